@@ -1,0 +1,99 @@
+"""The audit trail of a dossier: field-level diffs, hash-chained entries, and chain verification.
+
+Each entry holds the time (ISO, UTC), the OS user, the consulent, the step, the action and the changed fields
+(dotted paths with old and new values; they live inside the encrypted dossier). ``vorige`` is the hash of the
+previous entry (64 zeros for the first); ``hash`` is SHA-256 over the canonical JSON of the entry without it.
+"""
+
+from __future__ import annotations
+
+import getpass
+import hashlib
+import json
+from datetime import UTC, datetime
+from typing import Any
+
+NUL_HASH = "0" * 64
+
+
+def _flatten(waarde: Any, prefix: str, uit: dict[str, Any]) -> None:
+    if isinstance(waarde, dict) and waarde:
+        for k, v in waarde.items():
+            _flatten(v, f"{prefix}.{k}" if prefix else str(k), uit)
+    elif isinstance(waarde, list) and waarde:
+        for i, v in enumerate(waarde):
+            _flatten(v, f"{prefix}.{i}" if prefix else str(i), uit)
+    else:
+        uit[prefix] = waarde
+
+
+def plat(data: Any) -> dict[str, Any]:
+    """Flatten nested dicts and lists to ``{"a.b.0.c": value}`` (empty containers stay as leaves)."""
+    uit: dict[str, Any] = {}
+    _flatten(data, "", uit)
+    return uit
+
+
+def verschil(oud: Any, nieuw: Any) -> list[dict[str, Any]]:
+    """The changed dotted paths between two case dicts, each ``{"veld", "oud", "nieuw"}`` (absent = None)."""
+    a, b = plat(oud or {}), plat(nieuw or {})
+    wijzigingen = []
+    for veld in sorted(a.keys() | b.keys()):
+        if veld not in b or veld not in a or a[veld] != b[veld] or type(a[veld]) is not type(b[veld]):
+            wijzigingen.append({"veld": veld, "oud": a.get(veld), "nieuw": b.get(veld)})
+    return wijzigingen
+
+
+def gebruiker() -> str:
+    """The OS user name, or ``"onbekend"`` when the platform cannot tell."""
+    try:
+        return getpass.getuser()
+    except Exception:  # KeyError/OSError/ImportError depending on platform and version
+        return "onbekend"
+
+
+def canoniek(data: Any) -> bytes:
+    """Canonical JSON (sorted keys, no spaces, UTF-8) used for hashing."""
+    return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+
+
+def entry_hash(entry: dict[str, Any]) -> str:
+    """SHA-256 over the canonical JSON of ``entry`` without its ``hash`` field."""
+    return hashlib.sha256(canoniek({k: v for k, v in entry.items() if k != "hash"})).hexdigest()
+
+
+def nieuwe_entry(
+    *, nr: int, vorige: str, consulent: str, stap: str | None, actie: str, wijzigingen: list[dict[str, Any]]
+) -> dict[str, Any]:
+    """A new, hashed audit entry that follows the entry with hash ``vorige``."""
+    entry: dict[str, Any] = {
+        "nr": nr,
+        "tijd": datetime.now(UTC).isoformat(timespec="microseconds"),
+        "gebruiker": gebruiker(),
+        "consulent": consulent,
+        "stap": stap,
+        "actie": actie,
+        "wijzigingen": wijzigingen,
+        "vorige": vorige,
+    }
+    entry["hash"] = entry_hash(entry)
+    return entry
+
+
+def controleer_keten(entries: list[dict[str, Any]], kop: str | None = None) -> list[str]:
+    """Problems in a chain (Dutch, empty if intact); ``kop`` is the head hash recorded in the dossier."""
+    problemen: list[str] = []
+    vorige = NUL_HASH
+    for i, e in enumerate(entries, start=1):
+        if e.get("nr") != i:
+            problemen.append(f"auditregel {i}: volgnummer {e.get('nr')!r} verwacht {i}")
+        if e.get("vorige") != vorige:
+            problemen.append(
+                f"auditregel {i}: de keten is verbroken (verwijzing naar vorige regel klopt niet)"
+            )
+        if e.get("hash") != entry_hash(e):
+            problemen.append(f"auditregel {i}: de inhoud is gewijzigd (hash klopt niet)")
+        vorige = str(e.get("hash"))
+    if kop is not None and vorige != kop:
+        problemen.append("de audittrail is ingekort of vervangen (laatste hash klopt niet met het dossier)")
+    return problemen

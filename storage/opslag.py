@@ -1,0 +1,530 @@
+"""The dossier store: one encrypted TinyDB file per case, an encrypted index, one writer, an audit trail.
+
+Layout of the store folder (nothing personal in any file name or plaintext file)::
+
+    sleutel.json                          key file: scrypt parameters + wrapped data key (plaintext JSON)
+    slot                                  lock file while a session is open (pid, host, start time)
+    meta.smi                              zaaknummer counters per year, log of deleted case numbers
+    index/<jaar>-<blok>.smi               index parts, one summary row per case, 250 cases per part
+    dossiers/<zaaknummer>.smi             the case, its documents' metadata and its audit trail
+    documenten/<zaaknummer>/<id>.smi      document bytes (e.g. PDF letters)
+
+A save writes the dossier (one atomic write for case + audit entry) and, only when the summary row changed,
+one index part. Cost per save is therefore flat in the number of cases.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import copy
+import json
+import os
+import re
+import shutil
+import tempfile
+from collections import OrderedDict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from tinydb import TinyDB
+from tinydb.table import Document
+
+from storage import audit
+from storage.atomair import ruim_tijdelijke_op, schrijf_atomair
+from storage.crypto import SCRYPT_N, Sleutelbestand, ontsleutel, versleutel
+from storage.fouten import BeschadigdFout, OpslagFout
+from storage.samenvatting import samenvatting
+from storage.slot import Slot
+from storage.tinyopslag import open_db, schrijf_fout, storage_van
+
+SLEUTEL_NAAM = "sleutel.json"
+EXT = ".smi"
+BLOK = 250
+_ZAAKNUMMER = re.compile(r"^SMI-(\d{4})-(\d{4,})$")
+_DOC_ID = re.compile(r"^[0-9a-f]{32}$")
+_CACHE = 16
+
+
+def ontleed_zaaknummer(zaaknummer: str) -> tuple[int, int]:
+    """``"SMI-2026-0001"`` → ``(2026, 1)``; anything else raises a Dutch :class:`OpslagFout`."""
+    m = _ZAAKNUMMER.match(str(zaaknummer))
+    if not m:
+        raise OpslagFout(f"'{zaaknummer}' is geen geldig zaaknummer (verwacht bijvoorbeeld SMI-2026-0001).")
+    return int(m.group(1)), int(m.group(2))
+
+
+def maak_zaaknummer(jaar: int, nummer: int) -> str:
+    """The zaaknummer for the ``nummer``-th case of ``jaar``."""
+    return f"SMI-{jaar}-{nummer:04d}"
+
+
+def als_dict(zaak: Any) -> dict[str, Any]:
+    """A deep, JSON-safe copy of a case given as dict or as pydantic model (``model_dump(mode="json")``)."""
+    if hasattr(zaak, "model_dump"):
+        zaak = zaak.model_dump(mode="json")
+    if not isinstance(zaak, dict):
+        raise OpslagFout("Een zaak moet een JSON-object zijn.")
+    try:
+        return json.loads(json.dumps(zaak, ensure_ascii=False))
+    except (TypeError, ValueError) as exc:
+        raise OpslagFout(f"De zaak bevat waarden die niet als JSON op te slaan zijn ({exc}).") from None
+
+
+@dataclass(frozen=True)
+class IndexRij:
+    """One row of the case list."""
+
+    zaaknummer: str
+    ouders: tuple[str, ...]
+    kinderen: tuple[str, ...]
+    gemeente: str | None
+    status: str | None
+    volgende_termijn: date | None
+    termijn_wat: str | None
+
+    @staticmethod
+    def van(rij: dict[str, Any]) -> IndexRij:
+        """From a stored index row."""
+        t = rij.get("volgende_termijn") or {}
+        return IndexRij(
+            rij["zaaknummer"],
+            tuple(rij.get("ouders", ())),
+            tuple(rij.get("kinderen", ())),
+            rij.get("gemeente"),
+            rij.get("status"),
+            date.fromisoformat(t["datum"]) if t.get("datum") else None,
+            t.get("wat"),
+        )
+
+    def als_dict(self) -> dict[str, Any]:
+        """JSON-ready form (used by ``smi-tui zaken --json``)."""
+        return {
+            "zaaknummer": self.zaaknummer,
+            "ouders": list(self.ouders),
+            "kinderen": list(self.kinderen),
+            "gemeente": self.gemeente,
+            "status": self.status,
+            "volgende_termijn": self.volgende_termijn.isoformat() if self.volgende_termijn else None,
+            "termijn_wat": self.termijn_wat,
+        }
+
+
+def _nu() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+class Opslag:
+    """An open store (holds the lock). Use :meth:`maak` or :meth:`open`, preferably as a context manager."""
+
+    def __init__(self, map_: Path, sleutel: bytes, slot: Slot, *, sync: bool = True) -> None:
+        self.map = Path(map_)
+        self._sleutel = sleutel
+        self._slot: Slot | None = slot
+        self._sync = sync
+        self._dossiers: OrderedDict[str, TinyDB] = OrderedDict()
+        self._index: dict[str, TinyDB] = {}
+        self._meta: TinyDB | None = None
+        for sub in ("index", "dossiers", "documenten"):
+            (self.map / sub).mkdir(exist_ok=True)
+        for sub in (self.map, self.map / "index", self.map / "dossiers"):
+            ruim_tijdelijke_op(sub)
+        if slot.overgenomen is not None:  # the previous session crashed: repair what it may have left
+            from storage.controle import herstel_na_crash
+
+            herstel_na_crash(self, slot.overgenomen.start)
+
+    # --- opening and closing ---
+    @classmethod
+    def maak(cls, map_: Path, wachtwoord: str, *, scrypt_n: int = SCRYPT_N, sync: bool = True) -> Opslag:
+        """Create a new store in ``map_`` (empty or new folder) and open it. ``scrypt_n`` < 2**15: tests only."""
+        map_ = Path(map_)
+        sb, sleutel = Sleutelbestand.nieuw(wachtwoord, scrypt_n=scrypt_n)
+        try:
+            map_.mkdir(parents=True, exist_ok=True)
+            if os.name != "nt":
+                os.chmod(map_, 0o700)
+        except OSError as exc:
+            raise OpslagFout(f"De map {map_} kan niet worden aangemaakt ({exc.strerror}).") from None
+        slot = Slot.neem(map_)
+        try:
+            if (map_ / SLEUTEL_NAAM).exists():
+                raise OpslagFout(
+                    f"In {map_} staat al een dossieropslag; open die in plaats van een nieuwe te maken."
+                )
+            schrijf_atomair(map_ / SLEUTEL_NAAM, sb.bytes())
+            opslag = cls(map_, sleutel, slot, sync=sync)
+            storage_van(opslag._meta_db()).write({"opslag": {"1": {"gemaakt": _nu(), "formaat": 1}}})
+        except OSError as exc:
+            slot.vrij()
+            raise schrijf_fout("de nieuwe opslag", exc) from None
+        except BaseException:
+            slot.vrij()
+            raise
+        return opslag
+
+    @classmethod
+    def open(cls, map_: Path, wachtwoord: str, *, sync: bool = True) -> Opslag:
+        """Open the store in ``map_``: unlock the key (nothing is written if that fails), then take the lock."""
+        map_ = Path(map_)
+        sb = lees_sleutelbestand(map_)
+        sleutel = sb.ontgrendel(wachtwoord)
+        slot = Slot.neem(map_)
+        try:
+            return cls(map_, sleutel, slot, sync=sync)
+        except BaseException:
+            slot.vrij()
+            raise
+
+    def sluit(self) -> None:
+        """Release the lock; the store object cannot be used afterwards."""
+        self._dossiers.clear()
+        self._index.clear()
+        self._meta = None
+        if self._slot is not None:
+            self._slot.vrij()
+            self._slot = None
+
+    def __enter__(self) -> Opslag:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.sluit()
+
+    def _open(self) -> None:
+        if self._slot is None:
+            raise OpslagFout("De opslag is gesloten.")
+
+    # --- files and databases ---
+    def dossier_pad(self, zaaknummer: str) -> Path:
+        """The dossier file of ``zaaknummer`` (validated, so never a path outside the store)."""
+        ontleed_zaaknummer(zaaknummer)
+        return self.map / "dossiers" / f"{zaaknummer}{EXT}"
+
+    def _db(self, pad: Path, rol: str, naam: str) -> TinyDB:
+        return open_db(pad, sleutel=self._sleutel, rol=rol, naam=naam, sync=self._sync)
+
+    def _meta_db(self) -> TinyDB:
+        if self._meta is None:
+            self._meta = self._db(self.map / f"meta{EXT}", "meta", "Het metabestand van de opslag")
+        return self._meta
+
+    def _dossier(self, zaaknummer: str, *, moet_bestaan: bool = True) -> TinyDB:
+        self._open()
+        db = self._dossiers.get(zaaknummer)
+        if db is not None:
+            self._dossiers.move_to_end(zaaknummer)
+            return db
+        pad = self.dossier_pad(zaaknummer)
+        if moet_bestaan and not pad.exists():
+            raise OpslagFout(f"Zaak {zaaknummer} bestaat niet in deze opslag.")
+        db = self._db(pad, f"dossier:{zaaknummer}", f"Het dossier van zaak {zaaknummer}")
+        self._dossiers[zaaknummer] = db
+        if len(self._dossiers) > _CACHE:
+            self._dossiers.popitem(last=False)
+        return db
+
+    def _index_db(self, deel: str) -> TinyDB:
+        db = self._index.get(deel)
+        if db is None:
+            db = self._db(self.map / "index" / f"{deel}{EXT}", f"index:{deel}", f"De index (deel {deel})")
+            self._index[deel] = db
+        return db
+
+    @staticmethod
+    def index_deel(zaaknummer: str) -> tuple[str, int]:
+        """The index part holding ``zaaknummer`` and the row id inside it."""
+        jaar, nummer = ontleed_zaaknummer(zaaknummer)
+        return f"{jaar}-{nummer // BLOK:03d}", nummer
+
+    def _zet_index(self, rijen: Iterable[dict[str, Any]]) -> None:
+        per_deel: dict[str, list[dict[str, Any]]] = {}
+        for rij in rijen:
+            per_deel.setdefault(self.index_deel(rij["zaaknummer"])[0], []).append(rij)
+        for deel, lijst in per_deel.items():
+            db = self._index_db(deel)
+            tabel = db.table("zaken")
+            with storage_van(db).transactie():
+                for rij in lijst:
+                    nummer = self.index_deel(rij["zaaknummer"])[1]
+                    if tabel.get(doc_id=nummer) != rij:
+                        tabel.upsert(Document(rij, doc_id=nummer))
+
+    def _verwijder_index(self, zaaknummer: str) -> None:
+        deel, nummer = self.index_deel(zaaknummer)
+        tabel = self._index_db(deel).table("zaken")
+        if tabel.get(doc_id=nummer) is not None:
+            tabel.remove(doc_ids=[nummer])
+
+    # --- cases ---
+    def _reserveer(self, aantal: int, jaar: int) -> list[str]:
+        tabel = self._meta_db().table("teller")
+        rij = tabel.get(doc_id=jaar) or {"jaar": jaar, "laatste": 0}
+        eerste = int(rij["laatste"]) + 1
+        tabel.upsert(Document({"jaar": jaar, "laatste": eerste + aantal - 1}, doc_id=jaar))
+        return [maak_zaaknummer(jaar, n) for n in range(eerste, eerste + aantal)]
+
+    def nieuwe_zaak(self, zaak: Any, consulent: str, *, stap: str | None = None) -> str:
+        """Store a new case; returns its new zaaknummer (sequential per year, never reused)."""
+        return self.nieuwe_zaken([zaak], consulent, stap=stap)[0]
+
+    def nieuwe_zaken(self, zaken: list[Any], consulent: str, *, stap: str | None = None) -> list[str]:
+        """Store many new cases at once (one counter write, one write per index part); returns the zaaknummers."""
+        self._open()
+        data = [als_dict(z) for z in zaken]
+        if not data:
+            return []
+        nummers = self._reserveer(len(data), date.today().year)  # durable before any dossier exists
+        rijen = []
+        for zn, d in zip(nummers, data, strict=True):
+            d["zaaknummer"] = zn
+            if self.dossier_pad(zn).exists():
+                raise BeschadigdFout(
+                    f"Zaaknummer {zn} is al in gebruik; de teller is beschadigd. "
+                    "Voer 'smi-tui controleer --herstel-index' uit."
+                )
+            db = self._dossier(zn, moet_bestaan=False)
+            entry = audit.nieuwe_entry(
+                nr=1,
+                vorige=audit.NUL_HASH,
+                consulent=consulent,
+                stap=stap or d.get("stap"),
+                actie="aangemaakt",
+                wijzigingen=audit.verschil({}, d),
+            )
+            with storage_van(db).transactie():
+                db.table("zaak").insert(
+                    Document(
+                        {
+                            "zaak": d,
+                            "versie": 1,
+                            "aangemaakt": entry["tijd"],
+                            "gewijzigd": entry["tijd"],
+                            "audit_kop": entry["hash"],
+                            "audit_aantal": 1,
+                        },
+                        doc_id=1,
+                    )
+                )
+                db.table("audit").insert(entry)
+            rijen.append(samenvatting(d))
+        self._zet_index(rijen)
+        return nummers
+
+    def _kop(self, db: TinyDB, zaaknummer: str) -> dict[str, Any]:
+        kop = db.table("zaak").get(doc_id=1)
+        if not isinstance(kop, dict) or not isinstance(kop.get("zaak"), dict):
+            raise BeschadigdFout(f"Het dossier van zaak {zaaknummer} is beschadigd (de zaak ontbreekt).")
+        return kop
+
+    def _auditregel(
+        self,
+        db: TinyDB,
+        kop: dict[str, Any],
+        consulent: str,
+        stap: str | None,
+        actie: str,
+        wijzigingen: list[dict[str, Any]],
+    ) -> None:
+        entry = audit.nieuwe_entry(
+            nr=int(kop["audit_aantal"]) + 1,
+            vorige=kop["audit_kop"],
+            consulent=consulent,
+            stap=stap,
+            actie=actie,
+            wijzigingen=wijzigingen,
+        )
+        db.table("audit").insert(entry)
+        db.table("zaak").update(
+            {
+                "audit_kop": entry["hash"],
+                "audit_aantal": entry["nr"],
+                "gewijzigd": entry["tijd"],
+                "versie": int(kop["versie"]) + 1,
+            },
+            doc_ids=[1],
+        )
+
+    def bewaar(
+        self, zaaknummer: str, zaak: Any, consulent: str, *, stap: str | None = None
+    ) -> list[dict[str, Any]]:
+        """Save a changed case (one atomic write with its audit entry); returns the changed fields."""
+        db = self._dossier(zaaknummer)
+        kop = self._kop(db, zaaknummer)
+        nieuw = als_dict(zaak)
+        if nieuw.setdefault("zaaknummer", zaaknummer) != zaaknummer:
+            raise OpslagFout(f"De zaak heeft zaaknummer {nieuw['zaaknummer']}, niet {zaaknummer}.")
+        wijzigingen = audit.verschil(kop["zaak"], nieuw)
+        if not wijzigingen:
+            return []
+        oude_rij = samenvatting(kop["zaak"])
+        with storage_van(db).transactie():
+            db.table("zaak").update({"zaak": nieuw}, doc_ids=[1])
+            self._auditregel(db, kop, consulent, stap or nieuw.get("stap"), "gewijzigd", wijzigingen)
+        rij = samenvatting(nieuw)
+        if rij != oude_rij:
+            self._zet_index([rij])
+        return wijzigingen
+
+    def laad(self, zaaknummer: str) -> dict[str, Any]:
+        """The stored case as a dict (a copy; validate with ``Zaak.model_validate``)."""
+        return copy.deepcopy(self._kop(self._dossier(zaaknummer), zaaknummer)["zaak"])
+
+    def info(self, zaaknummer: str) -> dict[str, Any]:
+        """Version, creation and change times of a case."""
+        kop = self._kop(self._dossier(zaaknummer), zaaknummer)
+        return {k: kop[k] for k in ("versie", "aangemaakt", "gewijzigd", "audit_aantal")}
+
+    def bestaat(self, zaaknummer: str) -> bool:
+        """Whether ``zaaknummer`` is a case in this store."""
+        return self.dossier_pad(zaaknummer).exists()
+
+    def zaaknummers(self) -> list[str]:
+        """All zaaknummers that have a dossier file, in order."""
+        uit = [p.name[: -len(EXT)] for p in (self.map / "dossiers").iterdir() if p.name.endswith(EXT)]
+        return sorted((z for z in uit if _ZAAKNUMMER.match(z)), key=ontleed_zaaknummer)
+
+    def lijst(self) -> list[IndexRij]:
+        """The case list from the index (decrypted once per part, then cached), ordered by zaaknummer."""
+        self._open()
+        for p in (self.map / "index").iterdir():
+            if p.name.endswith(EXT) and p.name[: -len(EXT)] not in self._index:
+                self._index_db(p.name[: -len(EXT)])
+        rijen = [IndexRij.van(r) for db in self._index.values() for r in db.table("zaken").all()]
+        return sorted(rijen, key=lambda r: ontleed_zaaknummer(r.zaaknummer))
+
+    def audit(self, zaaknummer: str) -> list[dict[str, Any]]:
+        """The audit trail of a case, oldest first."""
+        return [dict(e) for e in self._dossier(zaaknummer).table("audit").all()]
+
+    def verwijder_zaak(self, zaaknummer: str, consulent: str) -> None:
+        """Delete a case with its documents (retention); its zaaknummer is never handed out again."""
+        self._dossier(zaaknummer)
+        self._dossiers.pop(zaaknummer, None)
+        self._meta_db().table("verwijderd").insert(
+            {"zaaknummer": zaaknummer, "tijd": _nu(), "gebruiker": audit.gebruiker(), "consulent": consulent}
+        )
+        shutil.rmtree(self.map / "documenten" / zaaknummer, ignore_errors=True)
+        self.dossier_pad(zaaknummer).unlink()
+        self._verwijder_index(zaaknummer)
+
+    # --- documents ---
+    def voeg_document_toe(
+        self, zaaknummer: str, naam: str, soort: str, data: bytes, *, consulent: str = ""
+    ) -> str:
+        """Store a document's bytes (encrypted) for a case; its metadata (with SHA-256) goes into the dossier."""
+        import hashlib
+
+        db = self._dossier(zaaknummer)
+        kop = self._kop(db, zaaknummer)
+        doc_id = os.urandom(16).hex()
+        map_ = self.map / "documenten" / zaaknummer
+        map_.mkdir(exist_ok=True)
+        blob = versleutel(self._sleutel, f"document:{zaaknummer}:{doc_id}", bytes(data))
+        try:
+            schrijf_atomair(map_ / f"{doc_id}{EXT}", blob, sync=self._sync)
+        except OSError as exc:
+            raise schrijf_fout(f"document '{naam}'", exc) from None
+        meta = {
+            "id": doc_id,
+            "naam": naam,
+            "soort": soort,
+            "grootte": len(data),
+            "sha256": hashlib.sha256(data).hexdigest(),
+            "toegevoegd": _nu(),
+        }
+        with storage_van(db).transactie():
+            db.table("documenten").insert(meta)
+            self._auditregel(
+                db,
+                kop,
+                consulent,
+                None,
+                "document toegevoegd",
+                [{"veld": f"documenten.{doc_id}", "oud": None, "nieuw": meta}],
+            )
+        return doc_id
+
+    def documenten(self, zaaknummer: str) -> list[dict[str, Any]]:
+        """Metadata of a case's documents (id, naam, soort, grootte, sha256, toegevoegd)."""
+        return [dict(d) for d in self._dossier(zaaknummer).table("documenten").all()]
+
+    def document(self, zaaknummer: str, doc_id: str) -> bytes:
+        """The bytes of a stored document, checked against the SHA-256 in the dossier."""
+        import hashlib
+
+        meta = next((d for d in self.documenten(zaaknummer) if d.get("id") == doc_id), None)
+        if meta is None or not _DOC_ID.match(doc_id):
+            raise OpslagFout(f"Document {doc_id} hoort niet bij zaak {zaaknummer}.")
+        naam = f"Document '{meta['naam']}' van zaak {zaaknummer}"
+        try:
+            blob = (self.map / "documenten" / zaaknummer / f"{doc_id}{EXT}").read_bytes()
+        except OSError:
+            raise BeschadigdFout(f"{naam} ontbreekt in de opslag.") from None
+        data = ontsleutel(self._sleutel, f"document:{zaaknummer}:{doc_id}", blob, naam=naam)
+        if hashlib.sha256(data).hexdigest() != meta["sha256"]:
+            raise BeschadigdFout(f"{naam} klopt niet met de vastgelegde SHA-256.")
+        return data
+
+    @contextlib.contextmanager
+    def document_voor_afdruk(
+        self, zaaknummer: str, doc_id: str, *, naam: str = "document.pdf"
+    ) -> Iterator[Path]:
+        """A decrypted copy of a document in a private temp folder (0700), removed when the block ends."""
+        with tijdelijk_bestand(self.document(zaaknummer, doc_id), naam=naam) as pad:
+            yield pad
+
+    # --- maintenance ---
+    def controleer(self) -> Any:
+        """Verify every dossier, audit chain, document and the index; returns a :class:`storage.controle.Rapport`."""
+        from storage.controle import controleer
+
+        self._open()
+        return controleer(self)
+
+    def herstel_index(self) -> Any:
+        """Rebuild the index (and the counters) from the dossiers; returns a rapport of what was done."""
+        from storage.controle import herstel_index
+
+        self._open()
+        return herstel_index(self)
+
+    def wijzig_wachtwoord(self, oud: str, nieuw: str) -> None:
+        """Rewrap the data key under a new passphrase (the files are not re-encrypted)."""
+        self._open()
+        sb = lees_sleutelbestand(self.map)
+        if sb.ontgrendel(oud) != self._sleutel:
+            raise BeschadigdFout("Het sleutelbestand hoort niet bij deze geopende opslag.")
+        nieuw_sb, _ = Sleutelbestand.nieuw(nieuw, scrypt_n=sb.scrypt_n, data_sleutel=self._sleutel)
+        try:
+            schrijf_atomair(self.map / SLEUTEL_NAAM, nieuw_sb.bytes())
+        except OSError as exc:
+            raise schrijf_fout("het sleutelbestand", exc) from None
+
+
+def lees_sleutelbestand(map_: Path) -> Sleutelbestand:
+    """The key file of the store in ``map_``; a Dutch error if there is no store or the file is damaged."""
+    pad = Path(map_) / SLEUTEL_NAAM
+    try:
+        data = pad.read_bytes()
+    except FileNotFoundError:
+        raise OpslagFout(f"In {map_} staat geen dossieropslag. Maak er een met 'smi-tui init'.") from None
+    except OSError as exc:
+        raise OpslagFout(f"Het sleutelbestand {pad} is niet leesbaar ({exc.strerror}).") from None
+    return Sleutelbestand.lees(data, naam=f"Het sleutelbestand {pad}")
+
+
+@contextlib.contextmanager
+def tijdelijk_bestand(data: bytes, *, naam: str = "document.pdf") -> Iterator[Path]:
+    """Write ``data`` to a private temp folder (mode 0700, file 0600) for printing; removed afterwards."""
+    map_ = Path(tempfile.mkdtemp(prefix="smi-"))
+    try:
+        pad = map_ / Path(naam).name
+        fd = os.open(pad, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        yield pad
+    finally:
+        shutil.rmtree(map_, ignore_errors=True)
