@@ -1,0 +1,79 @@
+"""Where things live: the store folder, the config file and extra regulation folders.
+
+One module for paths. Environment variables make locked-down installs and tests easy:
+``SMI_TUI_DATA`` (store folder), ``SMI_TUI_CONFIG`` (config file), ``SMI_TUI_REGELINGEN`` (extra regulation
+folders separated by ``os.pathsep``).
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from smi_tui.fouten import SmiFout
+
+APP_NAAM = "smi-tui"
+
+_extra_regelingen: list[Path] = []
+_data_dir: Path | None = None
+
+
+def _platformdirs() -> Any:
+    import platformdirs
+
+    return platformdirs
+
+
+def config_bestand() -> Path:
+    """The user's config file (``config.toml`` in the user config folder unless ``SMI_TUI_CONFIG`` is set)."""
+    env = os.environ.get("SMI_TUI_CONFIG")
+    if env:
+        return Path(env)
+    return Path(_platformdirs().user_config_dir(APP_NAAM, appauthor=False)) / "config.toml"
+
+
+def lees_config() -> dict[str, Any]:
+    """The parsed config file, or an empty dict when there is none."""
+    pad = config_bestand()
+    if not pad.is_file():
+        return {}
+    try:
+        with pad.open("rb") as fh:
+            return tomllib.load(fh)
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise SmiFout(f"Het configuratiebestand {pad} is niet leesbaar: {exc}. Herstel of verwijder het.") from None
+
+
+def activeer(args: Any) -> None:
+    """Take the global options of the command line (``--regelingen-map``, ``--data-dir``)."""
+    global _data_dir
+    _extra_regelingen.clear()
+    _extra_regelingen.extend(Path(p) for p in getattr(args, "regelingen_map", []) or [])
+    _data_dir = getattr(args, "data_dir", None)
+
+
+def extra_regelingmappen() -> list[Path]:
+    """Extra regulation folders: command line first, then ``SMI_TUI_REGELINGEN``, then ``config.toml``."""
+    mappen: list[Path] = list(_extra_regelingen)
+    env = os.environ.get("SMI_TUI_REGELINGEN")
+    if env:
+        mappen.extend(Path(p) for p in env.split(os.pathsep) if p)
+    cfg = lees_config().get("regelingen_mappen", [])
+    if isinstance(cfg, list):
+        mappen.extend(Path(str(p)).expanduser() for p in cfg)
+    return mappen
+
+
+def data_dir() -> Path:
+    """The store folder: ``--data-dir``, else ``SMI_TUI_DATA``, else ``data_dir`` in config, else the user data folder."""
+    if _data_dir is not None:
+        return Path(_data_dir)
+    env = os.environ.get("SMI_TUI_DATA")
+    if env:
+        return Path(env)
+    cfg = lees_config().get("data_dir")
+    if cfg:
+        return Path(str(cfg)).expanduser()
+    return Path(_platformdirs().user_data_dir(APP_NAAM, appauthor=False))

@@ -1,0 +1,127 @@
+"""The one place that reads regulation files: find, validate, check consistency, pick by date.
+
+Files live in ``smi_tui/regelingen/`` and in extra folders (``--regelingen-map``, ``SMI_TUI_REGELINGEN``,
+``regelingen_mappen`` in config.toml). A file is named ``<id>.toml``; its ``id`` starts with its
+``gemeente_code``. Two versions of one gemeente whose validity overlaps are an error; so is asking for a date
+that no version covers — there is never a silent fallback.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from smi_tui import config
+from smi_tui.datums import nl_datum
+from smi_tui.fouten import RegelingFout
+from smi_tui.regeling import Regeling
+from smi_tui.validatie import nl_fouten
+
+INGEBOUWD = Path(__file__).parent / "regelingen"
+
+
+def lees_regeling(pad: Path) -> Regeling:
+    """Read and validate one regulation file; a RegelingFout names the file and every wrong field."""
+    try:
+        with pad.open("rb") as fh:
+            data = tomllib.load(fh)
+    except OSError as exc:
+        raise RegelingFout(f"Regelingbestand {pad} kan niet gelezen worden: {exc.strerror}.") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise RegelingFout(f"Regelingbestand {pad} is geen geldige TOML: {exc}.") from None
+    try:
+        regeling = Regeling.model_validate(data)
+    except ValidationError as exc:
+        regels = "\n  ".join(nl_fouten(exc))
+        raise RegelingFout(f"Regelingbestand {pad.name} klopt niet:\n  {regels}") from None
+    if pad.stem != regeling.id:
+        raise RegelingFout(
+            f"Regelingbestand {pad.name}: de bestandsnaam past niet bij de inhoud (id = '{regeling.id}'). "
+            f"Noem het bestand '{regeling.id}.toml'."
+        )
+    if not regeling.id.startswith(regeling.gemeente_code + "-"):
+        raise RegelingFout(
+            f"Regelingbestand {pad.name}: id '{regeling.id}' begint niet met gemeente_code "
+            f"'{regeling.gemeente_code}-'."
+        )
+    return regeling
+
+
+@dataclass(frozen=True)
+class Register:
+    """All regulation versions found, checked for consistency."""
+
+    regelingen: tuple[Regeling, ...]
+    bestanden: dict[str, Path]
+
+    @classmethod
+    def laad(cls, mappen: list[Path] | None = None) -> Register:
+        """Load the built-in folder plus ``mappen`` (default: the configured extra folders)."""
+        extra = config.extra_regelingmappen() if mappen is None else mappen
+        return _laad(tuple(dict.fromkeys([INGEBOUWD, *extra])))
+
+    def voor(self, gemeente_code: str, peildatum: date) -> Regeling:
+        """The version of ``gemeente_code`` in force on ``peildatum``; an error when none is."""
+        versies = [r for r in self.regelingen if r.gemeente_code == gemeente_code]
+        if not versies:
+            bekend = ", ".join(sorted({r.gemeente_code for r in self.regelingen}))
+            raise RegelingFout(f"Er is geen regeling voor gemeente '{gemeente_code}'. Bekend: {bekend}.")
+        for r in versies:
+            if r.geldig_op(peildatum):
+                return r
+        reeks = "; ".join(
+            f"{r.id}: {nl_datum(r.geldig_vanaf)} t/m {nl_datum(r.geldig_tot) if r.geldig_tot else 'heden'}"
+            for r in sorted(versies, key=lambda r: r.geldig_vanaf)
+        )
+        raise RegelingFout(
+            f"Op {nl_datum(peildatum)} gold geen SMI-regeling van {versies[0].gemeente}. Bekende versies: {reeks}. "
+            "Controleer de datum van de melding, of laat de functioneel beheerder de juiste versie toevoegen."
+        )
+
+    def op_id(self, regeling_id: str) -> Regeling:
+        for r in self.regelingen:
+            if r.id == regeling_id:
+                return r
+        raise RegelingFout(f"Er is geen regeling met id '{regeling_id}'.")
+
+    def gemeenten(self) -> dict[str, str]:
+        """gemeente_code -> gemeente name."""
+        return {r.gemeente_code: r.gemeente for r in sorted(self.regelingen, key=lambda r: r.gemeente)}
+
+
+@lru_cache(maxsize=8)
+def _laad(mappen: tuple[Path, ...]) -> Register:
+    gevonden: list[Regeling] = []
+    bestanden: dict[str, Path] = {}
+    for map_ in mappen:
+        if not map_.is_dir():
+            if map_ != INGEBOUWD:
+                raise RegelingFout(f"De regelingenmap {map_} bestaat niet. Pas de instelling aan of maak de map.")
+            continue
+        for pad in sorted(map_.glob("*.toml")):
+            r = lees_regeling(pad)
+            if r.id in bestanden:
+                raise RegelingFout(f"Regeling '{r.id}' staat twee keer: in {bestanden[r.id]} en in {pad}.")
+            bestanden[r.id] = pad
+            gevonden.append(r)
+    _controleer_overlap(gevonden)
+    return Register(tuple(gevonden), bestanden)
+
+
+def _controleer_overlap(regelingen: list[Regeling]) -> None:
+    per_gemeente: dict[str, list[Regeling]] = {}
+    for r in regelingen:
+        per_gemeente.setdefault(r.gemeente_code, []).append(r)
+    for versies in per_gemeente.values():
+        versies.sort(key=lambda r: r.geldig_vanaf)
+        for a, b in zip(versies, versies[1:], strict=False):
+            if a.geldig_tot is None or a.geldig_tot >= b.geldig_vanaf:
+                raise RegelingFout(
+                    f"Regelingen '{a.id}' en '{b.id}' van {a.gemeente} overlappen: '{a.id}' moet eindigen "
+                    f"(geldig_tot) vóór {nl_datum(b.geldig_vanaf)}."
+                )
