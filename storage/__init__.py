@@ -9,8 +9,9 @@ Public API::
 """
 
 from storage.controle import Rapport, ZaakControle
+from storage.documenten import tijdelijk_bestand
 from storage.fouten import BeschadigdFout, OpslagFout, OpslagInGebruik, SchrijfFout, WachtwoordFout
-from storage.opslag import IndexRij, Opslag, ontleed_zaaknummer, tijdelijk_bestand
+from storage.opslag import IndexRij, Opslag, ontleed_zaaknummer
 
 __all__ = [
     "BeschadigdFout",

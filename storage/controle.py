@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -235,7 +236,5 @@ def herstel_na_crash(opslag: Opslag, sinds: float) -> None:
             from storage.atomair import ruim_tijdelijke_op
 
             ruim_tijdelijke_op(p)
-    try:
+    with contextlib.suppress(OpslagFout):
         _herstel_tellers(opslag, hoogste)
-    except OpslagFout:
-        pass

@@ -54,7 +54,7 @@ def versleutel(sleutel: bytes, rol: str, data: bytes) -> bytes:
 
 
 def ontsleutel(sleutel: bytes, rol: str, blob: bytes, *, naam: str) -> bytes:
-    """Decrypt a file written by :func:`versleutel`; raise :class:`BeschadigdFout` naming ``naam`` if it fails."""
+    """Decrypt a file from :func:`versleutel`; raise :class:`BeschadigdFout` (naming ``naam``) on failure."""
     if len(blob) < HEADER_LEN + 16 or blob[:4] != MAGIC:
         raise BeschadigdFout(f"{naam} is beschadigd: geen geldig opslagbestand.")
     if blob[4] != VERSIE:
@@ -103,7 +103,7 @@ class Sleutelbestand:
         doc: dict[str, Any] = {
             "formaat": SLEUTEL_FORMAAT,
             "versie": VERSIE,
-            "opmerking": "Versleutelde sleutel van een smi-tui-dossieropslag. Niet wijzigen; bewaar een backup.",
+            "opmerking": "Versleutelde sleutel van een smi-tui-opslag. Niet wijzigen; bewaar een backup.",
             "kdf": {"naam": "scrypt", "n": scrypt_n, "r": SCRYPT_R, "p": SCRYPT_P, "zout": _b64(zout)},
             "cipher": "AES-256-GCM",
         }
@@ -131,7 +131,8 @@ class Sleutelbestand:
                 raise ValueError("sleutel")
         except (ValueError, KeyError, TypeError, AttributeError, UnicodeDecodeError):
             raise BeschadigdFout(
-                f"{naam} is beschadigd of geen smi-tui-sleutelbestand. Zet een backup terug (smi-tui herstel)."
+                f"{naam} is beschadigd of geen smi-tui-sleutelbestand. "
+                "Zet een backup terug (smi-tui herstel)."
             ) from None
         return Sleutelbestand(doc)
 

@@ -15,15 +15,13 @@ one index part. Cost per save is therefore flat in the number of cases.
 
 from __future__ import annotations
 
-import contextlib
 import copy
 import json
 import os
 import re
 import shutil
-import tempfile
 from collections import OrderedDict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -34,7 +32,8 @@ from tinydb.table import Document
 
 from storage import audit
 from storage.atomair import ruim_tijdelijke_op, schrijf_atomair
-from storage.crypto import SCRYPT_N, Sleutelbestand, ontsleutel, versleutel
+from storage.crypto import SCRYPT_N, Sleutelbestand
+from storage.documenten import DocumentenMixin
 from storage.fouten import BeschadigdFout, OpslagFout
 from storage.samenvatting import samenvatting
 from storage.slot import Slot
@@ -44,7 +43,6 @@ SLEUTEL_NAAM = "sleutel.json"
 EXT = ".smi"
 BLOK = 250
 _ZAAKNUMMER = re.compile(r"^SMI-(\d{4})-(\d{4,})$")
-_DOC_ID = re.compile(r"^[0-9a-f]{32}$")
 _CACHE = 16
 
 
@@ -116,7 +114,7 @@ def _nu() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-class Opslag:
+class Opslag(DocumentenMixin):
     """An open store (holds the lock). Use :meth:`maak` or :meth:`open`, preferably as a context manager."""
 
     def __init__(self, map_: Path, sleutel: bytes, slot: Slot, *, sync: bool = True) -> None:
@@ -139,7 +137,7 @@ class Opslag:
     # --- opening and closing ---
     @classmethod
     def maak(cls, map_: Path, wachtwoord: str, *, scrypt_n: int = SCRYPT_N, sync: bool = True) -> Opslag:
-        """Create a new store in ``map_`` (empty or new folder) and open it. ``scrypt_n`` < 2**15: tests only."""
+        """Create a new store in ``map_`` and open it. A ``scrypt_n`` below 2**15 is for tests only."""
         map_ = Path(map_)
         sb, sleutel = Sleutelbestand.nieuw(wachtwoord, scrypt_n=scrypt_n)
         try:
@@ -167,7 +165,7 @@ class Opslag:
 
     @classmethod
     def open(cls, map_: Path, wachtwoord: str, *, sync: bool = True) -> Opslag:
-        """Open the store in ``map_``: unlock the key (nothing is written if that fails), then take the lock."""
+        """Open the store in ``map_``: unlock the key (nothing written if that fails), then take the lock."""
         map_ = Path(map_)
         sb = lees_sleutelbestand(map_)
         sleutel = sb.ontgrendel(wachtwoord)
@@ -271,7 +269,7 @@ class Opslag:
         return self.nieuwe_zaken([zaak], consulent, stap=stap)[0]
 
     def nieuwe_zaken(self, zaken: list[Any], consulent: str, *, stap: str | None = None) -> list[str]:
-        """Store many new cases at once (one counter write, one write per index part); returns the zaaknummers."""
+        """Store many new cases at once (one counter write, one write per index part); returns zaaknummers."""
         self._open()
         data = [als_dict(z) for z in zaken]
         if not data:
@@ -410,75 +408,9 @@ class Opslag:
         self.dossier_pad(zaaknummer).unlink()
         self._verwijder_index(zaaknummer)
 
-    # --- documents ---
-    def voeg_document_toe(
-        self, zaaknummer: str, naam: str, soort: str, data: bytes, *, consulent: str = ""
-    ) -> str:
-        """Store a document's bytes (encrypted) for a case; its metadata (with SHA-256) goes into the dossier."""
-        import hashlib
-
-        db = self._dossier(zaaknummer)
-        kop = self._kop(db, zaaknummer)
-        doc_id = os.urandom(16).hex()
-        map_ = self.map / "documenten" / zaaknummer
-        map_.mkdir(exist_ok=True)
-        blob = versleutel(self._sleutel, f"document:{zaaknummer}:{doc_id}", bytes(data))
-        try:
-            schrijf_atomair(map_ / f"{doc_id}{EXT}", blob, sync=self._sync)
-        except OSError as exc:
-            raise schrijf_fout(f"document '{naam}'", exc) from None
-        meta = {
-            "id": doc_id,
-            "naam": naam,
-            "soort": soort,
-            "grootte": len(data),
-            "sha256": hashlib.sha256(data).hexdigest(),
-            "toegevoegd": _nu(),
-        }
-        with storage_van(db).transactie():
-            db.table("documenten").insert(meta)
-            self._auditregel(
-                db,
-                kop,
-                consulent,
-                None,
-                "document toegevoegd",
-                [{"veld": f"documenten.{doc_id}", "oud": None, "nieuw": meta}],
-            )
-        return doc_id
-
-    def documenten(self, zaaknummer: str) -> list[dict[str, Any]]:
-        """Metadata of a case's documents (id, naam, soort, grootte, sha256, toegevoegd)."""
-        return [dict(d) for d in self._dossier(zaaknummer).table("documenten").all()]
-
-    def document(self, zaaknummer: str, doc_id: str) -> bytes:
-        """The bytes of a stored document, checked against the SHA-256 in the dossier."""
-        import hashlib
-
-        meta = next((d for d in self.documenten(zaaknummer) if d.get("id") == doc_id), None)
-        if meta is None or not _DOC_ID.match(doc_id):
-            raise OpslagFout(f"Document {doc_id} hoort niet bij zaak {zaaknummer}.")
-        naam = f"Document '{meta['naam']}' van zaak {zaaknummer}"
-        try:
-            blob = (self.map / "documenten" / zaaknummer / f"{doc_id}{EXT}").read_bytes()
-        except OSError:
-            raise BeschadigdFout(f"{naam} ontbreekt in de opslag.") from None
-        data = ontsleutel(self._sleutel, f"document:{zaaknummer}:{doc_id}", blob, naam=naam)
-        if hashlib.sha256(data).hexdigest() != meta["sha256"]:
-            raise BeschadigdFout(f"{naam} klopt niet met de vastgelegde SHA-256.")
-        return data
-
-    @contextlib.contextmanager
-    def document_voor_afdruk(
-        self, zaaknummer: str, doc_id: str, *, naam: str = "document.pdf"
-    ) -> Iterator[Path]:
-        """A decrypted copy of a document in a private temp folder (0700), removed when the block ends."""
-        with tijdelijk_bestand(self.document(zaaknummer, doc_id), naam=naam) as pad:
-            yield pad
-
     # --- maintenance ---
     def controleer(self) -> Any:
-        """Verify every dossier, audit chain, document and the index; returns a :class:`storage.controle.Rapport`."""
+        """Verify every dossier, audit chain, document and the index; returns a ``controle.Rapport``."""
         from storage.controle import controleer
 
         self._open()
@@ -514,17 +446,3 @@ def lees_sleutelbestand(map_: Path) -> Sleutelbestand:
     except OSError as exc:
         raise OpslagFout(f"Het sleutelbestand {pad} is niet leesbaar ({exc.strerror}).") from None
     return Sleutelbestand.lees(data, naam=f"Het sleutelbestand {pad}")
-
-
-@contextlib.contextmanager
-def tijdelijk_bestand(data: bytes, *, naam: str = "document.pdf") -> Iterator[Path]:
-    """Write ``data`` to a private temp folder (mode 0700, file 0600) for printing; removed afterwards."""
-    map_ = Path(tempfile.mkdtemp(prefix="smi-"))
-    try:
-        pad = map_ / Path(naam).name
-        fd = os.open(pad, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        yield pad
-    finally:
-        shutil.rmtree(map_, ignore_errors=True)

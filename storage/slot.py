@@ -91,7 +91,7 @@ class Slot:
             except FileExistsError:
                 info = _lees(pad)
                 if info is not None and not _is_oud(info):
-                    raise _bezet(info, pad)
+                    raise _bezet(info, pad) from None
                 if info is None and time.time() - _mtime(pad) < _LEEG_GRENS_S:
                     time.sleep(0.2)  # somebody is writing a fresh lock right now
                     continue
@@ -115,7 +115,8 @@ class Slot:
                 os.close(fd)
             return Slot(pad, token, overgenomen)
         raise OpslagInGebruik(
-            f"De opslag is al geopend door een ander venster of programma (slotbestand {pad}). Sluit dat eerst."
+            f"De opslag is al geopend door een ander venster of programma (slotbestand {pad}). "
+            "Sluit dat eerst."
         )
 
     def vrij(self) -> None:
@@ -159,8 +160,8 @@ def _is_oud(info: SlotInfo) -> bool:
 def _bezet(info: SlotInfo, pad: Path) -> OpslagInGebruik:
     if info.host != socket.gethostname():
         return OpslagInGebruik(
-            f"De opslag is al geopend op een andere computer ({info.host}, proces {info.pid}). Sluit het daar "
-            f"eerst. Weet u zeker dat dat niet zo is, verwijder dan het slotbestand {pad}."
+            f"De opslag is al geopend op een andere computer ({info.host}, proces {info.pid}). "
+            f"Sluit het daar eerst. Weet u zeker dat dat niet zo is, verwijder dan het slotbestand {pad}."
         )
     return OpslagInGebruik(
         f"De opslag is al geopend door een ander venster of programma (proces {info.pid}). Sluit dat eerst."

@@ -1,7 +1,8 @@
 """A TinyDB ``Storage`` that keeps the whole (small) database encrypted and writes it atomically.
 
 TinyDB's own ``JSONStorage`` rewrites its file in place; a crash can truncate it. This storage encrypts the
-JSON document with AES-256-GCM (:mod:`storage.crypto`) and writes it with :func:`storage.atomair.schrijf_atomair`.
+JSON document with AES-256-GCM (:mod:`storage.crypto`) and writes it with
+:func:`storage.atomair.schrijf_atomair`.
 The decrypted document is cached in memory (the store holds the lock, so nobody else writes). Several TinyDB
 operations can be grouped into one write with :meth:`VersleuteldeStorage.transactie`: a save of a case and its
 audit entry land on disk together or not at all.

@@ -1,0 +1,112 @@
+"""Documents of a case (e.g. PDF letters): encrypted files, metadata with SHA-256 in the dossier.
+
+Each document is stored as ``documenten/<zaaknummer>/<random id>.smi`` (AES-256-GCM, role
+``document:<zaaknummer>:<id>``); its name, kind, size and SHA-256 are in the encrypted dossier.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import re
+import shutil
+import tempfile
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from storage.atomair import schrijf_atomair
+from storage.crypto import ontsleutel, versleutel
+from storage.fouten import BeschadigdFout, OpslagFout
+from storage.tinyopslag import schrijf_fout, storage_van
+
+EXT = ".smi"
+_DOC_ID = re.compile(r"^[0-9a-f]{32}$")
+
+
+class DocumentenMixin:
+    """Document methods of :class:`storage.opslag.Opslag`."""
+
+    map: Path
+    _sleutel: bytes
+    _sync: bool
+    _dossier: Any
+    _kop: Any
+    _auditregel: Any
+
+    def voeg_document_toe(
+        self, zaaknummer: str, naam: str, soort: str, data: bytes, *, consulent: str = ""
+    ) -> str:
+        """Store a document's bytes (encrypted) for a case; metadata (with SHA-256) goes into the dossier."""
+        db = self._dossier(zaaknummer)
+        kop = self._kop(db, zaaknummer)
+        doc_id = os.urandom(16).hex()
+        map_ = self.map / "documenten" / zaaknummer
+        map_.mkdir(exist_ok=True)
+        blob = versleutel(self._sleutel, f"document:{zaaknummer}:{doc_id}", bytes(data))
+        try:
+            schrijf_atomair(map_ / f"{doc_id}{EXT}", blob, sync=self._sync)
+        except OSError as exc:
+            raise schrijf_fout(f"document '{naam}'", exc) from None
+        meta = {
+            "id": doc_id,
+            "naam": naam,
+            "soort": soort,
+            "grootte": len(data),
+            "sha256": hashlib.sha256(data).hexdigest(),
+            "toegevoegd": datetime.now(UTC).isoformat(timespec="seconds"),
+        }
+        with storage_van(db).transactie():
+            db.table("documenten").insert(meta)
+            self._auditregel(
+                db,
+                kop,
+                consulent,
+                None,
+                "document toegevoegd",
+                [{"veld": f"documenten.{doc_id}", "oud": None, "nieuw": meta}],
+            )
+        return doc_id
+
+    def documenten(self, zaaknummer: str) -> list[dict[str, Any]]:
+        """Metadata of a case's documents (id, naam, soort, grootte, sha256, toegevoegd)."""
+        return [dict(d) for d in self._dossier(zaaknummer).table("documenten").all()]
+
+    def document(self, zaaknummer: str, doc_id: str) -> bytes:
+        """The bytes of a stored document, checked against the SHA-256 in the dossier."""
+        meta = next((d for d in self.documenten(zaaknummer) if d.get("id") == doc_id), None)
+        if meta is None or not _DOC_ID.match(doc_id):
+            raise OpslagFout(f"Document {doc_id} hoort niet bij zaak {zaaknummer}.")
+        naam = f"Document '{meta['naam']}' van zaak {zaaknummer}"
+        try:
+            blob = (self.map / "documenten" / zaaknummer / f"{doc_id}{EXT}").read_bytes()
+        except OSError:
+            raise BeschadigdFout(f"{naam} ontbreekt in de opslag.") from None
+        data = ontsleutel(self._sleutel, f"document:{zaaknummer}:{doc_id}", blob, naam=naam)
+        if hashlib.sha256(data).hexdigest() != meta["sha256"]:
+            raise BeschadigdFout(f"{naam} klopt niet met de vastgelegde SHA-256.")
+        return data
+
+    @contextlib.contextmanager
+    def document_voor_afdruk(
+        self, zaaknummer: str, doc_id: str, *, naam: str = "document.pdf"
+    ) -> Iterator[Path]:
+        """A decrypted copy of a document in a private temp folder (0700), removed when the block ends."""
+        with tijdelijk_bestand(self.document(zaaknummer, doc_id), naam=naam) as pad:
+            yield pad
+
+
+@contextlib.contextmanager
+def tijdelijk_bestand(data: bytes, *, naam: str = "document.pdf") -> Iterator[Path]:
+    """Write ``data`` to a private temp folder (mode 0700, file 0600) for printing; removed afterwards."""
+    map_ = Path(tempfile.mkdtemp(prefix="smi-"))
+    try:
+        pad = map_ / Path(naam).name
+        fd = os.open(pad, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        yield pad
+    finally:
+        shutil.rmtree(map_, ignore_errors=True)
