@@ -423,6 +423,13 @@ class Opslag(DocumentenMixin):
         self._open()
         return herstel_index(self)
 
+    def backup(self, doel: Path) -> int:
+        """One encrypted, authenticated archive of the whole store at ``doel``; returns the file count."""
+        from storage.backup import maak_backup
+
+        self._open()
+        return maak_backup(self, doel)
+
     def wijzig_wachtwoord(self, oud: str, nieuw: str) -> None:
         """Rewrap the data key under a new passphrase (the files are not re-encrypted)."""
         self._open()

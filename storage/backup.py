@@ -1,0 +1,159 @@
+"""Backup and restore of the whole store as one archive.
+
+The archive is a zip (stored, not compressed) of the already-encrypted files, the key file, and
+``manifest.smi``: the SHA-256 of every file, encrypted and authenticated with the store's data key (role
+``backup-manifest``). A changed, added or removed file, or a manifest from another store, is detected before
+anything is restored. Restoring needs the passphrase that was valid when the backup was made.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import zipfile
+from datetime import UTC, datetime
+from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
+
+from storage.atomair import fsync_map
+from storage.crypto import Sleutelbestand, ontsleutel, versleutel
+from storage.fouten import BeschadigdFout, OpslagFout
+from storage.tinyopslag import schrijf_fout
+
+if TYPE_CHECKING:
+    from storage.controle import Rapport
+    from storage.opslag import Opslag
+
+FORMAAT = "smi-tui-backup"
+SLEUTEL = "sleutel.json"
+MANIFEST = "manifest.smi"
+
+
+def _bestanden(opslag: Opslag) -> list[str]:
+    uit = []
+    for pad in sorted(opslag.map.rglob("*.smi")):
+        rel = pad.relative_to(opslag.map).as_posix()
+        if not pad.name.startswith("."):
+            uit.append(rel)
+    return uit
+
+
+def maak_backup(opslag: Opslag, doel: Path) -> int:
+    """Write the archive to ``doel`` (atomically; refuses to overwrite); returns the number of files."""
+    doel = Path(doel)
+    if doel.exists():
+        raise OpslagFout(f"Het bestand {doel} bestaat al; kies een andere naam.")
+    if doel.resolve().is_relative_to(opslag.map.resolve()):
+        raise OpslagFout("Zet de backup niet in de opslagmap zelf; kies een andere plaats.")
+    tmp = doel.with_name(f".{doel.name}.{os.urandom(4).hex()}.tmp")
+    hashes: dict[str, str] = {}
+    try:
+        with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_STORED) as zf:
+            sleutel = (opslag.map / SLEUTEL).read_bytes()
+            zf.writestr(SLEUTEL, sleutel)
+            for rel in _bestanden(opslag):
+                data = (opslag.map / rel).read_bytes()
+                hashes[rel] = hashlib.sha256(data).hexdigest()
+                zf.writestr(f"bestanden/{rel}", data)
+            manifest = {
+                "formaat": FORMAAT,
+                "versie": 1,
+                "gemaakt": datetime.now(UTC).isoformat(timespec="seconds"),
+                "sleutel_sha256": hashlib.sha256(sleutel).hexdigest(),
+                "bestanden": hashes,
+            }
+            zf.writestr(
+                MANIFEST, versleutel(opslag._sleutel, "backup-manifest", json.dumps(manifest).encode())
+            )
+        with open(tmp, "rb+") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, doel)
+        fsync_map(doel.parent)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise schrijf_fout(f"de backup {doel}", exc) from None
+    return len(hashes)
+
+
+def _veilig(rel: str) -> bool:
+    p = PurePosixPath(rel)
+    return not p.is_absolute() and ".." not in p.parts and rel.endswith(".smi") and "\\" not in rel
+
+
+def lees_backup(bron: Path, wachtwoord: str) -> tuple[bytes, dict[str, bytes]]:
+    """Read and fully verify an archive; returns the key file and the files (relative path → bytes)."""
+    naam = f"De backup {bron}"
+    try:
+        with zipfile.ZipFile(bron) as zf:
+            inhoud = {i.filename: zf.read(i) for i in zf.infolist() if not i.is_dir()}
+    except FileNotFoundError:
+        raise OpslagFout(f"Het bestand {bron} bestaat niet.") from None
+    except (OSError, zipfile.BadZipFile, ValueError, EOFError):
+        raise BeschadigdFout(f"{naam} is geen leesbaar smi-tui-archief.") from None
+    if SLEUTEL not in inhoud or MANIFEST not in inhoud:
+        raise BeschadigdFout(f"{naam} is geen smi-tui-archief (sleutel of manifest ontbreekt).")
+    sleutel = Sleutelbestand.lees(inhoud[SLEUTEL], naam=f"Het sleutelbestand in {bron}").ontgrendel(
+        wachtwoord
+    )
+    try:
+        manifest = json.loads(
+            ontsleutel(sleutel, "backup-manifest", inhoud[MANIFEST], naam=f"Het manifest van {bron}")
+        )
+        hashes = dict(manifest["bestanden"])
+        if manifest.get("formaat") != FORMAAT:
+            raise ValueError
+    except (ValueError, KeyError, TypeError):
+        raise BeschadigdFout(f"Het manifest van {bron} is onleesbaar.") from None
+    if hashlib.sha256(inhoud[SLEUTEL]).hexdigest() != manifest.get("sleutel_sha256"):
+        raise BeschadigdFout(f"Het sleutelbestand in {bron} hoort niet bij deze backup.")
+    bestanden = {k.removeprefix("bestanden/"): v for k, v in inhoud.items() if k.startswith("bestanden/")}
+    extra = set(inhoud) - {SLEUTEL, MANIFEST} - {f"bestanden/{k}" for k in bestanden}
+    problemen = [f"onbekend bestand {k}" for k in sorted(extra)]
+    problemen += [f"ontbreekt: {k}" for k in sorted(set(hashes) - set(bestanden))]
+    problemen += [f"niet in het manifest: {k}" for k in sorted(set(bestanden) - set(hashes))]
+    problemen += [
+        f"gewijzigd: {k}"
+        for k in sorted(set(hashes) & set(bestanden))
+        if hashlib.sha256(bestanden[k]).hexdigest() != hashes[k]
+    ]
+    problemen += [f"ongeldige bestandsnaam: {k}" for k in sorted(bestanden) if not _veilig(k)]
+    if problemen:
+        raise BeschadigdFout(
+            f"{naam} is beschadigd: " + "; ".join(problemen[:5]) + ". Er is niets teruggezet."
+        )
+    return inhoud[SLEUTEL], bestanden
+
+
+def herstel_backup(bron: Path, map_: Path, wachtwoord: str) -> Rapport:
+    """Restore an archive into an empty (or new) folder, then open it and check everything."""
+    from storage.opslag import Opslag
+
+    map_ = Path(map_)
+    if map_.exists() and (not map_.is_dir() or any(map_.iterdir())):
+        raise OpslagFout(
+            f"De map {map_} is niet leeg. Zet een backup alleen terug in een lege of nieuwe map."
+        )
+    sleutel, bestanden = lees_backup(Path(bron), wachtwoord)
+    try:
+        map_.mkdir(parents=True, exist_ok=True)
+        if os.name != "nt":
+            os.chmod(map_, 0o700)
+        for rel, data in bestanden.items():
+            pad = map_ / rel
+            pad.parent.mkdir(parents=True, exist_ok=True)
+            with open(pad, "wb") as fh:
+                fh.write(data)
+                fh.flush()
+                os.fsync(fh.fileno())
+        with open(map_ / SLEUTEL, "wb") as fh:  # last: without a key file the folder is not a store yet
+            fh.write(sleutel)
+            fh.flush()
+            os.fsync(fh.fileno())
+        fsync_map(map_)
+    except OSError as exc:
+        raise schrijf_fout(f"de teruggezette opslag in {map_}", exc) from None
+    with Opslag.open(map_, wachtwoord) as opslag:
+        return opslag.controleer()

@@ -1,0 +1,196 @@
+"""The store's subcommands of ``smi-tui`` (the parser is in ``smi_tui.__main__``).
+
+The passphrase is asked with getpass, or taken from ``SMI_TUI_WACHTWOORD`` (and ``SMI_TUI_NIEUW_WACHTWOORD``
+for a new one) for automation. ``SMI_TUI_SCRYPT_N`` lowers the scrypt cost at ``init``: for tests only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from smi_tui import config
+from smi_tui.fouten import InvoerFout, SmiFout
+from storage.atomair import schrijf_atomair
+from storage.audit import gebruiker
+from storage.crypto import SCRYPT_N
+from storage.fouten import WachtwoordFout
+from storage.opslag import Opslag
+
+ENV_WACHTWOORD = "SMI_TUI_WACHTWOORD"
+ENV_NIEUW = "SMI_TUI_NIEUW_WACHTWOORD"
+ENV_SCRYPT_N = "SMI_TUI_SCRYPT_N"
+
+
+def _vraag(tekst: str) -> str:
+    try:
+        return getpass.getpass(tekst)
+    except EOFError:
+        raise WachtwoordFout("Geen wachtwoord opgegeven.") from None
+
+
+def wachtwoord() -> str:
+    """The passphrase of the store: ``SMI_TUI_WACHTWOORD`` or asked (hidden)."""
+    env = os.environ.get(ENV_WACHTWOORD)
+    return env if env is not None else _vraag("Wachtwoord van de opslag: ")
+
+
+def nieuw_wachtwoord(env_naam: str) -> str:
+    """A new passphrase: from ``env_naam`` or asked twice."""
+    env = os.environ.get(env_naam)
+    if env is not None:
+        return env
+    eerste = _vraag("Nieuw wachtwoord: ")
+    if eerste != _vraag("Herhaal het nieuwe wachtwoord: "):
+        raise WachtwoordFout("De twee wachtwoorden zijn niet gelijk. Er is niets gewijzigd.")
+    return eerste
+
+
+def _scrypt_n() -> int:
+    env = os.environ.get(ENV_SCRYPT_N)
+    if not env:
+        return SCRYPT_N
+    try:
+        return int(env)
+    except ValueError:
+        raise SmiFout(f"{ENV_SCRYPT_N} moet een getal zijn (alleen voor tests).") from None
+
+
+def _consulent(zaak: dict[str, Any] | None = None) -> str:
+    naam = (zaak or {}).get("consulent") or config.lees_config().get("consulent")
+    return str(naam) if naam else gebruiker()
+
+
+def _open() -> Opslag:
+    return Opslag.open(config.data_dir(), wachtwoord())
+
+
+def valideer(data: Any, bron: str) -> dict[str, Any]:
+    """Validate a case with the core's ``Zaak`` model (when available); returns its JSON form."""
+    if not isinstance(data, dict):
+        raise InvoerFout(f"{bron} bevat geen zaak (verwacht een JSON-object).")
+    try:
+        from pydantic import ValidationError
+
+        from smi_tui.zaak import Zaak
+    except ImportError:
+        return data
+    try:
+        return Zaak.model_validate(data).model_dump(mode="json")
+    except ValidationError as exc:
+        try:
+            from smi_tui.validatie import nl_fouten
+
+            regels = nl_fouten(exc)
+        except ImportError:
+            regels = [str(e.get("msg")) for e in exc.errors()]
+        raise InvoerFout(f"{bron} is geen geldige zaak:\n  " + "\n  ".join(regels)) from None
+
+
+def lees_zaakbestand(pad: Path) -> dict[str, Any]:
+    """Read and validate a case JSON file; Dutch errors for a missing file or invalid JSON."""
+    try:
+        tekst = Path(pad).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InvoerFout(f"Het bestand {pad} bestaat niet.") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InvoerFout(f"Het bestand {pad} is niet leesbaar ({exc}).") from None
+    try:
+        data = json.loads(tekst)
+    except json.JSONDecodeError as exc:
+        raise InvoerFout(
+            f"{pad} is geen geldige JSON (regel {exc.lineno}, kolom {exc.colno}: {exc.msg})."
+        ) from None
+    return valideer(data, str(pad))
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    """``smi-tui init``: create a new encrypted store in the data folder."""
+    map_ = config.data_dir()
+    Opslag.maak(map_, nieuw_wachtwoord(ENV_WACHTWOORD), scrypt_n=_scrypt_n()).sluit()
+    print(f"Nieuwe dossieropslag gemaakt in {map_}. Onthoud het wachtwoord: zonder is niets te lezen.")
+    return 0
+
+
+def cmd_zaken(args: argparse.Namespace) -> int:
+    """``smi-tui zaken [--json]``: list the cases from the index."""
+    with _open() as opslag:
+        rijen = opslag.lijst()
+    if getattr(args, "json", False):
+        print(json.dumps([r.als_dict() for r in rijen], ensure_ascii=False, indent=2))
+        return 0
+    if not rijen:
+        print("Er staan nog geen zaken in de opslag.")
+    for r in rijen:
+        termijn = (
+            f"{r.volgende_termijn.isoformat()} {r.termijn_wat or ''}".strip() if r.volgende_termijn else "-"
+        )
+        namen = ", ".join(r.ouders) or "-"
+        print(f"{r.zaaknummer:<15} {r.status or '-':<12} {r.gemeente or '-':<14} {termijn:<24} {namen}")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    """``smi-tui import ZAAK.json``: store a case; prints the new zaaknummer."""
+    data = lees_zaakbestand(args.zaak)
+    with _open() as opslag:
+        zaaknummer = opslag.nieuwe_zaak(data, _consulent(data), stap="import")
+    print(zaaknummer)
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """``smi-tui export ZAAKNUMMER [-o BESTAND]``: the case as JSON (for ``smi-tui beoordeel``)."""
+    with _open() as opslag:
+        data = opslag.laad(args.zaaknummer)
+    tekst = json.dumps(valideer(data, f"zaak {args.zaaknummer}"), ensure_ascii=False, indent=2) + "\n"
+    if args.uit is None:
+        sys.stdout.write(tekst)
+        return 0
+    try:
+        schrijf_atomair(Path(args.uit), tekst.encode("utf-8"))
+    except OSError as exc:
+        raise SmiFout(f"Het bestand {args.uit} kan niet worden geschreven ({exc.strerror}).") from None
+    print(f"Zaak {args.zaaknummer} geschreven naar {args.uit} (onversleuteld: bewaar het zorgvuldig).")
+    return 0
+
+
+def cmd_controleer(args: argparse.Namespace) -> int:
+    """``smi-tui controleer [--herstel-index]``: verify dossiers, audit chains, documents and index."""
+    with _open() as opslag:
+        rapport = opslag.herstel_index() if getattr(args, "herstel_index", False) else opslag.controleer()
+    print(rapport.tekst())
+    return 0 if rapport.in_orde else 1
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    """``smi-tui backup BESTAND``: one encrypted archive of the whole store."""
+    with _open() as opslag:
+        aantal = opslag.backup(args.bestand)
+    print(f"Backup geschreven naar {args.bestand} ({aantal} bestanden, versleuteld).")
+    return 0
+
+
+def cmd_herstel(args: argparse.Namespace) -> int:
+    """``smi-tui herstel BESTAND``: restore an archive into an empty data folder and verify it."""
+    from storage.backup import herstel_backup
+
+    map_ = config.data_dir()
+    rapport = herstel_backup(args.bestand, map_, wachtwoord())
+    print(rapport.tekst())
+    print(f"Backup teruggezet in {map_}.")
+    return 0 if rapport.in_orde else 1
+
+
+def cmd_wachtwoord(args: argparse.Namespace) -> int:
+    """``smi-tui wachtwoord``: change the passphrase (the data key is rewrapped, files stay as they are)."""
+    oud = wachtwoord()
+    with Opslag.open(config.data_dir(), oud) as opslag:
+        opslag.wijzig_wachtwoord(oud, nieuw_wachtwoord(ENV_NIEUW))
+    print("Het wachtwoord is gewijzigd.")
+    return 0
