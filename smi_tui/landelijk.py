@@ -36,6 +36,7 @@ class Waarde:
     tabel: str
     voorlopig: bool
     toelichting: str = ""
+    jaar: int | None = None  # the year of the table used
 
 
 @lru_cache(maxsize=None)
@@ -77,7 +78,7 @@ def kot_percentage(jaar: int, inkomen_cent: int, eerste_kind: bool) -> Waarde:
     for rij in tabellen[tabeljaar]:
         if rij["min"] <= euros and (rij["max"] is None or euros <= rij["max"]):
             pct = rij["first"] if eerste_kind else rij["next"]
-            return Waarde(Fraction(str(pct)), f"KOT-tabel {tabeljaar}", voorlopig, uitleg)
+            return Waarde(Fraction(str(pct)), f"KOT-tabel {tabeljaar}", voorlopig, uitleg, tabeljaar)
     raise TabelFout(f"Inkomen € {euros} valt in geen enkele band van de KOT-tabel {tabeljaar}.")
 
 
@@ -85,7 +86,8 @@ def max_uurprijs(jaar: int, soort: Opvangsoort) -> Waarde:
     """Maximum hourly rate in cents for a type of care in a year."""
     data = _json("max_uurprijs.json")["years"]
     tabeljaar, voorlopig, uitleg = _kies_jaar(sorted(int(j) for j in data), jaar, "maximale uurprijs")
-    return Waarde(euro_naar_centen(data[str(tabeljaar)][soort.value]), f"maximale uurprijs {tabeljaar}", voorlopig, uitleg)
+    centen = euro_naar_centen(data[str(tabeljaar)][soort.value])
+    return Waarde(centen, f"maximale uurprijs {tabeljaar}", voorlopig, uitleg, tabeljaar)
 
 
 def norm(soort: str, peildatum: date, samenwonend: bool) -> Waarde:

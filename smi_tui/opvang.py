@@ -41,6 +41,9 @@ class Opvang(Model):
     aanbieder: Tekst
     lrk_nummer: Annotated[str, Field(description="registratienummer in het Landelijk Register Kinderopvang")]
     vestigingsplaats: str = ""
+    lrk_gecontroleerd_op: date | None = Field(
+        default=None, description="datum waarop de consulent de registratie in het LRK heeft gecontroleerd"
+    )
     via_gastouderbureau: bool = Field(default=True, description="alleen van belang bij gastouderopvang")
     uurprijs_cent: int = Field(ge=1, le=50_00, description="prijs per uur in eurocent volgens offerte/contract")
     dagen_per_week: Decimal | None = Field(default=None, gt=0, le=7, max_digits=3, decimal_places=1)

@@ -1,0 +1,247 @@
+"""Beoordeling: the toetsing, the berekening and the termijnen of one case, and the proposed outcome.
+
+This is the single trace that feeds the besluit screen, the beschikking's motivation and ``smi-tui beoordeel``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+from fractions import Fraction
+from typing import Any
+
+from smi_tui.berekening import Berekening, Ontbreekt, bereken
+from smi_tui.datums import nl_datum
+from smi_tui.regeling import Regeling, ToetsStukken
+from smi_tui.register import Register
+from smi_tui.termijnen import Termijn, bereken_termijnen
+from smi_tui.toetsing import Resultaat, Uitkomst, toets
+from smi_tui.zaak import Beslissing, Zaak
+
+
+class Voorstel(StrEnum):
+    TOEKENNEN = "toekennen"
+    GEDEELTELIJK = "gedeeltelijk"
+    AFWIJZEN = "afwijzen"
+    ONVOLLEDIG = "onvolledig"
+
+
+@dataclass
+class Beoordeling:
+    regeling: Regeling
+    peildatum: date
+    uitkomst: Voorstel
+    toetsen: list[Resultaat]
+    ontbrekend: list[str]
+    berekening: Berekening | None
+    termijnen: list[Termijn]
+    uitbetalingsvoorwaarden: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def afwijzingsgronden(self) -> list[Resultaat]:
+        return [r for r in self.toetsen if r.uitkomst == Uitkomst.NIET_VOLDAAN]
+
+    def uitgesloten_kinderen(self) -> set[int]:
+        return {r.kind for r in self.afwijzingsgronden if r.kind is not None}
+
+    def naar_json(self) -> dict[str, Any]:
+        return {
+            "regeling": {
+                "id": self.regeling.id,
+                "gemeente": self.regeling.gemeente,
+                "titel": self.regeling.titel,
+                "citeertitel": self.regeling.citeertitel,
+                "geldig_vanaf": self.regeling.geldig_vanaf.isoformat(),
+                "geldig_tot": self.regeling.geldig_tot.isoformat() if self.regeling.geldig_tot else None,
+            },
+            "peildatum": self.peildatum.isoformat(),
+            "uitkomst": self.uitkomst.value,
+            "toetsen": [r.naar_json() for r in self.toetsen],
+            "ontbrekend": self.ontbrekend,
+            "berekening": _berekening_json(self.berekening) if self.berekening else None,
+            "termijnen": [t.naar_json() for t in self.termijnen],
+            "uitbetalingsvoorwaarden": self.uitbetalingsvoorwaarden,
+            "aannames_regeling": list(self.regeling.aannames),
+        }
+
+
+def _uren(f: Fraction) -> float:
+    return round(float(f), 2)
+
+
+def _berekening_json(b: Berekening) -> dict[str, Any]:
+    per_maand, eigen_per_maand = b.typische_maand()
+    return {
+        "methode": b.methode.value,
+        "inkomen_cent": b.inkomen_cent,
+        "inkomen_toelichting": b.inkomen_toelichting,
+        "periode": {"begin": b.begin.isoformat(), "eind": b.eind.isoformat()},
+        "kinderen": [
+            {
+                "kind": k.index,
+                "naam": k.naam,
+                "soort": k.opvang.soort.value,
+                "aanbieder": k.opvang.aanbieder,
+                "lrk_nummer": k.opvang.lrk_nummer,
+                "begin": k.begin.isoformat(),
+                "eind": k.eind.isoformat(),
+                "uitgesloten": k.uitgesloten,
+                "uren_gevraagd_per_maand": _uren(k.uren_gevraagd_per_maand),
+                "uren_vergoed_per_maand": _uren(k.uren_vergoed_per_maand),
+                "uurprijs_cent": k.uurprijs_cent,
+                "vergoede_uurprijs_cent": k.vergoede_uurprijs_cent,
+                "uurprijs_tabel": k.uurprijs_tabel,
+                "beperkingen": [{"artikel": x.artikel, "omschrijving": x.omschrijving} for x in k.beperkingen],
+                "maanden": [
+                    {
+                        "jaar": m.jaar,
+                        "maand": m.maand,
+                        "dagen": m.dagen,
+                        "uren_gevraagd": _uren(m.uren_gevraagd),
+                        "uren_vergoed": _uren(m.uren_vergoed),
+                        "percentage": float(m.percentage),
+                        "eerste_kind": m.eerste_kind,
+                        "kosten_cent": m.kosten_cent,
+                        "tegemoetkoming_cent": m.tegemoetkoming_cent,
+                        "eigen_bijdrage_cent": m.eigen_bijdrage_cent,
+                        "tabel": m.tabel,
+                        "tabeljaar": m.tabeljaar,
+                        "voorlopig": m.voorlopig,
+                        "toelichting": m.toelichting,
+                    }
+                    for m in k.maanden
+                ],
+                "totaal_cent": k.totaal_cent,
+            }
+            for k in b.kinderen
+        ],
+        "tegemoetkoming_per_maand_cent": per_maand,
+        "eigen_bijdrage_per_maand_cent": eigen_per_maand,
+        "maanden": [
+            {
+                "jaar": m["jaar"],
+                "maand": m["maand"],
+                "tegemoetkoming_cent": m["tegemoetkoming_cent"],
+                "eigen_bijdrage_cent": m["eigen_bijdrage_cent"],
+                "tabeljaar": max(m["tabeljaar"]),
+                "tabellen": m["tabellen"],
+                "voorlopig": m["voorlopig"],
+            }
+            for m in b.maandtotalen()
+        ],
+        "totaal_cent": b.totaal_cent,
+        "voorlopig": b.voorlopig,
+    }
+
+
+def _beperkingen(b: Berekening, regeling: Regeling) -> list[Resultaat]:
+    """Caps and period limits that make the grant smaller than asked, as results with their article."""
+    uit = []
+    for k in b.kinderen:
+        for x in k.beperkingen:
+            uit.append(Resultaat("urenmaximum", x.artikel, Uitkomst.VOLDAAN,
+                                 f"{k.naam}: gevraagd {_uren(k.uren_gevraagd_per_maand)} uur per maand, vergoed "
+                                 f"{_uren(k.uren_vergoed_per_maand)} uur ({x.omschrijving}).", k.index, True))  # fmt: skip
+        gevraagd_eind = k.opvang.einddatum
+        if gevraagd_eind is not None and gevraagd_eind > b.eind:
+            p = regeling.periode
+            uit.append(Resultaat("periode", p.artikel, Uitkomst.VOLDAAN,
+                                 f"{k.naam}: opvang gevraagd tot {nl_datum(gevraagd_eind)}; de tegemoetkoming geldt "
+                                 f"ten hoogste {p.eerste_periode_maanden} maanden, tot en met {nl_datum(b.eind)}.",
+                                 k.index, True))  # fmt: skip
+    return uit
+
+
+def beoordeel(zaak: Zaak, regeling: Regeling, peildatum: date | None = None) -> Beoordeling:
+    """Assess ``zaak`` against ``regeling``: results, calculation, terms and the proposed outcome."""
+    peildatum = peildatum or date.today()
+    ontbrekend: list[str] = []
+    berekening: Berekening | None = None
+    try:
+        berekening = bereken(zaak, regeling)
+    except Ontbreekt as exc:
+        ontbrekend += exc.wat
+    resultaten = toets(zaak, regeling, berekening)
+    if berekening is not None:
+        resultaten += _beperkingen(berekening, regeling)
+    ontbrekend = [r.toelichting for r in resultaten if r.uitkomst == Uitkomst.ONTBREEKT] + ontbrekend
+
+    zaakniveau = [r for r in resultaten if r.uitkomst == Uitkomst.NIET_VOLDAAN and r.kind is None]
+    uitgesloten = {r.kind for r in resultaten if r.uitkomst == Uitkomst.NIET_VOLDAAN and r.kind is not None}
+    met_opvang = {i for i, k in enumerate(zaak.melding.kinderen) if k.opvang is not None}
+    if berekening is not None:
+        uitgesloten |= {k.index for k in berekening.kinderen if k.uitgesloten}
+    if zaakniveau or (met_opvang and met_opvang <= uitgesloten):
+        uitkomst = Voorstel.AFWIJZEN
+    elif ontbrekend:
+        uitkomst = Voorstel.ONVOLLEDIG
+    elif uitgesloten or any(r.beperkt for r in resultaten):
+        uitkomst = Voorstel.GEDEELTELIJK
+    else:
+        uitkomst = Voorstel.TOEKENNEN
+
+    if berekening is not None and uitgesloten:
+        for k in berekening.kinderen:
+            if k.index in uitgesloten:
+                k.maanden.clear()
+                k.uitgesloten = k.uitgesloten or "niet voldaan aan een voorwaarde (zie de toetsen)"
+
+    begin = eind = None
+    if berekening is not None and uitkomst in (Voorstel.TOEKENNEN, Voorstel.GEDEELTELIJK):
+        begin, eind = berekening.begin, berekening.eind
+    termijnen = bereken_termijnen(zaak, regeling, begin, eind)
+    return Beoordeling(regeling, peildatum, uitkomst, resultaten, ontbrekend, berekening, termijnen,
+                       _uitbetaling(zaak, regeling))  # fmt: skip
+
+
+def _uitbetaling(zaak: Zaak, regeling: Regeling) -> list[dict[str, Any]]:
+    t = regeling.toets(ToetsStukken)
+    if not isinstance(t, ToetsStukken):
+        return []
+    ontvangen = {s.code: s.ontvangen_op for s in zaak.aanvraag.stukken}
+    return [
+        {"code": s.code, "omschrijving": s.omschrijving, "artikel": s.artikel,
+         "ontvangen_op": ontvangen[s.code].isoformat() if s.code in ontvangen else None}
+        for s in t.stukken if s.nodig_voor == "uitbetaling"
+    ]  # fmt: skip
+
+
+def beoordeel_zaak(zaak: Zaak, register: Register | None = None, peildatum: date | None = None) -> Beoordeling:
+    """Pick the regulation version in force on the date of the melding and assess the case."""
+    register = register or Register.laad()
+    return beoordeel(zaak, register.voor(zaak.regeling, zaak.melding.datum), peildatum)
+
+
+def besluitcontrole(zaak: Zaak, beoordeling: Beoordeling) -> list[str]:
+    """Problems with the consulent's decision against the proposal and the hardheidsclausule rules (Dutch)."""
+    b = zaak.besluit
+    if b is None:
+        return []
+    r = beoordeling.regeling
+    h = r.hardheidsclausule
+    fouten: list[str] = []
+    if b.hardheidsclausule.toegepast:
+        if not h.toegestaan:
+            fouten.append(f"{r.citeertitel} kent geen hardheidsclausule.")
+        if h.alleen_ten_gunste and b.beslissing == Beslissing.AFWIJZEN:
+            fouten.append(f"De hardheidsclausule ({h.artikel}) mag alleen ten gunste van de ouder worden toegepast.")
+        if h.beperkt_tot:
+            buiten = [g for g in beoordeling.afwijzingsgronden if g.code not in ("urenmaximum", "periode")]
+            if buiten and b.beslissing != Beslissing.AFWIJZEN:
+                fouten.append(
+                    f"De hardheidsclausule ({h.artikel}) geldt alleen voor {h.beperkt_tot}; zij kan deze "
+                    f"afwijzingsgrond(en) niet opzij zetten: {'; '.join(g.artikel for g in buiten)}."
+                )
+    if beoordeling.uitkomst == Voorstel.ONVOLLEDIG and b.beslissing != Beslissing.AFWIJZEN:
+        fouten.append("De aanvraag is nog onvolledig; vul eerst aan wat ontbreekt (of wijs af na verzuimherstel).")
+    if (
+        beoordeling.uitkomst == Voorstel.AFWIJZEN
+        and b.beslissing != Beslissing.AFWIJZEN
+        and not b.hardheidsclausule.toegepast
+    ):
+        gronden = "; ".join(f"{g.artikel}" for g in beoordeling.afwijzingsgronden)
+        fouten.append(f"Het voorstel is afwijzen ({gronden}); toekennen kan alleen met de hardheidsclausule en een reden.")
+    if b.beslissing == Beslissing.AFWIJZEN and not b.motivering.strip() and not beoordeling.afwijzingsgronden:
+        fouten.append("Een afwijzing zonder afwijzingsgrond uit de toetsen moet een eigen motivering hebben.")
+    return fouten

@@ -1,0 +1,324 @@
+"""The calculation: per child and per calendar month, the KOT method with the regulation's caps.
+
+Per child per month: ``vergoede uren x vergoede uurprijs x percentage``, where
+
+- vergoede uren: the asked hours capped by the regulation (per day with a maximum of days, per week, per month)
+  and by the national 230 hours per month; weekly hours become monthly hours as
+  ``uren per week x weken per jaar / 12``;
+- vergoede uurprijs: the lower of the provider's price and the national maximum for that type of care;
+- percentage: from the KOT table for the family's yearly income, "eerste kind" for the child with the most hours
+  in that month (equal hours: the highest costs), "volgend kind" for the others — or 100 % / a flat
+  percentage where the regulation says so.
+
+A month that the period covers only partly counts pro rata by calendar days (the hours, not the caps: the caps
+are per full month). Everything is exact until one rounding to whole cents per child per month (half up).
+The parent's share (eigen bijdrage) is the cost of the asked hours at the real price minus the compensation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from fractions import Fraction
+from typing import Any
+
+from smi_tui import landelijk
+from smi_tui.datums import dagen_in_maand, maanden_in, periode_einde, plus_maanden
+from smi_tui.geld import naar_centen
+from smi_tui.opvang import Opvang
+from smi_tui.personen import Huishouden, Kind
+from smi_tui.regeling import (
+    Methode,
+    Regeling,
+    ToetsLeeftijd,
+    ToetsNietVoorAanvraag,
+    UrenMaximum,
+)
+from smi_tui.zaak import Zaak
+
+
+class Ontbreekt(Exception):
+    """The calculation needs data the case does not have yet; ``wat`` lists it in Dutch."""
+
+    def __init__(self, wat: list[str]) -> None:
+        super().__init__("; ".join(wat))
+        self.wat = wat
+
+
+@dataclass(frozen=True)
+class Beperking:
+    """A cap that lowered the asked hours: which rule and by how much (per full month)."""
+
+    artikel: str
+    omschrijving: str
+
+
+@dataclass
+class Maandregel:
+    jaar: int
+    maand: int
+    dagen: int  # calendar days of the month covered
+    uren_gevraagd: Fraction
+    uren_vergoed: Fraction
+    percentage: Fraction
+    eerste_kind: bool
+    kosten_cent: int
+    tegemoetkoming_cent: int
+    tabel: str
+    tabeljaar: int | None  # year of the KOT table (or of the hourly-rate table when no KOT table is used)
+    voorlopig: bool
+    toelichting: list[str] = field(default_factory=list)
+
+    @property
+    def eigen_bijdrage_cent(self) -> int:
+        return self.kosten_cent - self.tegemoetkoming_cent
+
+
+@dataclass
+class KindBerekening:
+    index: int  # position in melding.kinderen (0-based)
+    naam: str
+    opvang: Opvang
+    begin: date
+    eind: date
+    uren_gevraagd_per_maand: Fraction
+    uren_vergoed_per_maand: Fraction
+    uurprijs_cent: int
+    vergoede_uurprijs_cent: int
+    uurprijs_tabel: str
+    beperkingen: list[Beperking]
+    maanden: list[Maandregel] = field(default_factory=list)
+    uitgesloten: str = ""  # reason when the child gets nothing (e.g. above the age limit)
+
+    @property
+    def totaal_cent(self) -> int:
+        return sum(m.tegemoetkoming_cent for m in self.maanden)
+
+
+@dataclass
+class Berekening:
+    begin: date
+    eind: date
+    methode: Methode
+    inkomen_cent: int | None
+    kinderen: list[KindBerekening]
+    inkomen_toelichting: str = ""
+
+    def maandtotalen(self) -> list[dict[str, Any]]:
+        """Per calendar month: compensation, parent's share, the table used and whether provisional."""
+        per: dict[tuple[int, int], dict[str, Any]] = {}
+        for k in self.kinderen:
+            for m in k.maanden:
+                rij = per.setdefault(
+                    (m.jaar, m.maand),
+                    {"tegemoetkoming_cent": 0, "eigen_bijdrage_cent": 0, "tabellen": set(), "tabeljaar": set(),
+                     "voorlopig": False},
+                )
+                rij["tegemoetkoming_cent"] += m.tegemoetkoming_cent
+                rij["eigen_bijdrage_cent"] += m.eigen_bijdrage_cent
+                rij["tabellen"].add(m.tabel)
+                rij["tabeljaar"].add(m.tabeljaar)
+                rij["voorlopig"] = rij["voorlopig"] or m.voorlopig
+        return [
+            {"jaar": j, "maand": mnd, **{k: (sorted(v) if isinstance(v, set) else v) for k, v in rij.items()}}
+            for (j, mnd), rij in sorted(per.items())
+        ]
+
+    @property
+    def totaal_cent(self) -> int:
+        return sum(k.totaal_cent for k in self.kinderen)
+
+    @property
+    def voorlopig(self) -> bool:
+        return any(m.voorlopig for k in self.kinderen for m in k.maanden)
+
+    def typische_maand(self) -> tuple[int, int]:
+        """(tegemoetkoming, eigen bijdrage) of the first calendar month the whole period covers fully."""
+        totalen = self.maandtotalen()
+        for rij in totalen:
+            vol = all(
+                m.dagen == dagen_in_maand(m.jaar, m.maand)
+                for k in self.kinderen
+                for m in k.maanden
+                if (m.jaar, m.maand) == (rij["jaar"], rij["maand"])
+            )
+            if vol:
+                return rij["tegemoetkoming_cent"], rij["eigen_bijdrage_cent"]
+        if totalen:
+            return totalen[0]["tegemoetkoming_cent"], totalen[0]["eigen_bijdrage_cent"]
+        return 0, 0
+
+
+def aanvraagdatum(zaak: Zaak, regeling: Regeling) -> date | None:
+    """The date of the application: the signing of the verslag where that is the application, else receipt."""
+    if regeling.aanvraag_is_ondertekend_verslag:
+        return zaak.verslag.ondertekend_op if zaak.verslag else None
+    return zaak.aanvraag.ontvangen_op
+
+
+def _gekapte_uren(opvang: Opvang, maxima: list[UrenMaximum]) -> tuple[Fraction, Fraction, list[Beperking], list[str]]:
+    """(asked hours per month, granted hours per month before the 230 cap, caps applied, missing data)."""
+    weken = Fraction(opvang.weken_per_jaar, 12)
+    gevraagd_week = opvang.gevraagde_uren_per_week()
+    week = gevraagd_week
+    beperkingen: list[Beperking] = []
+    ontbreekt: list[str] = []
+    geldig = [m for m in maxima if opvang.soort in m.soorten]
+    for m in (m for m in geldig if m.per == "dag"):
+        if opvang.dagen_per_week is None:
+            ontbreekt.append(f"dagen per week van de {opvang.soort.label} (nodig voor het maximum van {m.artikel})")
+            continue
+        dagen = Fraction(opvang.dagen_per_week)
+        per_dag = Fraction(opvang.uren_per_dag) if opvang.uren_per_dag is not None else week / dagen
+        nieuw = min(dagen, Fraction(m.dagen_per_week or 7)) * min(per_dag, Fraction(m.uren))
+        if nieuw < week:
+            week = nieuw
+            beperkingen.append(
+                Beperking(m.artikel, f"maximaal {m.dagen_per_week} dagen per week van {m.uren} uur per dag")
+            )
+    for m in (m for m in geldig if m.per == "week"):
+        if week > m.uren:
+            week = Fraction(m.uren)
+            beperkingen.append(Beperking(m.artikel, f"maximaal {m.uren} uur per week"))
+    maand = week * weken
+    for m in (m for m in geldig if m.per == "maand"):
+        if maand > m.uren:
+            maand = Fraction(m.uren)
+            beperkingen.append(Beperking(m.artikel, f"maximaal {m.uren} uur per maand"))
+    if maand > landelijk.MAX_UREN_PER_MAAND:
+        maand = Fraction(landelijk.MAX_UREN_PER_MAAND)
+        beperkingen.append(
+            Beperking(landelijk.MAX_UREN_ARTIKEL, f"maximaal {landelijk.MAX_UREN_PER_MAAND} uur per maand per kind")
+        )
+    return gevraagd_week * weken, maand, beperkingen, ontbreekt
+
+
+def leeftijdsgrens_einde(kind: Kind, regeling: Regeling) -> date | None:
+    """Last day on which the child is within the regulation's age limit, where a date follows from it."""
+    t = regeling.toets(ToetsLeeftijd)
+    if not isinstance(t, ToetsLeeftijd) or t.jaren is None:
+        return None
+    if t.soort == "jonger_dan_of_basisschool" and kind.basisschool_groep is not None:
+        return None  # still in primary school: the age limit does not end the grant
+    return plus_maanden(kind.geboortedatum, 12 * t.jaren) - timedelta(days=1)
+
+
+def _inkomen(zaak: Zaak, regeling: Regeling) -> tuple[int | None, str, list[str]]:
+    b = regeling.berekening
+    ink = zaak.gesprek.inkomen if zaak.gesprek else None
+    if b.methode == Methode.VOLLEDIG:
+        return None, "geen inkomenstoets: de kosten tot de maxima worden volledig vergoed", []
+    veld = {
+        "toetsingsinkomen_jaar": "toetsingsinkomen_jaar_cent",
+        "gemiddeld_maandinkomen_vorig_jaar": "gemiddeld_maandinkomen_vorig_jaar_cent",
+        "netto_maandinkomen": "netto_maandinkomen_cent",
+    }[b.inkomen]
+    waarde = getattr(ink, veld) if ink else None
+    naam = b.inkomen.replace("_", " ")
+    if waarde is None:
+        return None, "", [f"inkomen: {naam} ({b.artikel})"]
+    if b.methode == Methode.KOT_TABEL and b.inkomen != "toetsingsinkomen_jaar":
+        return waarde * 12, f"{naam} x 12 als jaarinkomen voor de KOT-tabel ({b.artikel})", []
+    return waarde, "", []
+
+
+def _percentage(regeling: Regeling, zaak: Zaak, inkomen: int | None, jaar: int, maand: int, eerste: bool):
+    b = regeling.berekening
+    if b.methode == Methode.VOLLEDIG:
+        return landelijk.Waarde(Fraction(100), "volledige vergoeding", False)
+    if b.methode == Methode.KOT_TABEL:
+        assert inkomen is not None
+        return landelijk.kot_percentage(jaar, inkomen, eerste)
+    assert inkomen is not None and b.norm and b.norm_percentage is not None and b.eigen_bijdrage_percentage is not None
+    samen = bool(zaak.gesprek and zaak.gesprek.inkomen.huishouden == Huishouden.SAMENWONEND)
+    n = landelijk.norm(b.norm, date(jaar, maand, 1), samen)
+    grens = Fraction(n.waarde * b.norm_percentage, 100)
+    pct = Fraction(100 - b.eigen_bijdrage_percentage) if inkomen > grens else Fraction(100)
+    return landelijk.Waarde(pct, n.tabel, n.voorlopig, n.toelichting)
+
+
+def bereken(zaak: Zaak, regeling: Regeling) -> Berekening:
+    """The compensation per child per month over the granted period. Raises Ontbreekt when data is missing."""
+    ontbreekt: list[str] = []
+    kinderen = [(i, k) for i, k in enumerate(zaak.melding.kinderen) if k.opvang is not None]
+    if not kinderen:
+        ontbreekt.append("de gevraagde kinderopvang (soort, aanbieder, uren, prijs, data) van minstens één kind")
+    inkomen, ink_uitleg, mist = _inkomen(zaak, regeling)
+    ontbreekt += mist
+    if ontbreekt:
+        raise Ontbreekt(ontbreekt)
+
+    start_na = None
+    if regeling.toets(ToetsNietVoorAanvraag) is not None:
+        start_na = aanvraagdatum(zaak, regeling)
+        if start_na is None:
+            ontbreekt.append("de datum van de aanvraag (nodig omdat opvang vóór de aanvraag niet wordt vergoed)")
+    begins = [max(k.opvang.begindatum, start_na) if start_na else k.opvang.begindatum for _, k in kinderen]
+    begin = min(begins)
+    eind = periode_einde(begin, regeling.periode.eerste_periode_maanden)
+
+    uitkomst: list[KindBerekening] = []
+    for (i, kind), kbegin in zip(kinderen, begins, strict=True):
+        o = kind.opvang
+        assert o is not None
+        gevraagd, vergoed, beperkingen, mist = _gekapte_uren(o, regeling.uren_maxima)
+        ontbreekt += [f"{kind.naam}: {m}" for m in mist]
+        keind = min(eind, o.einddatum) if o.einddatum else eind
+        grens = leeftijdsgrens_einde(kind, regeling)
+        uitgesloten = ""
+        if grens is not None and grens < keind:
+            keind = grens
+            if grens < kbegin:
+                uitgesloten = f"{kind.naam} is bij de start van de opvang ouder dan de leeftijdsgrens"
+        prijs = landelijk.max_uurprijs(kbegin.year, o.soort)
+        uitkomst.append(
+            KindBerekening(
+                index=i, naam=kind.naam, opvang=o, begin=kbegin, eind=keind,
+                uren_gevraagd_per_maand=gevraagd, uren_vergoed_per_maand=vergoed,
+                uurprijs_cent=o.uurprijs_cent, vergoede_uurprijs_cent=min(o.uurprijs_cent, prijs.waarde),
+                uurprijs_tabel=prijs.tabel, beperkingen=beperkingen, uitgesloten=uitgesloten,
+            )
+        )  # fmt: skip
+    if ontbreekt:
+        raise Ontbreekt(ontbreekt)
+    _vul_maanden(uitkomst, zaak, regeling, inkomen)
+    return Berekening(begin, eind, regeling.berekening.methode, inkomen, uitkomst, ink_uitleg)
+
+
+def _rangorde_sleutel(k: KindBerekening, uren: Fraction) -> tuple[Any, ...]:
+    # Most hours first; equal hours: highest costs (Besluit kinderopvangtoeslag art. 3, tabellen/README.md);
+    # then a fixed order so the result does not depend on the order the children were entered in.
+    kind_sleutel = (k.naam, k.opvang.begindatum, k.opvang.aanbieder)
+    return (-uren, -uren * k.uurprijs_cent, kind_sleutel)
+
+
+def _vul_maanden(kinderen: list[KindBerekening], zaak: Zaak, regeling: Regeling, inkomen: int | None) -> None:
+    alle = sorted({m for k in kinderen if not k.uitgesloten for m in maanden_in(k.begin, k.eind)})
+    for jaar, maand in alle:
+        eerste_dag = date(jaar, maand, 1)
+        laatste_dag = date(jaar, maand, dagen_in_maand(jaar, maand))
+        actief: list[tuple[KindBerekening, int, Fraction, Fraction]] = []
+        for k in kinderen:
+            if k.uitgesloten or k.eind < eerste_dag or k.begin > laatste_dag:
+                continue
+            dagen = (min(k.eind, laatste_dag) - max(k.begin, eerste_dag)).days + 1
+            deel = Fraction(dagen, dagen_in_maand(jaar, maand))
+            actief.append((k, dagen, k.uren_gevraagd_per_maand * deel, k.uren_vergoed_per_maand * deel))
+        actief.sort(key=lambda a: _rangorde_sleutel(a[0], a[3]))
+        for positie, (k, dagen, u_gevr, u_verg) in enumerate(actief):
+            eerste = positie == 0
+            pct = _percentage(regeling, zaak, inkomen, jaar, maand, eerste)
+            prijs = landelijk.max_uurprijs(jaar, k.opvang.soort)
+            vergoede_prijs = min(k.uurprijs_cent, prijs.waarde)
+            toelichting = [t for t in (pct.toelichting, prijs.toelichting) if t]
+            k.maanden.append(
+                Maandregel(
+                    jaar=jaar, maand=maand, dagen=dagen, uren_gevraagd=u_gevr, uren_vergoed=u_verg,
+                    percentage=pct.waarde, eerste_kind=eerste,
+                    kosten_cent=naar_centen(u_gevr * k.uurprijs_cent),
+                    tegemoetkoming_cent=naar_centen(u_verg * vergoede_prijs * pct.waarde / 100),
+                    tabel=f"{pct.tabel}; {prijs.tabel}", tabeljaar=pct.jaar or prijs.jaar,
+                    voorlopig=pct.voorlopig or prijs.voorlopig,
+                    toelichting=toelichting,
+                )
+            )  # fmt: skip
