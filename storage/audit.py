@@ -88,9 +88,7 @@ def controleer_keten(entries: list[dict[str, Any]], kop: str | None = None) -> l
         if e.get("nr") != i:
             problemen.append(f"auditregel {i}: volgnummer {e.get('nr')!r} verwacht {i}")
         if e.get("vorige") != vorige:
-            problemen.append(
-                f"auditregel {i}: de keten is verbroken (verwijzing naar vorige regel klopt niet)"
-            )
+            problemen.append(f"auditregel {i}: de keten is verbroken (verwijzing naar vorige regel klopt niet)")
         if e.get("hash") != entry_hash(e):
             problemen.append(f"auditregel {i}: de inhoud is gewijzigd (hash klopt niet)")
         vorige = str(e.get("hash"))

@@ -64,9 +64,7 @@ def maak_backup(opslag: Opslag, doel: Path) -> int:
                 "sleutel_sha256": hashlib.sha256(sleutel).hexdigest(),
                 "bestanden": hashes,
             }
-            zf.writestr(
-                MANIFEST, versleutel(opslag._sleutel, "backup-manifest", json.dumps(manifest).encode())
-            )
+            zf.writestr(MANIFEST, versleutel(opslag._sleutel, "backup-manifest", json.dumps(manifest).encode()))
         with open(tmp, "rb+") as fh:
             os.fsync(fh.fileno())
         os.replace(tmp, doel)
@@ -95,13 +93,9 @@ def lees_backup(bron: Path, wachtwoord: str) -> tuple[bytes, dict[str, bytes]]:
         raise BeschadigdFout(f"{naam} is geen leesbaar smi-tui-archief.") from None
     if SLEUTEL not in inhoud or MANIFEST not in inhoud:
         raise BeschadigdFout(f"{naam} is geen smi-tui-archief (sleutel of manifest ontbreekt).")
-    sleutel = Sleutelbestand.lees(inhoud[SLEUTEL], naam=f"Het sleutelbestand in {bron}").ontgrendel(
-        wachtwoord
-    )
+    sleutel = Sleutelbestand.lees(inhoud[SLEUTEL], naam=f"Het sleutelbestand in {bron}").ontgrendel(wachtwoord)
     try:
-        manifest = json.loads(
-            ontsleutel(sleutel, "backup-manifest", inhoud[MANIFEST], naam=f"Het manifest van {bron}")
-        )
+        manifest = json.loads(ontsleutel(sleutel, "backup-manifest", inhoud[MANIFEST], naam=f"Het manifest van {bron}"))
         hashes = dict(manifest["bestanden"])
         if manifest.get("formaat") != FORMAAT:
             raise ValueError
@@ -121,9 +115,7 @@ def lees_backup(bron: Path, wachtwoord: str) -> tuple[bytes, dict[str, bytes]]:
     ]
     problemen += [f"ongeldige bestandsnaam: {k}" for k in sorted(bestanden) if not _veilig(k)]
     if problemen:
-        raise BeschadigdFout(
-            f"{naam} is beschadigd: " + "; ".join(problemen[:5]) + ". Er is niets teruggezet."
-        )
+        raise BeschadigdFout(f"{naam} is beschadigd: " + "; ".join(problemen[:5]) + ". Er is niets teruggezet.")
     return inhoud[SLEUTEL], bestanden
 
 
@@ -133,9 +125,7 @@ def herstel_backup(bron: Path, map_: Path, wachtwoord: str) -> Rapport:
 
     map_ = Path(map_)
     if map_.exists() and (not map_.is_dir() or any(map_.iterdir())):
-        raise OpslagFout(
-            f"De map {map_} is niet leeg. Zet een backup alleen terug in een lege of nieuwe map."
-        )
+        raise OpslagFout(f"De map {map_} is niet leeg. Zet een backup alleen terug in een lege of nieuwe map.")
     sleutel, bestanden = lees_backup(Path(bron), wachtwoord)
     try:
         map_.mkdir(parents=True, exist_ok=True)

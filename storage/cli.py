@@ -103,9 +103,7 @@ def lees_zaakbestand(pad: Path) -> dict[str, Any]:
     try:
         data = json.loads(tekst)
     except json.JSONDecodeError as exc:
-        raise InvoerFout(
-            f"{pad} is geen geldige JSON (regel {exc.lineno}, kolom {exc.colno}: {exc.msg})."
-        ) from None
+        raise InvoerFout(f"{pad} is geen geldige JSON (regel {exc.lineno}, kolom {exc.colno}: {exc.msg}).") from None
     return valideer(data, str(pad))
 
 
@@ -127,9 +125,7 @@ def cmd_zaken(args: argparse.Namespace) -> int:
     if not rijen:
         print("Er staan nog geen zaken in de opslag.")
     for r in rijen:
-        termijn = (
-            f"{r.volgende_termijn.isoformat()} {r.termijn_wat or ''}".strip() if r.volgende_termijn else "-"
-        )
+        termijn = f"{r.volgende_termijn.isoformat()} {r.termijn_wat or ''}".strip() if r.volgende_termijn else "-"
         namen = ", ".join(r.ouders) or "-"
         print(f"{r.zaaknummer:<15} {r.status or '-':<12} {r.gemeente or '-':<14} {termijn:<24} {namen}")
     return 0

@@ -49,17 +49,13 @@ class Rapport:
             "in_orde": self.in_orde,
             "algemeen": self.algemeen,
             "hersteld": self.hersteld,
-            "zaken": [
-                {"zaaknummer": z.zaaknummer, "in_orde": z.in_orde, "problemen": z.problemen}
-                for z in self.zaken
-            ],
+            "zaken": [{"zaaknummer": z.zaaknummer, "in_orde": z.in_orde, "problemen": z.problemen} for z in self.zaken],
         }
 
     def tekst(self) -> str:
         """A readable report, one line per case."""
         regels = [
-            f"{z.zaaknummer}  {'in orde' if z.in_orde else 'FOUT: ' + '; '.join(z.problemen)}"
-            for z in self.zaken
+            f"{z.zaaknummer}  {'in orde' if z.in_orde else 'FOUT: ' + '; '.join(z.problemen)}" for z in self.zaken
         ]
         regels += [f"opslag  FOUT: {p}" for p in self.algemeen]
         regels += [f"hersteld: {h}" for h in self.hersteld]
@@ -116,9 +112,7 @@ def _index_rijen(opslag: Opslag, rapport: Rapport) -> dict[str, dict[str, Any]]:
     for p in sorted((opslag.map / "index").glob("*.smi")):
         deel = p.name[:-4]
         try:
-            st = VersleuteldeStorage(
-                p, sleutel=opslag._sleutel, rol=f"index:{deel}", naam=f"de index (deel {deel})"
-            )
+            st = VersleuteldeStorage(p, sleutel=opslag._sleutel, rol=f"index:{deel}", naam=f"de index (deel {deel})")
             for rij in ((st.read() or {}).get("zaken") or {}).values():
                 rijen[rij["zaaknummer"]] = rij
         except OpslagFout as fout:
@@ -183,6 +177,7 @@ def herstel_index(opslag: Opslag) -> Rapport:
         p.unlink()
     opslag._index.clear()
     opslag._zet_index(rijen)
+    opslag.flush()
     _herstel_tellers(opslag, hoogste)
     rapport = controleer(opslag)
     rapport.hersteld.append(f"index opnieuw opgebouwd uit {len(rijen)} dossiers")
@@ -231,6 +226,7 @@ def herstel_na_crash(opslag: Opslag, sinds: float) -> None:
     opslag._zet_index(rijen)
     for zn in set(index) - set(nummers):
         opslag._verwijder_index(zn)
+    opslag.flush()
     for p in (opslag.map / "documenten").iterdir():
         if p.is_dir():
             from storage.atomair import ruim_tijdelijke_op

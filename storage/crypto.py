@@ -131,8 +131,7 @@ class Sleutelbestand:
                 raise ValueError("sleutel")
         except (ValueError, KeyError, TypeError, AttributeError, UnicodeDecodeError):
             raise BeschadigdFout(
-                f"{naam} is beschadigd of geen smi-tui-sleutelbestand. "
-                "Zet een backup terug (smi-tui herstel)."
+                f"{naam} is beschadigd of geen smi-tui-sleutelbestand. Zet een backup terug (smi-tui herstel)."
             ) from None
         return Sleutelbestand(doc)
 

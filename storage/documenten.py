@@ -36,9 +36,7 @@ class DocumentenMixin:
     _kop: Any
     _auditregel: Any
 
-    def voeg_document_toe(
-        self, zaaknummer: str, naam: str, soort: str, data: bytes, *, consulent: str = ""
-    ) -> str:
+    def voeg_document_toe(self, zaaknummer: str, naam: str, soort: str, data: bytes, *, consulent: str = "") -> str:
         """Store a document's bytes (encrypted) for a case; metadata (with SHA-256) goes into the dossier."""
         db = self._dossier(zaaknummer)
         kop = self._kop(db, zaaknummer)
@@ -90,9 +88,7 @@ class DocumentenMixin:
         return data
 
     @contextlib.contextmanager
-    def document_voor_afdruk(
-        self, zaaknummer: str, doc_id: str, *, naam: str = "document.pdf"
-    ) -> Iterator[Path]:
+    def document_voor_afdruk(self, zaaknummer: str, doc_id: str, *, naam: str = "document.pdf") -> Iterator[Path]:
         """A decrypted copy of a document in a private temp folder (0700), removed when the block ends."""
         with tijdelijk_bestand(self.document(zaaknummer, doc_id), naam=naam) as pad:
             yield pad

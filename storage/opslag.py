@@ -149,9 +149,7 @@ class Opslag(DocumentenMixin):
         slot = Slot.neem(map_)
         try:
             if (map_ / SLEUTEL_NAAM).exists():
-                raise OpslagFout(
-                    f"In {map_} staat al een dossieropslag; open die in plaats van een nieuwe te maken."
-                )
+                raise OpslagFout(f"In {map_} staat al een dossieropslag; open die in plaats van een nieuwe te maken.")
             schrijf_atomair(map_ / SLEUTEL_NAAM, sb.bytes())
             opslag = cls(map_, sleutel, slot, sync=sync)
             storage_van(opslag._meta_db()).write({"opslag": {"1": {"gemaakt": _nu(), "formaat": 1}}})
@@ -176,8 +174,24 @@ class Opslag(DocumentenMixin):
             slot.vrij()
             raise
 
+    def flush(self) -> None:
+        """Write the index parts that changed (write-behind). Called by :meth:`sluit`, checks and backups.
+
+        Dossiers are always written at once; the index is derived from them. After a crash the next open
+        rebuilds the rows of every dossier written since the crashed session started, so nothing is lost.
+        """
+        for db in self._index.values():
+            storage_van(db).flush()
+
     def sluit(self) -> None:
-        """Release the lock; the store object cannot be used afterwards."""
+        """Write pending index parts and release the lock; the store object cannot be used afterwards."""
+        try:
+            if self._slot is not None:
+                self.flush()
+        finally:
+            self._sluit()
+
+    def _sluit(self) -> None:
         self._dossiers.clear()
         self._index.clear()
         self._meta = None
@@ -228,6 +242,7 @@ class Opslag(DocumentenMixin):
         db = self._index.get(deel)
         if db is None:
             db = self._db(self.map / "index" / f"{deel}{EXT}", f"index:{deel}", f"De index (deel {deel})")
+            storage_van(db).uitgesteld = True
             self._index[deel] = db
         return db
 
@@ -309,6 +324,8 @@ class Opslag(DocumentenMixin):
                 db.table("audit").insert(entry)
             rijen.append(samenvatting(d))
         self._zet_index(rijen)
+        if len(rijen) > 1:
+            self.flush()
         return nummers
 
     def _kop(self, db: TinyDB, zaaknummer: str) -> dict[str, Any]:
@@ -345,9 +362,7 @@ class Opslag(DocumentenMixin):
             doc_ids=[1],
         )
 
-    def bewaar(
-        self, zaaknummer: str, zaak: Any, consulent: str, *, stap: str | None = None
-    ) -> list[dict[str, Any]]:
+    def bewaar(self, zaaknummer: str, zaak: Any, consulent: str, *, stap: str | None = None) -> list[dict[str, Any]]:
         """Save a changed case (one atomic write with its audit entry); returns the changed fields."""
         db = self._dossier(zaaknummer)
         kop = self._kop(db, zaaknummer)
@@ -357,13 +372,10 @@ class Opslag(DocumentenMixin):
         wijzigingen = audit.verschil(kop["zaak"], nieuw)
         if not wijzigingen:
             return []
-        oude_rij = samenvatting(kop["zaak"])
         with storage_van(db).transactie():
             db.table("zaak").update({"zaak": nieuw}, doc_ids=[1])
             self._auditregel(db, kop, consulent, stap or nieuw.get("stap"), "gewijzigd", wijzigingen)
-        rij = samenvatting(nieuw)
-        if rij != oude_rij:
-            self._zet_index([rij])
+        self._zet_index([samenvatting(nieuw)])
         return wijzigingen
 
     def laad(self, zaaknummer: str) -> dict[str, Any]:
@@ -414,6 +426,7 @@ class Opslag(DocumentenMixin):
         from storage.controle import controleer
 
         self._open()
+        self.flush()
         return controleer(self)
 
     def herstel_index(self) -> Any:
@@ -421,6 +434,7 @@ class Opslag(DocumentenMixin):
         from storage.controle import herstel_index
 
         self._open()
+        self.flush()
         return herstel_index(self)
 
     def backup(self, doel: Path) -> int:
@@ -428,6 +442,7 @@ class Opslag(DocumentenMixin):
         from storage.backup import maak_backup
 
         self._open()
+        self.flush()
         return maak_backup(self, doel)
 
     def wijzig_wachtwoord(self, oud: str, nieuw: str) -> None:

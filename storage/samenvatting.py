@@ -16,7 +16,6 @@ def _volgende_termijn(zaak: dict[str, Any]) -> dict[str, str] | None:
     """The next deadline via ``smi_tui.termijnen.volgende_termijn`` when the core provides it, else None."""
     try:
         from smi_tui.termijnen import volgende_termijn  # type: ignore[import-not-found]
-
         from smi_tui.zaak import Zaak  # type: ignore[import-not-found]
     except ImportError:
         return None

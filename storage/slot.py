@@ -106,17 +106,14 @@ class Slot:
                     "start": time.time(),
                     "token": token,
                 }
-                inhoud["start_iso"] = datetime.fromtimestamp(inhoud["start"], UTC).isoformat(
-                    timespec="seconds"
-                )
+                inhoud["start_iso"] = datetime.fromtimestamp(inhoud["start"], UTC).isoformat(timespec="seconds")
                 os.write(fd, json.dumps(inhoud).encode("utf-8"))
                 os.fsync(fd)
             finally:
                 os.close(fd)
             return Slot(pad, token, overgenomen)
         raise OpslagInGebruik(
-            f"De opslag is al geopend door een ander venster of programma (slotbestand {pad}). "
-            "Sluit dat eerst."
+            f"De opslag is al geopend door een ander venster of programma (slotbestand {pad}). Sluit dat eerst."
         )
 
     def vrij(self) -> None:

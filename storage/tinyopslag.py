@@ -52,6 +52,7 @@ class VersleuteldeStorage(Storage):
         self._data: dict[str, Any] | None = None
         self._transactie = 0
         self._vuil = False
+        self.uitgesteld = False  # write-behind (index parts only): writes wait for flush()
         self._laad()
 
     def _laad(self) -> None:
@@ -83,10 +84,20 @@ class VersleuteldeStorage(Storage):
     def write(self, data: dict[str, dict[str, Any]]) -> None:
         """Encrypt and atomically write ``data`` (deferred to the end of a transaction)."""
         self._data = data
-        if self._transactie:
+        if self._transactie or self.uitgesteld:
             self._vuil = True
             return
         self._schrijf()
+
+    def flush(self) -> None:
+        """Write a pending write-behind state (a failure keeps it pending and raises SchrijfFout)."""
+        if self._vuil and not self._transactie:
+            tekst = json.dumps(self._data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+            try:
+                schrijf_atomair(self.pad, versleutel(self._sleutel, self.rol, tekst), sync=self._sync)
+            except OSError as exc:
+                raise schrijf_fout(self.naam, exc) from None
+            self._goed, self._vuil = tekst, False
 
     def _schrijf(self) -> None:
         tekst = json.dumps(self._data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
@@ -117,7 +128,7 @@ class VersleuteldeStorage(Storage):
                 self._herstel_cache()
             raise
         self._transactie -= 1
-        if not self._transactie and self._vuil:
+        if not self._transactie and self._vuil and not self.uitgesteld:
             self._vuil = False
             self._schrijf()
 

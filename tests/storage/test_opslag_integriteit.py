@@ -149,3 +149,26 @@ def test_volle_schijf_bewaart_vorige_versie(opslag, map_, monkeypatch, functie):
     opslag.sluit()
     with Opslag.open(map_, WW) as o:
         assert o.laad(zn)["stap"] == "verslag" and o.controleer().in_orde
+
+
+def test_index_na_crash_bijgewerkt_uit_dossiers(opslag, map_):
+    """The index is written behind; a session that dies before flushing is repaired at the next open."""
+    import json
+    import subprocess
+    import sys
+    import time
+
+    zn = opslag.nieuwe_zaak(zaak(), "c")
+    opslag.flush()
+    z = opslag.laad(zn)
+    z["stap"] = "besluit"
+    opslag.bewaar(zn, z, "c")
+    dood = subprocess.Popen([sys.executable, "-c", "pass"])
+    dood.wait()
+    slot = json.loads((map_ / "slot").read_text())
+    slot.update(pid=dood.pid, start=time.time() - 60)
+    (map_ / "slot").write_text(json.dumps(slot))  # as if this process was killed now
+    opslag._slot = None  # the "crashed" session never flushes
+    with Opslag.open(map_, WW) as o:
+        assert [r.status for r in o.lijst()] == ["besluit"]
+        assert o.controleer().in_orde
