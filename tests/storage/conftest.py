@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-if str(ROOT) not in sys.path:  # the project is not installed in the venv; make `storage` importable
-    sys.path.insert(0, str(ROOT))
+HIER = Path(__file__).resolve().parent
+for _pad in (HIER.parents[1], HIER):  # the project root (`storage`) and this folder (`opslag_hulp`)
+    if str(_pad) not in sys.path:
+        sys.path.insert(0, str(_pad))
 
 from opslag_hulp import TEST_N, WW  # noqa: E402
 

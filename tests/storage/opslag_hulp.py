@@ -7,6 +7,7 @@ import hashlib
 from pathlib import Path
 from typing import Any
 
+ROOT = Path(__file__).resolve().parents[2]
 WW = "correct paard batterij"
 TEST_N = 2**10
 

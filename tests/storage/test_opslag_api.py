@@ -69,9 +69,7 @@ def test_accepteert_model_dump_en_weigert_ander_zaaknummer(opslag):
 def test_index_samenvatting(opslag):
     zn = opslag.nieuwe_zaak(zaak(), "c")
     (rij,) = opslag.lijst()
-    assert (
-        rij.zaaknummer == zn and rij.ouders == ("Anna de Boer-Visser",) and rij.kinderen == ("Sem de Boer",)
-    )
+    assert rij.zaaknummer == zn and rij.ouders == ("Anna de Boer-Visser",) and rij.kinderen == ("Sem de Boer",)
     assert rij.gemeente == "eemnes" and rij.status == "gesprek"
     assert rij.als_dict()["zaaknummer"] == zn
 
@@ -97,9 +95,7 @@ def test_documenten_versleuteld_en_afdrukkopie(opslag):
 
 def test_geen_leesbare_persoonsgegevens_op_schijf(opslag):
     zn = opslag.nieuwe_zaak(zaak(), "Consulent Karel")
-    opslag.voeg_document_toe(
-        zn, "brief Anna de Boer-Visser.pdf", "brief", b"%PDF Anna de Boer-Visser 111222333"
-    )
+    opslag.voeg_document_toe(zn, "brief Anna de Boer-Visser.pdf", "brief", b"%PDF Anna de Boer-Visser 111222333")
     z = opslag.laad(zn)
     z["stap"] = "verslag"
     opslag.bewaar(zn, z, "Consulent Karel")

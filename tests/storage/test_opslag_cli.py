@@ -9,8 +9,7 @@ import sys
 import zipfile
 
 import pytest
-from conftest import ROOT
-from opslag_hulp import GEHEIMEN, WW, hashes, zaak
+from opslag_hulp import GEHEIMEN, ROOT, WW, hashes, zaak
 
 pytestmark = pytest.mark.traag
 

@@ -104,8 +104,7 @@ def test_fout_of_leeg_wachtwoord_verandert_niets(opslag, map_, wachtwoord):
         b"{niet json",
         b'{"formaat": "smi-tui-sleutel"}',
         b"\xff\xfe",
-        b'{"formaat":"smi-tui-sleutel",'
-        b'"versie":1,"kdf":{"naam":"scrypt","n":1073741824,"r":8,"p":1,"zout":"AAAA"}}',
+        b'{"formaat":"smi-tui-sleutel","versie":1,"kdf":{"naam":"scrypt","n":1073741824,"r":8,"p":1,"zout":"AAAA"}}',
     ],
 )
 def test_beschadigd_sleutelbestand(opslag, map_, inhoud):

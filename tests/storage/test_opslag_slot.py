@@ -11,8 +11,7 @@ import sys
 import time
 
 import pytest
-from conftest import ROOT
-from opslag_hulp import WW, zaak
+from opslag_hulp import ROOT, WW, zaak
 
 from storage import Opslag, OpslagInGebruik
 from storage.slot import Slot
@@ -32,9 +31,7 @@ time.sleep(60)
 def test_tweede_proces_geweigerd_en_slot_overgenomen_na_kill(opslag, map_):
     zn = opslag.nieuwe_zaak(zaak(), "c")
     opslag.sluit()
-    proc = subprocess.Popen(
-        [sys.executable, "-c", HOUDER, str(ROOT), str(map_), WW], stdout=subprocess.PIPE, text=True
-    )
+    proc = subprocess.Popen([sys.executable, "-c", HOUDER, str(ROOT), str(map_), WW], stdout=subprocess.PIPE, text=True)
     try:
         assert proc.stdout.readline().strip() == "open"
         with pytest.raises(OpslagInGebruik) as fout:
