@@ -181,6 +181,8 @@ def beoordeel(zaak: Zaak, regeling: Regeling, peildatum: date | None = None) -> 
     else:
         uitkomst = Voorstel.TOEKENNEN
 
+    if uitkomst == Voorstel.AFWIJZEN:
+        berekening = None  # nothing is granted: no amounts, so no letter or screen can show any
     if berekening is not None and uitgesloten:
         for k in berekening.kinderen:
             if k.index in uitgesloten:

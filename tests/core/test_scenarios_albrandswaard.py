@@ -1,0 +1,84 @@
+"""Albrandswaard 2025 (bronnen/albrandswaard-2025-beleidsregels.txt)."""
+
+import pytest
+
+from tests.core.scenario import artikelen_niet_voldaan, beoordeel, uitkomsten
+
+Z = "albrandswaard-toekenning"
+
+
+def test_dagopvang_maximaal_drie_dagen_van_elf_uur() -> None:
+    b = beoordeel(Z)
+    assert b.uitkomst == "gedeeltelijk"  # asked 4 days
+    k = b.berekening.kinderen[0]
+    assert float(k.uren_gevraagd_per_maand) == 182  # 4 x 10,5 x 52 / 12
+    assert float(k.uren_vergoed_per_maand) == 136.5  # 3 x 10,5 x 52 / 12
+    assert [x.artikel for x in k.beperkingen] == ["artikel 6 lid 2"]
+    assert k.maanden[0].tegemoetkoming_cent == 147158  # 136,5 x 11,23 x 0,96 = 1.471,576
+    assert (b.berekening.begin.isoformat(), b.berekening.eind.isoformat()) == ("2026-02-01", "2026-07-31")
+
+
+def test_precies_drie_dagen_van_elf_uur_is_volledig() -> None:
+    b = beoordeel(Z, {"melding.kinderen.0.opvang.dagen_per_week": 3, "melding.kinderen.0.opvang.uren_per_dag": 11})
+    assert b.uitkomst == "toekennen"
+    assert b.berekening.kinderen[0].beperkingen == []
+
+
+def test_bso_maximaal_vijf_uur_per_dag() -> None:
+    b = beoordeel(Z, {"melding.kinderen.0.opvang.soort": "buitenschoolse_opvang",
+                      "melding.kinderen.0.opvang.dagen_per_week": 3, "melding.kinderen.0.opvang.uren_per_dag": 6,
+                      "melding.kinderen.0.opvang.uurprijs_cent": 950})  # fmt: skip
+    k = b.berekening.kinderen[0]
+    assert float(k.uren_vergoed_per_maand) == 65  # 3 x 5 x 52 / 12
+    assert b.uitkomst == "gedeeltelijk"
+
+
+@pytest.mark.parametrize(
+    ("pad", "waarde", "artikel"),
+    [
+        ("melding.kinderen.0.ingeschreven_in_gemeente", False, "artikel 1 lid 4 en artikel 2 lid 1 onder a"),
+        ("gesprek.recht_op_kinderopvangtoeslag", True, "artikel 2 lid 1 onder b en artikel 7 lid 1"),
+        ("gesprek.netwerk_kan_opvang_bieden", True, "artikel 7 lid 2"),
+        ("voorliggend.antwoorden.jeugdwet.beschikbaar", True, "artikel 1 lid 11"),
+        ("budget.resterend_cent", 500000, "artikel 7 lid 4"),
+        ("melding.kinderen.0.voortgezet_onderwijs", True, "artikel 2 lid 1 onder a"),
+    ],
+)
+def test_afwijzingsgronden(pad, waarde, artikel) -> None:
+    b = beoordeel(Z, {pad: waarde})
+    assert b.uitkomst == "afwijzen"
+    assert artikel in artikelen_niet_voldaan(b)
+
+
+def test_budget_precies_genoeg() -> None:
+    b = beoordeel(Z, {"budget.resterend_cent": 882948})  # 6 x 1.471,58
+    assert uitkomsten(b, "budgetplafond") == ["voldaan"]
+    b = beoordeel(Z, {"budget.resterend_cent": 882947})
+    assert uitkomsten(b, "budgetplafond") == ["niet voldaan"]
+
+
+def test_medische_problematiek_vraagt_medisch_deskundige() -> None:
+    b = beoordeel(Z, {"gesprek.advies.medisch": False})
+    assert b.uitkomst == "onvolledig"
+    b = beoordeel(Z, {"gesprek.advies": None, "gesprek.medische_problematiek": False})
+    assert uitkomsten(b, "advies") == ["voldaan"]
+
+
+def test_onvolledig_voorbeeld_noemt_precies_wat_ontbreekt() -> None:
+    b = beoordeel("albrandswaard-onvolledig")
+    assert b.uitkomst == "onvolledig"
+    assert len(b.ontbrekend) == 4
+    assert any("medisch deskundige" in o for o in b.ontbrekend)
+    assert any("inkomensverklaring" in o for o in b.ontbrekend)
+    assert any("budget" in o for o in b.ontbrekend)
+    assert any("Jeugdwet" in o for o in b.ontbrekend)
+    t = {x.code: x for x in b.termijnen}
+    assert t["beslistermijn"].datum is None  # art. 3 lid 4: runs from the complete application only
+
+
+def test_termijnen_evaluatie_en_verlenging() -> None:
+    t = {x.code: x.datum.isoformat() for x in beoordeel(Z).termijnen}
+    assert t["beslistermijn"] == "2026-03-20"  # 8 weken na complete aanvraag 23-01-2026
+    assert t["evaluatie_1"] == "2026-05-01"  # art. 5 lid 5: elke 3 maanden
+    assert "evaluatie_2" not in t  # 1 August is after the end (31 July)
+    assert t["verlenging_max_eind"] == "2027-01-31"  # art. 5 lid 6: 1x max 6 maanden

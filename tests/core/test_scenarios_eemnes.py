@@ -1,0 +1,130 @@
+"""Eemnes 2025 (bronnen/eemnes-2025-verordening.txt), scenario by scenario."""
+
+import pytest
+
+from tests.core.scenario import artikelen_niet_voldaan, beoordeel, uitkomsten
+
+Z = "eemnes-toekenning"
+
+
+def test_toekenning_tot_op_de_cent() -> None:
+    b = beoordeel(Z)
+    assert b.uitkomst == "toekennen"
+    be = b.berekening
+    assert (be.begin.isoformat(), be.eind.isoformat()) == ("2026-03-09", "2027-03-08")  # art. 3.5 lid 1: 12 maanden
+    k = be.kinderen[0]
+    # 3 dagen x 11 uur = 33 u/week x 52 / 12 = 143 u/maand; prijs 11,75 > max 11,23 (2026); KOT 96 % bij 37.200
+    assert float(k.uren_vergoed_per_maand) == 143
+    assert k.vergoede_uurprijs_cent == 1123
+    april = next(m for m in k.maanden if (m.jaar, m.maand) == (2026, 4))
+    assert april.tegemoetkoming_cent == 154165  # 143 x 11,23 x 0,96 = 1.541,6544
+    assert april.kosten_cent - april.tegemoetkoming_cent == 13860  # 143 x 11,75 = 1.680,25
+    maart = next(m for m in k.maanden if (m.jaar, m.maand) == (2026, 3))
+    assert maart.dagen == 23 and maart.tegemoetkoming_cent == 114381  # 23/31 van april
+    assert be.totaal_cent == 1849981
+    assert [m.voorlopig for m in k.maanden][-3:] == [True, True, True]  # 2027: no KOT table yet
+
+
+def test_gezinsinkomen_is_maandgemiddelde_maal_twaalf() -> None:
+    b = beoordeel(Z, {"gesprek.inkomen.gemiddeld_maandinkomen_vorig_jaar_cent": 6_700_00})  # 80.400 per jaar
+    april = next(m for m in b.berekening.kinderen[0].maanden if (m.jaar, m.maand) == (2026, 4))
+    assert float(april.percentage) == 85.9
+
+
+@pytest.mark.parametrize(
+    ("pad", "waarde", "artikel"),
+    [
+        ("melding.ouders.0.ingeschreven_in_gemeente", False, "artikel 2 lid 2"),
+        ("gesprek.recht_op_kinderopvangtoeslag", True, "artikel 2 lid 2 en artikel 3.6 lid 1 onder a sub 1"),
+        ("gesprek.noodzaak_vastgesteld", False, "artikel 2 lid 2 onder a tot en met c"),
+        ("gesprek.grondslagen", ["crisis"], "artikel 2 lid 2 onder a tot en met c"),
+        ("gesprek.advies.positief", False, "artikel 3.2 lid 1"),
+        ("melding.kinderen.0.geboortedatum", "2012-06-01", "artikel 2 lid 2"),
+    ],
+)
+def test_afwijzingsgronden(pad, waarde, artikel) -> None:
+    b = beoordeel(Z, {pad: waarde})
+    assert b.uitkomst == "afwijzen"
+    assert artikel in artikelen_niet_voldaan(b)
+    assert b.berekening is None
+
+
+@pytest.mark.parametrize(
+    ("code", "sub"),
+    [("wet_kinderopvang", 1), ("wmo", 2), ("wlz", 3), ("werkgever", 4), ("mkd_vve", 5), ("uwv", 6),
+     ("participatiewet", 7), ("informele_opvang", 8), ("buitenhuisproject", 9), ("kostwinnerpeuters", 10)],
+)  # fmt: skip
+def test_elke_voorliggende_voorziening_leidt_tot_afwijzing(code, sub) -> None:
+    b = beoordeel(Z, {f"voorliggend.antwoorden.{code}.beschikbaar": True})
+    assert b.uitkomst == "afwijzen"
+    assert artikelen_niet_voldaan(b) == {f"artikel 3.6 lid 1 onder a sub {sub}"}
+
+
+def test_onbeantwoorde_voorziening_maakt_onvolledig() -> None:
+    b = beoordeel(Z, {"voorliggend.antwoorden.wlz": ...})
+    assert b.uitkomst == "onvolledig"
+    assert any("Wet langdurige zorg" in o for o in b.ontbrekend)
+
+
+def test_geen_advies_nodig_als_consulent_direct_vaststelt() -> None:
+    b = beoordeel(Z, {"gesprek.advies": None, "gesprek.consulent_stelt_direct_vast": True})
+    assert b.uitkomst == "toekennen"
+    b = beoordeel(Z, {"gesprek.advies": None})
+    assert b.uitkomst == "onvolledig"
+
+
+@pytest.mark.parametrize(
+    ("vorig", "nieuwe_feiten", "uitkomst"),
+    [
+        ("2023-08-24", False, "afwijzen"),  # aanvraag 24-02-2026 is exactly 30 months later: still within
+        ("2023-08-23", False, "toekennen"),  # one day more than 30 months
+        ("2025-01-10", True, "toekennen"),  # within, but new facts
+        ("2025-01-10", None, "onvolledig"),
+    ],
+)
+def test_herhaalde_aanvraag_binnen_30_maanden(vorig, nieuwe_feiten, uitkomst) -> None:
+    b = beoordeel(Z, {"voorliggend.vorig_smi_besluit_op": vorig, "voorliggend.nieuwe_feiten": nieuwe_feiten})
+    assert b.uitkomst == uitkomst
+    if uitkomst == "afwijzen":
+        assert artikelen_niet_voldaan(b) == {"artikel 3.6 lid 2"}
+
+
+def test_buitenhuisproject_binnen_30_maanden() -> None:
+    b = beoordeel(Z, {"voorliggend.buitenhuisproject_laatst_op": "2024-12-01"})
+    assert b.uitkomst == "afwijzen" and artikelen_niet_voldaan(b) == {"artikel 3.6 lid 3"}
+
+
+def test_230_uur_per_maand() -> None:
+    b = beoordeel(Z, {"melding.kinderen.0.opvang.dagen_per_week": 5})  # 55 u/week x 52/12 = 238,33
+    assert b.uitkomst == "gedeeltelijk"
+    k = b.berekening.kinderen[0]
+    assert float(k.uren_vergoed_per_maand) == 230
+    assert [x.artikel for x in k.beperkingen] == ["artikel 3.4 lid 2"]
+
+
+def test_precies_op_230_uur_is_geen_beperking() -> None:
+    b = beoordeel(Z, {"melding.kinderen.0.opvang.dagen_per_week": ..., "melding.kinderen.0.opvang.uren_per_dag": ...,
+                      "melding.kinderen.0.opvang.uren_per_week": 57.5, "melding.kinderen.0.opvang.weken_per_jaar": 48})  # fmt: skip
+    assert b.uitkomst == "toekennen"
+    assert float(b.berekening.kinderen[0].uren_vergoed_per_maand) == 230
+
+
+def test_termijnen_en_verlenging() -> None:
+    t = {x.code: x.datum.isoformat() for x in beoordeel(Z).termijnen}
+    assert t["beslistermijn"] == "2026-04-21"  # art. 3.3 lid 4: 8 weken na ontvangst aanvraag 24-02-2026
+    assert t["verdaging"] == "2026-06-16"  # + max 8 weken
+    assert t["bezwaartermijn"] == "2026-04-14"
+    assert t["einde_tegemoetkoming"] == "2027-03-08"
+    assert t["verlenging_max_eind"] == "2027-09-08"  # art. 3.5 lid 3: 1x max 6 maanden
+
+
+def test_ontbrekend_inkomen() -> None:
+    b = beoordeel(Z, {"gesprek.inkomen.gemiddeld_maandinkomen_vorig_jaar_cent": None})
+    assert b.uitkomst == "onvolledig"
+    assert any("gemiddeld maandinkomen vorig jaar" in o for o in b.ontbrekend)
+
+
+def test_leeftijdsgrens_of_laatste_groep() -> None:
+    # 13 at the start, but still in group 8: Eemnes allows "of de laatste groep basisschool"
+    b = beoordeel(Z, {"melding.kinderen.0.geboortedatum": "2012-06-01", "melding.kinderen.0.basisschool_groep": 8})
+    assert uitkomsten(b, "leeftijd") == ["voldaan"]
