@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 from typing import Any
 
 
@@ -21,11 +20,9 @@ def _volgende_termijn(zaak: dict[str, Any]) -> dict[str, str] | None:
         return None
     try:
         model = Zaak.model_validate(zaak)
-        regeling = None
-        with contextlib.suppress(Exception):
-            from smi_tui.regelingen import regeling_voor  # type: ignore[import-not-found]
+        from smi_tui.register import Register
 
-            regeling = regeling_voor(model)
+        regeling = Register.laad().voor(model.regeling, model.melding.datum)
         uitkomst = volgende_termijn(model, regeling)
     except Exception:  # an index row must never break a save; controleer/herstel-index recompute it
         return None
