@@ -100,6 +100,7 @@ def _berekening_json(b: Berekening) -> dict[str, Any]:
                         "dagen": m.dagen,
                         "uren_gevraagd": _uren(m.uren_gevraagd),
                         "uren_vergoed": _uren(m.uren_vergoed),
+                        "vergoede_uurprijs_cent": m.vergoede_uurprijs_cent,
                         "percentage": float(m.percentage),
                         "eerste_kind": m.eerste_kind,
                         "kosten_cent": m.kosten_cent,

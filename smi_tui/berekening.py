@@ -60,6 +60,7 @@ class Maandregel:
     dagen: int  # calendar days of the month covered
     uren_gevraagd: Fraction
     uren_vergoed: Fraction
+    vergoede_uurprijs_cent: int
     percentage: Fraction
     eerste_kind: bool
     kosten_cent: int
@@ -314,7 +315,7 @@ def _vul_maanden(kinderen: list[KindBerekening], zaak: Zaak, regeling: Regeling,
             k.maanden.append(
                 Maandregel(
                     jaar=jaar, maand=maand, dagen=dagen, uren_gevraagd=u_gevr, uren_vergoed=u_verg,
-                    percentage=pct.waarde, eerste_kind=eerste,
+                    vergoede_uurprijs_cent=vergoede_prijs, percentage=pct.waarde, eerste_kind=eerste,
                     kosten_cent=naar_centen(u_gevr * k.uurprijs_cent),
                     tegemoetkoming_cent=naar_centen(u_verg * vergoede_prijs * pct.waarde / 100),
                     tabel=f"{pct.tabel}; {prijs.tabel}", tabeljaar=pct.jaar or prijs.jaar,

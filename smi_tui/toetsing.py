@@ -16,7 +16,7 @@ from typing import Any
 from smi_tui import landelijk
 from smi_tui.berekening import Berekening, aanvraagdatum
 from smi_tui.datums import leeftijd_op, nl_datum, plus_maanden
-from smi_tui.geld import euro
+from smi_tui.geld import euro, naar_centen
 from smi_tui.personen import Huishouden, Werksituatie
 from smi_tui.regeling import (
     Regeling,
@@ -293,11 +293,11 @@ def _inkomensgrens(t: ToetsInkomensgrens, z: Zaak, r: Regeling, b: Berekening | 
         return [Resultaat("inkomensgrens", t.artikel, O, f"Vul het {t.inkomen.replace('_', ' ')} en de leefvorm (alleenstaand of samenwonend) in.")]
     peil = aanvraagdatum(z, r) or z.melding.datum
     n = landelijk.norm(t.norm, peil, ink.huishouden == Huishouden.SAMENWONEND)
-    grens = Fraction(n.waarde * t.percentage, 100)
-    grens_c = int(grens) if grens.denominator == 1 else round(grens)
+    # The limit is rounded to whole cents, as municipalities publish it (110 % of 1.922,07 = 2.114,28).
+    grens_c = naar_centen(Fraction(n.waarde * t.percentage, 100))
     voorlopig = f" Voorlopig: {n.toelichting}." if n.voorlopig else ""
     tekst = f"Inkomen {euro(waarde)} per maand; grens {t.percentage}% van de {n.tabel} = {euro(grens_c)}.{voorlopig}"
-    return [Resultaat("inkomensgrens", t.artikel, V if waarde <= grens else N, tekst)]
+    return [Resultaat("inkomensgrens", t.artikel, V if waarde <= grens_c else N, tekst)]
 
 
 def _herhaald(t: ToetsHerhaaldeAanvraag, z: Zaak, r: Regeling, b: Berekening | None) -> list[Resultaat]:

@@ -1,0 +1,59 @@
+"""Heemstede 2022 (bronnen/heemstede-2022-raadsvoorstel.txt)."""
+
+import pytest
+
+from tests.core.scenario import artikelen_niet_voldaan, beoordeel
+
+Z = "heemstede-toekenning"
+
+
+def test_33_uur_per_week_en_bso() -> None:
+    b = beoordeel(Z)
+    assert b.uitkomst == "gedeeltelijk"
+    yasmin, adam = b.berekening.kinderen
+    assert float(yasmin.uren_vergoed_per_maand) == 137.5  # 33 x 50 / 12 (36 asked; Ad. 4)
+    assert yasmin.beperkingen[0].artikel == "raadsvoorstel 916069, Ad. 4"
+    assert adam.vergoede_uurprijs_cent == 998  # BSO max 2026; asked 10,10
+    assert b.berekening.totaal_cent == 12 * 176476
+    assert b.berekening.eind.isoformat() == "2027-04-30"
+
+
+def test_eerste_en_volgende_kind_bij_hoger_inkomen() -> None:
+    b = beoordeel(Z, {"gesprek.inkomen.toetsingsinkomen_jaar_cent": 8_000_000})  # band 77.095 - 80.891
+    yasmin, adam = b.berekening.kinderen
+    assert float(yasmin.maanden[0].percentage) == 85.9 and yasmin.maanden[0].eerste_kind
+    assert float(adam.maanden[0].percentage) == 93.9
+
+
+def test_band_grens_van_de_kot_tabel() -> None:
+    laag = beoordeel(Z, {"gesprek.inkomen.toetsingsinkomen_jaar_cent": 5_641_299})  # 56.412,99 -> 56.412
+    hoog = beoordeel(Z, {"gesprek.inkomen.toetsingsinkomen_jaar_cent": 5_641_300})  # 56.413
+    assert float(laag.berekening.kinderen[0].maanden[0].percentage) == 96.0
+    assert float(hoog.berekening.kinderen[0].maanden[0].percentage) == 95.5
+
+
+@pytest.mark.parametrize(
+    ("pad", "waarde", "artikel"),
+    [
+        ("gesprek.advies.positief", False, "raadsvoorstel 916069, Ad. 2 en Ad. 3"),
+        ("gesprek.recht_op_kinderopvangtoeslag", True, "raadsvoorstel 916069, Samenvatting en Ad. 1"),
+        ("voorliggend.antwoorden.jeugdwet_wmo.beschikbaar", True, "raadsvoorstel 916069, Ad. 1"),
+    ],
+)
+def test_afwijzingsgronden(pad, waarde, artikel) -> None:
+    b = beoordeel(Z, {pad: waarde})
+    assert b.uitkomst == "afwijzen"
+    assert artikel in artikelen_niet_voldaan(b)
+
+
+def test_geen_inkomensgrens() -> None:
+    b = beoordeel(Z, {"gesprek.inkomen.toetsingsinkomen_jaar_cent": 30_000_000})
+    assert b.uitkomst == "gedeeltelijk"  # still granted: Heemstede dropped the income limit (Ad. 1)
+    assert float(b.berekening.kinderen[0].maanden[0].percentage) == 36.5
+
+
+def test_verlenging_eenmaal_twaalf_maanden_en_awb_beslistermijn() -> None:
+    t = {x.code: x for x in beoordeel(Z).termijnen}
+    assert t["verlenging_max_eind"].datum.isoformat() == "2028-04-30"
+    assert t["beslistermijn"].artikel.startswith("artikel 4:13")
+    assert t["beslistermijn"].datum.isoformat() == "2026-06-09"

@@ -1,0 +1,89 @@
+"""Oude IJsselstreek 2020 (bronnen/oude-ijsselstreek-2020-regeling.txt)."""
+
+import pytest
+
+from tests.core.scenario import artikelen_niet_voldaan, beoordeel, uitkomsten
+
+Z = "oude-ijsselstreek-toekenning"
+
+
+def test_24_uur_per_week_en_twee_kinderen() -> None:
+    b = beoordeel(Z)
+    assert b.uitkomst == "gedeeltelijk"
+    mees, fenna = b.berekening.kinderen
+    assert float(mees.uren_vergoed_per_maand) == 50  # 15 u x 40 / 12, under the cap
+    assert float(fenna.uren_gevraagd_per_maand) == 127.5  # 30 u x 51 / 12
+    assert float(fenna.uren_vergoed_per_maand) == 102  # 24 u x 51 / 12 (art. 6)
+    assert [x.artikel for x in fenna.beperkingen] == ["artikel 6"]
+    # Fenna has most hours: eerste kind; both 96 % at 22.800
+    assert fenna.maanden[0].eerste_kind and not mees.maanden[0].eerste_kind
+    assert fenna.maanden[0].tegemoetkoming_cent == 109964  # 102 x 11,23 x 0,96 = 1.099,6416
+    assert mees.maanden[0].tegemoetkoming_cent == 43440  # 50 x 9,05 x 0,96
+    assert b.berekening.eind.isoformat() == "2026-09-30"  # art. 6: first indication 6 months
+
+
+def test_afwijzing_beide_ouders_werken_en_inkomen() -> None:
+    b = beoordeel("oude-ijsselstreek-afwijzing")
+    assert b.uitkomst == "afwijzen"
+    assert {r.code for r in b.afwijzingsgronden} == {"niet_alle_ouders_werken", "inkomensgrens"}
+    assert b.berekening is None
+
+
+@pytest.mark.parametrize(
+    ("inkomen", "uitkomst"),
+    [(211428, "voldaan"), (211429, "niet voldaan")],  # 110 % of 1.922,07 (samenwonend, 2025) = 2.114,28
+)
+def test_inkomensgrens_precies_op_110_procent(inkomen, uitkomst) -> None:
+    b = beoordeel(Z, {"gesprek.inkomen.netto_maandinkomen_cent": inkomen})
+    r = next(r for r in b.toetsen if r.code == "inkomensgrens")
+    assert r.uitkomst == uitkomst
+    assert "Voorlopig" in r.toelichting  # the 2026 bijstandsnorm is not in tabellen/: provisional
+
+
+def test_alleenstaande_norm() -> None:
+    b = beoordeel(Z, {"gesprek.inkomen.huishouden": "alleenstaand", "gesprek.inkomen.netto_maandinkomen_cent": 148001})
+    assert uitkomsten(b, "inkomensgrens") == ["niet voldaan"]  # 110 % of 1.345,45 = 1.480,00
+
+
+@pytest.mark.parametrize(
+    ("pad", "waarde", "artikel"),
+    [
+        ("gesprek.grondslagen", ["ontwikkeling_kind"], "artikel 5"),  # art. 5: beperking ouder is always required
+        ("voorliggend.antwoorden.jeugdzorg.beschikbaar", True, "artikel 3"),
+        ("voorliggend.antwoorden.informele_opvang.beschikbaar", True, "artikel 3"),
+        ("gesprek.recht_op_kinderopvangtoeslag", True, "artikel 3"),
+    ],
+)
+def test_uitsluitingen(pad, waarde, artikel) -> None:
+    b = beoordeel(Z, {pad: waarde})
+    assert b.uitkomst == "afwijzen"
+    assert artikel in artikelen_niet_voldaan(b)
+
+
+def test_leeftijdsgrens_12_jaar() -> None:
+    # Mees born 2014-09-01 is 11 at the start: his grant stops the day before he turns 13 (art. 2 onder d)
+    b = beoordeel(Z, {"melding.kinderen.0.geboortedatum": "2013-05-15"})
+    mees = b.berekening.kinderen[0]
+    assert uitkomsten(b, "leeftijd") == ["voldaan", "voldaan"]
+    assert mees.eind.isoformat() == "2026-05-14"
+    assert mees.maanden[-1].dagen == 14
+    # 13 at the start: Mees is left out, Fenna still gets her grant
+    b = beoordeel(Z, {"melding.kinderen.0.geboortedatum": "2013-03-31"})
+    assert b.uitkomst == "gedeeltelijk"
+    assert uitkomsten(b, "leeftijd") == ["niet voldaan", "voldaan"]
+    assert b.berekening.kinderen[0].maanden == []
+    assert b.berekening.kinderen[1].maanden[0].eerste_kind
+
+
+def test_bsn_verplicht() -> None:
+    b = beoordeel(Z, {"melding.kinderen.1.bsn": None})
+    assert b.uitkomst == "onvolledig"
+    assert any("Fenna Hendriks" in o for o in b.ontbrekend)
+
+
+def test_verlenging_maximaal_een_jaar_in_totaal() -> None:
+    t = {x.code: x.datum.isoformat() for x in beoordeel(Z).termijnen if x.datum}
+    assert t["einde_tegemoetkoming"] == "2026-09-30"
+    assert t["verlenging_max_eind"] == "2027-03-31"
+    # Awb 4:13: 8 weeks after 19-03-2026 is 14 May 2026, Hemelvaartsdag: the Atw moves it to Friday 15 May
+    assert t["beslistermijn"] == "2026-05-15"

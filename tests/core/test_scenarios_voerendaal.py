@@ -1,0 +1,68 @@
+"""Voerendaal 2022 (bronnen/voerendaal-2022-verordening.txt)."""
+
+import pytest
+
+from tests.core.scenario import artikelen_niet_voldaan, beoordeel, uitkomsten
+
+Z = "voerendaal-toekenning"
+
+
+def test_geen_vergoeding_voor_de_aanvraag_en_maximaal_twaalf_maanden() -> None:
+    b = beoordeel(Z)
+    assert b.uitkomst == "gedeeltelijk"
+    be = b.berekening
+    # opvang from 11-05-2026, signed verslag (= aanvraag, art. 3 lid 6) on 19-05-2026 (art. 3 lid 10)
+    assert (be.begin.isoformat(), be.eind.isoformat()) == ("2026-05-19", "2027-05-18")  # art. 7 lid 1
+    k = be.kinderen[0]
+    # gastouderopvang 20 u/week x 48 / 12 = 80 u; prijs 8,50 > max 8,49; 96 % bij 19.800
+    assert k.vergoede_uurprijs_cent == 849
+    juni = next(m for m in k.maanden if (m.jaar, m.maand) == (2026, 6))
+    assert juni.tegemoetkoming_cent == 65203  # 80 x 8,49 x 0,96 = 652,032
+    assert juni.eigen_bijdrage_cent == 2797  # 80 x 8,50 = 680,00
+    codes = {r.code for r in b.toetsen if r.beperkt}
+    assert codes == {"niet_voor_aanvraag", "periode"}
+
+
+def test_geen_verlenging_maar_nieuwe_melding() -> None:
+    t = {x.code: x for x in beoordeel(Z).termijnen}
+    assert "verlenging_max_eind" not in t
+    assert t["nieuwe_melding"].artikel == "artikel 7 lid 2"
+    assert t["beslistermijn"].datum.isoformat() == "2026-06-29"  # art. 3 lid 9: 8 weken na de melding
+
+
+@pytest.mark.parametrize(
+    ("pad", "waarde", "artikel"),
+    [
+        ("gesprek.eigen_kracht_toereikend", True, "artikel 5 lid 2"),
+        ("gesprek.netwerk_kan_opvang_bieden", True, "artikel 5 lid 2"),
+        ("verslag.instemming_plan_van_aanpak", False, "artikel 5 lid 3"),
+        ("verslag.medewerking_verleend", False, "artikel 5 lid 5 en artikel 9 lid 2"),
+        ("gesprek.recht_op_kinderopvangtoeslag", True, "artikel 5 lid 6"),
+        ("voorliggend.antwoorden.peuteropvang.beschikbaar", True, "artikel 5 lid 6"),
+        ("voorliggend.antwoorden.vve.beschikbaar", True, "artikel 1 onder h en i"),
+        ("melding.kinderen.0.opvang.via_gastouderbureau", False, "artikel 5 lid 7 en lid 8"),
+        ("melding.kinderen.0.opvang.vestigingsplaats", "Heerlen", "artikel 3 lid 8"),
+        ("melding.ouders.0.ingeschreven_in_gemeente", False, "artikel 1 onder d en artikel 2"),
+    ],
+)
+def test_weigeringsgronden(pad, waarde, artikel) -> None:
+    b = beoordeel(Z, {pad: waarde})
+    assert b.uitkomst == "afwijzen"
+    assert artikel in artikelen_niet_voldaan(b)
+
+
+def test_opvang_buiten_gemeente_met_noodzaak() -> None:
+    b = beoordeel(Z, {"melding.kinderen.0.opvang.vestigingsplaats": "Heerlen",
+                      "melding.kinderen.0.opvang.noodzaak_buiten_gemeente": "Alleen in Heerlen is een plek met zorg."})  # fmt: skip
+    assert uitkomsten(b, "opvang_in_gemeente") == ["voldaan"]
+
+
+def test_ongetekend_verslag_is_geen_aanvraag() -> None:
+    b = beoordeel(Z, {"verslag.ondertekend_op": None})
+    assert b.uitkomst == "onvolledig"
+    assert uitkomsten(b, "ondertekend_verslag") == ["ontbreekt"]
+    assert any("datum van de aanvraag" in o for o in b.ontbrekend)
+
+
+def test_verslag_vermeldt_dat_het_de_aanvraag_is() -> None:
+    assert beoordeel(Z).regeling.aanvraag_is_ondertekend_verslag == "artikel 3 lid 6"
