@@ -1,0 +1,279 @@
+"""The beschikking: the college's decision (toekenning, gedeeltelijke toekenning or afwijzing).
+
+What the Awb asks of it is all here: it names the belanghebbenden and the decision, is motivated from the
+tests (3:46), states the rules it rests on (3:47) and says who may object, within which term and where
+(3:45, 6:7, 6:8). A grant adds the childcare, hours, prices, compensation, parent's share, period, payment,
+obligations and a calculation appendix per child per month.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from letters import gegevens as g
+from letters import huisstijl as h
+from smi_tui.beoordeling import Beoordeling, besluitcontrole
+from smi_tui.berekening import Berekening, KindBerekening, Maandregel
+from smi_tui.datums import dagen_in_maand, nl_datum, nl_maand
+from smi_tui.geld import euro, uren
+from smi_tui.termijnen import bezwaartermijn_einde
+from smi_tui.toetsing import Uitkomst
+from smi_tui.zaak import Beslissing, Zaak
+
+ONDERWERP = "Besluit over kinderopvang op sociaal-medische indicatie"
+
+
+def controleer(zaak: Zaak) -> None:
+    """Raise BriefFout when the case has no decision to put in a beschikking."""
+    if zaak.besluit is None:
+        raise g.fout("Deze zaak heeft nog geen besluit. Neem eerst een besluit (stap Besluit); pas dan kan de "
+                     "beschikking worden gemaakt.")  # fmt: skip
+
+
+def maak(zaak: Zaak, beoordeling: Beoordeling, *, datum: date | None = None) -> bytes:
+    """The beschikking as PDF bytes; the letter is dated on the besluit date unless ``datum`` is given."""
+    controleer(zaak)
+    if not zaak.consulent.strip():
+        raise g.fout("De naam van de consulent ontbreekt; die staat onder de beschikking. Vul de consulent in.")
+    besluit = zaak.besluit
+    assert besluit is not None
+    problemen = besluitcontrole(zaak, beoordeling)
+    if problemen:
+        raise g.fout("Het besluit kan zo niet in een beschikking: " + " ".join(problemen))
+    toekenning = besluit.beslissing != Beslissing.AFWIJZEN
+    b = beoordeling.berekening
+    if toekenning and b is None:
+        raise g.fout("Voor een toekenning is een berekening nodig, maar er ontbreken gegevens: "
+                     + "; ".join(beoordeling.ontbrekend))  # fmt: skip
+    r = beoordeling.regeling
+    kop = h.Briefkop(r, titel=f"Beschikking kinderopvang SMI – {g.kenmerk(zaak)}", onderwerp=ONDERWERP,
+                     datum=datum or besluit.datum, kenmerk=g.kenmerk(zaak),
+                     aan=g.adresregels(zaak, verplicht=True, brief="beschikking"), behandeld_door=zaak.consulent)  # fmt: skip
+    inhoud = [h.p(g.aanhef(zaak)), *_inleiding(zaak, beoordeling)]
+    inhoud += _besluit(zaak, beoordeling, toekenning)
+    inhoud += _betrokkenen(zaak)
+    if toekenning and b is not None:
+        inhoud += _toekenning(zaak, beoordeling, b)
+    inhoud += _motivering(zaak, beoordeling, toekenning)
+    if toekenning:
+        inhoud += _betaling_en_plichten(beoordeling)
+    inhoud += _grondslag(beoordeling)
+    bezwaar = _bezwaar(zaak, beoordeling)
+    inhoud += bezwaar[:-1]
+    inhoud.append(h.ondertekening(["Met vriendelijke groet,", f"namens {r.ondertekening.namens},"],
+                                  zaak.consulent, r.ondertekening.functie, met=bezwaar[-1:]))  # fmt: skip
+    if toekenning and b is not None:
+        inhoud += _bijlage(b)
+    return h.bouw_pdf(kop, inhoud)
+
+
+def _inleiding(zaak: Zaak, beoordeling: Beoordeling) -> list:
+    from smi_tui.berekening import aanvraagdatum
+
+    d = aanvraagdatum(zaak, beoordeling.regeling) or zaak.melding.datum
+    kinderen = " en ".join(k.naam for k in zaak.melding.kinderen)
+    return [h.p(f"Op {nl_datum(d)} heeft u gevraagd om een tegemoetkoming in de kosten van kinderopvang op "
+                f"sociaal-medische indicatie (SMI) voor {kinderen}. In deze brief leest u wat wij hebben besloten "
+                "en waarom.")]  # fmt: skip
+
+
+def _besluit(zaak: Zaak, beoordeling: Beoordeling, toekenning: bool) -> list:
+    besluit = zaak.besluit
+    assert besluit is not None
+    b = beoordeling.berekening
+    if not toekenning:
+        zin = "Wij wijzen uw aanvraag af. U krijgt geen tegemoetkoming voor kinderopvang op sociaal-medische indicatie."
+    else:
+        assert b is not None
+        deel = "gedeeltelijk toe" if besluit.beslissing == Beslissing.GEDEELTELIJK else "toe"
+        zin = (f"Wij kennen uw aanvraag {deel}. U krijgt een tegemoetkoming in de kosten van kinderopvang van "
+               f"{nl_datum(b.begin)} tot en met {nl_datum(b.eind)}.")  # fmt: skip
+    return [*h.kop("Ons besluit"), h.pm(f"<b>{h.e(zin)}</b>")]
+
+
+def _betrokkenen(zaak: Zaak) -> list:
+    rijen = [["Naam", "Adres", "Geboortedatum"]]
+    rijen += [[k.naam, g.kind_adres(zaak, i), nl_datum(k.geboortedatum)] for i, k in enumerate(zaak.melding.kinderen)]
+    return [*h.kop("Voor wie is dit besluit"),
+            h.p(f"Ouder(s): {g.namen(zaak)}."),
+            h.p("Kind(eren):"),
+            h.tabel(rijen, [45, 85, 35])]  # fmt: skip
+
+
+def _volle_maand(k: KindBerekening) -> Maandregel | None:
+    for m in k.maanden:
+        if m.dagen == dagen_in_maand(m.jaar, m.maand):
+            return m
+    return k.maanden[0] if k.maanden else None
+
+
+def _toekenning(zaak: Zaak, beoordeling: Beoordeling, b: Berekening) -> list:
+    r = beoordeling.regeling
+    uit = [*h.kop("Wat u krijgt")]
+    rijen = [["Kind", "Kinderopvang", "Uren per maand", "Uurprijs", "Per maand"]]
+    for k in b.kinderen:
+        o = k.opvang
+        opvang = f"{o.soort.label} bij {o.aanbieder} (LRK {o.lrk_nummer})"
+        if k.uitgesloten or not k.maanden:
+            rijen.append([k.naam, opvang, "–", "–", f"geen tegemoetkoming: {k.uitgesloten}"])
+            continue
+        m = _volle_maand(k)
+        gevraagd = "" if k.uren_vergoed_per_maand == k.uren_gevraagd_per_maand else \
+            f" (gevraagd {uren(k.uren_gevraagd_per_maand)})"
+        prijs = euro(k.vergoede_uurprijs_cent) + ("" if k.vergoede_uurprijs_cent == k.uurprijs_cent
+                                                  else f" (offerte {euro(k.uurprijs_cent)})")  # fmt: skip
+        rijen.append([k.naam, opvang, f"{uren(k.uren_vergoed_per_maand)}{gevraagd}", prijs,
+                      f"{euro(m.tegemoetkoming_cent) if m else '–'}"])  # fmt: skip
+    uit.append(h.tabel(rijen, [28, 62, 28, 27, 22], rechts=(2, 3, 4)))
+    per_maand, eigen = b.typische_maand()
+    eind = g.termijn(beoordeling, "einde_tegemoetkoming")
+    uit += [
+        h.Spacer(1, 4),
+        h.gegevens([
+            ("Ingangsdatum", nl_datum(b.begin)),
+            ("Periode", f"ongeveer {g.maanden_tussen(b.begin, b.eind)} maanden ({r.periode.artikel})"),
+            ("Einddatum", nl_datum(eind.datum if eind and eind.datum else b.eind)),
+            ("Tegemoetkoming per maand", f"{euro(per_maand)} (een volle maand; zie de bijlage voor elke maand)"),
+            ("Uw eigen bijdrage per maand", f"{euro(eigen)} (dit betaalt u zelf aan de kinderopvang)"),
+            ("Totaal over de hele periode", euro(b.totaal_cent)),
+        ]),
+    ]  # fmt: skip
+    uit.append(h.p("De tegemoetkoming is berekend per kind per maand: vergoede uren × vergoede uurprijs × "
+                   f"percentage ({r.berekening.artikel}; uurprijs: {r.berekening.uurprijs_artikel}). De eerste en "
+                   "de laatste maand tellen naar rato van de dagen. Bedragen zijn per kind per maand afgerond op "
+                   "hele centen."))  # fmt: skip
+    if b.voorlopig:
+        uit.append(h.p("Let op: voor een deel van de maanden is nog geen landelijke tabel bekend. Die maanden zijn "
+                       "voorlopig berekend met de laatst bekende tabel (zie de bijlage). Als de nieuwe tabel bekend "
+                       "is, berekenen wij die maanden opnieuw."))  # fmt: skip
+    return uit
+
+
+def _motivering(zaak: Zaak, beoordeling: Beoordeling, toekenning: bool) -> list:
+    besluit = zaak.besluit
+    assert besluit is not None
+    r = beoordeling.regeling
+    uit = [*h.kop("Waarom wij zo besluiten")]
+    if besluit.motivering.strip():
+        uit.append(h.p(besluit.motivering.strip()))
+    uit.append(h.p(f"Wij hebben uw aanvraag getoetst aan de {r.citeertitel}. De artikelen hieronder zijn "
+                   "artikelen van die regeling."))  # fmt: skip
+    gronden = beoordeling.afwijzingsgronden
+    if gronden:
+        kop = "U voldoet niet aan deze voorwaarde(n):" if not toekenning else \
+            "Voor een deel van de aanvraag is niet voldaan aan deze voorwaarde(n):"
+        uit.append(h.pm(f"<b>{h.e(kop)}</b>"))
+        uit += h.opsomming([f"<b>{h.e(t.artikel)}</b>: {h.e(t.toelichting)}" for t in gronden], markup=True)
+    beperkt = [t for t in beoordeling.toetsen if t.beperkt and t.uitkomst == Uitkomst.VOLDAAN]
+    if beperkt and toekenning:
+        uit.append(h.pm("<b>Waarom u minder krijgt dan u vroeg:</b>"))
+        uit += h.opsomming([f"<b>{h.e(t.artikel)}</b>: {h.e(t.toelichting)}" for t in beperkt], markup=True)
+    voldaan = [t for t in beoordeling.toetsen if t.uitkomst == Uitkomst.VOLDAAN and not t.beperkt]
+    if voldaan:
+        uit.append(h.pm("<b>Aan deze voorwaarden is voldaan:</b>"))
+        uit += h.opsomming([f"<b>{h.e(t.artikel)}</b>: {h.e(t.toelichting)}" for t in voldaan], markup=True)
+    hc = besluit.hardheidsclausule
+    if hc.toegepast:
+        hk = r.hardheidsclausule
+        uit += [*h.kop("Hardheidsclausule"),
+                h.p(f"Wij wijken in uw situatie af van de regels. Dat mag op grond van {hk.artikel} van de "
+                    f"{r.citeertitel} (hardheidsclausule). De reden is: {hc.reden.strip()}")]  # fmt: skip
+    return uit
+
+
+def _betaling_en_plichten(beoordeling: Beoordeling) -> list:
+    r = beoordeling.regeling
+    uit = [*h.kop("Hoe wij betalen"), h.p(f"{r.betaling.omschrijving} ({g.bij_regeling(r.betaling.artikel, r)})")]
+    voorwaarden = [v for v in beoordeling.uitbetalingsvoorwaarden if not v.get("ontvangen_op")]
+    if voorwaarden:
+        uit.append(h.p("Wij betalen pas uit als wij dit van u hebben ontvangen:"))
+        uit += h.opsomming([f"{v['omschrijving']} ({v['artikel']})" for v in voorwaarden])
+    uit += [*h.kop("Wat wij van u verwachten")]
+    uit += h.opsomming([f"{v.tekst} ({v.artikel})" for v in r.verplichtingen])
+    uit.append(h.p("Komt u deze verplichtingen niet na, of verandert uw situatie, dan kunnen wij dit besluit "
+                   "herzien of intrekken en te veel betaalde tegemoetkoming terugvorderen."))  # fmt: skip
+    return uit
+
+
+def _grondslag(beoordeling: Beoordeling) -> list:
+    r = beoordeling.regeling
+    artikelen: list[str] = []
+    for a in [t.artikel for t in beoordeling.toetsen] + [r.berekening.artikel, r.periode.artikel]:
+        if a not in artikelen:
+            artikelen.append(a)
+    return [*h.kop("Op welke regels dit besluit rust"),
+            h.p(f"Dit besluit is genomen op grond van de {r.citeertitel} ({r.titel}, vastgesteld door "
+                f"{r.vastgesteld_door}), in het bijzonder {'; '.join(artikelen)}, en de Algemene wet "
+                "bestuursrecht.")]  # fmt: skip
+
+
+def _bezwaar(zaak: Zaak, beoordeling: Beoordeling) -> list:
+    besluit = zaak.besluit
+    assert besluit is not None
+    bz = beoordeling.regeling.bezwaar
+    verzonden = besluit.verzonden_op or besluit.datum
+    einde = bezwaartermijn_einde(verzonden)
+    adres = ", ".join(bz.adres)
+    uit = [
+        *h.kop("Bent u het niet eens met dit besluit?"),
+        h.p("Dan kunt u bezwaar maken. Dat mag iedereen die rechtstreeks bij dit besluit betrokken is "
+            "(belanghebbende, artikel 1:2 Awb), dus ook uw partner."),
+        h.pm(f"U maakt bezwaar binnen <b>zes weken</b>. Die termijn begint op de dag na de dag waarop wij deze brief "
+             f"hebben verstuurd ({h.e(nl_datum(verzonden))}). Uw bezwaar moet dus uiterlijk op "
+             f"<b>{h.e(nl_datum(einde))}</b> bij ons binnen zijn (artikel 6:7 en 6:8 Awb)."),
+        h.p(f"Stuur uw bezwaarschrift aan {bz.indienen_bij}, {adres}."
+            + (f" Digitaal kan ook: {bz.digitaal}." if bz.digitaal else "")),
+        h.p("Zet in uw bezwaarschrift: uw naam en adres, de datum, het kenmerk van deze brief "
+            f"({g.kenmerk(zaak)}), waarom u het niet eens bent met het besluit, en uw handtekening (artikel 6:5 "
+            "Awb). Bezwaar maken is gratis."),
+        h.p("Is uw zaak spoedeisend? Dan kunt u de voorzieningenrechter van de rechtbank vragen om een voorlopige "
+            "voorziening (artikel 8:81 Awb). Dat kan alleen als u ook bezwaar heeft gemaakt."),
+        h.p("Heeft u vragen over deze brief? Bel of mail dan met uw consulent. Samen kijken we of er een oplossing "
+            "is, soms zonder dat bezwaar nodig is."),
+    ]  # fmt: skip
+    return uit
+
+
+def _bijlage(b: Berekening) -> list:
+    uit: list = [h.PageBreak(), h.p("Bijlage: berekening per kind per maand", "titel"),
+                 h.p("Bedragen per kalendermaand. Een maand die maar voor een deel in de periode valt, telt naar "
+                     "rato van de dagen. 'Voorlopig' betekent: berekend met de laatst bekende landelijke tabel, "
+                     "omdat de tabel voor die maand nog niet bestaat.")]  # fmt: skip
+    for k in b.kinderen:
+        o = k.opvang
+        uit += h.kop(f"{k.naam} – {o.soort.label} bij {o.aanbieder} (LRK {o.lrk_nummer})")
+        if not k.maanden:
+            uit.append(h.p(f"Geen tegemoetkoming: {k.uitgesloten or 'niet voldaan aan een voorwaarde'}."))
+            continue
+        uit.append(h.p(f"Vergoede uurprijs {euro(k.vergoede_uurprijs_cent)} ({k.uurprijs_tabel}); prijs volgens "
+                       f"offerte {euro(k.uurprijs_cent)}.", "klein"))  # fmt: skip
+        rijen = [["Maand", "Dagen", "Uren", "Perc.", "Kosten", "Tegemoetkoming", "Eigen bijdrage", "Opmerking"]]
+        for m in k.maanden:
+            opm = "eerste kind" if m.eerste_kind else "volgend kind"
+            if m.voorlopig:
+                opm = _voorlopig(m.toelichting)
+            rijen.append([nl_maand(m.jaar, m.maand), str(m.dagen), uren(m.uren_vergoed),
+                          f"{uren(m.percentage)}%", euro(m.kosten_cent), euro(m.tegemoetkoming_cent),
+                          euro(m.eigen_bijdrage_cent), opm])  # fmt: skip
+        kosten = sum(m.kosten_cent for m in k.maanden)
+        eigen = sum(m.eigen_bijdrage_cent for m in k.maanden)
+        rijen.append(["Totaal", "", "", "", euro(kosten), euro(k.totaal_cent), euro(eigen), ""])
+        uit.append(h.tabel(rijen, [23, 10, 13, 12, 19, 22, 19, 47], rechts=(1, 2, 3, 4, 5, 6), klein=True,
+                           vet_laatste=True))  # fmt: skip
+    return uit
+
+
+def _voorlopig(toelichting: list[str]) -> str:
+    """'voorlopig: KOT-tabel 2027 en maximale uurprijs 2027 ontbreken; berekend met de tabel van 2026'."""
+    ontbreekt, met = [], []
+    for t in toelichting:
+        deel, _, rest = t.partition(" ontbreekt; voorlopig ")
+        if not rest:
+            return "voorlopig: " + "; ".join(toelichting)
+        ontbreekt.append(deel)
+        if rest not in met:
+            met.append(rest)
+    werkwoord = "ontbreekt" if len(ontbreekt) == 1 else "ontbreken"
+    return f"voorlopig: {' en '.join(ontbreekt)} {werkwoord}; {'; '.join(met)}"
+
+    return uit

@@ -1,0 +1,84 @@
+"""Case data as the letters word it: names, addresses, the reference, terms and articles (no ReportLab)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from smi_tui.beoordeling import Beoordeling
+from smi_tui.datums import nl_datum
+from smi_tui.regeling import Regeling
+from smi_tui.termijnen import Termijn
+from smi_tui.zaak import Zaak
+
+
+def fout(melding: str) -> Exception:
+    from letters import BriefFout
+
+    return BriefFout(melding)
+
+
+def kenmerk(zaak: Zaak) -> str:
+    """Our reference: the zaaknummer, or a clear mark that the case is not registered yet."""
+    return zaak.zaaknummer or "nog geen zaaknummer"
+
+
+def namen(zaak: Zaak) -> str:
+    """'Sanne Jansen en Pieter Jansen' (the parent(s) named in the melding)."""
+    return " en ".join(o.naam for o in zaak.melding.ouders)
+
+
+def aanhef(zaak: Zaak) -> str:
+    return f"Beste {namen(zaak)},"
+
+
+def adresregels(zaak: Zaak, *, verplicht: bool, brief: str) -> list[str]:
+    """The address window: the parent(s) and the applicant's address."""
+    adres = zaak.aanvrager.adres
+    if adres is None:
+        if verplicht:
+            raise fout(f"Het adres van {zaak.aanvrager.naam} ontbreekt. Vul het adres in bij de melding; zonder "
+                       f"adres kan de {brief} niet worden verstuurd.")  # fmt: skip
+        return [namen(zaak)]
+    partner = zaak.partner
+    regels = [zaak.aanvrager.naam]
+    if partner is not None and (partner.adres is None or partner.adres == adres):
+        regels.append(partner.naam)
+    return [*regels, *adres.regels()]
+
+
+def kind_adres(zaak: Zaak, i: int) -> str:
+    """A child's address: the applicant's when the child lives there (the case holds no other)."""
+    kind = zaak.melding.kinderen[i]
+    adres = zaak.aanvrager.adres
+    if kind.woont_bij_aanvrager and adres is not None:
+        return ", ".join(adres.regels())
+    return "niet bij de aanvrager" if not kind.woont_bij_aanvrager else "onbekend"
+
+
+def termijn(beoordeling: Beoordeling, code: str) -> Termijn | None:
+    return next((t for t in beoordeling.termijnen if t.code == code), None)
+
+
+def evaluaties(beoordeling: Beoordeling) -> list[Termijn]:
+    return [t for t in beoordeling.termijnen if t.code.startswith("evaluatie_")]
+
+
+def bij_regeling(artikel: str, regeling: Regeling) -> str:
+    """'artikel 3.5 lid 1 van de Verordening ...' (articles of the Awb are left as they are)."""
+    if "Awb" in artikel or "Algemene wet" in artikel:
+        return artikel
+    return f"{artikel} van de {regeling.citeertitel}"
+
+
+def datum_of(d: date | None, anders: str) -> str:
+    return nl_datum(d) if d else anders
+
+
+def maanden_tussen(begin: date, eind: date) -> int:
+    """Whole months of a grant period (begin .. eind inclusive), rounded to the nearest month."""
+    dagen = (eind - begin).days + 1
+    return max(1, round(dagen / 30.44))
+
+
+def ja_nee(waarde: bool | None, ja: str, nee: str, onbekend: str = "niet vastgesteld") -> str:
+    return onbekend if waarde is None else (ja if waarde else nee)

@@ -1,0 +1,305 @@
+"""The shared house style: A4, embedded Vera fonts, letterhead from the regulation, address window, reference
+line, page numbers ("pagina 1 van 3"), signature block, and the PDF/A-2b parts.
+
+Every letter module builds a list of flowables with the helpers here and calls :func:`bouw_pdf`.
+This module imports ReportLab at import time; the package imports it only when a letter is made.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+import reportlab
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen import canvas as rl_canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    CondPageBreak,
+    Flowable,
+    Frame,
+    KeepTogether,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from letters import pdfa
+from smi_tui.datums import nl_datum
+from smi_tui.regeling import Regeling
+
+TAAL = "nl-NL"
+PRODUCENT = "smi-tui (ReportLab)"
+FONT, FONT_VET, FONT_CURSIEF, FONT_VET_CURSIEF = "Vera", "VeraBd", "VeraIt", "VeraBI"
+
+LINKS, RECHTS, BOVEN, ONDER = 25 * mm, 20 * mm, 20 * mm, 22 * mm
+BREEDTE = A4[0] - LINKS - RECHTS
+EERSTE_BOVEN = 90 * mm  # the body of page 1 starts under the letterhead and address window
+KLEUR = colors.HexColor("#1F4E79")  # sober dark blue; an opaque RGB colour, no transparency (PDF/A)
+GRIJS = colors.HexColor("#555555")
+LIJN = colors.HexColor("#BBBBBB")
+
+
+def _registreer_fonts() -> None:
+    if FONT in pdfmetrics.getRegisteredFontNames():
+        return
+    map_ = Path(reportlab.__file__).parent / "fonts"
+    for naam, bestand in ((FONT, "Vera.ttf"), (FONT_VET, "VeraBd.ttf"), (FONT_CURSIEF, "VeraIt.ttf"),
+                          (FONT_VET_CURSIEF, "VeraBI.ttf")):  # fmt: skip
+        pdfmetrics.registerFont(TTFont(naam, str(map_ / bestand)))
+    pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_VET, italic=FONT_CURSIEF, boldItalic=FONT_VET_CURSIEF)
+
+
+_registreer_fonts()
+
+
+def _stijl(naam: str, **kw: object) -> ParagraphStyle:
+    basis: dict[str, object] = {"fontName": FONT, "bulletFontName": FONT, "fontSize": 9.5, "leading": 13.5,
+                                "spaceAfter": 4}
+    basis.update(kw)
+    return ParagraphStyle(naam, **basis)  # type: ignore[arg-type]
+
+
+STIJL = {
+    "tekst": _stijl("tekst"),
+    "klein": _stijl("klein", fontSize=8, leading=10.5, spaceAfter=0, textColor=GRIJS),
+    "cel": _stijl("cel", fontSize=8.5, leading=11, spaceAfter=0),
+    "cel_vet": _stijl("cel_vet", fontName=FONT_VET, fontSize=8.5, leading=11, spaceAfter=0),
+    "cel_rechts": _stijl("cel_rechts", fontSize=8.5, leading=11, spaceAfter=0, alignment=TA_RIGHT),
+    "cel_vet_rechts": _stijl("cel_vet_rechts", fontName=FONT_VET, fontSize=8.5, leading=11, spaceAfter=0,
+                             alignment=TA_RIGHT),
+    "mini": _stijl("mini", fontSize=7.5, leading=9.5, spaceAfter=0),
+    "mini_vet": _stijl("mini_vet", fontName=FONT_VET, fontSize=7.5, leading=9.5, spaceAfter=0),
+    "mini_rechts": _stijl("mini_rechts", fontSize=7.5, leading=9.5, spaceAfter=0, alignment=TA_RIGHT),
+    "mini_vet_rechts": _stijl("mini_vet_rechts", fontName=FONT_VET, fontSize=7.5, leading=9.5, spaceAfter=0,
+                              alignment=TA_RIGHT),
+    "titel": _stijl("titel", fontName=FONT_VET, fontSize=14, leading=18, spaceAfter=8, textColor=KLEUR),
+    "kop": _stijl("kop", fontName=FONT_VET, fontSize=10.5, leading=14, spaceBefore=9, spaceAfter=3,
+                  textColor=KLEUR, keepWithNext=1),  # fmt: skip
+    "opsom": _stijl("opsom", leftIndent=12, bulletIndent=2, spaceAfter=2),
+}
+
+
+def p(tekst: str, stijl: str = "tekst") -> Paragraph:
+    """A paragraph of plain text (escaped); use :func:`pm` for text with markup."""
+    return Paragraph(escape(tekst), STIJL[stijl])
+
+
+def pm(markup: str, stijl: str = "tekst") -> Paragraph:
+    """A paragraph with ReportLab mini-markup (<b>, <i>); the caller escapes values with :func:`e`."""
+    return Paragraph(markup, STIJL[stijl])
+
+
+def e(tekst: object) -> str:
+    """Escape a value for use inside :func:`pm` markup."""
+    return escape(str(tekst))
+
+
+def kop(tekst: str) -> list[Flowable]:
+    """A section heading that never ends up alone at the bottom of a page."""
+    return [CondPageBreak(28 * mm), p(tekst, "kop")]
+
+
+def opsomming(regels: list[str], *, markup: bool = False) -> list[Flowable]:
+    """A bulleted list."""
+    return [Paragraph(r if markup else escape(r), STIJL["opsom"], bulletText="•") for r in regels]
+
+
+def tabel(rijen: list[list[object]], breedtes: list[float], *, kopregel: bool = True,
+          rechts: tuple[int, ...] = (), klein: bool = False, vet_laatste: bool = False) -> Table:  # fmt: skip
+    """A table that fits the text width: strings become wrapping paragraphs; a header row repeats on new pages.
+    Columns in ``rechts`` (amounts) are right-aligned, header included."""
+    cellen = []
+    basis = "mini" if klein else "cel"
+    for r, rij in enumerate(rijen):
+        nieuwe = []
+        for k, c in enumerate(rij):
+            if isinstance(c, str):
+                vet = (kopregel and r == 0) or (vet_laatste and r == len(rijen) - 1)
+                stijl = basis + ("_vet" if vet else "") + ("_rechts" if k in rechts else "")
+                c = p(c, stijl)
+            nieuwe.append(c)
+        cellen.append(nieuwe)
+    schaal = BREEDTE / sum(breedtes)
+    t = Table(cellen, colWidths=[b * schaal for b in breedtes], repeatRows=1 if kopregel else 0)
+    stijl = [
+        ("FONTNAME", (0, 0), (-1, -1), FONT),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.4, LIJN),
+        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+    ]
+    if kopregel:
+        stijl += [("LINEBELOW", (0, 0), (-1, 0), 0.8, KLEUR), ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#E8EEF5"))]
+    t.setStyle(TableStyle(stijl))
+    return t
+
+
+def gegevens(rijen: list[tuple[str, str]]) -> Table:
+    """A two-column 'label: value' block without header."""
+    return tabel([[k, v] for k, v in rijen], [45, 125], kopregel=False)
+
+
+def ondertekening(regels_voor: list[str], naam: str, functie: str, *, met: list[Flowable] | None = None) -> KeepTogether:
+    """The college's signature, kept on one page with the closing words and the flowables ``met`` above it
+    (so a signature never stands alone on a page)."""
+    inhoud: list[Flowable] = [*(met or []), Spacer(1, 6)]
+    inhoud += [p(r) for r in regels_voor]
+    inhoud += [Spacer(1, 16 * mm), p(naam), p(functie)]
+    return KeepTogether(inhoud)
+
+
+@dataclass
+class Briefkop:
+    """What the letterhead, the address window and the footer of a letter show."""
+
+    regeling: Regeling
+    titel: str  # document title in the metadata, e.g. "Beschikking kinderopvang SMI"
+    onderwerp: str
+    datum: date
+    kenmerk: str
+    aan: list[str] = field(default_factory=list)  # address window lines; empty: no window
+    behandeld_door: str = ""
+
+
+def _briefhoofd(c: rl_canvas.Canvas, kop: Briefkop) -> None:
+    h = kop.regeling.huisstijl
+    hoogte = A4[1]
+    c.setFillColor(KLEUR)
+    c.setFont(FONT_VET, 17)
+    c.drawString(LINKS, hoogte - 25 * mm, h.afzender)
+    c.setStrokeColor(KLEUR)
+    c.setLineWidth(1.2)
+    c.line(LINKS, hoogte - 28 * mm, A4[0] - RECHTS, hoogte - 28 * mm)
+    # right-hand column: how to reach the gemeente
+    x = 140 * mm
+    y = hoogte - 34 * mm
+    c.setFillColor(GRIJS)
+    blokken = [("Postadres", h.postadres), ("Bezoekadres", h.bezoekadres)]
+    contact = [r for r in (f"Telefoon {h.telefoon}" if h.telefoon else "", h.website, h.email) if r]
+    blokken.append(("Contact", contact))
+    for titel, regels in blokken:
+        if not regels:
+            continue
+        c.setFont(FONT_VET, 7.5)
+        c.drawString(x, y, titel)
+        y -= 9.5
+        c.setFont(FONT, 7.5)
+        for r in regels:
+            c.drawString(x, y, r)
+            y -= 9.5
+        y -= 4
+    # address window (left, as in a standard window envelope)
+    if kop.aan:
+        c.setFillColor(colors.black)
+        c.setFont(FONT, 9.5)
+        y = hoogte - 50 * mm
+        for r in kop.aan:
+            c.drawString(LINKS, y, r)
+            y -= 13
+
+
+def _voet(c: rl_canvas.Canvas, kop: Briefkop, pagina: int, totaal: int) -> None:
+    c.setStrokeColor(LIJN)
+    c.setLineWidth(0.5)
+    c.line(LINKS, 15 * mm, A4[0] - RECHTS, 15 * mm)
+    c.setFillColor(GRIJS)
+    c.setFont(FONT, 7.5)
+    c.drawString(LINKS, 11 * mm, f"{kop.regeling.huisstijl.afzender} · {kop.onderwerp} · {kop.kenmerk}")
+    c.drawRightString(A4[0] - RECHTS, 11 * mm, f"pagina {pagina} van {totaal}")
+    if pagina > 1:
+        c.setFont(FONT, 7.5)
+        c.drawString(LINKS, A4[1] - 12 * mm, f"{kop.regeling.huisstijl.afzender} · {kop.kenmerk} · {nl_datum(kop.datum)}")
+
+
+def _canvasmaker(kop: Briefkop) -> type[rl_canvas.Canvas]:
+    """A canvas that holds pages back until the end, so each can say 'pagina n van totaal', and that adds the
+    fixed dates and the PDF/A parts when it saves."""
+
+    class BriefCanvas(rl_canvas.Canvas):
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+            self._paginas: list[dict[str, object]] = []
+            pdfa.zet_datum(self._doc, kop.datum)
+
+        def showPage(self) -> None:  # noqa: N802 (ReportLab's name)
+            self._paginas.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            totaal = len(self._paginas)
+            for staat in self._paginas:
+                self.__dict__.update(staat)
+                _voet(self, kop, self._pageNumber, totaal)
+                super().showPage()
+            pdfa.voeg_pdfa_toe(
+                self._doc,
+                metadata=pdfa.xmp(titel=kop.titel, auteur=kop.regeling.huisstijl.afzender, onderwerp=kop.onderwerp,
+                                  producent=PRODUCENT, maker=PRODUCENT, datum=kop.datum, taal=TAAL),  # fmt: skip
+            )
+            super().save()
+
+    return BriefCanvas
+
+
+def referentie(kop: Briefkop) -> Table:
+    """The reference line under the address window: date, our reference, subject, handled by."""
+    rijen = [("Datum", nl_datum(kop.datum)), ("Ons kenmerk", kop.kenmerk), ("Onderwerp", kop.onderwerp)]
+    if kop.behandeld_door:
+        rijen.append(("Behandeld door", kop.behandeld_door))
+    t = Table([[p(k, "klein"), p(v, "cel")] for k, v in rijen], colWidths=[32 * mm, BREEDTE - 32 * mm])
+    t.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                           ("TOPPADDING", (0, 0), (-1, -1), 1), ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+                           ("VALIGN", (0, 0), (-1, -1), "TOP")]))  # fmt: skip
+    return t
+
+
+def bouw_pdf(kop: Briefkop, inhoud: list[Flowable]) -> bytes:
+    """Lay out ``inhoud`` in the house style and return the PDF bytes (deterministic for the same input)."""
+    uit = io.BytesIO()
+    doc = BaseDocTemplate(
+        uit,
+        pagesize=A4,
+        leftMargin=LINKS,
+        rightMargin=RECHTS,
+        topMargin=BOVEN,
+        bottomMargin=ONDER,
+        title=kop.titel,
+        author=kop.regeling.huisstijl.afzender,
+        subject=kop.onderwerp,
+        creator=PRODUCENT,
+        producer=PRODUCENT,
+        keywords="",
+        lang=TAAL,
+        invariant=1,
+        initialFontName=FONT,
+        pageCompression=1,
+    )
+    hoogte = A4[1]
+    eerste = Frame(LINKS, ONDER, BREEDTE, hoogte - EERSTE_BOVEN - ONDER, id="eerste", leftPadding=0, rightPadding=0,
+                   topPadding=0, bottomPadding=0)  # fmt: skip
+    volgend = Frame(LINKS, ONDER, BREEDTE, hoogte - BOVEN - ONDER, id="volgend", leftPadding=0, rightPadding=0,
+                    topPadding=0, bottomPadding=0)  # fmt: skip
+    doc.addPageTemplates([
+        PageTemplate("eerste", [eerste], onPage=lambda c, d: _briefhoofd(c, kop), autoNextPageTemplate="volgend"),
+        PageTemplate("volgend", [volgend]),
+    ])  # fmt: skip
+    doc.build([referentie(kop), Spacer(1, 8 * mm), *inhoud], canvasmaker=_canvasmaker(kop))
+    return uit.getvalue()
+
+
+__all__ = ["PageBreak", "Spacer", "bouw_pdf", "kop", "p", "pm", "tabel"]
