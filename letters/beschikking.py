@@ -8,6 +8,7 @@ obligations and a calculation appendix per child per month.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from letters import gegevens as g
@@ -222,7 +223,7 @@ def _bezwaar(zaak: Zaak, beoordeling: Beoordeling) -> list:
              f"hebben verstuurd ({h.e(nl_datum(verzonden))}). Uw bezwaar moet dus uiterlijk op "
              f"<b>{h.e(nl_datum(einde))}</b> bij ons binnen zijn (artikel 6:7 en 6:8 Awb)."),
         h.p(f"Stuur uw bezwaarschrift aan {bz.indienen_bij}, {adres}."
-            + (f" Digitaal kan ook: {bz.digitaal}." if bz.digitaal else "")),
+            + (f" U kunt ook digitaal bezwaar maken: {_digitaal(bz.digitaal)}." if bz.digitaal else "")),
         h.p("Zet in uw bezwaarschrift: uw naam en adres, de datum, het kenmerk van deze brief "
             f"({g.kenmerk(zaak)}), waarom u het niet eens bent met het besluit, en uw handtekening (artikel 6:5 "
             "Awb). Bezwaar maken is gratis."),
@@ -232,6 +233,11 @@ def _bezwaar(zaak: Zaak, beoordeling: Beoordeling) -> list:
             "is, soms zonder dat bezwaar nodig is."),
     ]  # fmt: skip
     return uit
+
+
+def _digitaal(tekst: str) -> str:
+    """The regulation files word the digital route differently ('of digitaal via ...', 'via ...')."""
+    return re.sub(r"^(of\s+)?(digitaal\s+)?", "", tekst.strip()).rstrip(".")
 
 
 def _bijlage(b: Berekening) -> list:
@@ -258,7 +264,7 @@ def _bijlage(b: Berekening) -> list:
         kosten = sum(m.kosten_cent for m in k.maanden)
         eigen = sum(m.eigen_bijdrage_cent for m in k.maanden)
         rijen.append(["Totaal", "", "", "", euro(kosten), euro(k.totaal_cent), euro(eigen), ""])
-        uit.append(h.tabel(rijen, [23, 10, 13, 12, 19, 22, 19, 47], rechts=(1, 2, 3, 4, 5, 6), klein=True,
+        uit.append(h.tabel(rijen, [22, 12, 13, 15, 21, 27, 19, 36], rechts=(1, 2, 3, 4, 5, 6), klein=True,
                            vet_laatste=True))  # fmt: skip
     return uit
 
@@ -275,5 +281,3 @@ def _voorlopig(toelichting: list[str]) -> str:
             met.append(rest)
     werkwoord = "ontbreekt" if len(ontbreekt) == 1 else "ontbreken"
     return f"voorlopig: {' en '.join(ontbreekt)} {werkwoord}; {'; '.join(met)}"
-
-    return uit

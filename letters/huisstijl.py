@@ -159,8 +159,30 @@ def ondertekening(regels_voor: list[str], naam: str, functie: str, *, met: list[
     (so a signature never stands alone on a page)."""
     inhoud: list[Flowable] = [*(met or []), Spacer(1, 6)]
     inhoud += [p(r) for r in regels_voor]
-    inhoud += [Spacer(1, 16 * mm), p(naam), p(functie)]
+    inhoud += [Spacer(1, 16 * mm), *([p(naam)] if naam else []), p(functie)]
     return KeepTogether(inhoud)
+
+
+def tekenblok(verklaring: str, ondertekenaars: list[tuple[str, str]], *, met: list[Flowable] | None = None) -> KeepTogether:
+    """Room to sign: the declaration, then per signer name and role, place, date and a signature line.
+    Kept on one page, together with ``met`` (e.g. the heading above it)."""
+    lijn = "_" * 28
+    cellen = []
+    for naam, rol in ondertekenaars:
+        cellen.append([
+            pm(f"<b>{e(naam)}</b><br/>{e(rol)}", "cel"),
+            p(f"Plaats: {lijn}", "cel"),
+            p(f"Datum: {lijn}", "cel"),
+        ])  # fmt: skip
+        cellen.append([p("", "cel"), p("Handtekening:", "cel"), p("", "cel")])
+    t = Table(cellen, colWidths=[BREEDTE * 0.34, BREEDTE * 0.33, BREEDTE * 0.33],
+              rowHeights=[None, 18 * mm] * len(ondertekenaars))  # fmt: skip
+    stijl = [("FONTNAME", (0, 0), (-1, -1), FONT), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+             ("LEFTPADDING", (0, 0), (-1, -1), 3), ("TOPPADDING", (0, 0), (-1, -1), 6)]  # fmt: skip
+    for i in range(len(ondertekenaars)):
+        stijl.append(("LINEBELOW", (0, 2 * i + 1), (-1, 2 * i + 1), 0.6, GRIJS))
+    t.setStyle(TableStyle(stijl))
+    return KeepTogether([*(met or []), p(verklaring), Spacer(1, 3), t])
 
 
 @dataclass
@@ -236,7 +258,7 @@ def _canvasmaker(kop: Briefkop) -> type[rl_canvas.Canvas]:
             self._paginas: list[dict[str, object]] = []
             pdfa.zet_datum(self._doc, kop.datum)
 
-        def showPage(self) -> None:  # noqa: N802 (ReportLab's name)
+        def showPage(self) -> None:
             self._paginas.append(dict(self.__dict__))
             self._startPage()
 
@@ -302,4 +324,4 @@ def bouw_pdf(kop: Briefkop, inhoud: list[Flowable]) -> bytes:
     return uit.getvalue()
 
 
-__all__ = ["PageBreak", "Spacer", "bouw_pdf", "kop", "p", "pm", "tabel"]
+__all__ = ["PageBreak", "Spacer", "bouw_pdf", "kop", "p", "pm", "tabel", "tekenblok"]

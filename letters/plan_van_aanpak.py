@@ -1,0 +1,130 @@
+"""The plan van aanpak: goals, actions, who does what, evaluation moments, obligations and what happens at the
+end of the period."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from letters import gegevens as g
+from letters import huisstijl as h
+from smi_tui.beoordeling import Beoordeling
+from smi_tui.datums import nl_datum
+from smi_tui.zaak import Zaak
+
+ONDERWERP = "Plan van aanpak kinderopvang op sociaal-medische indicatie"
+
+
+def controleer(zaak: Zaak) -> None:
+    """Raise BriefFout when there is no verslag with goals and actions to plan from."""
+    if zaak.gesprek is None or zaak.verslag is None:
+        raise g.fout("Voor een plan van aanpak zijn het gesprek en het verslag (doelen, afspraken en acties) nodig. "
+                     "Vul eerst de stappen Gesprek en Verslag in.")
+
+
+def _datum(zaak: Zaak) -> date:
+    if zaak.besluit is not None:
+        return zaak.besluit.datum
+    assert zaak.gesprek is not None and zaak.verslag is not None
+    return zaak.verslag.ondertekend_op or zaak.gesprek.datum
+
+
+def maak(zaak: Zaak, beoordeling: Beoordeling, *, datum: date | None = None) -> bytes:
+    """The plan van aanpak as PDF bytes; dated on the besluit (or the verslag) unless ``datum`` is given."""
+    controleer(zaak)
+    vs = zaak.verslag
+    assert vs is not None
+    r = beoordeling.regeling
+    kop = h.Briefkop(r, titel="Plan van aanpak kinderopvang SMI", onderwerp=ONDERWERP, datum=datum or _datum(zaak),
+                     kenmerk=g.kenmerk(zaak), aan=g.adresregels(zaak, verplicht=False, brief="plan van aanpak"),
+                     behandeld_door=zaak.consulent)
+    kinderen = " en ".join(k.naam for k in zaak.melding.kinderen)
+    inhoud = [
+        h.p("Plan van aanpak", "titel"),
+        h.p(f"Dit plan hoort bij de kinderopvang op sociaal-medische indicatie voor {kinderen}. Hierin staat wat "
+            f"we willen bereiken, wie wat doet en wanneer we samen kijken hoe het gaat. Ouder(s): {g.namen(zaak)}. "
+            f"Casusregisseur: {vs.casusregisseur or zaak.consulent or 'nog niet aangewezen'}."),
+        *h.kop("Wat willen we bereiken?"),
+        *h.opsomming(vs.doelen or ["Nog geen doelen vastgelegd."]),
+    ]
+    if vs.acties:
+        inhoud += [*h.kop("Wat gaan we doen?"),
+                   h.tabel([["Wat", "Wie", "Wanneer"]] + [[a.wat, a.wie, a.wanneer or "–"] for a in vs.acties],
+                           [90, 45, 30])]
+        inhoud += [*h.kop("Wie doet wat?"), *h.opsomming(_wie_doet_wat(zaak))]
+    if vs.afspraken:
+        inhoud += [*h.kop("Afspraken"), *h.opsomming(vs.afspraken)]
+    if vs.structurele_oplossing:
+        inhoud += [*h.kop("Hoe lossen we het op lange termijn op?"), h.p(vs.structurele_oplossing)]
+    inhoud += _evaluatie(beoordeling)
+    inhoud += _plichten(beoordeling)
+    inhoud += _einde(beoordeling)
+    ondertekenaars = [(o.naam, "ouder") for o in zaak.melding.ouders]
+    ondertekenaars.append((zaak.consulent or "de consulent", "consulent namens het college"))
+    inhoud.append(h.tekenblok("Ik ga akkoord met dit plan van aanpak en houd mij aan de afspraken.", ondertekenaars,
+                              met=[h.p("Akkoord", "kop")]))
+    return h.bouw_pdf(kop, inhoud)
+
+
+def _wie_doet_wat(zaak: Zaak) -> list[str]:
+    vs = zaak.verslag
+    assert vs is not None
+    per: dict[str, list[str]] = {}
+    for a in vs.acties:
+        per.setdefault(a.wie, []).append(a.wat[:1].lower() + a.wat[1:])
+    return [f"{wie}: {'; '.join(wat)}." for wie, wat in per.items()]
+
+
+def _evaluatie(beoordeling: Beoordeling) -> list:
+    r = beoordeling.regeling
+    uit = [*h.kop("Wanneer kijken we hoe het gaat?")]
+    evaluaties = g.evaluaties(beoordeling)
+    einde = g.termijn(beoordeling, "einde_tegemoetkoming")
+    if evaluaties:
+        rijen = [["Moment", "Datum", "Door", "Regel"]]
+        rijen += [[f"Evaluatie {i}", nl_datum(t.datum) if t.datum else "–", r.evaluatie.door if r.evaluatie else "",
+                   t.artikel] for i, t in enumerate(evaluaties, 1)]
+        uit.append(h.tabel(rijen, [30, 40, 55, 40]))
+    elif einde is not None and einde.datum is not None:
+        uit.append(h.p("De regeling noemt geen vaste evaluatiemomenten. Uw consulent bespreekt met u hoe het gaat, "
+                       f"in elk geval vóór het einde van de tegemoetkoming op {nl_datum(einde.datum)}."))
+    else:
+        uit.append(h.p("De data voor evaluatie en het einde van de periode staan in de beschikking. Die volgen uit "
+                       "het besluit."))
+    herindicatie = g.termijn(beoordeling, "herindicatie")
+    if herindicatie is not None and herindicatie.datum is not None:
+        uit.append(h.p(f"Herindicatie: uiterlijk {nl_datum(herindicatie.datum)} ({g.bij_regeling(herindicatie.artikel, r)})."))
+    return uit
+
+
+def _plichten(beoordeling: Beoordeling) -> list:
+    r = beoordeling.regeling
+    regels = [f"{v.tekst} ({v.artikel})" for v in r.verplichtingen]
+    teksten = " ".join(v.tekst.lower() for v in r.verplichtingen)
+    if not any(w in teksten for w in ("zo kort", "zo klein", "zo beperkt", "zo min")):
+        # common to every regulation (see DOMAIN.md): SMI childcare is temporary and as limited as possible
+        regels.append("U zorgt dat het aantal uren en de duur van de kinderopvang zo klein mogelijk blijven.")
+    return [*h.kop("Wat wij van u verwachten"), *h.opsomming(regels)]
+
+
+def _einde(beoordeling: Beoordeling) -> list:
+    r = beoordeling.regeling
+    v = r.verlenging
+    einde = g.termijn(beoordeling, "einde_tegemoetkoming")
+    eind = f"op {nl_datum(einde.datum)}" if einde and einde.datum else "op de datum in de beschikking"
+    uit = [*h.kop("Wat gebeurt er aan het einde?"), h.p(f"De tegemoetkoming stopt {eind}.")]
+    if v.toegestaan:
+        aanvragen = g.termijn(beoordeling, "verlenging_aanvragen")
+        max_eind = g.termijn(beoordeling, "verlenging_max_eind")
+        keer = "één keer" if v.aantal == 1 else f"{v.aantal} keer"
+        tekst = f"Verlengen kan {keer}, met ten hoogste {v.max_maanden} maanden"
+        tekst += f", als er {v.voorwaarde} zijn" if v.voorwaarde else ""
+        tekst += f" ({g.bij_regeling(v.artikel, r)})."
+        if aanvragen is not None and aanvragen.datum is not None:
+            tekst += f" Vraag verlenging uiterlijk op {nl_datum(aanvragen.datum)} aan, dan kunnen wij op tijd beslissen."
+        if max_eind is not None and max_eind.datum is not None:
+            tekst += f" Na verlenging stopt de tegemoetkoming uiterlijk op {nl_datum(max_eind.datum)}."
+        uit.append(h.p(tekst))
+    else:
+        uit.append(h.p(f"De regeling kent geen verlenging ({g.bij_regeling(v.artikel, r)}). Heeft u daarna nog "
+                       "kinderopvang nodig? Doe dan op tijd een nieuwe melding; wij beoordelen uw situatie dan opnieuw."))
+    return uit
