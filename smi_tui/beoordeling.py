@@ -244,7 +244,9 @@ def besluitcontrole(zaak: Zaak, beoordeling: Beoordeling) -> list[str]:
         and not b.hardheidsclausule.toegepast
     ):
         gronden = "; ".join(f"{g.artikel}" for g in beoordeling.afwijzingsgronden)
-        fouten.append(f"Het voorstel is afwijzen ({gronden}); toekennen kan alleen met de hardheidsclausule en een reden.")
+        fouten.append(
+            f"Het voorstel is afwijzen ({gronden}); toekennen kan alleen met de hardheidsclausule en een reden."
+        )
     if b.beslissing == Beslissing.AFWIJZEN and not b.motivering.strip() and not beoordeling.afwijzingsgronden:
         fouten.append("Een afwijzing zonder afwijzingsgrond uit de toetsen moet een eigen motivering hebben.")
     return fouten

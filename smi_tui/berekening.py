@@ -112,8 +112,13 @@ class Berekening:
             for m in k.maanden:
                 rij = per.setdefault(
                     (m.jaar, m.maand),
-                    {"tegemoetkoming_cent": 0, "eigen_bijdrage_cent": 0, "tabellen": set(), "tabeljaar": set(),
-                     "voorlopig": False},
+                    {
+                        "tegemoetkoming_cent": 0,
+                        "eigen_bijdrage_cent": 0,
+                        "tabellen": set(),
+                        "tabeljaar": set(),
+                        "voorlopig": False,
+                    },
                 )
                 rij["tegemoetkoming_cent"] += m.tegemoetkoming_cent
                 rij["eigen_bijdrage_cent"] += m.eigen_bijdrage_cent

@@ -11,7 +11,7 @@ import json
 from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -39,13 +39,13 @@ class Waarde:
     jaar: int | None = None  # the year of the table used
 
 
-@lru_cache(maxsize=None)
+@cache
 def _json(naam: str) -> dict[str, Any]:
     with (TABELLEN / naam).open(encoding="utf-8") as fh:
         return json.load(fh)
 
 
-@lru_cache(maxsize=None)
+@cache
 def kot_tabellen() -> dict[int, list[dict[str, Any]]]:
     """year -> brackets, for every ``kot_<jaar>.json`` in tabellen/."""
     uit: dict[int, list[dict[str, Any]]] = {}

@@ -68,14 +68,17 @@ class Opvang(Model):
     def _uren_en_data(self) -> Opvang:
         if self.uren_per_week is None and (self.dagen_per_week is None or self.uren_per_dag is None):
             raise ValueError("vul de uren per week in, of het aantal dagen per week en de uren per dag")
-        if self.uren_per_week is not None and self.uren_per_dag is not None and self.dagen_per_week is not None:
-            if self.uren_per_dag * self.dagen_per_week != self.uren_per_week:
-                raise ValueError(
-                    "dagen per week x uren per dag is niet gelijk aan de uren per week; vul er één van beide in"
-                )
-        if self.dagen_per_week is not None and self.uren_per_dag is not None:
-            if self.uren_per_dag * self.dagen_per_week > 168:
-                raise ValueError("meer dan 168 uur per week kan niet")
+        beide = None not in (self.uren_per_week, self.uren_per_dag, self.dagen_per_week)
+        if beide and self.uren_per_dag * self.dagen_per_week != self.uren_per_week:
+            raise ValueError(
+                "dagen per week x uren per dag is niet gelijk aan de uren per week; vul er één van beide in"
+            )
+        if (
+            self.dagen_per_week is not None
+            and self.uren_per_dag is not None
+            and self.uren_per_dag * self.dagen_per_week > 168
+        ):
+            raise ValueError("meer dan 168 uur per week kan niet")
         if self.einddatum is not None and self.einddatum < self.begindatum:
             raise ValueError("de einddatum van de opvang ligt vóór de begindatum")
         return self

@@ -81,7 +81,9 @@ class Kind(Model):
     bsn: BSN | None = None
     ingeschreven_in_gemeente: bool | None = None
     woont_bij_aanvrager: bool = True
-    basisschool_groep: int | None = Field(default=None, ge=1, le=8, description="groep 1-8; leeg als nog niet op school")
+    basisschool_groep: int | None = Field(
+        default=None, ge=1, le=8, description="groep 1-8; leeg als nog niet op school"
+    )
     voortgezet_onderwijs: bool = False
     opvang: Opvang | None = None
 
@@ -112,4 +114,3 @@ class Inkomen(Model):
     huishouden: Huishouden | None = None
     werkgeversbijdrage_per_maand_cent: int = Field(default=0, ge=0, le=1_000_000_00)
     toelichting: str = ""
-

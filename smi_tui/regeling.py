@@ -228,9 +228,13 @@ class Berekening(Regel):
         vast = self.methode == Methode.VAST_PERCENTAGE_BOVEN_NORM
         heeft = None not in (self.eigen_bijdrage_percentage, self.norm, self.norm_percentage)
         if vast and not heeft:
-            raise ValueError("methode vast_percentage_boven_norm heeft eigen_bijdrage_percentage, norm en norm_percentage nodig")
+            raise ValueError(
+                "methode vast_percentage_boven_norm heeft eigen_bijdrage_percentage, norm en norm_percentage nodig"
+            )
         if vast and self.inkomen == "toetsingsinkomen_jaar":
-            raise ValueError("vast_percentage_boven_norm vergelijkt een maandinkomen met een norm; kies een maandinkomen")
+            raise ValueError(
+                "vast_percentage_boven_norm vergelijkt een maandinkomen met een norm; kies een maandinkomen"
+            )
         return self
 
 

@@ -9,6 +9,7 @@ that no version covers — there is never a silent fallback.
 from __future__ import annotations
 
 import tomllib
+from itertools import pairwise
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -46,8 +47,7 @@ def lees_regeling(pad: Path) -> Regeling:
         )
     if not regeling.id.startswith(regeling.gemeente_code + "-"):
         raise RegelingFout(
-            f"Regelingbestand {pad.name}: id '{regeling.id}' begint niet met gemeente_code "
-            f"'{regeling.gemeente_code}-'."
+            f"Regelingbestand {pad.name}: id '{regeling.id}' begint niet met gemeente_code '{regeling.gemeente_code}-'."
         )
     return regeling
 
@@ -119,7 +119,7 @@ def _controleer_overlap(regelingen: list[Regeling]) -> None:
         per_gemeente.setdefault(r.gemeente_code, []).append(r)
     for versies in per_gemeente.values():
         versies.sort(key=lambda r: r.geldig_vanaf)
-        for a, b in zip(versies, versies[1:], strict=False):
+        for a, b in pairwise(versies):
             if a.geldig_tot is None or a.geldig_tot >= b.geldig_vanaf:
                 raise RegelingFout(
                     f"Regelingen '{a.id}' en '{b.id}' van {a.gemeente} overlappen: '{a.id}' moet eindigen "

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 from enum import StrEnum
+from typing import Any
 
 from pydantic import Field, model_validator
 
@@ -205,6 +206,10 @@ class Zaak(Model):
     aanvraag: Aanvraag = Field(default_factory=Aanvraag)
     budget: BudgetStand | None = None
     besluit: Besluit | None = None
+    concepten: dict[str, dict[str, Any]] = Field(
+        default_factory=dict,
+        description="half ingevulde stappen (stapnaam -> ruwe velden); nog niet gevalideerd, niet getoetst",
+    )
 
     @model_validator(mode="after")
     def _datums_op_volgorde(self) -> Zaak:

@@ -33,7 +33,12 @@ def test_beoordeel_elk_voorbeeld_als_json(naam) -> None:
                 "totaal_cent"} <= b.keys()  # fmt: skip
         assert sum(m["tegemoetkoming_cent"] for m in b["maanden"]) == b["totaal_cent"]
         for k in b["kinderen"]:
-            assert {"uren_gevraagd_per_maand", "uren_vergoed_per_maand", "uurprijs_cent", "vergoede_uurprijs_cent"} <= k.keys()
+            assert {
+                "uren_gevraagd_per_maand",
+                "uren_vergoed_per_maand",
+                "uurprijs_cent",
+                "vergoede_uurprijs_cent",
+            } <= k.keys()
             for m in k["maanden"]:
                 assert {"percentage", "tegemoetkoming_cent", "eigen_bijdrage_cent"} <= m.keys()
         for m in b["maanden"]:

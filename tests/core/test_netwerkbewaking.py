@@ -3,7 +3,6 @@ import socket
 import pytest
 
 
-
 def test_netwerkverbinding_laat_de_test_falen() -> None:
     s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     try:

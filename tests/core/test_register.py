@@ -45,8 +45,15 @@ def test_nieuwe_versie_zonder_einde_van_de_oude_overlapt(tmp_path: Path) -> None
 
 def test_overlap_binnen_eigen_map(tmp_path: Path) -> None:
     # two versions in one extra folder: the first ends after the second starts
-    _kopie(tmp_path, "test-2024.toml", {'id = "eemnes-2025"': 'id = "test-2024"', 'gemeente_code = "eemnes"':
-           'gemeente_code = "test"', "geldig_vanaf = 2025-12-24": "geldig_vanaf = 2024-01-01\ngeldig_tot = 2025-06-30"})
+    _kopie(
+        tmp_path,
+        "test-2024.toml",
+        {
+            'id = "eemnes-2025"': 'id = "test-2024"',
+            'gemeente_code = "eemnes"': 'gemeente_code = "test"',
+            "geldig_vanaf = 2025-12-24": "geldig_vanaf = 2024-01-01\ngeldig_tot = 2025-06-30",
+        },
+    )
     _kopie(tmp_path, "test-2025.toml", {'id = "eemnes-2025"': 'id = "test-2025"', 'gemeente_code = "eemnes"':
            'gemeente_code = "test"', "geldig_vanaf = 2025-12-24": "geldig_vanaf = 2025-06-01"})  # fmt: skip
     with pytest.raises(RegelingFout, match="'test-2024' en 'test-2025' van Eemnes overlappen"):
@@ -54,8 +61,15 @@ def test_overlap_binnen_eigen_map(tmp_path: Path) -> None:
 
 
 def test_aansluitende_versies_kiezen_op_datum(tmp_path: Path) -> None:
-    _kopie(tmp_path, "test-2024.toml", {'id = "eemnes-2025"': 'id = "test-2024"', 'gemeente_code = "eemnes"':
-           'gemeente_code = "test"', "geldig_vanaf = 2025-12-24": "geldig_vanaf = 2024-01-01\ngeldig_tot = 2025-05-31"})
+    _kopie(
+        tmp_path,
+        "test-2024.toml",
+        {
+            'id = "eemnes-2025"': 'id = "test-2024"',
+            'gemeente_code = "eemnes"': 'gemeente_code = "test"',
+            "geldig_vanaf = 2025-12-24": "geldig_vanaf = 2024-01-01\ngeldig_tot = 2025-05-31",
+        },
+    )
     _kopie(tmp_path, "test-2025.toml", {'id = "eemnes-2025"': 'id = "test-2025"', 'gemeente_code = "eemnes"':
            'gemeente_code = "test"', "geldig_vanaf = 2025-12-24": "geldig_vanaf = 2025-06-01"})  # fmt: skip
     reg = Register.laad([tmp_path])

@@ -1,0 +1,201 @@
+"""Checks on who may get SMI: residence, KOT, age, the social-medical ground, advice, network, own capacity, work
+and income."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from smi_tui import landelijk
+from smi_tui.berekening import Berekening, aanvraagdatum
+from smi_tui.datums import leeftijd_op, nl_datum
+from smi_tui.geld import euro, naar_centen
+from smi_tui.personen import Huishouden, Werksituatie
+from smi_tui.regeling import (
+    Regeling,
+    ToetsAdvies,
+    ToetsEigenKracht,
+    ToetsGeenKinderopvangtoeslag,
+    ToetsGrondslag,
+    ToetsInkomensgrens,
+    ToetsLeeftijd,
+    ToetsNetwerk,
+    ToetsWerkendeOuders,
+    ToetsWoonplaats,
+)
+from smi_tui.resultaat import N, O, Resultaat, V, janee, kinderen_met_opvang, voor_kind
+from smi_tui.zaak import Zaak
+
+
+def woonplaats(t: ToetsWoonplaats, z: Zaak, r: Regeling, b: Berekening | None) -> list[Resultaat]:
+    uit = []
+    if t.wie in ("ouder", "ouder_en_kind"):
+        uit.append(janee("woonplaats_ouder", t.artikel, z.aanvrager.ingeschreven_in_gemeente, True,
+                          f"{z.aanvrager.naam} staat in de BRP ingeschreven in {r.gemeente}.",
+                          f"{z.aanvrager.naam} staat niet in de BRP ingeschreven in {r.gemeente}.",
+                          f"Controleer in de BRP of {z.aanvrager.naam} in {r.gemeente} woont."))  # fmt: skip
+    if t.wie in ("kind", "ouder_en_kind"):
+        for i, k in kinderen_met_opvang(z):
+            res = janee("woonplaats_kind", t.artikel, k.ingeschreven_in_gemeente, True,
+                         f"{k.naam} staat in de BRP ingeschreven in {r.gemeente}.",
+                         f"{k.naam} staat niet in de BRP ingeschreven in {r.gemeente}.",
+                         f"Controleer in de BRP of {k.naam} in {r.gemeente} woont.")  # fmt: skip
+            uit.append(voor_kind(res, i))
+    return uit
+
+
+def kot(t: ToetsGeenKinderopvangtoeslag, z: Zaak, r: Regeling, b: Berekening | None) -> list[Resultaat]:
+    w = z.gesprek.recht_op_kinderopvangtoeslag if z.gesprek else None
+    return [janee("geen_kinderopvangtoeslag", t.artikel, w, False,
+                   "De ouders hebben recht op kinderopvangtoeslag; die gaat voor.",
+                   "De ouders hebben geen recht op kinderopvangtoeslag.",
+                   "Stel vast of de ouders recht hebben op kinderopvangtoeslag (werk, traject, opleiding).")]  # fmt: skip
+
+
+def leeftijd(t: ToetsLeeftijd, z: Zaak, r: Regeling, b: Berekening | None) -> list[Resultaat]:
+    uit = []
+    for i, k in kinderen_met_opvang(z):
+        assert k.opvang is not None
+        peil = k.opvang.begindatum
+        jaren = leeftijd_op(k.geboortedatum, peil)
+        if t.soort == "tot_en_met_groep_8":
+            ok = not k.voortgezet_onderwijs
+            tekst = (
+                f"{k.naam} zit {'in het voortgezet onderwijs' if not ok else 'nog niet in het voortgezet onderwijs'}."
+            )
+        elif t.soort == "jonger_dan":
+            ok = jaren < (t.jaren or 0)
+            tekst = f"{k.naam} is bij de start van de opvang ({nl_datum(peil)}) {jaren} jaar; de grens is jonger dan {t.jaren}."
+        else:
+            basis = k.basisschool_groep is not None
+            ok = jaren < (t.jaren or 0) or basis
+            tekst = (f"{k.naam} is bij de start van de opvang {jaren} jaar"
+                     f"{' en zit op de basisschool' if basis else ''}; de grens is jonger dan {t.jaren} "
+                     "of nog op de basisschool.")  # fmt: skip
+        uit.append(Resultaat("leeftijd", t.artikel, V if ok else N, tekst, i))
+    return uit
+
+
+def grondslag(t: ToetsGrondslag, z: Zaak, r: Regeling, b: Berekening | None) -> list[Resultaat]:
+    g = z.gesprek
+    if g is None or g.noodzaak_vastgesteld is None:
+        return [Resultaat("sociaal_medische_noodzaak", t.artikel, O,
+                          "Stel vast of kinderopvang om sociaal-medische redenen noodzakelijk is.")]  # fmt: skip
+    if not g.noodzaak_vastgesteld:
+        return [
+            Resultaat(
+                "sociaal_medische_noodzaak",
+                t.artikel,
+                N,
+                "Er is niet vastgesteld dat kinderopvang om sociaal-medische redenen noodzakelijk is.",
+            )
+        ]
+    gevonden = set(g.grondslagen)
+    if not gevonden:
+        return [Resultaat("sociaal_medische_noodzaak", t.artikel, O, "Leg vast op welke grond de noodzaak berust.")]
+    mist = [s.value.replace("_", " ") for s in t.ook_vereist if s not in gevonden]
+    passend = [s.value.replace("_", " ") for s in t.een_van if s in gevonden]
+    if mist or not passend:
+        reden = (
+            f"vereist maar niet vastgesteld: {', '.join(mist)}" if mist else "geen van de grondslagen van de regeling"
+        )
+        return [
+            Resultaat(
+                "sociaal_medische_noodzaak",
+                t.artikel,
+                N,
+                f"De noodzaak berust niet op een grond van de regeling ({reden}).",
+            )
+        ]
+    return [Resultaat("sociaal_medische_noodzaak", t.artikel, V,
+                      f"Vastgesteld is dat kinderopvang noodzakelijk is ({', '.join(passend)}).")]  # fmt: skip
+
+
+def advies(t: ToetsAdvies, z: Zaak, r: Regeling, b: Berekening | None) -> list[Resultaat]:
+    g = z.gesprek
+    wie = " of ".join(t.adviseurs)
+    nodig = True
+    if g is not None and t.verplicht == "tenzij_consulent_direct" and g.consulent_stelt_direct_vast:
+        return [
+            Resultaat("advies", t.artikel, V, "De consulent kon de indicatie direct vaststellen; advies is niet nodig.")
+        ]
+    if t.verplicht == "bij_medische_problematiek":
+        if g is None or g.medische_problematiek is None:
+            return [Resultaat("advies", t.artikel, O, "Leg vast of de problematiek van medische aard is.")]
+        nodig = g.medische_problematiek
+        if not nodig:
+            return [
+                Resultaat(
+                    "advies",
+                    t.artikel,
+                    V,
+                    "De problematiek is niet van medische aard; medisch advies is niet verplicht.",
+                )
+            ]
+    a = g.advies if g else None
+    if nodig and a is None:
+        return [Resultaat("advies", t.artikel, O, f"Vraag advies aan: {wie}.")]
+    assert a is not None
+    if t.verplicht == "bij_medische_problematiek" and not a.medisch:
+        return [Resultaat("advies", t.artikel, O, f"Bij medische problematiek is advies van een {wie} verplicht.")]
+    if t.positief_vereist and not a.positief:
+        return [
+            Resultaat(
+                "advies",
+                t.artikel,
+                N,
+                f"{a.adviseur} adviseert op {nl_datum(a.datum)} geen kinderopvang op sociaal-medische gronden.",
+            )
+        ]
+    return [Resultaat("advies", t.artikel, V, f"{a.adviseur} adviseert op {nl_datum(a.datum)} positief.")]
+
+
+def netwerk(t: ToetsNetwerk, z: Zaak, r: Regeling, b: Berekening | None) -> list[Resultaat]:
+    w = z.gesprek.netwerk_kan_opvang_bieden if z.gesprek else None
+    return [janee("netwerk", t.artikel, w, False,
+                   "De ouders kunnen de opvang met hulp uit het eigen netwerk organiseren.",
+                   "Het netwerk van de ouders kan de opvang niet bieden.",
+                   "Stel vast of iemand uit het netwerk de opvang kan bieden.")]  # fmt: skip
+
+
+def eigen_kracht(t: ToetsEigenKracht, z: Zaak, r: Regeling, b: Berekening | None) -> list[Resultaat]:
+    w = z.gesprek.eigen_kracht_toereikend if z.gesprek else None
+    return [janee("eigen_kracht", t.artikel, w, False,
+                   "De ouder kan de hulpvraag op eigen kracht of met gebruikelijke hulp wegnemen.",
+                   "De ouder kan de hulpvraag niet op eigen kracht wegnemen.",
+                   "Stel vast of de ouder de hulpvraag op eigen kracht kan wegnemen.")]  # fmt: skip
+
+
+def werkende_ouders(t: ToetsWerkendeOuders, z: Zaak, r: Regeling, b: Berekening | None) -> list[Resultaat]:
+    situaties = [o.werksituatie for o in z.melding.ouders]
+    if any(s is None for s in situaties):
+        return [Resultaat("niet_alle_ouders_werken", t.artikel, O, "Leg de werksituatie van elke ouder vast.")]
+    if all(s == Werksituatie.WERKT for s in situaties):
+        wie = "beide ouders werken" if len(situaties) == 2 else "de alleenstaande ouder werkt"
+        return [
+            Resultaat(
+                "niet_alle_ouders_werken", t.artikel, N, f"Uitgesloten: {wie}; zij vallen onder de Wet kinderopvang."
+            )
+        ]
+    return [Resultaat("niet_alle_ouders_werken", t.artikel, V, "Niet alle ouders werken.")]
+
+
+def inkomensgrens(t: ToetsInkomensgrens, z: Zaak, r: Regeling, b: Berekening | None) -> list[Resultaat]:
+    ink = z.gesprek.inkomen if z.gesprek else None
+    veld = "netto_maandinkomen_cent" if t.inkomen == "netto_maandinkomen" else "gemiddeld_maandinkomen_vorig_jaar_cent"
+    waarde = getattr(ink, veld) if ink else None
+    if waarde is None or ink is None or ink.huishouden is None:
+        return [
+            Resultaat(
+                "inkomensgrens",
+                t.artikel,
+                O,
+                f"Vul het {t.inkomen.replace('_', ' ')} en de leefvorm (alleenstaand of samenwonend) in.",
+            )
+        ]
+    peil = aanvraagdatum(z, r) or z.melding.datum
+    n = landelijk.norm(t.norm, peil, ink.huishouden == Huishouden.SAMENWONEND)
+    # The limit is rounded to whole cents, as municipalities publish it (110 % of 1.922,07 = 2.114,28).
+    grens_c = naar_centen(Fraction(n.waarde * t.percentage, 100))
+    voorlopig = f" Voorlopig: {n.toelichting}." if n.voorlopig else ""
+    tekst = f"Inkomen {euro(waarde)} per maand; grens {t.percentage}% van de {n.tabel} = {euro(grens_c)}.{voorlopig}"
+    return [Resultaat("inkomensgrens", t.artikel, V if waarde <= grens_c else N, tekst)]
