@@ -9,10 +9,10 @@ that no version covers — there is never a silent fallback.
 from __future__ import annotations
 
 import tomllib
-from itertools import pairwise
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from itertools import pairwise
 from pathlib import Path
 
 from pydantic import ValidationError
