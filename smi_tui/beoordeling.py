@@ -60,7 +60,10 @@ class Beoordeling:
             "toetsen": [r.naar_json() for r in self.toetsen],
             "ontbrekend": self.ontbrekend,
             "berekening": _berekening_json(self.berekening) if self.berekening else None,
-            "termijnen": [t.naar_json() for t in self.termijnen],
+            "termijnen": [
+                {**t.naar_json(), "dagen_na_peildatum": (t.datum - self.peildatum).days if t.datum else None}
+                for t in self.termijnen
+            ],
             "uitbetalingsvoorwaarden": self.uitbetalingsvoorwaarden,
             "aannames_regeling": list(self.regeling.aannames),
         }
