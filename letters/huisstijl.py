@@ -241,7 +241,7 @@ def _voet(c: rl_canvas.Canvas, kop: Briefkop, pagina: int, totaal: int) -> None:
     c.line(LINKS, 15 * mm, A4[0] - RECHTS, 15 * mm)
     c.setFillColor(GRIJS)
     c.setFont(FONT, 7.5)
-    c.drawString(LINKS, 11 * mm, f"{kop.regeling.huisstijl.afzender} · {kop.onderwerp} · {kop.kenmerk}")
+    c.drawString(LINKS, 11 * mm, f"{kop.regeling.huisstijl.afzender} · {kop.titel.split(' – ')[0]} · {kop.kenmerk}")
     c.drawRightString(A4[0] - RECHTS, 11 * mm, f"pagina {pagina} van {totaal}")
     if pagina > 1:
         c.setFont(FONT, 7.5)
