@@ -68,3 +68,9 @@ def past(naam: str, soort: str) -> bool:
     if soort in ("verslag", "plan-van-aanpak"):
         return z.gesprek is not None and z.verslag is not None
     return True
+
+
+def tekst_van(data: bytes) -> str:
+    from pypdf import PdfReader
+
+    return re.sub(r"\s+", " ", " ".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages))
