@@ -136,6 +136,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SmiFout as fout:
         print(f"smi-tui: {fout.melding}", file=sys.stderr)
         return fout.exit_code
+    except BrokenPipeError:  # output piped into e.g. `head`: stop quietly
+        sys.stderr.close()
+        return 0
     except KeyboardInterrupt:
         print("smi-tui: afgebroken.", file=sys.stderr)
         return 130

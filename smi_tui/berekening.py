@@ -223,6 +223,8 @@ def _inkomen(zaak: Zaak, regeling: Regeling) -> tuple[int | None, str, list[str]
     naam = b.inkomen.replace("_", " ")
     if waarde is None:
         return None, "", [f"inkomen: {naam} ({b.artikel})"]
+    if b.norm == "bijstandsnorm" and (ink is None or ink.huishouden is None):
+        return None, "", [f"leefvorm (alleenstaand of samenwonend) voor de bijstandsnorm ({b.artikel})"]
     if b.methode == Methode.KOT_TABEL and b.inkomen != "toetsingsinkomen_jaar":
         return waarde * 12, f"{naam} x 12 als jaarinkomen voor de KOT-tabel ({b.artikel})", []
     return waarde, "", []
@@ -238,7 +240,7 @@ def _percentage(regeling: Regeling, zaak: Zaak, inkomen: int | None, jaar: int, 
     assert inkomen is not None and b.norm and b.norm_percentage is not None and b.eigen_bijdrage_percentage is not None
     samen = bool(zaak.gesprek and zaak.gesprek.inkomen.huishouden == Huishouden.SAMENWONEND)
     n = landelijk.norm(b.norm, date(jaar, maand, 1), samen)
-    grens = Fraction(n.waarde * b.norm_percentage, 100)
+    grens = naar_centen(Fraction(n.waarde * b.norm_percentage, 100))  # rounded to cents, as published
     pct = Fraction(100 - b.eigen_bijdrage_percentage) if inkomen > grens else Fraction(100)
     return landelijk.Waarde(pct, n.tabel, n.voorlopig, n.toelichting)
 

@@ -54,6 +54,8 @@ class ToetsLeeftijd(Regel):
     def _jaren(self) -> ToetsLeeftijd:
         if self.soort != "tot_en_met_groep_8" and self.jaren is None:
             raise ValueError(f"leeftijdstoets '{self.soort}' heeft 'jaren' nodig")
+        if self.soort == "tot_en_met_groep_8" and self.jaren is not None:
+            raise ValueError("leeftijdstoets 'tot_en_met_groep_8' kent geen 'jaren'; laat dat veld weg")
         return self
 
 
@@ -245,6 +247,14 @@ class UrenMaximum(Regel):
     uren: int = Field(gt=0, le=744)
     dagen_per_week: int | None = Field(default=None, ge=1, le=7)
     soorten: list[Opvangsoort] = Field(default_factory=lambda: list(Opvangsoort))
+
+    @model_validator(mode="after")
+    def _dagen(self) -> UrenMaximum:
+        if self.per == "dag" and self.dagen_per_week is None:
+            raise ValueError("een maximum per dag heeft 'dagen_per_week' nodig (het aantal dagen per week)")
+        if self.per != "dag" and self.dagen_per_week is not None:
+            raise ValueError("'dagen_per_week' hoort alleen bij een maximum per dag")
+        return self
 
 
 class Periode(Regel):

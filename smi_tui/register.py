@@ -2,15 +2,17 @@
 
 Files live in ``smi_tui/regelingen/`` and in extra folders (``--regelingen-map``, ``SMI_TUI_REGELINGEN``,
 ``regelingen_mappen`` in config.toml). A file is named ``<id>.toml``; its ``id`` starts with its
-``gemeente_code``. Two versions of one gemeente whose validity overlaps are an error; so is asking for a date
-that no version covers — there is never a silent fallback.
+``gemeente_code``. A version without ``geldig_tot`` is in force until the next version of the same gemeente
+starts (so an administrator can add a new version in an extra folder without touching the built-in file). Two
+versions whose stated periods overlap, or that start on the same day, are an error; so is asking for a date that
+no version covers — there is never a silent fallback.
 """
 
 from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
@@ -58,6 +60,7 @@ class Register:
 
     regelingen: tuple[Regeling, ...]
     bestanden: dict[str, Path]
+    einden: dict[str, date | None]  # id -> last day in force (geldig_tot, or the day before the next version)
 
     @classmethod
     def laad(cls, mappen: list[Path] | None = None) -> Register:
@@ -72,10 +75,11 @@ class Register:
             bekend = ", ".join(sorted({r.gemeente_code for r in self.regelingen}))
             raise RegelingFout(f"Er is geen regeling voor gemeente '{gemeente_code}'. Bekend: {bekend}.")
         for r in versies:
-            if r.geldig_op(peildatum):
+            eind = self.einden[r.id]
+            if r.geldig_vanaf <= peildatum and (eind is None or peildatum <= eind):
                 return r
         reeks = "; ".join(
-            f"{r.id}: {nl_datum(r.geldig_vanaf)} t/m {nl_datum(r.geldig_tot) if r.geldig_tot else 'heden'}"
+            f"{r.id}: {nl_datum(r.geldig_vanaf)} t/m {nl_datum(self.einden[r.id]) if self.einden[r.id] else 'heden'}"
             for r in sorted(versies, key=lambda r: r.geldig_vanaf)
         )
         raise RegelingFout(
@@ -109,19 +113,23 @@ def _laad(mappen: tuple[Path, ...]) -> Register:
                 raise RegelingFout(f"Regeling '{r.id}' staat twee keer: in {bestanden[r.id]} en in {pad}.")
             bestanden[r.id] = pad
             gevonden.append(r)
-    _controleer_overlap(gevonden)
-    return Register(tuple(gevonden), bestanden)
+    return Register(tuple(gevonden), bestanden, _einden(gevonden))
 
 
-def _controleer_overlap(regelingen: list[Regeling]) -> None:
+def _einden(regelingen: list[Regeling]) -> dict[str, date | None]:
+    """Last day in force of every version; overlapping stated periods are an error."""
     per_gemeente: dict[str, list[Regeling]] = {}
     for r in regelingen:
         per_gemeente.setdefault(r.gemeente_code, []).append(r)
+    einden: dict[str, date | None] = {}
     for versies in per_gemeente.values():
         versies.sort(key=lambda r: r.geldig_vanaf)
         for a, b in pairwise(versies):
-            if a.geldig_tot is None or a.geldig_tot >= b.geldig_vanaf:
+            if a.geldig_vanaf == b.geldig_vanaf or (a.geldig_tot is not None and a.geldig_tot >= b.geldig_vanaf):
                 raise RegelingFout(
                     f"Regelingen '{a.id}' en '{b.id}' van {a.gemeente} overlappen: '{a.id}' moet eindigen "
                     f"(geldig_tot) vóór {nl_datum(b.geldig_vanaf)}."
                 )
+            einden[a.id] = a.geldig_tot or b.geldig_vanaf - timedelta(days=1)
+        einden[versies[-1].id] = versies[-1].geldig_tot
+    return einden

@@ -139,11 +139,14 @@ def _periodetermijnen(regeling: Regeling, begin: date, eind: date) -> list[Termi
     p = regeling.periode
     uit.append(Termijn("einde_tegemoetkoming", "einde van de tegemoetkoming", eind, p.artikel))
     if p.herindicatie_maanden:
-        uit.append(Termijn("herindicatie", "herindicatie", plus_maanden(begin, p.herindicatie_maanden), p.artikel))
+        n = 1
+        while (d := plus_maanden(begin, p.herindicatie_maanden * n)) <= eind + timedelta(days=1):
+            uit.append(Termijn(f"herindicatie_{n}", f"herindicatie {n}", d, p.artikel))
+            n += 1
     v = regeling.verlenging
     if v.toegestaan:
         vanaf = eind - timedelta(weeks=regeling.beslistermijn.weken)
-        max_eind = periode_einde(eind + timedelta(days=1), v.max_maanden)
+        max_eind = periode_einde(eind + timedelta(days=1), v.max_maanden * v.aantal)
         if v.max_totaal_maanden:
             max_eind = min(max_eind, periode_einde(begin, v.max_totaal_maanden))
         uit.append(Termijn("verlenging_aanvragen", "verlenging aanvragen (uiterlijk)", vanaf, v.artikel,

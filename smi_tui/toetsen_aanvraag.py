@@ -210,6 +210,16 @@ def buitenhuis(t: ToetsBuitenhuisproject, z: Zaak, r: Regeling, b: Berekening | 
 
 
 def budget(t: ToetsBudgetplafond, z: Zaak, r: Regeling, b: Berekening | None) -> list[Resultaat]:
+    plafond = t.plafond_cent.get(str(z.budget.jaar)) if z.budget else None
+    if plafond is not None and z.budget is not None and z.budget.resterend_cent > plafond:
+        return [
+            Resultaat(
+                "budgetplafond",
+                t.artikel,
+                O,
+                f"Het resterende budget ({euro(z.budget.resterend_cent)}) is hoger dan het plafond van {z.budget.jaar} ({euro(plafond)}); controleer het.",
+            )
+        ]
     if z.budget is None:
         return [
             Resultaat("budgetplafond", t.artikel, O, "Vul het resterende SMI-budget (subsidieplafond) van het jaar in.")

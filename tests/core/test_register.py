@@ -36,9 +36,17 @@ def _kopie(tmp_path: Path, naam: str, vervang: dict[str, str] | None = None) -> 
     return pad
 
 
-def test_nieuwe_versie_zonder_einde_van_de_oude_overlapt(tmp_path: Path) -> None:
+def test_nieuwe_versie_in_extra_map_sluit_de_ingebouwde_af(tmp_path: Path) -> None:
+    # a version without geldig_tot is in force until the next version of the same gemeente starts
     _kopie(tmp_path, "eemnes-2027.toml", {'id = "eemnes-2025"': 'id = "eemnes-2027"',
                                           "geldig_vanaf = 2025-12-24": "geldig_vanaf = 2027-01-01"})  # fmt: skip
+    reg = Register.laad([tmp_path])
+    assert reg.voor("eemnes", date(2026, 12, 31)).id == "eemnes-2025"
+    assert reg.voor("eemnes", date(2027, 1, 1)).id == "eemnes-2027"
+
+
+def test_twee_versies_op_dezelfde_dag_overlappen(tmp_path: Path) -> None:
+    _kopie(tmp_path, "eemnes-2025b.toml", {'id = "eemnes-2025"': 'id = "eemnes-2025b"'})
     with pytest.raises(RegelingFout, match="overlappen"):
         Register.laad([tmp_path])
 
