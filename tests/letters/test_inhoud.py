@@ -73,7 +73,7 @@ def test_beschikking(naam: str) -> None:
     t = tekst(naam, "beschikking")
     besluit = z.besluit
     bevat(t, nl_datum(besluit.datum), "Besluit over kinderopvang op sociaal-medische indicatie", r.citeertitel)
-    for i, k in enumerate(z.melding.kinderen):
+    for k in z.melding.kinderen:
         bevat(t, k.naam, nl_datum(k.geboortedatum))
         if k.woont_bij_aanvrager and z.aanvrager.adres:
             bevat(t, ", ".join(z.aanvrager.adres.regels()))

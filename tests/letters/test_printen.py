@@ -123,7 +123,7 @@ def test_echte_cups_wachtrij(brief: Path, monkeypatch: pytest.MonkeyPatch) -> No
     monkeypatch.delenv(ENV_PRINTCOMMANDO, raising=False)
     antwoord = print_pdf(brief, printer=wachtrij)
     assert antwoord.startswith(f"request id is {wachtrij}-")
-    with pytest.raises(PrintFout, match="bestaat niet|mislukt"):
+    with pytest.raises(PrintFout, match=r"bestaat niet|mislukt"):
         print_pdf(brief, printer="Bestaat_Niet_Printer")
 
 
