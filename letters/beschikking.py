@@ -264,7 +264,7 @@ def _bijlage(b: Berekening) -> list:
         kosten = sum(m.kosten_cent for m in k.maanden)
         eigen = sum(m.eigen_bijdrage_cent for m in k.maanden)
         rijen.append(["Totaal", "", "", "", euro(kosten), euro(k.totaal_cent), euro(eigen), ""])
-        uit.append(h.tabel(rijen, [22, 12, 13, 15, 21, 27, 19, 36], rechts=(1, 2, 3, 4, 5, 6), klein=True,
+        uit.append(h.tabel(rijen, [23, 12, 12, 13, 21, 30, 19, 35], rechts=(1, 2, 3, 4, 5, 6), klein=True,
                            vet_laatste=True))  # fmt: skip
     return uit
 

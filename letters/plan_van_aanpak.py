@@ -70,7 +70,8 @@ def _wie_doet_wat(zaak: Zaak) -> list[str]:
     assert vs is not None
     per: dict[str, list[str]] = {}
     for a in vs.acties:
-        per.setdefault(a.wie, []).append(a.wat[:1].lower() + a.wat[1:])
+        wat = a.wat[:1].lower() + a.wat[1:] if a.wat[1:2].islower() else a.wat  # keep 'GGZ', lower 'Voortgang'
+        per.setdefault(a.wie, []).append(wat)
     return [f"{wie}: {'; '.join(wat)}." for wie, wat in per.items()]
 
 
