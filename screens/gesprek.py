@@ -1,0 +1,158 @@
+"""Step 2 — Gesprek: the interview, income (as the regulation uses it), grounds, advice and childcare per child."""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from textual.app import ComposeResult
+
+from screens.stap import StapScherm
+from screens.stapmodellen import GesprekInvoer
+from screens.velden import groepsmelding, janee, keuze, kop, tekstvak, veld, vinkje
+from smi_tui.opvang import Opvangsoort
+from smi_tui.personen import Huishouden
+from smi_tui.regeling import Methode, ToetsAdvies, ToetsGrondslag, ToetsInkomensgrens, ToetsOpvangInGemeente
+from smi_tui.zaak import Grondslag, Stap, Zaak
+
+GRONDSLAGEN = {
+    Grondslag.BEPERKING_OUDER: "beperking van een ouder (lichamelijk, psychisch, …)",
+    Grondslag.WERKENDE_OUDER_ZIEKE_PARTNER: "werkende ouder met zieke partner",
+    Grondslag.ONTWIKKELING_KIND: "ontwikkeling van het kind",
+    Grondslag.VEILIGHEID_KIND: "veiligheid van het kind",
+    Grondslag.CRISIS: "crisissituatie",
+    Grondslag.STUKKEN_HUISARTS: "noodzaak blijkt uit stukken huisarts/instelling",
+}
+_INKOMEN = {
+    "toetsingsinkomen_jaar": ("inkomen.toetsingsinkomen_jaar_cent", "Toetsingsinkomen/jaar"),
+    "gemiddeld_maandinkomen_vorig_jaar": ("inkomen.gemiddeld_maandinkomen_vorig_jaar_cent", "Gem. maandinkomen"),
+    "netto_maandinkomen": ("inkomen.netto_maandinkomen_cent", "Netto maandinkomen"),
+}
+_HULP_INKOMEN = {
+    "toetsingsinkomen_jaar": "gezamenlijk, per jaar (KOT-tabel)",
+    "gemiddeld_maandinkomen_vorig_jaar": "gezinsinkomen, gemiddeld per maand in het vorige kalenderjaar",
+    "netto_maandinkomen": "netto gezinsinkomen per maand",
+}
+
+
+def _getal(tekst: Any) -> Decimal | None:
+    if not isinstance(tekst, str) or not tekst.strip():
+        return None
+    try:
+        return Decimal(tekst.strip().replace(",", "."))
+    except InvalidOperation:
+        return None
+
+
+class GesprekScherm(StapScherm):
+    """The second step: the gesprek (often a home visit) and the childcare asked for each child."""
+
+    STAP = Stap.GESPREK
+    MODEL = GesprekInvoer
+
+    def velden(self) -> ComposeResult:
+        r = self.regeling
+        assert r is not None and self.zaak is not None
+        g = "gesprek"
+        yield kop("Gesprek")
+        yield veld(f"{g}.datum", "Datum gesprek", "datum")
+        yield veld(f"{g}.plaats", "Plaats", placeholder="bijv. huisbezoek")
+        yield tekstvak(f"{g}.aanwezig", "Aanwezig", regels=True)
+        yield tekstvak(f"{g}.problematiek", "Aard van de problematiek")
+        yield tekstvak(f"{g}.hulpvragen", "Hulpvragen", regels=True)
+        yield kop("Netwerk en eigen kracht")
+        yield tekstvak(f"{g}.netwerk", "Netwerk (wie zou kunnen opvangen?)")
+        yield janee(f"{g}.netwerk_kan_opvang_bieden", "Netwerk kan opvangen")
+        yield janee(f"{g}.informele_opvang_in_gebruik", "Informele opvang")
+        yield tekstvak(f"{g}.eigen_kracht", "Eigen kracht en middelen")
+        yield janee(f"{g}.eigen_kracht_toereikend", "Eigen kracht genoeg")
+        yield tekstvak(f"{g}.betrokken_hulp", "Hulp die al betrokken is (Jeugdwet, Wmo, …)")
+        yield kop("Werk en inkomen")
+        yield janee(f"{g}.recht_op_kinderopvangtoeslag", "Recht op KOT", hulp="kinderopvangtoeslag sluit SMI uit")
+        soorten = {r.berekening.inkomen} if r.berekening.methode != Methode.VOLLEDIG else set()
+        grens = r.toets(ToetsInkomensgrens)
+        if isinstance(grens, ToetsInkomensgrens):
+            soorten.add(grens.inkomen)
+        for soort in sorted(soorten):
+            pad, label = _INKOMEN[soort]
+            yield veld(f"{g}.{pad}", label, "euro", hulp=_HULP_INKOMEN[soort])
+        if grens is not None or r.berekening.methode == Methode.VAST_PERCENTAGE_BOVEN_NORM:
+            yield keuze(f"{g}.inkomen.huishouden", "Huishouden", [(h.value, h.value) for h in Huishouden])
+        yield kop("Sociaal-medische noodzaak")
+        toets = r.toets(ToetsGrondslag)
+        toegestaan = [*toets.een_van, *toets.ook_vereist] if isinstance(toets, ToetsGrondslag) else list(Grondslag)
+        for gr in dict.fromkeys(toegestaan):
+            yield vinkje(f"{g}.grondslagen", GRONDSLAGEN[gr], waarde=gr.value, id_pad=f"{g}.grondslagen.{gr.value}")
+        yield janee(f"{g}.medische_problematiek", "Medische problematiek")
+        yield janee(f"{g}.noodzaak_vastgesteld", "Noodzaak vastgesteld")
+        advies = r.toets(ToetsAdvies)
+        if isinstance(advies, ToetsAdvies):
+            if advies.verplicht == "tenzij_consulent_direct":
+                yield vinkje(f"{g}.consulent_stelt_direct_vast", f"Consulent stelt direct vast ({advies.artikel})")
+            yield kop(f"Advies ({advies.artikel})")
+            yield veld(f"{g}.advies.adviseur", "Adviseur", hulp=", ".join(advies.adviseurs))
+            yield vinkje(f"{g}.advies.medisch", "Medisch advies")
+            yield veld(f"{g}.advies.datum", "Datum advies", "datum")
+            yield janee(f"{g}.advies.positief", "Advies positief")
+            yield tekstvak(f"{g}.advies.inhoud", "Inhoud van het advies")
+            yield groepsmelding(f"{g}.advies")
+        yield groepsmelding(g)
+        for i, kind in enumerate(self.zaak.melding.kinderen):
+            yield from self._opvang(i, kind.naam)
+
+    def _opvang(self, i: int, naam: str) -> ComposeResult:
+        p = f"opvang.k{i}"
+        yield kop(f"Gevraagde opvang voor {naam} (leeg laten als er geen opvang nodig is)")
+        yield keuze(f"{p}.soort", "Soort opvang", [(s.label, s.value) for s in Opvangsoort])
+        yield veld(f"{p}.aanbieder", "Aanbieder")
+        yield veld(f"{p}.lrk_nummer", "LRK-nummer", placeholder="9 cijfers")
+        yield veld(f"{p}.vestigingsplaats", "Vestigingsplaats")
+        yield veld(f"{p}.lrk_gecontroleerd_op", "LRK gecontroleerd op", "datum")
+        yield veld(f"{p}.uurprijs_cent", "Uurprijs (euro)", "uurprijs")
+        yield veld(f"{p}.uren_per_week", "Uren per week", "uren")
+        yield veld(f"{p}.dagen_per_week", "Dagen per week", "getal", placeholder="bijv. 3")
+        yield veld(f"{p}.uren_per_dag", "Uren per dag", "uren")
+        yield veld(f"{p}.weken_per_jaar", "Weken per jaar", "geheel", placeholder="volgens contract")
+        yield veld(f"{p}.begindatum", "Begindatum", "datum")
+        yield veld(f"{p}.einddatum", "Einddatum", "datum", hulp="leeg: tot het einde van de periode")
+        if self.regeling is not None and self.regeling.toets(ToetsOpvangInGemeente) is not None:
+            yield veld(f"{p}.noodzaak_buiten_gemeente", "Waarom buiten gemeente", hulp="alleen als dat nodig is")
+        yield groepsmelding(p)
+
+    def startdata(self) -> dict[str, Any]:
+        assert self.zaak is not None
+        data: dict[str, Any] = {"opvang": {}}
+        if self.zaak.gesprek is not None:
+            data["gesprek"] = self.zaak.gesprek.model_dump(mode="json")
+        for i, kind in enumerate(self.zaak.melding.kinderen):
+            if kind.opvang is not None:
+                data["opvang"][f"k{i}"] = kind.opvang.model_dump(mode="json")
+        return data
+
+    def toepassen(self, model: GesprekInvoer) -> Zaak:
+        assert self.zaak is not None
+        return model.toepassen(self.zaak)
+
+    def waarschuwingen(self, data: dict[str, Any]) -> dict[str, str]:
+        """Hours above the regulation's cap, with the cap and its article (the grant is capped, not refused)."""
+        uit: dict[str, str] = {}
+        if self.regeling is None:
+            return uit
+        for sleutel, o in (data.get("opvang") or {}).items():
+            p = f"opvang.{sleutel}"
+            upw, dagen, upd = _getal(o.get("uren_per_week")), _getal(o.get("dagen_per_week")), _getal(o.get("uren_per_dag"))
+            if upw is None and dagen is not None and upd is not None:
+                upw = dagen * upd
+            weken = o.get("weken_per_jaar") if isinstance(o.get("weken_per_jaar"), int) else None
+            for m in self.regeling.uren_maxima:
+                if o.get("soort") and o["soort"] not in {s.value for s in m.soorten}:
+                    continue
+                if m.per == "week" and upw is not None and upw > m.uren:
+                    uit[f"{p}.uren_per_week"] = f"boven het maximum van {m.uren} uur per week ({m.artikel})"
+                elif m.per == "dag" and upd is not None and upd > m.uren:
+                    uit[f"{p}.uren_per_dag"] = f"boven het maximum van {m.uren} uur per dag ({m.artikel})"
+                elif m.per == "dag" and m.dagen_per_week and dagen is not None and dagen > m.dagen_per_week:
+                    uit[f"{p}.dagen_per_week"] = f"boven het maximum van {m.dagen_per_week} dagen ({m.artikel})"
+                elif m.per == "maand" and upw is not None and weken and upw * weken / 12 > m.uren:
+                    uit[f"{p}.uren_per_week"] = f"boven het maximum van {m.uren} uur per maand ({m.artikel})"
+        return uit

@@ -1,0 +1,128 @@
+"""Unlocking the store at start: create it (passphrase twice, strength advice) or open it.
+
+``SMI_TUI_WACHTWOORD`` is honoured here **for automation only** (benchmarks, smoke tests): when set, the store is
+opened with it without asking. Never set it on a consulent's workstation.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any, ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Center, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Label, Static
+
+from storage import Opslag, OpslagFout
+from storage.opslag import SLEUTEL_NAAM
+
+MIN_LENGTE = 10
+
+
+def sterkte_advies(wachtwoord: str) -> tuple[str, bool]:
+    """A Dutch strength advice for a new passphrase and whether it is acceptable."""
+    if len(wachtwoord) < MIN_LENGTE:
+        return f"Te kort: gebruik minstens {MIN_LENGTE} tekens, liefst een zin van vier of meer woorden.", False
+    soorten = sum([any(c.islower() for c in wachtwoord), any(c.isupper() for c in wachtwoord),
+                   any(c.isdigit() for c in wachtwoord), any(not c.isalnum() for c in wachtwoord)])  # fmt: skip
+    woorden = len(wachtwoord.split())
+    if len(wachtwoord) >= 20 or woorden >= 4:
+        return "Sterk: een lange wachtzin is goed te onthouden en moeilijk te raden.", True
+    if soorten >= 3:
+        return "Redelijk: langer (een zin van vier woorden) is sterker.", True
+    return "Zwak: maak het langer of meng hoofdletters, cijfers en leestekens.", True
+
+
+class OntgrendelScherm(Screen[Any]):
+    """Asks the passphrase; dismisses with the open :class:`storage.Opslag`."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("ctrl+q", "app.quit", "Afsluiten", priority=True)]
+
+    def __init__(self, map_: Path, *, scrypt_n: int | None = None) -> None:
+        super().__init__(id="ontgrendel")
+        self.map = Path(map_)
+        self.nieuw = not (self.map / SLEUTEL_NAAM).exists()
+        self.scrypt_n = scrypt_n
+        self.bezig = False
+
+    def compose(self) -> ComposeResult:
+        with Center(), Vertical(id="ontgrendel-vak"):
+            yield Static("SMI-kinderopvang — dossiers", id="ontgrendel-titel")
+            if self.nieuw:
+                yield Static(f"Er is nog geen dossieropslag in {self.map}. Kies een wachtzin om de dossiers te "
+                             "versleutelen. Zonder wachtzin zijn de dossiers niet terug te halen.", classes="uitleg")  # fmt: skip
+                yield Label("Nieuwe wachtzin")
+                yield Input(password=True, id="wachtwoord")
+                yield Static("", id="sterkte")
+                yield Label("Herhaal de wachtzin")
+                yield Input(password=True, id="herhaal")
+            else:
+                yield Label("Wachtzin")
+                yield Input(password=True, id="wachtwoord")
+            yield Static("", id="wachtwoord-fout", classes="rij-melding fout")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#wachtwoord", Input).focus()
+        automatisch = os.environ.get("SMI_TUI_WACHTWOORD")
+        if automatisch:
+            self._open(automatisch)
+
+    @on(Input.Changed, "#wachtwoord")
+    def _sterkte(self, event: Input.Changed) -> None:
+        if self.nieuw:
+            self.query_one("#sterkte", Static).update(sterkte_advies(event.value)[0] if event.value else "")
+
+    @on(Input.Submitted, "#wachtwoord")
+    def _wachtwoord(self, event: Input.Submitted) -> None:
+        if self.nieuw:
+            self.query_one("#herhaal", Input).focus()
+        else:
+            self._open(event.value)
+
+    @on(Input.Submitted, "#herhaal")
+    def _herhaal(self, event: Input.Submitted) -> None:
+        eerste = self.query_one("#wachtwoord", Input).value
+        advies, goed = sterkte_advies(eerste)
+        if not goed:
+            self._fout(advies)
+            self.query_one("#wachtwoord", Input).focus()
+        elif event.value != eerste:
+            self._fout("De twee wachtzinnen zijn niet gelijk; typ ze opnieuw.")
+            self.query_one("#herhaal", Input).value = ""
+        else:
+            self._open(eerste)
+
+    def _fout(self, tekst: str) -> None:
+        self.query_one("#wachtwoord-fout", Static).update(tekst)
+
+    def _open(self, wachtwoord: str) -> None:
+        if self.bezig:
+            return
+        self.bezig = True
+        self._fout("Bezig met ontgrendelen…")
+        self._open_worker(wachtwoord)
+
+    @work(thread=True, exclusive=True, group="ontgrendel")
+    def _open_worker(self, wachtwoord: str) -> None:
+        try:
+            if self.nieuw:
+                kw = {"scrypt_n": self.scrypt_n} if self.scrypt_n else {}
+                opslag = Opslag.maak(self.map, wachtwoord, **kw)
+            else:
+                opslag = Opslag.open(self.map, wachtwoord)
+        except OpslagFout as exc:
+            self.app.call_from_thread(self._mislukt, exc.melding)
+            return
+        self.app.call_from_thread(self.dismiss, opslag)
+
+    def _mislukt(self, melding: str) -> None:
+        self.bezig = False
+        self._fout(melding)
+        inp = self.query_one("#wachtwoord", Input)
+        inp.value = ""
+        inp.focus()
