@@ -47,7 +47,7 @@ def kind_velden(i: int) -> Vertical:
         veld(f"{p}.geboortedatum", "Geboortedatum", "datum"),
         veld(f"{p}.bsn", "BSN", "bsn"),
         veld(f"{p}.basisschool_groep", "Groep basisschool", "geheel", placeholder="1-8, leeg: niet op school",
-             validators=[]),  # fmt: skip
+             validators=[]),
         janee(f"{p}.ingeschreven_in_gemeente", "Ingeschreven (BRP)"),
         groepsmelding(p),
         id=f"kind-{i}",

@@ -116,7 +116,7 @@ class WerkvoorraadScherm(Screen[None]):
                 stap,
                 r.volgende_termijn.strftime("%d-%m-%Y") if r.volgende_termijn else "—",
                 Text("" if dagen is None else str(dagen), style=stijl.replace("on red", "").replace("on yellow", "")
-                     if stijl else "", justify="right"),  # fmt: skip
+                     if stijl else "", justify="right"),
                 Text(woord, style=stijl),
                 r.termijn_wat or "",
                 key=r.zaaknummer,
