@@ -120,19 +120,19 @@ def _toekenning(zaak: Zaak, beoordeling: Beoordeling, b: Berekening) -> list:
             continue
         m = _volle_maand(k)
         gevraagd = "" if k.uren_vergoed_per_maand == k.uren_gevraagd_per_maand else \
-            f" (gevraagd {uren(k.uren_gevraagd_per_maand)})"
+            f"\n(gevraagd {uren(k.uren_gevraagd_per_maand)})"
         prijs = euro(k.vergoede_uurprijs_cent) + ("" if k.vergoede_uurprijs_cent == k.uurprijs_cent
-                                                  else f" (offerte {euro(k.uurprijs_cent)})")  # fmt: skip
+                                                  else f"\n(offerte {euro(k.uurprijs_cent)})")  # fmt: skip
         rijen.append([k.naam, opvang, f"{uren(k.uren_vergoed_per_maand)}{gevraagd}", prijs,
                       f"{euro(m.tegemoetkoming_cent) if m else '–'}"])  # fmt: skip
-    uit.append(h.tabel(rijen, [28, 62, 28, 27, 22], rechts=(2, 3, 4)))
+    uit.append(h.tabel(rijen, [27, 58, 30, 30, 22], rechts=(2, 3, 4)))
     per_maand, eigen = b.typische_maand()
     eind = g.termijn(beoordeling, "einde_tegemoetkoming")
     uit += [
         h.Spacer(1, 4),
         h.gegevens([
             ("Ingangsdatum", nl_datum(b.begin)),
-            ("Periode", f"ongeveer {g.maanden_tussen(b.begin, b.eind)} maanden ({r.periode.artikel})"),
+            ("Periode", f"{g.periode_tekst(b.begin, b.eind)} ({r.periode.artikel})"),
             ("Einddatum", nl_datum(eind.datum if eind and eind.datum else b.eind)),
             ("Tegemoetkoming per maand", f"{euro(per_maand)} (een volle maand; zie de bijlage voor elke maand)"),
             ("Uw eigen bijdrage per maand", f"{euro(eigen)} (dit betaalt u zelf aan de kinderopvang)"),

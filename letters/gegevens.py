@@ -74,10 +74,14 @@ def datum_of(d: date | None, anders: str) -> str:
     return nl_datum(d) if d else anders
 
 
-def maanden_tussen(begin: date, eind: date) -> int:
-    """Whole months of a grant period (begin .. eind inclusive), rounded to the nearest month."""
-    dagen = (eind - begin).days + 1
-    return max(1, round(dagen / 30.44))
+def periode_tekst(begin: date, eind: date) -> str:
+    """'12 maanden' when the period is whole months (begin .. eind inclusive), else the number of days."""
+    from smi_tui.datums import periode_einde
+
+    for n in range(1, 61):
+        if periode_einde(begin, n) == eind:
+            return f"{n} maand" if n == 1 else f"{n} maanden"
+    return f"{(eind - begin).days + 1} dagen"
 
 
 def ja_nee(waarde: bool | None, ja: str, nee: str, onbekend: str = "niet vastgesteld") -> str:

@@ -13,6 +13,7 @@ from typing import Any
 
 from smi_tui.berekening import Berekening, Ontbreekt, bereken
 from smi_tui.datums import nl_datum
+from smi_tui.geld import uren
 from smi_tui.regeling import Regeling, ToetsStukken
 from smi_tui.register import Register
 from smi_tui.termijnen import Termijn, bereken_termijnen
@@ -145,8 +146,8 @@ def _beperkingen(b: Berekening, regeling: Regeling) -> list[Resultaat]:
     for k in b.kinderen:
         for x in k.beperkingen:
             uit.append(Resultaat("urenmaximum", x.artikel, Uitkomst.VOLDAAN,
-                                 f"{k.naam}: gevraagd {_uren(k.uren_gevraagd_per_maand)} uur per maand, vergoed "
-                                 f"{_uren(k.uren_vergoed_per_maand)} uur ({x.omschrijving}).", k.index, True))  # fmt: skip
+                                 f"{k.naam}: gevraagd {uren(k.uren_gevraagd_per_maand)} uur per maand, vergoed "
+                                 f"{uren(k.uren_vergoed_per_maand)} uur ({x.omschrijving}).", k.index, True))  # fmt: skip
         gevraagd_eind = k.opvang.einddatum
         if gevraagd_eind is not None and gevraagd_eind > b.eind:
             p = regeling.periode
