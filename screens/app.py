@@ -44,6 +44,19 @@ def vergrendel_seconden() -> float:
         raise SmiFout("vergrendel_na_minuten moet een getal zijn (minuten).") from None
 
 
+def _consulent() -> str:
+    """The consulent's name for new cases and the audit trail: config ``consulent``, else the login name."""
+    naam = config.lees_config().get("consulent")
+    if naam:
+        return str(naam)
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "consulent"
+
+
 def _scherm_klasse(stap: Stap) -> type[StapScherm]:
     from screens.besluit import BesluitScherm
     from screens.gesprek import GesprekScherm
@@ -75,7 +88,7 @@ class SmiApp(App[int]):
         self.vandaag = vandaag or date.today
         self.printer = printer or brieven.print_pdf
         self.vergrendel_na = vergrendel_na if vergrendel_na is not None else vergrendel_seconden()
-        self.consulent = consulent if consulent is not None else str(config.lees_config().get("consulent", ""))
+        self.consulent = consulent if consulent is not None else _consulent()
         self.scrypt_n = scrypt_n
         self.afsluiten_na_start = afsluiten_na_start
         self.register = Register.laad()
@@ -244,6 +257,8 @@ class SmiApp(App[int]):
     def on_stap_klaar(self, bericht: StapKlaar) -> None:
         if bericht.stap == Stap.MELDING:
             self.nieuw_concept = None
+        if not bericht.zaak.consulent and self.consulent:
+            bericht.zaak = bericht.zaak.model_copy(update={"consulent": self.consulent})
         self._klaar_worker(bericht, self.zaaknummer)
 
     @work(thread=True, group="bewaar")

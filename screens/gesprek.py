@@ -76,8 +76,7 @@ class GesprekScherm(StapScherm):
         for soort in sorted(soorten):
             pad, label = _INKOMEN[soort]
             yield veld(f"{g}.{pad}", label, "euro", hulp=_HULP_INKOMEN[soort])
-        if grens is not None or r.berekening.methode == Methode.VAST_PERCENTAGE_BOVEN_NORM:
-            yield keuze(f"{g}.inkomen.huishouden", "Huishouden", [(h.value, h.value) for h in Huishouden])
+        yield keuze(f"{g}.inkomen.huishouden", "Huishouden", [(h.value, h.value) for h in Huishouden])
         yield kop("Sociaal-medische noodzaak")
         toets = r.toets(ToetsGrondslag)
         toegestaan = [*toets.een_van, *toets.ook_vereist] if isinstance(toets, ToetsGrondslag) else list(Grondslag)

@@ -11,7 +11,7 @@ from textual.containers import Vertical
 
 from screens.stap import StapScherm
 from screens.stapmodellen import MeldingInvoer
-from screens.velden import groepsmelding, janee, keuze, kop, tekstvak, veld
+from screens.velden import groepsmelding, janee, keuze, kop, tekstvak, veld, vinkje
 from smi_tui.personen import Werksituatie
 from smi_tui.register import Register
 from smi_tui.zaak import Melder, Stap, Zaak
@@ -29,12 +29,14 @@ def _ouder(i: int) -> ComposeResult:
     yield kop("Aanvrager (ouder/verzorger)" if i == 0 else "Partner (leeg laten als er geen partner is)")
     yield veld(f"{p}.naam", "Naam")
     yield veld(f"{p}.bsn", "BSN", "bsn")
+    yield veld(f"{p}.geboortedatum", "Geboortedatum", "datum")
     yield veld(f"{p}.adres.straat", "Straat")
     yield veld(f"{p}.adres.huisnummer", "Huisnummer")
     yield veld(f"{p}.adres.postcode", "Postcode", "postcode")
     yield veld(f"{p}.adres.woonplaats", "Woonplaats")
     yield janee(f"{p}.ingeschreven_in_gemeente", "Ingeschreven (BRP)", hulp="woont volgens de BRP in de gemeente")
     yield keuze(f"{p}.werksituatie", "Werksituatie", [(v, k.value) for k, v in _WERK.items()])
+    yield veld(f"{p}.werk_toelichting", "Toelichting werk")
     yield groepsmelding(p)
 
 
@@ -48,6 +50,7 @@ def kind_velden(i: int) -> Vertical:
         veld(f"{p}.bsn", "BSN", "bsn"),
         veld(f"{p}.basisschool_groep", "Groep basisschool", "geheel", placeholder="1-8, leeg: niet op school",
              validators=[]),
+        vinkje(f"{p}.voortgezet_onderwijs", "Zit in het voortgezet onderwijs"),
         janee(f"{p}.ingeschreven_in_gemeente", "Ingeschreven (BRP)"),
         groepsmelding(p),
         id=f"kind-{i}",
@@ -61,8 +64,8 @@ class MeldingScherm(StapScherm):
     STAP = Stap.MELDING
     MODEL = MeldingInvoer
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+k", "kind_erbij", "Kind toevoegen"),
-        Binding("ctrl+o", "ontvangstbevestiging", "Ontvangstbevestiging"),
+        Binding("ctrl+k", "kind_erbij", "Kind toevoegen", priority=True),
+        Binding("ctrl+o", "ontvangstbevestiging", "Ontvangstbevestiging", priority=True),
     ]
 
     def __init__(self, *args: Any, register: Register, **kw: Any) -> None:
@@ -94,7 +97,7 @@ class MeldingScherm(StapScherm):
     def toepassen(self, model: MeldingInvoer) -> Zaak:
         return model.toepassen(self.zaak)
 
-    def action_kind_erbij(self) -> None:
+    async def action_kind_erbij(self) -> None:
         """Add a child section (ctrl+k)."""
         if self.aantal_kinderen >= MAX_KINDEREN:
             self.notify(f"Hoogstens {MAX_KINDEREN} kinderen per melding.", severity="warning")
@@ -102,8 +105,10 @@ class MeldingScherm(StapScherm):
         i = self.aantal_kinderen
         self.aantal_kinderen += 1
         vak = kind_velden(i)
-        self.query_one("#formulier").mount(vak, after=self.query_one(f"#kind-{i - 1}"))
-        self.call_after_refresh(lambda: self.query_one(f"#v-melding-kinderen-{i}-naam").focus())
+        self._statics = {}
+        await self.query_one("#formulier").mount(vak, after=self.query_one(f"#kind-{i - 1}"))
+        self.query_one(f"#v-melding-kinderen-{i}-naam").focus()
+        self.query_one(f"#v-melding-kinderen-{i}-naam").scroll_visible()
 
     def action_ontvangstbevestiging(self) -> None:
         """Save the melding and print the ontvangstbevestiging (ctrl+o)."""

@@ -24,6 +24,8 @@ from screens.velden import invoer_van
 from smi_tui.regeling import Regeling
 from smi_tui.zaak import Stap, Zaak
 
+WACHTTIJD = 0.12
+"""Seconds after the last key before the form is validated again."""
 VOLGORDE = [Stap.MELDING, Stap.GESPREK, Stap.VERSLAG, Stap.VOORLIGGEND, Stap.BESLUIT]
 NAMEN = {Stap.MELDING: "Melding", Stap.GESPREK: "Gesprek", Stap.VERSLAG: "Verslag",
          Stap.VOORLIGGEND: "Voorliggend", Stap.BESLUIT: "Besluit", Stap.AFGEROND: "Afgerond"}  # fmt: skip
@@ -54,7 +56,9 @@ class StapScherm(Screen[None]):
         self.vandaag = vandaag or date.today()
         self.alles_tonen = False
         self._getoond: dict[str, str] = {}
+        self._statics: dict[str, Static] = {}
         self._klaar = False
+        self._timer: Any = None
 
     # --- to implement -------------------------------------------------------------------------------
     def velden(self) -> ComposeResult:
@@ -164,9 +168,10 @@ class StapScherm(Screen[None]):
         if self._getoond.get(wid) == sleutel:
             return
         self._getoond[wid] = sleutel
-        try:
-            s = self.query_one(f"#{wid}", Static)
-        except Exception:
+        if not self._statics:
+            self._statics = {w.id: w for w in self.query(Static) if w.id}
+        s = self._statics.get(wid)
+        if s is None:
             return
         s.update(tekst)
         s.set_class(klasse == "fout", "fout")
@@ -177,8 +182,11 @@ class StapScherm(Screen[None]):
     @on(Checkbox.Changed)
     @on(TextArea.Changed)
     def _gewijzigd(self) -> None:
+        # validate shortly after typing stops: one check per pause, not per key
         if self._klaar:
-            self.controleer()
+            if self._timer is not None:
+                self._timer.stop()
+            self._timer = self.set_timer(WACHTTIJD, self.controleer)
 
     # --- actions --------------------------------------------------------------------------------------
     def concept_nu(self) -> dict[str, Any]:

@@ -19,7 +19,7 @@ class VerslagScherm(StapScherm):
 
     STAP = Stap.VERSLAG
     MODEL = VerslagInvoer
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("ctrl+o", "afdrukken", "Verslag afdrukken")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("ctrl+o", "afdrukken", "Verslag afdrukken", priority=True)]
 
     def _stukken(self) -> list[Any]:
         t = self.regeling.toets(ToetsStukken) if self.regeling is not None else None
@@ -33,6 +33,7 @@ class VerslagScherm(StapScherm):
         yield tekstvak(f"{v}.acties", "Acties", soort="acties", hulp="per regel: wat | wie | wanneer")
         yield tekstvak(f"{v}.structurele_oplossing", "Op weg naar een structurele oplossing")
         yield veld(f"{v}.casusregisseur", "Casusregisseur")
+        yield tekstvak(f"{v}.aanvullende_eisen", "Aanvullende eisen", regels=True)
         yield janee(f"{v}.instemming_plan_van_aanpak", "Instemming plan")
         yield janee(f"{v}.medewerking_verleend", "Medewerking")
         yield kop("Ondertekening (ctrl+o drukt het verslag af om te tekenen)")
