@@ -111,7 +111,7 @@ class SmiApp(App[int]):
 
     def _ontgrendeld(self, opslag: Any) -> None:
         self.opslag = opslag
-        self.werkvoorraad = WerkvoorraadScherm(self.vandaag)
+        self.werkvoorraad = WerkvoorraadScherm(self.vandaag, self.register.gemeenten())
         self.push_screen(self.werkvoorraad)
         self.laad_lijst(bsn=True)
 

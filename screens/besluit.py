@@ -28,8 +28,8 @@ class BesluitScherm(StapScherm):
     STAP = Stap.BESLUIT
     MODEL = BesluitInvoer
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "afronden", "Besluit bewaren", priority=True),
-        Binding("ctrl+g", "brieven", "Beschikking + plan maken", priority=True),
+        Binding("ctrl+s", "afronden", "Bewaren", priority=True),
+        Binding("ctrl+g", "brieven", "Beschikking+plan", priority=True),
     ]
 
     def __init__(self, *args: Any, register: Register | None = None, **kw: Any) -> None:
@@ -89,6 +89,10 @@ class BesluitScherm(StapScherm):
                 bt.add_row(k.naam, f"{MAANDEN[m.maand - 1][:3]} {m.jaar}" + (" *" if m.voorlopig else ""),
                            uren(m.uren_vergoed), euro(m.vergoede_uurprijs_cent), f"{float(m.percentage):.1f}",
                            euro(m.tegemoetkoming_cent), euro(m.eigen_bijdrage_cent))  # fmt: skip
+
+    def _start(self) -> None:
+        super()._start()
+        self.query_one("#formulier").scroll_home(animate=False)  # the tests and calculation first
 
     def startdata(self) -> dict[str, Any]:
         assert self.zaak is not None

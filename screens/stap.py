@@ -43,8 +43,8 @@ class StapScherm(Screen[None]):
     STAP: ClassVar[Stap]
     MODEL: ClassVar[type[BaseModel]]
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "afronden", "Stap afronden", priority=True),
-        Binding("ctrl+b", "vorige", "Vorige stap", priority=True),
+        Binding("ctrl+s", "afronden", "Afronden", priority=True),
+        Binding("ctrl+b", "vorige", "Vorige", priority=True),
         Binding("escape", "werkvoorraad", "Werkvoorraad"),
     ]
 

@@ -45,8 +45,9 @@ class WerkvoorraadScherm(Screen[None]):
         Binding("ctrl+q", "app.quit", "Afsluiten", priority=True),
     ]
 
-    def __init__(self, vandaag: Callable[[], date]) -> None:
+    def __init__(self, vandaag: Callable[[], date], gemeenten: dict[str, str] | None = None) -> None:
         super().__init__(id="werkvoorraad")
+        self.gemeenten = gemeenten or {}
         self.vandaag = vandaag
         self.rijen: list[Any] = []
         self.bsns: dict[str, str] = {}
@@ -64,12 +65,12 @@ class WerkvoorraadScherm(Screen[None]):
     def on_mount(self) -> None:
         t = self.query_one("#zaken", DataTable)
         t.add_column("Zaaknummer", key="zaaknummer")
-        t.add_column("Naam", key="naam", width=22)
-        t.add_column("Gemeente", key="gemeente", width=14)
-        t.add_column("Stap", key="stap")
+        t.add_column("Signaal", key="signaal", width=7)
+        t.add_column("Dagen", key="dagen", width=5)
         t.add_column("Termijn", key="termijn")
-        t.add_column("Dagen", key="dagen")
-        t.add_column("Signaal", key="signaal")
+        t.add_column("Naam", key="naam", width=20)
+        t.add_column("Stap", key="stap")
+        t.add_column("Gemeente", key="gemeente")
         t.add_column("Wat", key="wat")
         t.focus()
 
@@ -111,13 +112,12 @@ class WerkvoorraadScherm(Screen[None]):
             stap = NAMEN.get(Stap(r.status), r.status or "") if r.status in Stap._value2member_map_ else "?"
             t.add_row(
                 r.zaaknummer,
-                r.ouders[0] if r.ouders else "",
-                (r.gemeente or "").replace("-", " ").title(),
-                stap,
-                r.volgende_termijn.strftime("%d-%m-%Y") if r.volgende_termijn else "—",
-                Text("" if dagen is None else str(dagen), style=stijl.replace("on red", "").replace("on yellow", "")
-                     if stijl else "", justify="right"),
                 Text(woord, style=stijl),
+                Text("" if dagen is None else str(dagen), justify="right"),
+                r.volgende_termijn.strftime("%d-%m-%Y") if r.volgende_termijn else "—",
+                r.ouders[0] if r.ouders else "",
+                stap,
+                self.gemeenten.get(r.gemeente or "", r.gemeente or ""),
                 r.termijn_wat or "",
                 key=r.zaaknummer,
             )
