@@ -345,7 +345,7 @@ def start_app(args: Any = None) -> int:
     app = SmiApp(scrypt_n=int(scrypt) if scrypt else None,
                  afsluiten_na_start=os.environ.get("SMI_TUI_BENCH_AFSLUITEN") == "1")  # fmt: skip
     try:
-        code = app.run()
+        code = app.run(headless=app.afsluiten_na_start)  # the benchmark measures start-up without a terminal
     finally:
         app.sluit()
     return int(code or 0)

@@ -20,7 +20,9 @@ def tekst(pilot: Any, selector: str) -> str:
 
 async def open_eerste_zaak(pilot: Any) -> None:
     """Open the first case of the werkvoorraad with Enter."""
-    await wacht_op(pilot, lambda: pilot.app.screen.id == "werkvoorraad" and pilot.app.screen.query_one("#zaken").row_count)
+    app = pilot.app
+    await wacht_op(pilot, lambda: app.screen.id == "werkvoorraad" and app.screen.query_one("#zaken").row_count
+                   and len(app.bsns) == len(app.rijen))  # the list is refilled once the BSN index is loaded
     await pilot.pause(0.1)
     pilot.app.screen.query_one("#zaken").focus()
     await pilot.press("enter")

@@ -1,0 +1,124 @@
+"""Start-up and step-change times of the TUI, as ratios against a bare Textual app measured in the same run.
+
+    python bench/bench_start.py [--zaken 1000] [--herhaal 5]
+
+1. Start: a store with ``--zaken`` cases (scrypt cost lowered for the run, like the tests); the time from process
+   start until the werkvoorraad shows every case (``SMI_TUI_BENCH_AFSLUITEN=1`` exits on the first idle after the
+   list is filled), against a bare Textual app that shows one screen and exits the same way. Both headless.
+   Target: ratio <= 1.5.
+2. Step change: a pilot opens a complete case and moves back (ctrl+b, saving a draft) and forward (ctrl+s:
+   validate, save through the store, next screen) through all five steps. Target: median < 50 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+WACHTWOORD = "correct paard batterij nietje"
+GEMEENTEN = ["heemstede", "albrandswaard", "voerendaal", "eemnes", "oude-ijsselstreek"]
+
+KAAL = """
+from textual.app import App
+from textual.widgets import Static
+class Kaal(App):
+    def compose(self):
+        yield Static("Werkvoorraad")
+    def on_mount(self):
+        self.call_after_refresh(self.exit)
+Kaal().run(headless=True)
+"""
+
+
+def vul_opslag(map_: Path, aantal: int) -> None:
+    """A store with ``aantal`` cases made from the examples."""
+    from storage import Opslag
+
+    zaken = [json.loads((ROOT / "voorbeelden" / f"{g}-toekenning.json").read_text()) for g in GEMEENTEN]
+    with Opslag.maak(map_, WACHTWOORD, scrypt_n=1024, sync=False) as o:
+        o.nieuwe_zaken([zaken[i % len(zaken)] for i in range(aantal)], consulent="bench")
+
+
+def tijd(opdracht: list[str], env: dict[str, str]) -> float:
+    t = time.perf_counter()
+    subprocess.run(opdracht, env=env, check=True, capture_output=True, cwd=ROOT)
+    return time.perf_counter() - t
+
+
+def meet_start(map_: Path, herhaal: int) -> tuple[float, float]:
+    env = dict(os.environ, SMI_TUI_DATA=str(map_), SMI_TUI_WACHTWOORD=WACHTWOORD, SMI_TUI_BENCH_AFSLUITEN="1",
+               SMI_TUI_CONFIG=str(map_ / "geen.toml"))  # fmt: skip
+    app, kaal = [], []
+    for _ in range(herhaal):  # interleaved, so both see the same machine load
+        kaal.append(tijd([sys.executable, "-c", KAAL], env))
+        app.append(tijd([sys.executable, "-m", "smi_tui"], env))
+    return statistics.median(app), statistics.median(kaal)
+
+
+async def meet_stappen(map_: Path) -> tuple[list[float], list[float]]:
+    from textual import events
+
+    from screens.app import SmiApp
+    from screens.stap import StapScherm
+    from storage import Opslag
+
+    zaak = json.loads((ROOT / "voorbeelden" / "heemstede-toekenning.json").read_text())
+    with Opslag.open(map_, WACHTWOORD) as o:
+        zn = o.nieuwe_zaak(zaak, consulent="bench")
+    app = SmiApp(map_, vandaag=lambda: date(2026, 5, 4), printer=lambda p: "", consulent="bench",
+                 vergrendel_na=3600)  # fmt: skip
+    terug, verder = [], []
+    os.environ["SMI_TUI_WACHTWOORD"] = WACHTWOORD
+    async with app.run_test(size=(100, 40)) as pilot:
+        while app.opslag is None:
+            await pilot.pause(0.05)
+        while len(app.bsns) < len(app.rijen) or not app.rijen:  # the BSN search index loads in the background
+            await pilot.pause(0.05)
+        app.open_zaak(zn)
+        while not isinstance(app.screen, StapScherm):
+            await pilot.pause(0.01)
+        for toets, lijst in [("ctrl+b", terug), ("ctrl+s", verder)]:
+            for _ in range(4):
+                vorig = app.screen
+                t = time.perf_counter()
+                # post the key like the terminal would; pilot.press() would also wait for the app to go idle
+                app._driver.send_message(events.Key(toets, None))
+                while app.screen is vorig or not app.screen.is_mounted:
+                    await asyncio.sleep(0.001)
+                lijst.append(time.perf_counter() - t)
+                await pilot.pause(0.1)
+    app.sluit()
+    return terug, verder
+
+
+def main() -> int:
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--zaken", type=int, default=1000)
+    p.add_argument("--herhaal", type=int, default=5)
+    args = p.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        map_ = Path(tmp) / "data"
+        vul_opslag(map_, args.zaken)
+        app, kaal = meet_start(map_, args.herhaal)
+        print(f"start met {args.zaken} zaken: {app:.3f} s; kale Textual-app: {kaal:.3f} s; "
+              f"verhouding {app / kaal:.2f} (doel <= 1,5)")  # fmt: skip
+        terug, verder = asyncio.run(meet_stappen(map_))
+        print(f"stapwissel terug (ctrl+b, concept bewaren): mediaan {statistics.median(terug) * 1000:.1f} ms")
+        print(f"stapwissel verder (ctrl+s, valideren + bewaren): mediaan {statistics.median(verder) * 1000:.1f} ms "
+              "(doel < 50 ms)")  # fmt: skip
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
