@@ -73,6 +73,8 @@ class WerkvoorraadScherm(Screen[None]):
         t.add_column("Gemeente", key="gemeente")
         t.add_column("Wat", key="wat")
         t.focus()
+        if getattr(self.app, "rijen", None):  # the list may have been read before this screen was mounted
+            self.toon(self.app.rijen, self.app.bsns)  # type: ignore[attr-defined]
 
     def toon(self, rijen: list[Any], bsns: dict[str, str] | None = None) -> None:
         """Show ``rijen`` (IndexRij); ``bsns``: zaaknummer -> BSNs, for searching by BSN."""

@@ -153,6 +153,7 @@ async def wacht_op(pilot: Pilot, voorwaarde: Any, *, tijd: float = 10.0) -> None
         if time.monotonic() > eind:
             fouten = [str(w.render()) for w in pilot.app.screen.query("#stap-fouten, .fout")]
             meldingen = [n.message for n in pilot.app._notifications]
+            meldingen.append(f"rijen={len(getattr(pilot.app, 'rijen', []))} bsns={len(getattr(pilot.app, 'bsns', {}))}")
             raise AssertionError(f"wachten duurde te lang; scherm: {pilot.app.screen!r}; fouten: {fouten}; "
                                  f"meldingen: {meldingen}")
         await pilot.pause(0.02)
