@@ -1,19 +1,13 @@
 """The one place where the screens call the letters: make a PDF, print a file.
 
-``letters.maak`` makes the PDFs. Printing goes through ``letters.printen.print_pdf`` once that module exists; until
-then (and when it is absent) the operating system's print command is used: ``lp`` (CUPS) or ``os.startfile`` on
-Windows. The App takes a printer function, so tests and automation can record print jobs instead.
+``letters.maak`` makes the PDFs; ``letters.printen.print_pdf`` prints (CUPS ``lp``, the Windows print verb or a
+configured command). The App takes a printer function, so tests and automation can record print jobs instead.
 """
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
 from pathlib import Path
 from typing import TYPE_CHECKING
-
-from smi_tui.fouten import SmiFout
 
 if TYPE_CHECKING:
     from smi_tui.beoordeling import Beoordeling
@@ -31,21 +25,9 @@ def maak(soort: str, zaak: Zaak, beoordeling: Beoordeling | None) -> bytes:
 
 
 def print_pdf(pad: Path) -> str:
-    """Send ``pad`` to the default printer; returns a Dutch line for the status bar. Raises SmiFout."""
-    try:
-        from letters.printen import print_pdf as letters_print  # type: ignore[import-not-found]
-    except ImportError:
-        letters_print = None
-    if letters_print is not None:
-        letters_print(pad)
-        return "naar de printer gestuurd"
-    if os.name == "nt":  # pragma: no cover - Windows only
-        os.startfile(str(pad), "print")  # type: ignore[attr-defined]
-        return "naar de printer gestuurd"
-    lp = shutil.which("lp") or shutil.which("lpr")
-    if lp is None:
-        raise SmiFout("Er is geen printer ingesteld (geen 'lp' gevonden); de PDF staat bewaard bij de zaak.")
-    proc = subprocess.run([lp, str(pad)], capture_output=True, text=True, timeout=30, check=False)
-    if proc.returncode != 0:
-        raise SmiFout(f"Afdrukken lukte niet: {proc.stderr.strip() or proc.stdout.strip()}. De PDF is bewaard.")
-    return "naar de printer gestuurd"
+    """Send ``pad`` to the printer through ``letters.printen``; returns a Dutch line for the status bar.
+
+    Raises SmiFout (``PrintFout``) with a Dutch message when there is no printer."""
+    from letters.printen import print_pdf as letters_print
+
+    return letters_print(pad) or "naar de printer gestuurd"
