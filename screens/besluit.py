@@ -87,7 +87,7 @@ class BesluitScherm(StapScherm):
         for k in self.beoordeling.berekening.kinderen:
             for m in k.maanden:
                 bt.add_row(k.naam, f"{MAANDEN[m.maand - 1][:3]} {m.jaar}" + (" *" if m.voorlopig else ""),
-                           uren(m.uren_vergoed), euro(m.vergoede_uurprijs_cent), f"{float(m.percentage):.1f}",
+                           uren(m.uren_vergoed), euro(m.vergoede_uurprijs_cent), f"{float(m.percentage):.1f}".replace(".", ","),
                            euro(m.tegemoetkoming_cent), euro(m.eigen_bijdrage_cent))  # fmt: skip
 
     def _start(self) -> None:
