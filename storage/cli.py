@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from smi_tui import config
-from smi_tui.fouten import InvoerFout, SmiFout
+from smi_tui.fouten import SmiFout
 from storage.atomair import schrijf_atomair
 from storage.audit import gebruiker
 from storage.crypto import SCRYPT_N
@@ -71,40 +71,17 @@ def _open() -> Opslag:
 
 
 def valideer(data: Any, bron: str) -> dict[str, Any]:
-    """Validate a case with the core's ``Zaak`` model (when available); returns its JSON form."""
-    if not isinstance(data, dict):
-        raise InvoerFout(f"{bron} bevat geen zaak (verwacht een JSON-object).")
-    try:
-        from pydantic import ValidationError
+    """Validate a case with the core's ``Zaak`` model; returns its JSON form (Dutch errors per field)."""
+    from smi_tui.cli import valideer_zaak
 
-        from smi_tui.zaak import Zaak
-    except ImportError:
-        return data
-    try:
-        return Zaak.model_validate(data).model_dump(mode="json")
-    except ValidationError as exc:
-        try:
-            from smi_tui.validatie import nl_fouten
-
-            regels = nl_fouten(exc)
-        except ImportError:
-            regels = [str(e.get("msg")) for e in exc.errors()]
-        raise InvoerFout(f"{bron} is geen geldige zaak:\n  " + "\n  ".join(regels)) from None
+    return valideer_zaak(data, bron).model_dump(mode="json")
 
 
 def lees_zaakbestand(pad: Path) -> dict[str, Any]:
-    """Read and validate a case JSON file; Dutch errors for a missing file or invalid JSON."""
-    try:
-        tekst = Path(pad).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InvoerFout(f"Het bestand {pad} bestaat niet.") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InvoerFout(f"Het bestand {pad} is niet leesbaar ({exc}).") from None
-    try:
-        data = json.loads(tekst)
-    except json.JSONDecodeError as exc:
-        raise InvoerFout(f"{pad} is geen geldige JSON (regel {exc.lineno}, kolom {exc.colno}: {exc.msg}).") from None
-    return valideer(data, str(pad))
+    """Read and validate a case JSON file (the core's one reader)."""
+    from smi_tui.cli import lees_zaak
+
+    return lees_zaak(Path(pad)).model_dump(mode="json")
 
 
 def cmd_init(args: argparse.Namespace) -> int:

@@ -95,7 +95,7 @@ def test_foute_invoer_geeft_nederlandse_melding_zonder_traceback(tmp_path):
     gevallen = [
         (("import", tmp_path / "bestaat-niet.json"), {}, "bestaat niet"),
         (("import", kapot), {}, "geen geldige JSON"),
-        (("import", ongeldig), {}, "geen geldige zaak"),
+        (("import", ongeldig), {}, "melding: ontbreekt"),
         (("export", "SMI-2026-9999"), {}, "bestaat niet"),
         (("export", "../../geheim"), {}, "geen geldig zaaknummer"),
         (("zaken",), {"ww": "verkeerd wachtwoord"}, "onjuist"),
