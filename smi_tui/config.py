@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import tomllib
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -35,10 +36,17 @@ def config_bestand() -> Path:
 
 
 def lees_config() -> dict[str, Any]:
-    """The parsed config file, or an empty dict when there is none."""
+    """The parsed config file, or an empty dict when there is none (re-read only when the file changes)."""
     pad = config_bestand()
-    if not pad.is_file():
+    try:
+        stempel = pad.stat().st_mtime_ns
+    except OSError:
         return {}
+    return _lees_config(pad, stempel)
+
+
+@lru_cache(maxsize=4)
+def _lees_config(pad: Path, stempel: int) -> dict[str, Any]:
     try:
         with pad.open("rb") as fh:
             return tomllib.load(fh)

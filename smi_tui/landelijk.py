@@ -120,12 +120,3 @@ def norm(soort: str, peildatum: date, samenwonend: bool) -> Waarde:
         True,
         f"{soort} per {ingang.isoformat()} is niet gevonden; voorlopig de norm per {d.isoformat()} gebruikt",
     )
-
-
-def bronnen() -> dict[str, Any]:
-    """The sources of every table, for display and for the letters' appendix."""
-    return {
-        "kot": {j: _json(f"kot_{j}.json")["sources"] for j in kot_tabellen()},
-        "max_uurprijs": {j: v.get("sources", []) for j, v in _json("max_uurprijs.json")["years"].items()},
-        "max_uren_per_maand": MAX_UREN_ARTIKEL,
-    }

@@ -383,6 +383,3 @@ class Regeling(Strikt):
     def toets(self, soort: type[BaseModel]) -> BaseModel | None:
         """The check of the given class, if this regulation switches it on."""
         return next((t for t in self.toetsen if isinstance(t, soort)), None)
-
-    def geldig_op(self, d: date) -> bool:
-        return self.geldig_vanaf <= d and (self.geldig_tot is None or d <= self.geldig_tot)

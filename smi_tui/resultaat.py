@@ -54,3 +54,17 @@ def voor_kind(res: Resultaat, i: int) -> Resultaat:
 def kinderen_met_opvang(z: Zaak) -> list[tuple[int, Kind]]:
     """The children for whom childcare is asked, with their index in melding.kinderen."""
     return [(i, k) for i, k in enumerate(z.melding.kinderen) if k.opvang is not None]
+
+
+def ja_nee_toets(code: str, veld: str, goed: bool, ja: str, nee: str, vraag: str):
+    """A check on one yes/no fact of the case, ``veld`` as 'part.field' (e.g. 'gesprek.netwerk_kan_opvang_bieden').
+
+    The returned function has the signature of every check: ``(toets, zaak, regeling, berekening)``."""
+    deel, naam = veld.split(".")
+
+    def toets(t: Any, z: Zaak, r: Any, b: Any) -> list[Resultaat]:
+        onderdeel = getattr(z, deel)
+        waarde = getattr(onderdeel, naam) if onderdeel is not None else None
+        return [janee(code, t.artikel, waarde, goed, ja, nee, vraag)]
+
+    return toets

@@ -13,15 +13,13 @@ from smi_tui.regeling import (
     ToetsBuitenhuisproject,
     ToetsHerhaaldeAanvraag,
     ToetsLrk,
-    ToetsMedewerking,
     ToetsNietVoorAanvraag,
     ToetsOndertekendVerslag,
     ToetsOpvangInGemeente,
-    ToetsPlanVanAanpak,
     ToetsStukken,
     ToetsVoorliggend,
 )
-from smi_tui.resultaat import N, O, Resultaat, V, janee, kinderen_met_opvang
+from smi_tui.resultaat import N, O, Resultaat, V, ja_nee_toets, janee, kinderen_met_opvang
 from smi_tui.zaak import Zaak
 
 
@@ -83,19 +81,15 @@ def lrk(t: ToetsLrk, z: Zaak, r: Regeling, b: Berekening | None) -> list[Resulta
     return uit
 
 
-def plan(t: ToetsPlanVanAanpak, z: Zaak, r: Regeling, b: Berekening | None) -> list[Resultaat]:
-    w = z.verslag.instemming_plan_van_aanpak if z.verslag else None
-    return [janee("instemming_plan_van_aanpak", t.artikel, w, True,
+plan = ja_nee_toets("instemming_plan_van_aanpak", "verslag.instemming_plan_van_aanpak", True,
                    "De ouder stemt in met een plan van aanpak.", "De ouder stemt niet in met een plan van aanpak.",
-                   "Leg vast of de ouder instemt met het plan van aanpak.")]  # fmt: skip
+                   "Leg vast of de ouder instemt met het plan van aanpak.")  # fmt: skip
 
 
-def medewerking(t: ToetsMedewerking, z: Zaak, r: Regeling, b: Berekening | None) -> list[Resultaat]:
-    w = z.verslag.medewerking_verleend if z.verslag else None
-    return [janee("medewerking", t.artikel, w, True,
+medewerking = ja_nee_toets("medewerking", "verslag.medewerking_verleend", True,
                    "De ouder verstrekt de inlichtingen en verleent medewerking.",
                    "De ouder verstrekt niet de nodige inlichtingen of verleent geen medewerking.",
-                   "Leg vast of de ouder de nodige inlichtingen en medewerking geeft.")]  # fmt: skip
+                   "Leg vast of de ouder de nodige inlichtingen en medewerking geeft.")  # fmt: skip
 
 
 def in_gemeente(t: ToetsOpvangInGemeente, z: Zaak, r: Regeling, b: Berekening | None) -> list[Resultaat]:

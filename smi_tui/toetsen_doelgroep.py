@@ -13,16 +13,13 @@ from smi_tui.personen import Huishouden, Werksituatie
 from smi_tui.regeling import (
     Regeling,
     ToetsAdvies,
-    ToetsEigenKracht,
-    ToetsGeenKinderopvangtoeslag,
     ToetsGrondslag,
     ToetsInkomensgrens,
     ToetsLeeftijd,
-    ToetsNetwerk,
     ToetsWerkendeOuders,
     ToetsWoonplaats,
 )
-from smi_tui.resultaat import N, O, Resultaat, V, janee, kinderen_met_opvang, voor_kind
+from smi_tui.resultaat import N, O, Resultaat, V, ja_nee_toets, janee, kinderen_met_opvang, voor_kind
 from smi_tui.zaak import Zaak
 
 
@@ -43,12 +40,10 @@ def woonplaats(t: ToetsWoonplaats, z: Zaak, r: Regeling, b: Berekening | None) -
     return uit
 
 
-def kot(t: ToetsGeenKinderopvangtoeslag, z: Zaak, r: Regeling, b: Berekening | None) -> list[Resultaat]:
-    w = z.gesprek.recht_op_kinderopvangtoeslag if z.gesprek else None
-    return [janee("geen_kinderopvangtoeslag", t.artikel, w, False,
+kot = ja_nee_toets("geen_kinderopvangtoeslag", "gesprek.recht_op_kinderopvangtoeslag", False,
                    "De ouders hebben recht op kinderopvangtoeslag; die gaat voor.",
                    "De ouders hebben geen recht op kinderopvangtoeslag.",
-                   "Stel vast of de ouders recht hebben op kinderopvangtoeslag (werk, traject, opleiding).")]  # fmt: skip
+                   "Stel vast of de ouders recht hebben op kinderopvangtoeslag (werk, traject, opleiding).")  # fmt: skip
 
 
 def leeftijd(t: ToetsLeeftijd, z: Zaak, r: Regeling, b: Berekening | None) -> list[Resultaat]:
@@ -149,20 +144,16 @@ def advies(t: ToetsAdvies, z: Zaak, r: Regeling, b: Berekening | None) -> list[R
     return [Resultaat("advies", t.artikel, V, f"{a.adviseur} adviseert op {nl_datum(a.datum)} positief.")]
 
 
-def netwerk(t: ToetsNetwerk, z: Zaak, r: Regeling, b: Berekening | None) -> list[Resultaat]:
-    w = z.gesprek.netwerk_kan_opvang_bieden if z.gesprek else None
-    return [janee("netwerk", t.artikel, w, False,
+netwerk = ja_nee_toets("netwerk", "gesprek.netwerk_kan_opvang_bieden", False,
                    "De ouders kunnen de opvang met hulp uit het eigen netwerk organiseren.",
                    "Het netwerk van de ouders kan de opvang niet bieden.",
-                   "Stel vast of iemand uit het netwerk de opvang kan bieden.")]  # fmt: skip
+                   "Stel vast of iemand uit het netwerk de opvang kan bieden.")  # fmt: skip
 
 
-def eigen_kracht(t: ToetsEigenKracht, z: Zaak, r: Regeling, b: Berekening | None) -> list[Resultaat]:
-    w = z.gesprek.eigen_kracht_toereikend if z.gesprek else None
-    return [janee("eigen_kracht", t.artikel, w, False,
+eigen_kracht = ja_nee_toets("eigen_kracht", "gesprek.eigen_kracht_toereikend", False,
                    "De ouder kan de hulpvraag op eigen kracht of met gebruikelijke hulp wegnemen.",
                    "De ouder kan de hulpvraag niet op eigen kracht wegnemen.",
-                   "Stel vast of de ouder de hulpvraag op eigen kracht kan wegnemen.")]  # fmt: skip
+                   "Stel vast of de ouder de hulpvraag op eigen kracht kan wegnemen.")  # fmt: skip
 
 
 def werkende_ouders(t: ToetsWerkendeOuders, z: Zaak, r: Regeling, b: Berekening | None) -> list[Resultaat]:
