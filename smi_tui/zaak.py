@@ -13,6 +13,7 @@ from typing import Any
 from pydantic import Field, model_validator
 
 from smi_tui.basis import Model, Tekst
+from smi_tui.nazorg import Evaluatieverslag, Opschorting, Verdaging, Verlengingsaanvraag, Wijziging
 from smi_tui.personen import Inkomen, Kind, Ouder
 
 SCHEMA_VERSIE = 1
@@ -206,6 +207,14 @@ class Zaak(Model):
     aanvraag: Aanvraag = Field(default_factory=Aanvraag)
     budget: BudgetStand | None = None
     besluit: Besluit | None = None
+    opschortingen: list[Opschorting] = Field(
+        default_factory=list, description="verzoeken om aanvulling (Awb 4:5, 4:15)"
+    )
+    verdaging: Verdaging | None = Field(default=None, description="verdaging van de beslistermijn (Awb 4:14)")
+    evaluaties: list[Evaluatieverslag] = Field(default_factory=list)
+    verlengingen: list[Verlengingsaanvraag] = Field(default_factory=list)
+    wijzigingen: list[Wijziging] = Field(default_factory=list, description="herziening, intrekking, beëindiging")
+    gesloten_op: date | None = Field(default=None, description="datum waarop het dossier is gesloten (bewaartermijn)")
     concepten: dict[str, dict[str, Any]] = Field(
         default_factory=dict,
         description="half ingevulde stappen (stapnaam -> ruwe velden); nog niet gevalideerd, niet getoetst",
