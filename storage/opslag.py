@@ -5,6 +5,7 @@ Layout of the store folder (nothing personal in any file name or plaintext file)
     sleutel.json                          key file: scrypt parameters + wrapped data key (plaintext JSON)
     slot                                  lock file while a session is open (pid, host, start time)
     meta.smi                              zaaknummer counters per year, log of deleted case numbers
+    concept.smi                           the draft of a new melding that has no case yet (at most one)
     index/<jaar>-<blok>.smi               index parts, one summary row per case, 250 cases per part
     dossiers/<zaaknummer>.smi             the case, its documents' metadata and its audit trail
     documenten/<zaaknummer>/<id>.smi      document bytes (e.g. PDF letters)
@@ -31,8 +32,8 @@ from tinydb import TinyDB
 from tinydb.table import Document
 
 from storage import audit
-from storage.atomair import ruim_tijdelijke_op, schrijf_atomair
-from storage.crypto import SCRYPT_N, Sleutelbestand
+from storage.atomair import fsync_map, ruim_tijdelijke_op, schrijf_atomair
+from storage.crypto import SCRYPT_N, Sleutelbestand, ontsleutel, versleutel
 from storage.documenten import DocumentenMixin
 from storage.fouten import BeschadigdFout, OpslagFout
 from storage.samenvatting import samenvatting
@@ -41,6 +42,7 @@ from storage.tinyopslag import open_db, schrijf_fout, storage_van
 
 SLEUTEL_NAAM = "sleutel.json"
 EXT = ".smi"
+CONCEPT_NAAM = "concept.smi"
 BLOK = 250
 _ZAAKNUMMER = re.compile(r"^SMI-(\d{4})-(\d{4,})$")
 _CACHE = 16
@@ -419,6 +421,50 @@ class Opslag(DocumentenMixin):
         shutil.rmtree(self.map / "documenten" / zaaknummer, ignore_errors=True)
         self.dossier_pad(zaaknummer).unlink()
         self._verwijder_index(zaaknummer)
+
+    # --- the draft of a new melding (no case yet) ---
+    def bewaar_los_concept(self, data: dict[str, Any] | None) -> None:
+        """Keep the draft of a brand-new melding (one per store, encrypted, atomic); ``None`` deletes it."""
+        self._open()
+        pad = self.map / CONCEPT_NAAM
+        if data is None:
+            try:
+                pad.unlink()
+            except FileNotFoundError:
+                return
+            except OSError as exc:
+                raise schrijf_fout("het concept van de nieuwe melding", exc) from None
+            if self._sync:
+                fsync_map(self.map)
+            return
+        if not isinstance(data, dict):
+            raise OpslagFout("Een concept moet een JSON-object zijn.")
+        try:
+            tekst = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        except (TypeError, ValueError) as exc:
+            raise OpslagFout(f"Het concept bevat waarden die niet als JSON op te slaan zijn ({exc}).") from None
+        try:
+            schrijf_atomair(pad, versleutel(self._sleutel, "concept", tekst), sync=self._sync)
+        except OSError as exc:
+            raise schrijf_fout("het concept van de nieuwe melding", exc) from None
+
+    def laad_los_concept(self) -> dict[str, Any] | None:
+        """The draft kept by :meth:`bewaar_los_concept`, or ``None`` when there is none."""
+        self._open()
+        naam = "Het concept van de nieuwe melding"
+        try:
+            blob = (self.map / CONCEPT_NAAM).read_bytes()
+        except FileNotFoundError:
+            return None
+        except OSError as exc:
+            raise BeschadigdFout(f"{naam} is niet leesbaar ({exc.strerror}).") from None
+        try:
+            data = json.loads(ontsleutel(self._sleutel, "concept", blob, naam=naam))
+        except ValueError:
+            raise BeschadigdFout(f"{naam} is beschadigd (geen geldige inhoud).") from None
+        if not isinstance(data, dict):
+            raise BeschadigdFout(f"{naam} is beschadigd (geen geldige inhoud).")
+        return data
 
     # --- maintenance ---
     def controleer(self) -> Any:
