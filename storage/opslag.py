@@ -36,9 +36,9 @@ from storage.atomair import fsync_map, ruim_tijdelijke_op, schrijf_atomair
 from storage.crypto import SCRYPT_N, Sleutelbestand, ontsleutel, versleutel
 from storage.documenten import DocumentenMixin
 from storage.fouten import BeschadigdFout, OpslagFout
-from storage.samenvatting import samenvatting
+from storage.samenvatting import bsns_van, normaliseer_bsn, samenvatting
 from storage.slot import Slot
-from storage.tinyopslag import open_db, schrijf_fout, storage_van
+from storage.tinyopslag import VersleuteldeStorage, open_db, schrijf_fout, storage_van
 
 SLEUTEL_NAAM = "sleutel.json"
 EXT = ".smi"
@@ -84,10 +84,14 @@ class IndexRij:
     status: str | None
     volgende_termijn: date | None
     termijn_wat: str | None
+    termijnen: tuple[dict[str, Any], ...] = ()  # every dated deadline: {"datum", "code", "wat", "gedaan"}
+    sluitdatum: date | None = None
+    vernietigingsdatum: date | None = None
+    bsns: tuple[str, ...] = ()  # for searching; left out of als_dict (and so of `smi-tui zaken --json`)
 
     @staticmethod
     def van(rij: dict[str, Any]) -> IndexRij:
-        """From a stored index row."""
+        """From a stored index row (rows written before a field existed read it as empty)."""
         t = rij.get("volgende_termijn") or {}
         return IndexRij(
             rij["zaaknummer"],
@@ -97,10 +101,14 @@ class IndexRij:
             rij.get("status"),
             date.fromisoformat(t["datum"]) if t.get("datum") else None,
             t.get("wat"),
+            tuple(dict(x) for x in rij.get("termijnen") or ()),
+            _datum(rij.get("sluitdatum")),
+            _datum(rij.get("vernietigingsdatum")),
+            tuple(rij.get("bsns") or ()),
         )
 
     def als_dict(self) -> dict[str, Any]:
-        """JSON-ready form (used by ``smi-tui zaken --json``)."""
+        """JSON-ready form (used by ``smi-tui zaken --json``); without BSNs."""
         return {
             "zaaknummer": self.zaaknummer,
             "ouders": list(self.ouders),
@@ -109,7 +117,17 @@ class IndexRij:
             "status": self.status,
             "volgende_termijn": self.volgende_termijn.isoformat() if self.volgende_termijn else None,
             "termijn_wat": self.termijn_wat,
+            "termijnen": [dict(t) for t in self.termijnen],
+            "sluitdatum": self.sluitdatum.isoformat() if self.sluitdatum else None,
+            "vernietigingsdatum": self.vernietigingsdatum.isoformat() if self.vernietigingsdatum else None,
         }
+
+
+def _datum(waarde: Any) -> date | None:
+    try:
+        return date.fromisoformat(waarde) if isinstance(waarde, str) else None
+    except ValueError:
+        return None
 
 
 def _nu() -> str:
@@ -264,8 +282,11 @@ class Opslag(DocumentenMixin):
             with storage_van(db).transactie():
                 for rij in lijst:
                     nummer = self.index_deel(rij["zaaknummer"])[1]
-                    if tabel.get(doc_id=nummer) != rij:
-                        tabel.upsert(Document(rij, doc_id=nummer))
+                    oud = tabel.get(doc_id=nummer)
+                    if oud != rij:
+                        if oud is not None:  # replace, not merge: a field the new row lacks must go
+                            tabel.remove(doc_ids=[nummer])
+                        tabel.insert(Document(rij, doc_id=nummer))
 
     def _verwijder_index(self, zaaknummer: str) -> None:
         deel, nummer = self.index_deel(zaaknummer)
@@ -398,14 +419,59 @@ class Opslag(DocumentenMixin):
         uit = [p.name[: -len(EXT)] for p in (self.map / "dossiers").iterdir() if p.name.endswith(EXT)]
         return sorted((z for z in uit if _ZAAKNUMMER.match(z)), key=ontleed_zaaknummer)
 
-    def lijst(self) -> list[IndexRij]:
-        """The case list from the index (decrypted once per part, then cached), ordered by zaaknummer."""
+    def _rijen(self) -> list[dict[str, Any]]:
+        """The stored index rows (decrypted once per part, then cached); not copies: do not change them."""
         self._open()
         for p in (self.map / "index").iterdir():
             if p.name.endswith(EXT) and p.name[: -len(EXT)] not in self._index:
                 self._index_db(p.name[: -len(EXT)])
-        rijen = [IndexRij.van(r) for db in self._index.values() for r in db.table("zaken").all()]
+        return [r for db in self._index.values() for r in db.table("zaken").all()]
+
+    def lijst(self) -> list[IndexRij]:
+        """The case list from the index, ordered by zaaknummer."""
+        rijen = [IndexRij.van(r) for r in self._rijen()]
         return sorted(rijen, key=lambda r: ontleed_zaaknummer(r.zaaknummer))
+
+    def zaken_met_bsn(self, bsn: str) -> list[str]:
+        """The zaaknummers of every case in which ``bsn`` occurs as parent or child (from the index), in order."""
+        b = normaliseer_bsn(bsn)
+        if b is None:
+            raise OpslagFout(f"'{bsn}' is geen BSN (verwacht 9 cijfers).")
+        gevonden = [r["zaaknummer"] for r in self._rijen() if b in (r.get("bsns") or ())]
+        return sorted(gevonden, key=ontleed_zaaknummer)
+
+    def context_voor(self, zaak: Any, zaaknummer: str | None = None) -> list[tuple[str, dict[str, Any]]]:
+        """The other cases the assessment of ``zaak`` needs: those that share a BSN with it (earlier decisions,
+        repeat applications) and those of the same regulation (budget ceiling). ``zaaknummer`` (the case itself,
+        if stored) is left out. Returns ``(zaaknummer, case dict)`` pairs in zaaknummer order."""
+        d = als_dict(zaak)
+        eigen = zaaknummer or d.get("zaaknummer")
+        bsns = set(bsns_van(d))
+        regeling = d.get("regeling") if isinstance(d.get("regeling"), str) else None
+        nummers = [
+            r["zaaknummer"]
+            for r in self._rijen()
+            if r["zaaknummer"] != eigen
+            and ((bsns and bsns.intersection(r.get("bsns") or ())) or (regeling and r.get("gemeente") == regeling))
+        ]
+        nummers = [zn for zn in sorted(nummers, key=ontleed_zaaknummer) if self.bestaat(zn)]  # a stale row: skip
+        return [(zn, self._lees_zaak(zn)) for zn in nummers]
+
+    def _lees_zaak(self, zaaknummer: str) -> dict[str, Any]:
+        """A stored case (a copy) without pushing the open cases out of the dossier cache."""
+        db = self._dossiers.get(zaaknummer)
+        if db is not None:
+            return copy.deepcopy(self._kop(db, zaaknummer)["zaak"])
+        st = VersleuteldeStorage(
+            self.dossier_pad(zaaknummer),
+            sleutel=self._sleutel,
+            rol=f"dossier:{zaaknummer}",
+            naam=f"Het dossier van zaak {zaaknummer}",
+        )
+        kop = ((st.read() or {}).get("zaak") or {}).get("1")
+        if not isinstance(kop, dict) or not isinstance(kop.get("zaak"), dict):
+            raise BeschadigdFout(f"Het dossier van zaak {zaaknummer} is beschadigd (de zaak ontbreekt).")
+        return kop["zaak"]
 
     def audit(self, zaaknummer: str) -> list[dict[str, Any]]:
         """The audit trail of a case, oldest first."""
