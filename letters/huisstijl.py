@@ -70,8 +70,13 @@ rl_config.useA85 = 0
 
 
 def _stijl(naam: str, **kw: object) -> ParagraphStyle:
-    basis: dict[str, object] = {"fontName": FONT, "bulletFontName": FONT, "fontSize": 9.5, "leading": 13.5,
-                                "spaceAfter": 4}
+    basis: dict[str, object] = {
+        "fontName": FONT,
+        "bulletFontName": FONT,
+        "fontSize": 9.5,
+        "leading": 13.5,
+        "spaceAfter": 4,
+    }
     basis.update(kw)
     return ParagraphStyle(naam, **basis)  # type: ignore[arg-type]
 
@@ -82,16 +87,26 @@ STIJL = {
     "cel": _stijl("cel", fontSize=8.5, leading=11, spaceAfter=0),
     "cel_vet": _stijl("cel_vet", fontName=FONT_VET, fontSize=8.5, leading=11, spaceAfter=0),
     "cel_rechts": _stijl("cel_rechts", fontSize=8.5, leading=11, spaceAfter=0, alignment=TA_RIGHT),
-    "cel_vet_rechts": _stijl("cel_vet_rechts", fontName=FONT_VET, fontSize=8.5, leading=11, spaceAfter=0,
-                             alignment=TA_RIGHT),
+    "cel_vet_rechts": _stijl(
+        "cel_vet_rechts", fontName=FONT_VET, fontSize=8.5, leading=11, spaceAfter=0, alignment=TA_RIGHT
+    ),
     "mini": _stijl("mini", fontSize=7.5, leading=9.5, spaceAfter=0),
     "mini_vet": _stijl("mini_vet", fontName=FONT_VET, fontSize=7.5, leading=9.5, spaceAfter=0),
     "mini_rechts": _stijl("mini_rechts", fontSize=7.5, leading=9.5, spaceAfter=0, alignment=TA_RIGHT),
-    "mini_vet_rechts": _stijl("mini_vet_rechts", fontName=FONT_VET, fontSize=7.5, leading=9.5, spaceAfter=0,
-                              alignment=TA_RIGHT),
+    "mini_vet_rechts": _stijl(
+        "mini_vet_rechts", fontName=FONT_VET, fontSize=7.5, leading=9.5, spaceAfter=0, alignment=TA_RIGHT
+    ),
     "titel": _stijl("titel", fontName=FONT_VET, fontSize=14, leading=18, spaceAfter=8, textColor=KLEUR),
-    "kop": _stijl("kop", fontName=FONT_VET, fontSize=10.5, leading=14, spaceBefore=9, spaceAfter=3,
-                  textColor=KLEUR, keepWithNext=1),
+    "kop": _stijl(
+        "kop",
+        fontName=FONT_VET,
+        fontSize=10.5,
+        leading=14,
+        spaceBefore=9,
+        spaceAfter=3,
+        textColor=KLEUR,
+        keepWithNext=1,
+    ),
     "opsom": _stijl("opsom", leftIndent=12, bulletIndent=2, spaceAfter=2),
 }
 
@@ -154,12 +169,18 @@ def tabel(rijen: list[list[object]], breedtes: list[float], *, kopregel: bool = 
     ]
     grootte = STIJL[basis].fontSize
     for k in rechts:
-        stijl += [("ALIGN", (k, 0), (k, -1), "RIGHT"), ("FONTSIZE", (k, 0), (k, -1), grootte),
-                  ("LEADING", (k, 0), (k, -1), STIJL[basis].leading)]
+        stijl += [
+            ("ALIGN", (k, 0), (k, -1), "RIGHT"),
+            ("FONTSIZE", (k, 0), (k, -1), grootte),
+            ("LEADING", (k, 0), (k, -1), STIJL[basis].leading),
+        ]
         if vet_laatste:
             stijl.append(("FONTNAME", (k, -1), (k, -1), FONT_VET))
     if kopregel:
-        stijl += [("LINEBELOW", (0, 0), (-1, 0), 0.8, KLEUR), ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#E8EEF5"))]
+        stijl += [
+            ("LINEBELOW", (0, 0), (-1, 0), 0.8, KLEUR),
+            ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#E8EEF5")),
+        ]
     t.setStyle(TableStyle(stijl))
     return t
 
@@ -169,7 +190,9 @@ def gegevens(rijen: list[tuple[str, str]]) -> Table:
     return tabel([[k, v] for k, v in rijen], [45, 125], kopregel=False)
 
 
-def ondertekening(regels_voor: list[str], naam: str, functie: str, *, met: list[Flowable] | None = None) -> KeepTogether:
+def ondertekening(
+    regels_voor: list[str], naam: str, functie: str, *, met: list[Flowable] | None = None
+) -> KeepTogether:
     """The college's signature, kept on one page with the closing words and the flowables ``met`` above it
     (so a signature never stands alone on a page)."""
     inhoud: list[Flowable] = [*(met or []), Spacer(1, 6)]
@@ -178,7 +201,9 @@ def ondertekening(regels_voor: list[str], naam: str, functie: str, *, met: list[
     return KeepTogether(inhoud)
 
 
-def tekenblok(verklaring: str, ondertekenaars: list[tuple[str, str]], *, met: list[Flowable] | None = None) -> KeepTogether:
+def tekenblok(
+    verklaring: str, ondertekenaars: list[tuple[str, str]], *, met: list[Flowable] | None = None
+) -> KeepTogether:
     """Room to sign: the declaration, then per signer name and role, place, date and a signature line.
     Kept on one page, together with ``met`` (e.g. the heading above it)."""
     lijn = "_" * 28
@@ -204,24 +229,32 @@ def tekenblok(verklaring: str, ondertekenaars: list[tuple[str, str]], *, met: li
 class Briefkop:
     """What the letterhead, the address window and the footer of a letter show."""
 
-    regeling: Regeling
+    regeling: Regeling | None  # None: no gemeente known (a privacy export without cases); ``afzender`` heads it
     titel: str  # document title in the metadata, e.g. "Beschikking kinderopvang SMI"
     onderwerp: str
     datum: date
     kenmerk: str
     aan: list[str] = field(default_factory=list)  # address window lines; empty: no window
     behandeld_door: str = ""
+    afzender: str = ""  # only without a regeling
+
+    @property
+    def naam_afzender(self) -> str:
+        return self.regeling.huisstijl.afzender if self.regeling is not None else self.afzender
 
 
 def _briefhoofd(c: rl_canvas.Canvas, kop: Briefkop) -> None:
-    h = kop.regeling.huisstijl
     hoogte = A4[1]
     c.setFillColor(KLEUR)
     c.setFont(FONT_VET, 17)
-    c.drawString(LINKS, hoogte - 25 * mm, h.afzender)
+    c.drawString(LINKS, hoogte - 25 * mm, kop.naam_afzender)
     c.setStrokeColor(KLEUR)
     c.setLineWidth(1.2)
     c.line(LINKS, hoogte - 28 * mm, A4[0] - RECHTS, hoogte - 28 * mm)
+    if kop.regeling is None:
+        _adresvenster(c, kop)
+        return
+    h = kop.regeling.huisstijl
     # right-hand column: how to reach the gemeente
     x = 140 * mm
     y = hoogte - 34 * mm
@@ -240,7 +273,12 @@ def _briefhoofd(c: rl_canvas.Canvas, kop: Briefkop) -> None:
             c.drawString(x, y, r)
             y -= 9.5
         y -= 4
-    # address window (left, as in a standard window envelope)
+    _adresvenster(c, kop)
+
+
+def _adresvenster(c: rl_canvas.Canvas, kop: Briefkop) -> None:
+    """The address window (left, as in a standard window envelope)."""
+    hoogte = A4[1]
     if kop.aan:
         c.setFillColor(colors.black)
         c.setFont(FONT, 9.5)
@@ -256,11 +294,11 @@ def _voet(c: rl_canvas.Canvas, kop: Briefkop, pagina: int, totaal: int) -> None:
     c.line(LINKS, 15 * mm, A4[0] - RECHTS, 15 * mm)
     c.setFillColor(GRIJS)
     c.setFont(FONT, 7.5)
-    c.drawString(LINKS, 11 * mm, f"{kop.regeling.huisstijl.afzender} · {kop.titel.split(' – ')[0]} · {kop.kenmerk}")
+    c.drawString(LINKS, 11 * mm, f"{kop.naam_afzender} · {kop.titel.split(' – ')[0]} · {kop.kenmerk}")
     c.drawRightString(A4[0] - RECHTS, 11 * mm, f"pagina {pagina} van {totaal}")
     if pagina > 1:
         c.setFont(FONT, 7.5)
-        c.drawString(LINKS, A4[1] - 12 * mm, f"{kop.regeling.huisstijl.afzender} · {kop.kenmerk} · {nl_datum(kop.datum)}")
+        c.drawString(LINKS, A4[1] - 12 * mm, f"{kop.naam_afzender} · {kop.kenmerk} · {nl_datum(kop.datum)}")
 
 
 def _canvasmaker(kop: Briefkop) -> type[rl_canvas.Canvas]:
@@ -285,8 +323,15 @@ def _canvasmaker(kop: Briefkop) -> type[rl_canvas.Canvas]:
                 super().showPage()
             pdfa.voeg_pdfa_toe(
                 self._doc,
-                metadata=pdfa.xmp(titel=kop.titel, auteur=kop.regeling.huisstijl.afzender, onderwerp=kop.onderwerp,
-                                  producent=PRODUCENT, maker=PRODUCENT, datum=kop.datum, taal=TAAL),
+                metadata=pdfa.xmp(
+                    titel=kop.titel,
+                    auteur=kop.naam_afzender,
+                    onderwerp=kop.onderwerp,
+                    producent=PRODUCENT,
+                    maker=PRODUCENT,
+                    datum=kop.datum,
+                    taal=TAAL,
+                ),
             )
             super().save()
 
@@ -316,7 +361,7 @@ def bouw_pdf(kop: Briefkop, inhoud: list[Flowable]) -> bytes:
         topMargin=BOVEN,
         bottomMargin=ONDER,
         title=kop.titel,
-        author=kop.regeling.huisstijl.afzender,
+        author=kop.naam_afzender,
         subject=kop.onderwerp,
         creator=PRODUCENT,
         producer=PRODUCENT,
