@@ -17,13 +17,14 @@ The parent's share (eigen bijdrage) is the cost of the asked hours at the real p
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from fractions import Fraction
 from typing import Any
 
 from smi_tui import landelijk
-from smi_tui.datums import dagen_in_maand, maanden_in, periode_einde, plus_maanden
+from smi_tui.datums import dagen_in_maand, maanden_in, nl_datum, periode_einde, plus_maanden
 from smi_tui.geld import naar_centen
 from smi_tui.opvang import Opvang
 from smi_tui.personen import Huishouden, Kind
@@ -245,10 +246,26 @@ def _percentage(regeling: Regeling, zaak: Zaak, inkomen: int | None, jaar: int, 
     return landelijk.Waarde(pct, n.tabel, n.voorlopig, n.toelichting)
 
 
-def bereken(zaak: Zaak, regeling: Regeling) -> Berekening:
-    """The compensation per child per month over the granted period. Raises Ontbreekt when data is missing."""
+def bereken(
+    zaak: Zaak,
+    regeling: Regeling,
+    *,
+    periode: tuple[date, date] | None = None,
+    opvang: Mapping[int, Opvang] | None = None,
+) -> Berekening:
+    """The compensation per child per month over the granted period. Raises Ontbreekt when data is missing.
+
+    Without ``periode`` this is the first grant: it starts with the earliest care (not before the application where
+    the regulation says so) and runs the regulation's first period. With ``periode`` (begin, eind) it is any other
+    period of the grant — an extension, the rest of a grant after a revision — and each child counts from the later
+    of ``begin`` and its care's start. ``opvang`` replaces the care of the children it names (index in
+    ``melding.kinderen``); the others keep the care of the melding. A child whose care does not touch the period
+    gets no months and ``uitgesloten`` says why.
+    """
     ontbreekt: list[str] = []
-    kinderen = [(i, k) for i, k in enumerate(zaak.melding.kinderen) if k.opvang is not None]
+    zorg = {i: k.opvang for i, k in enumerate(zaak.melding.kinderen) if k.opvang is not None}
+    zorg.update(opvang or {})
+    kinderen = [(i, zaak.melding.kinderen[i]) for i in sorted(zorg)]
     if not kinderen:
         ontbreekt.append("de gevraagde kinderopvang (soort, aanbieder, uren, prijs, data) van minstens één kind")
     inkomen, ink_uitleg, mist = _inkomen(zaak, regeling)
@@ -256,19 +273,22 @@ def bereken(zaak: Zaak, regeling: Regeling) -> Berekening:
     if ontbreekt:
         raise Ontbreekt(ontbreekt)
 
-    start_na = None
-    if regeling.toets(ToetsNietVoorAanvraag) is not None:
-        start_na = aanvraagdatum(zaak, regeling)
-        if start_na is None:
-            ontbreekt.append("de datum van de aanvraag (nodig omdat opvang vóór de aanvraag niet wordt vergoed)")
-    begins = [max(k.opvang.begindatum, start_na) if start_na else k.opvang.begindatum for _, k in kinderen]
-    begin = min(begins)
-    eind = periode_einde(begin, regeling.periode.eerste_periode_maanden)
+    if periode is None:
+        start_na = None
+        if regeling.toets(ToetsNietVoorAanvraag) is not None:
+            start_na = aanvraagdatum(zaak, regeling)
+            if start_na is None:
+                ontbreekt.append("de datum van de aanvraag (nodig omdat opvang vóór de aanvraag niet wordt vergoed)")
+        begins = [max(zorg[i].begindatum, start_na) if start_na else zorg[i].begindatum for i, _ in kinderen]
+        begin = min(begins)
+        eind = periode_einde(begin, regeling.periode.eerste_periode_maanden)
+    else:
+        begin, eind = periode
+        begins = [max(zorg[i].begindatum, begin) for i, _ in kinderen]
 
     uitkomst: list[KindBerekening] = []
     for (i, kind), kbegin in zip(kinderen, begins, strict=True):
-        o = kind.opvang
-        assert o is not None
+        o = zorg[i]
         gevraagd, vergoed, beperkingen, mist = _gekapte_uren(o, regeling.uren_maxima)
         ontbreekt += [f"{kind.naam}: {m}" for m in mist]
         keind = min(eind, o.einddatum) if o.einddatum else eind
@@ -278,6 +298,8 @@ def bereken(zaak: Zaak, regeling: Regeling) -> Berekening:
             keind = grens
             if grens < kbegin:
                 uitgesloten = f"{kind.naam} is bij de start van de opvang ouder dan de leeftijdsgrens"
+        if not uitgesloten and keind < kbegin:
+            uitgesloten = f"de opvang van {kind.naam} valt niet in de periode {nl_datum(begin)} t/m {nl_datum(eind)}"
         prijs = landelijk.max_uurprijs(kbegin.year, o.soort)
         uitkomst.append(
             KindBerekening(

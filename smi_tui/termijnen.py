@@ -12,6 +12,8 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from smi_tui.datums import nl_datum, periode_einde, plus_maanden
+from smi_tui.fouten import SmiFout
+from smi_tui.nazorg import Opschorting
 from smi_tui.regeling import Regeling
 from smi_tui.zaak import Zaak
 
@@ -70,20 +72,138 @@ def bezwaartermijn_einde(verzonden: date) -> date:
 
 @dataclass(frozen=True)
 class Termijn:
+    """One deadline: ``code`` (stable, e.g. ``beslistermijn``, ``evaluatie_2``), what it is, its date (None while
+    it cannot be known yet), the article it rests on, an explanation, and ``gedaan``: the action it asks for has
+    been done (the decision taken, the evaluation held, the extension asked), so the werkvoorraad skips it."""
+
     code: str
     omschrijving: str
     datum: date | None
     artikel: str
     toelichting: str = ""
+    gedaan: bool = False
 
-    def naar_json(self) -> dict[str, str | None]:
+    def naar_json(self) -> dict[str, str | bool | None]:
         return {
             "code": self.code,
             "omschrijving": self.omschrijving,
             "datum": self.datum.isoformat() if self.datum else None,
             "artikel": self.artikel,
             "toelichting": self.toelichting,
+            "gedaan": self.gedaan,
         }
+
+
+class VerdagingFout(SmiFout):
+    """A verdaging that the Awb does not allow as entered (sent after the term ended, or longer than allowed)."""
+
+
+OPSCHORTING_ARTIKEL = "artikel 4:15 lid 1 onder a Awb"
+VERDAGING_ARTIKEL = "artikel 4:14 Awb"
+
+
+@dataclass(frozen=True)
+class Beslistermijnstand:
+    """The decision term of the application after opschorting and verdaging.
+
+    ``start``: the day the term starts from (None while unknown); ``einde``: the last day of the term after
+    opschorting, moved by the Atw; ``opgeschort_dagen``: days of suspension counted (overlapping requests count
+    once); ``verdaging_geldig``: None without a verdaging, else whether it was sent in time; ``verdaagd_tot``: the
+    last day of the extended term (None without a valid verdaging); ``uiterste``: the deadline that applies
+    (``verdaagd_tot`` or ``einde``); ``meldingen``: Dutch remarks for the consulent (late requests, a verdaging
+    that is too late or too long, the reasonable-term rule).
+    """
+
+    start: date | None
+    einde: date | None
+    opgeschort_dagen: int
+    verdaging_geldig: bool | None
+    verdaagd_tot: date | None
+    meldingen: tuple[str, ...]
+
+    @property
+    def uiterste(self) -> date | None:
+        return self.verdaagd_tot or self.einde
+
+
+def _opgeschorte_dagen(o: Opschorting, start: date) -> set[date]:
+    """Awb 4:15 lid 1 onder a: suspended "met ingang van de dag na die waarop de aanvrager is uitgenodigd de
+    aanvraag aan te vullen, tot de dag waarop de aanvraag is aangevuld of de daarvoor gestelde termijn ongebruikt
+    is verstreken". "tot" excludes the day of the supplement (the Awb says "tot en met" where it means inclusive);
+    a term set "tot en met termijn_tot" has passed unused on the day after, so all its days are suspended. A
+    supplement after the term set changes nothing: the term had already passed unused."""
+    if o.aangevuld_op is not None and o.aangevuld_op <= o.termijn_tot:
+        laatste = o.aangevuld_op - timedelta(days=1)
+    else:
+        laatste = o.termijn_tot
+    eerste = max(o.verzocht_op, start) + timedelta(days=1)
+    return {eerste + timedelta(days=n) for n in range((laatste - eerste).days + 1)}
+
+
+def beslistermijn(zaak: Zaak, regeling: Regeling) -> Beslistermijnstand:
+    """The beslistermijn with opschorting (Awb 4:15) and verdaging (Awb 4:14), the Atw applied to each end."""
+    bt = regeling.beslistermijn
+    start, _ = _startdatum_beslistermijn(zaak, regeling)
+    if start is None:
+        return Beslistermijnstand(None, None, 0, None, None, ())
+    meldingen: list[str] = []
+    geschorst: set[date] = set()
+    v = zaak.verdaging
+
+    def einde() -> date:
+        return atw(start + timedelta(weeks=bt.weken, days=len(geschorst)))
+
+    def verdaging_weken() -> int:
+        assert v is not None
+        return min(v.weken, bt.verdaging_weken) if bt.verdaging_weken else v.weken
+
+    for o in sorted(zaak.opschortingen, key=lambda o: o.verzocht_op):
+        grens = einde()
+        if v is not None and v.op <= grens and v.op <= o.verzocht_op:
+            grens = atw(grens + timedelta(weeks=verdaging_weken()))
+        if o.verzocht_op > grens:
+            meldingen.append(f"Het verzoek om aanvulling van {nl_datum(o.verzocht_op)} is verzonden na het einde van "
+                             f"de beslistermijn ({nl_datum(grens)}) en schort die niet op ({OPSCHORTING_ARTIKEL}).")  # fmt: skip
+            continue
+        if o.aangevuld_op is None:
+            meldingen.append(f"De aanvulling gevraagd op {nl_datum(o.verzocht_op)} is nog niet ontvangen; de termijn "
+                             f"is opgeschort tot en met {nl_datum(o.termijn_tot)}, de uiterste datum om aan te vullen.")  # fmt: skip
+        geschorst |= _opgeschorte_dagen(o, start)
+
+    geldig: bool | None = None
+    verdaagd: date | None = None
+    if v is not None:
+        e = einde()
+        if v.op > e:
+            geldig = False
+            meldingen.append(f"De verdaging is op {nl_datum(v.op)} meegedeeld, na het einde van de beslistermijn "
+                             f"({nl_datum(e)}). Verdagen moet vóór het einde van de termijn ({VERDAGING_ARTIKEL}); de "
+                             "beslistermijn is niet verlengd.")  # fmt: skip
+        else:
+            geldig = True
+            weken = verdaging_weken()
+            verdaagd = atw(e + timedelta(weeks=weken))
+            if bt.verdaging_weken and v.weken > bt.verdaging_weken:
+                meldingen.append(f"De verdaging met {v.weken} weken is langer dan de regeling toestaat (ten hoogste "
+                                 f"{bt.verdaging_weken} weken, {bt.artikel}); aangehouden is {bt.verdaging_weken} "
+                                 "weken.")  # fmt: skip
+            elif not bt.verdaging_weken:
+                meldingen.append(f"De regeling noemt geen maximum voor verdaging. {VERDAGING_ARTIKEL} vraagt een zo "
+                                 f"kort mogelijke, redelijke termijn: beoordeel of {v.weken} weken redelijk is.")  # fmt: skip
+    return Beslistermijnstand(start, einde(), len(geschorst), geldig, verdaagd, tuple(meldingen))
+
+
+def controleer_verdaging(zaak: Zaak, regeling: Regeling) -> None:
+    """Raise :class:`VerdagingFout` (Dutch) when the case's verdaging is too late or longer than allowed."""
+    stand = beslistermijn(zaak, regeling)
+    if zaak.verdaging is None:
+        return
+    if stand.start is None:
+        raise VerdagingFout("De beslistermijn is nog niet begonnen (de datum waarop hij begint is niet bekend); "
+                            "verdagen is dan niet nodig.")  # fmt: skip
+    fout = [m for m in stand.meldingen if "verdaging" in m.lower() and "redelijk" not in m]
+    if fout:
+        raise VerdagingFout(" ".join(fout))
 
 
 def _startdatum_beslistermijn(zaak: Zaak, regeling: Regeling) -> tuple[date | None, str]:
@@ -101,57 +221,148 @@ def _startdatum_beslistermijn(zaak: Zaak, regeling: Regeling) -> tuple[date | No
 def bereken_termijnen(
     zaak: Zaak, regeling: Regeling, begin: date | None = None, eind: date | None = None
 ) -> list[Termijn]:
-    """All deadlines of the case; ``begin``/``eind`` is the granted period (from the calculation), if any."""
-    uit: list[Termijn] = []
-    bt = regeling.beslistermijn
-    start, hoe = _startdatum_beslistermijn(zaak, regeling)
-    if start is None:
-        uit.append(Termijn("beslistermijn", f"beslistermijn ({bt.weken} weken {hoe})", None, bt.artikel,
-                           "begint pas te lopen als die datum bekend is"))  # fmt: skip
-    else:
-        einde = atw(start + timedelta(weeks=bt.weken))
-        uit.append(Termijn("beslistermijn", f"beslistermijn ({bt.weken} weken {hoe}, {nl_datum(start)})",
-                           einde, bt.artikel, _atw_uitleg(start + timedelta(weeks=bt.weken), einde)))  # fmt: skip
-        if bt.verdaging_weken:
-            verd = atw(einde + timedelta(weeks=bt.verdaging_weken))
-            uit.append(Termijn("verdaging", f"uiterste datum na verdaging met {bt.verdaging_weken} weken", verd,
-                               bt.artikel, "verdaging moet vóór het einde van de beslistermijn schriftelijk "
-                               "worden meegedeeld (artikel 4:14 Awb)"))  # fmt: skip
-    if zaak.besluit is not None:
-        verzonden = zaak.besluit.verzonden_op or zaak.besluit.datum
-        ruw = verzonden + timedelta(weeks=BEZWAARTERMIJN_WEKEN)
-        uit.append(Termijn("bezwaartermijn", "einde bezwaartermijn (6 weken na de dag van verzending)",
-                           bezwaartermijn_einde(verzonden), "artikel 6:7 en 6:8 Awb",
-                           _atw_uitleg(ruw, bezwaartermijn_einde(verzonden))))  # fmt: skip
-    if begin is not None and eind is not None:
-        uit += _periodetermijnen(regeling, begin, eind)
+    """All deadlines of the case. For a granted case the period follows from the decision, its extensions and
+    changes (:mod:`smi_tui.toekenning`); otherwise ``begin``/``eind`` is the proposed period (from the
+    calculation), if any."""
+    uit = _beslistermijnen(zaak, regeling)
+    uit += _bezwaartermijnen(zaak)
+    t = _toekenning_of_none(zaak, regeling)
+    if t is not None:
+        uit += _periodetermijnen(zaak, regeling, t)
+    elif begin is not None and eind is not None:
+        uit += _periodetermijnen(zaak, regeling, _Voorstel(begin, eind, eind))
+    uit += _verlengingstermijnen(zaak, regeling)
     return uit
 
 
-def _periodetermijnen(regeling: Regeling, begin: date, eind: date) -> list[Termijn]:
+def _beslistermijnen(zaak: Zaak, regeling: Regeling) -> list[Termijn]:
+    bt = regeling.beslistermijn
+    start, hoe = _startdatum_beslistermijn(zaak, regeling)
+    besloten = zaak.besluit is not None
+    if start is None:
+        return [Termijn("beslistermijn", f"beslistermijn ({bt.weken} weken {hoe})", None, bt.artikel,
+                        "begint pas te lopen als die datum bekend is", besloten)]  # fmt: skip
+    stand = beslistermijn(zaak, regeling)
+    assert stand.einde is not None
+    ruw = start + timedelta(weeks=bt.weken, days=stand.opgeschort_dagen)
+    uitleg = [_atw_uitleg(ruw, stand.einde)]
+    artikel = bt.artikel
+    if stand.opgeschort_dagen:
+        uitleg.insert(0, f"opgeschort met {stand.opgeschort_dagen} dagen voor aanvulling van de aanvraag")
+        artikel = f"{bt.artikel}; {OPSCHORTING_ARTIKEL}"
+    uitleg += [m for m in stand.meldingen if "aanvulling" in m]
+    uit = [Termijn("beslistermijn", f"beslistermijn ({bt.weken} weken {hoe}, {nl_datum(start)})", stand.einde,
+                   artikel, "; ".join(u for u in uitleg if u), besloten)]  # fmt: skip
+    v = zaak.verdaging
+    if v is not None:
+        over = [m for m in stand.meldingen if "aanvulling" not in m]
+        if stand.verdaging_geldig:
+            uit.append(Termijn("verdaging", f"verdaagde beslistermijn (verdaagd op {nl_datum(v.op)}: {v.reden})",
+                               stand.verdaagd_tot, f"{bt.artikel}; {VERDAGING_ARTIKEL}", " ".join(over), besloten))  # fmt: skip
+        else:
+            uit.append(Termijn("verdaging", "verdaging te laat: de beslistermijn is niet verlengd", None,
+                               VERDAGING_ARTIKEL, " ".join(over), besloten))  # fmt: skip
+    elif bt.verdaging_weken:
+        uit.append(Termijn("verdaging_uiterst", f"uiterste datum als de beslistermijn met {bt.verdaging_weken} weken "
+                           "wordt verdaagd", atw(stand.einde + timedelta(weeks=bt.verdaging_weken)), bt.artikel,
+                           f"verdaging moet vóór het einde van de beslistermijn schriftelijk worden meegedeeld "
+                           f"({VERDAGING_ARTIKEL})", besloten))  # fmt: skip
+    return uit
+
+
+def _bezwaartermijn(code: str, wat: str, verzonden: date) -> Termijn:
+    ruw = verzonden + timedelta(weeks=BEZWAARTERMIJN_WEKEN)
+    return Termijn(code, f"einde bezwaartermijn {wat}(6 weken na de dag van verzending)",
+                   bezwaartermijn_einde(verzonden), "artikel 6:7 en 6:8 Awb",
+                   _atw_uitleg(ruw, bezwaartermijn_einde(verzonden)))  # fmt: skip
+
+
+def _bezwaartermijnen(zaak: Zaak) -> list[Termijn]:
     uit: list[Termijn] = []
+    if zaak.besluit is not None:
+        uit.append(_bezwaartermijn("bezwaartermijn", "", zaak.besluit.verzonden_op or zaak.besluit.datum))
+    for n, v in enumerate(zaak.verlengingen, 1):
+        d = v.verzonden_op or v.besluit_datum
+        if d is not None and v.beslissing is not None:
+            uit.append(_bezwaartermijn(f"bezwaartermijn_verlenging_{n}", f"besluit op verlenging {n} ", d))
+    for n, w in enumerate(zaak.wijzigingen, 1):
+        d = w.verzonden_op or w.besluit_datum
+        if d is not None:
+            uit.append(_bezwaartermijn(f"bezwaartermijn_wijziging_{n}", f"besluit {w.soort.value} {n} ", d))
+    return uit
+
+
+def _verlengingstermijnen(zaak: Zaak, regeling: Regeling) -> list[Termijn]:
+    """The decision term on each extension request (the regulation's term, else 4:13 Awb as encoded)."""
+    bt = regeling.beslistermijn
+    return [
+        Termijn(f"beslistermijn_verlenging_{n}", f"beslissen op verlenging {n} (aangevraagd {nl_datum(v.aangevraagd_op)})",
+                atw(v.aangevraagd_op + timedelta(weeks=bt.weken)), bt.artikel, "", v.beslissing is not None)
+        for n, v in enumerate(zaak.verlengingen, 1)
+    ]  # fmt: skip
+
+
+@dataclass(frozen=True)
+class _Voorstel:
+    """A proposed period (before the decision): no extensions, no changes."""
+
+    begin: date
+    eind_oorspronkelijk: date
+    eind: date
+    verlengd: tuple[()] = ()
+    beeindigd_door: None = None
+
+
+def _toekenning_of_none(zaak: Zaak, regeling: Regeling):  # -> Toekenning | None
+    from smi_tui.berekening import Ontbreekt
+    from smi_tui.toekenning import is_toegekend, toekenning
+
+    if not is_toegekend(zaak):
+        return None
+    try:
+        return toekenning(zaak, regeling)
+    except (Ontbreekt, SmiFout):
+        return None
+
+
+def _periodetermijnen(zaak: Zaak, regeling: Regeling, t) -> list[Termijn]:
+    uit: list[Termijn] = []
+    begin, eind = t.begin, t.eind
+    if eind < begin:  # withdrawn from the start: no period, no period deadlines
+        return uit
     ev = regeling.evaluatie
     if ev is not None:
+        gehouden = {e.nummer for e in zaak.evaluaties}
         n = 1
         while (d := plus_maanden(begin, ev.elke_maanden * n)) <= eind:
-            uit.append(Termijn(f"evaluatie_{n}", f"evaluatie {n} door {ev.door}", d, ev.artikel))
+            uit.append(Termijn(f"evaluatie_{n}", f"evaluatie {n} door {ev.door}", d, ev.artikel, "", n in gehouden))
             n += 1
     p = regeling.periode
-    uit.append(Termijn("einde_tegemoetkoming", "einde van de tegemoetkoming", eind, p.artikel))
+    uitleg = ""
+    if t.verlengd:
+        uitleg = f"verlengd ({len(t.verlengd)}x); oorspronkelijk tot en met {nl_datum(t.eind_oorspronkelijk)}"
+    if t.beeindigd_door is not None:
+        w = t.beeindigd_door
+        uitleg = f"{w.soort.value} met ingang van {nl_datum(w.ingangsdatum)} (grond: {w.grond})"
+    uit.append(Termijn("einde_tegemoetkoming", "einde van de tegemoetkoming", eind, p.artikel, uitleg))
     if p.herindicatie_maanden:
         n = 1
         while (d := plus_maanden(begin, p.herindicatie_maanden * n)) <= eind + timedelta(days=1):
             uit.append(Termijn(f"herindicatie_{n}", f"herindicatie {n}", d, p.artikel))
             n += 1
+    if t.beeindigd_door is not None:
+        return uit
     v = regeling.verlenging
     if v.toegestaan:
-        vanaf = eind - timedelta(weeks=regeling.beslistermijn.weken)
-        max_eind = periode_einde(eind + timedelta(days=1), v.max_maanden * v.aantal)
+        max_eind = periode_einde(t.eind_oorspronkelijk + timedelta(days=1), v.max_maanden * v.aantal)
         if v.max_totaal_maanden:
             max_eind = min(max_eind, periode_einde(begin, v.max_totaal_maanden))
-        uit.append(Termijn("verlenging_aanvragen", "verlenging aanvragen (uiterlijk)", vanaf, v.artikel,
-                           f"zodat binnen de beslistermijn van {regeling.beslistermijn.weken} weken vóór "
-                           f"{nl_datum(eind)} besloten kan worden; voorwaarde: {v.voorwaarde}"))  # fmt: skip
+        if len(t.verlengd) < v.aantal and eind < max_eind:
+            gevraagd = any(x not in t.verlengd for x in zaak.verlengingen)  # asked, not (yet) granted
+            vanaf = eind - timedelta(weeks=regeling.beslistermijn.weken)
+            uit.append(Termijn("verlenging_aanvragen", "verlenging aanvragen (uiterlijk)", vanaf, v.artikel,
+                               f"zodat binnen de beslistermijn van {regeling.beslistermijn.weken} weken vóór "
+                               f"{nl_datum(eind)} besloten kan worden; voorwaarde: {v.voorwaarde}", gevraagd))  # fmt: skip
         uit.append(Termijn("verlenging_max_eind", f"uiterste einddatum na verlenging ({v.aantal}x, max "
                            f"{v.max_maanden} maanden)", max_eind, v.artikel))  # fmt: skip
     else:
@@ -166,27 +377,56 @@ def _atw_uitleg(ruw: date, einde: date) -> str:
     return f"valt op {nl_datum(ruw)} (weekend of feestdag) en loopt door tot {nl_datum(einde)} (Algemene termijnenwet)"
 
 
-def volgende_termijn(zaak: Zaak, regeling: Regeling, vandaag: date | None = None) -> tuple[date, str] | None:
-    """The next deadline that matters for the werkvoorraad (first one on or after ``vandaag``, else the last
-    passed one, so overdue cases show)."""
-    from smi_tui.berekening import Ontbreekt, bereken
+def alle_termijnen(zaak: Zaak, regeling: Regeling) -> list[Termijn]:
+    """Every dated deadline of the case given its decision, extensions and changes, each with ``gedaan``.
 
-    begin = eind = None
-    if zaak.besluit is not None and zaak.besluit.beslissing != "afwijzen":
-        try:
-            b = bereken(zaak, regeling)
-            begin, eind = b.begin, b.eind
-        except Ontbreekt:
-            pass
-    termijnen = [t for t in bereken_termijnen(zaak, regeling, begin, eind) if t.datum is not None]
-    if zaak.besluit is None:
-        termijnen = [t for t in termijnen if t.code in ("beslistermijn", "verdaging")][:1]
-    else:
-        termijnen = [t for t in termijnen if t.code not in ("beslistermijn", "verdaging")]
-    if not termijnen:
+    Meant for the store's index row, so the werkvoorraad can pick the next deadline each day without the
+    regulation logic. Only the actual terms: a possible (not yet made) verdaging is left out."""
+    return [t for t in bereken_termijnen(zaak, regeling)
+            if t.datum is not None and t.code != "verdaging_uiterst"]  # fmt: skip
+
+
+def volgende(termijnen: list[Termijn], vandaag: date) -> Termijn | None:
+    """The next open deadline (first on or after ``vandaag``), else the last passed open one (overdue)."""
+    open_ = [t for t in termijnen if t.datum is not None and not t.gedaan]
+    if not open_:
         return None
-    vandaag = vandaag or date.today()
-    komend = sorted((t for t in termijnen if t.datum and t.datum >= vandaag), key=lambda t: t.datum or vandaag)
-    t = komend[0] if komend else max(termijnen, key=lambda t: t.datum or vandaag)
-    assert t.datum is not None
+    komend = [t for t in open_ if t.datum and t.datum >= vandaag]
+    if komend:
+        return min(komend, key=lambda t: t.datum or vandaag)
+    return max(open_, key=lambda t: t.datum or vandaag)
+
+
+def volgende_termijn(zaak: Zaak, regeling: Regeling, vandaag: date | None = None) -> tuple[date, str] | None:
+    """The next deadline that matters for the werkvoorraad (first open one on or after ``vandaag``, else the last
+    passed open one, so overdue cases show)."""
+    t = volgende(alle_termijnen(zaak, regeling), vandaag or date.today())
+    if t is None or t.datum is None:
+        return None
     return t.datum, t.omschrijving
+
+
+def sluitdatum(zaak: Zaak, regeling: Regeling) -> date | None:
+    """The date from which the dossier counts as closed, for the retention period (the store adds that period).
+
+    - ``zaak.gesloten_op`` when the consulent closed the dossier explicitly;
+    - a refusal: the last day of the bezwaartermijn;
+    - a grant: the last day of the grant after extensions and an early end;
+    and never before the last day of the bezwaartermijn of any decision on the case (decision, extension,
+    change), since an objection may still come. None while undecided, while an extension request awaits a
+    decision (the end may still move), or when the period cannot be calculated. The date may lie in the future:
+    the dossier is then still running.
+    """
+    if zaak.gesloten_op is not None:
+        return zaak.gesloten_op
+    if zaak.besluit is None or any(v.beslissing is None for v in zaak.verlengingen):
+        return None
+    bezwaar = [t.datum for t in _bezwaartermijnen(zaak) if t.datum is not None]
+    t = _toekenning_of_none(zaak, regeling)
+    from smi_tui.toekenning import is_toegekend
+
+    if is_toegekend(zaak):
+        if t is None:
+            return None
+        return max([t.eind, *bezwaar])
+    return max(bezwaar)

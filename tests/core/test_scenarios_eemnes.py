@@ -112,7 +112,7 @@ def test_precies_op_230_uur_is_geen_beperking() -> None:
 def test_termijnen_en_verlenging() -> None:
     t = {x.code: x.datum.isoformat() for x in beoordeel(Z).termijnen}
     assert t["beslistermijn"] == "2026-04-21"  # art. 3.3 lid 4: 8 weken na ontvangst aanvraag 24-02-2026
-    assert t["verdaging"] == "2026-06-16"  # + max 8 weken
+    assert t["verdaging_uiterst"] == "2026-06-16"  # + max 8 weken, if verdaagd (none recorded)
     assert t["bezwaartermijn"] == "2026-04-14"
     assert t["einde_tegemoetkoming"] == "2027-03-08"
     assert t["verlenging_max_eind"] == "2027-09-08"  # art. 3.5 lid 3: 1x max 6 maanden
