@@ -103,6 +103,11 @@ def bouw_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("wachtwoord", help="wijzig het wachtwoord van de opslag")
     s.set_defaults(func=_lazy("storage.cli", "cmd_wachtwoord"))
 
+    s = sub.add_parser("opschonen", help="vernietig gesloten dossiers waarvan de bewaartermijn voorbij is")
+    s.add_argument("--peildatum", type=_datum, default=None, metavar="JJJJ-MM-DD", help="standaard vandaag")
+    s.add_argument("--ja", action="store_true", help="niet om bevestiging vragen (voor automatisering)")
+    s.set_defaults(func=_lazy("storage.cli", "cmd_opschonen"))
+
     # --- the letters (package letters) ---
     s = sub.add_parser("brief", help="maak een brief als PDF")
     s.add_argument(

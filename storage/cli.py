@@ -167,3 +167,49 @@ def cmd_wachtwoord(args: argparse.Namespace) -> int:
         opslag.wijzig_wachtwoord(oud, nieuw_wachtwoord(ENV_NIEUW))
     print("Het wachtwoord is gewijzigd.")
     return 0
+
+
+def _vandaag() -> Any:
+    from datetime import date
+
+    return date.today()
+
+
+def cmd_opschonen(args: argparse.Namespace) -> int:
+    """``smi-tui opschonen [--peildatum DATUM] [--ja]``: destroy closed dossiers whose retention period has passed."""
+    from storage import bewaren
+
+    peildatum = getattr(args, "peildatum", None) or _vandaag()
+    if peildatum > _vandaag():
+        raise SmiFout("De peildatum mag niet na vandaag liggen: vernietigen kan alleen wat nu al aan de beurt is.")
+    jaren = bewaren.vereiste_bewaartermijn()
+    with _open() as opslag:
+        opgeruimd = bewaren.ruim_restanten_op(opslag)
+        for zn in opgeruimd:
+            print(f"Restanten van de eerder vernietigde zaak {zn} opgeruimd.")
+        items = bewaren.te_vernietigen(opslag, peildatum, jaren)
+        if not items:
+            print(
+                f"Er zijn geen dossiers om te vernietigen (peildatum {peildatum.isoformat()}, bewaartermijn {jaren} jaar)."
+            )
+            return 0
+        print(f"Te vernietigen op peildatum {peildatum.isoformat()} (bewaartermijn {jaren} jaar na sluiting):")
+        print(f"{'zaaknummer':<15} {'sluitdatum':<11} {'vernietigingsdatum'}")
+        for it in items:
+            print(f"{it.zaaknummer:<15} {it.sluitdatum.isoformat():<11} {it.vernietigingsdatum.isoformat()}")
+        if not getattr(args, "ja", False):
+            try:
+                antwoord = input(f"Typ 'ja' om deze {len(items)} dossier(s) definitief te vernietigen: ")
+            except EOFError:
+                antwoord = ""
+            if antwoord.strip().lower() != "ja":
+                print("Niet bevestigd; er is niets vernietigd.")
+                return 1
+        entries = bewaren.opschonen(opslag, items, consulent=_consulent())
+    docs = sum(int(e["aantal_documenten"]) for e in entries)
+    print(
+        f"{len(entries)} dossier(s) vernietigd, met {docs} document(en); in het logboek van de opslag staat alleen "
+        "zaaknummer, data, wie en aantallen. Let op: backups van vóór vandaag bevatten deze dossiers nog — "
+        "vernietig of vervang die volgens het back-upbeleid (zie storage/README.md)."
+    )
+    return 0

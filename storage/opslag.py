@@ -17,6 +17,8 @@ one index part. Cost per save is therefore flat in the number of cases.
 from __future__ import annotations
 
 import copy
+import hashlib
+import hmac
 import json
 import os
 import re
@@ -531,6 +533,39 @@ class Opslag(DocumentenMixin):
         if not isinstance(data, dict):
             raise BeschadigdFout(f"{naam} is beschadigd (geen geldige inhoud).")
         return data
+
+    # --- the store-level log (no personal data: retention, privacy requests) ---
+    def schrijf_logboek(self, actie: str, gegevens: dict[str, Any]) -> dict[str, Any]:
+        """Append a hash-chained entry to the store-level log in ``meta.smi``; returns the entry.
+
+        Only for facts without personal data (zaaknummers, dates, counts, keyed BSN hashes from
+        :meth:`bsn_kenmerk`); the who is the OS user plus ``gegevens["consulent"]`` when given."""
+        self._open()
+        tabel = self._meta_db().table("logboek")
+        alle = tabel.all()
+        entry: dict[str, Any] = {
+            "nr": len(alle) + 1,
+            "tijd": _nu(),
+            "gebruiker": audit.gebruiker(),
+            "actie": actie,
+            **gegevens,
+            "vorige": alle[-1]["hash"] if alle else audit.NUL_HASH,
+        }
+        entry["hash"] = audit.entry_hash(entry)
+        tabel.insert(entry)
+        return entry
+
+    def logboek(self) -> list[dict[str, Any]]:
+        """The store-level log, oldest first (verify with ``audit.controleer_keten``)."""
+        self._open()
+        return [dict(e) for e in self._meta_db().table("logboek").all()]
+
+    def bsn_kenmerk(self, bsn: str) -> str:
+        """A keyed hash (HMAC-SHA-256 under a key derived from the data key) of a BSN, for logs: the same BSN
+        gives the same value in this store, but a BSN cannot be recovered from it without the store's key."""
+        b = normaliseer_bsn(bsn) or str(bsn)
+        sleutel = hashlib.sha256(b"smi-tui bsn-kenmerk\x00" + self._sleutel).digest()
+        return hmac.new(sleutel, b.encode("ascii", "replace"), hashlib.sha256).hexdigest()
 
     # --- maintenance ---
     def controleer(self) -> Any:
