@@ -63,7 +63,9 @@ class Toekenning:
     segmenten: list[Segment] = field(default_factory=list)
 
 
-def _sleutels(opvang: dict[str, Opvang], zaak: Zaak) -> dict[int, Opvang]:
+def opvang_per_kind(opvang: dict[str, Opvang], zaak: Zaak) -> dict[int, Opvang]:
+    """The care of a Verlengingsaanvraag or Wijziging (keys: child index as text) by child index; a Dutch error for
+    a key that is no child of the case."""
     uit: dict[int, Opvang] = {}
     for k, o in opvang.items():
         try:
@@ -74,6 +76,10 @@ def _sleutels(opvang: dict[str, Opvang], zaak: Zaak) -> dict[int, Opvang]:
             raise SmiFout(f"Er is geen kind met volgnummer {i} in deze zaak.")
         uit[i] = o
     return uit
+
+
+def _zelfde(a: object, b: object | None) -> bool:
+    return b is not None and (a is b or a == b)
 
 
 def is_toegekend(zaak: Zaak) -> bool:
@@ -89,7 +95,7 @@ def toekenning(
 ) -> Toekenning:
     """The grant of ``zaak`` after its granted extensions and decided changes.
 
-    ``zonder`` leaves one record out (the one being assessed); ``met`` counts records as decided/granted although
+    ``zonder`` leaves one record out (the one being assessed; the same object or an equal one); ``met`` counts records as decided/granted although
     they are not yet (to compute what a proposed change would do). Raises :class:`GeenToekenning` when the case has
     no grant, and :class:`smi_tui.berekening.Ontbreekt` when the calculation lacks data.
     """
@@ -98,10 +104,10 @@ def toekenning(
                              "verlengen, te herzien of te beëindigen.")  # fmt: skip
     basis = bereken(zaak, regeling)
     uitgesloten = _uitgesloten(zaak, regeling, basis)
-    verlengd = [v for v in zaak.verlengingen if v is not zonder and v.beslissing == Vervolgbeslissing.TOEKENNEN]
+    verlengd = [v for v in zaak.verlengingen if not _zelfde(v, zonder) and v.beslissing == Vervolgbeslissing.TOEKENNEN]
     verlengd += [v for v in met if isinstance(v, Verlengingsaanvraag)]
     verlengd.sort(key=lambda v: v.aangevraagd_op)
-    wijzigingen = [w for w in zaak.wijzigingen if w is not zonder and w.besluit_datum is not None]
+    wijzigingen = [w for w in zaak.wijzigingen if not _zelfde(w, zonder) and w.besluit_datum is not None]
     wijzigingen += [w for w in met if isinstance(w, Wijziging)]
 
     wissels: list[tuple[date, dict[int, Opvang]]] = []
@@ -110,10 +116,10 @@ def toekenning(
         start = eind + timedelta(days=1)
         eind = periode_einde(start, v.maanden)
         if v.opvang:
-            wissels.append((start, _sleutels(v.opvang, zaak)))
+            wissels.append((start, opvang_per_kind(v.opvang, zaak)))
     for w in wijzigingen:
         if w.soort == WijzigingSoort.HERZIENING and w.opvang:
-            wissels.append((w.ingangsdatum, _sleutels(w.opvang, zaak)))
+            wissels.append((w.ingangsdatum, opvang_per_kind(w.opvang, zaak)))
     einden = [w for w in wijzigingen if w.soort != WijzigingSoort.HERZIENING]
     beeindigd = min(einden, key=lambda w: w.ingangsdatum) if einden else None
     if beeindigd is not None and beeindigd.ingangsdatum <= eind:
