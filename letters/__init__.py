@@ -1,7 +1,11 @@
-"""The letters: ontvangstbevestiging, verslag, beschikking and plan van aanpak as archival PDFs (PDF/A-2b).
+"""The letters: ontvangstbevestiging, verslag, beschikking, plan van aanpak and the letters after the decision
+(verzoek om aanvulling, verdaging, verlengingsbeschikking, wijzigingsbeschikking) as archival PDFs (PDF/A-2b).
 
-Each letter is a function ``Zaak + Beoordeling -> PDF bytes``; :func:`maak` picks it by name. ReportLab is
-imported only when a letter is actually made, so importing this package stays fast and headless.
+Each letter is a function ``Zaak + Beoordeling -> PDF bytes``; :func:`maak` picks it by name. A letter about one
+of several records of a case (an opschorting, an extension, a revision) takes ``nummer`` (1-based, in the order
+the records were entered; default the latest). The privacy export (``letters.inzage.maak_inzage``) has no single
+case and is a plain function. ReportLab is imported only when a letter is actually made, so importing this
+package stays fast and headless.
 """
 
 from __future__ import annotations
@@ -21,29 +25,48 @@ SOORTEN: dict[str, str] = {
     "verslag": "letters.verslag",
     "beschikking": "letters.beschikking",
     "plan-van-aanpak": "letters.plan_van_aanpak",
+    "verzoek-aanvulling": "letters.verzoek_aanvulling",
+    "verdaging": "letters.verdaging",
 }
+MET_NUMMER = ("verzoek-aanvulling",)
+"""The letters about one of several records of a case; ``nummer`` chooses which (default the latest)."""
 
 
 class BriefFout(SmiFout):
     """A letter cannot be made from this case (e.g. a beschikking without a besluit)."""
 
 
-def maak(soort: str, zaak: Zaak, beoordeling: Beoordeling | None = None, *, datum: date | None = None) -> bytes:
+def maak(
+    soort: str,
+    zaak: Zaak,
+    beoordeling: Beoordeling | None = None,
+    *,
+    datum: date | None = None,
+    nummer: int | None = None,
+) -> bytes:
     """Make the letter ``soort`` (see :data:`SOORTEN`) for ``zaak`` and return the PDF bytes.
 
     ``beoordeling`` is the case's assessment; when omitted it is made with the regulation in force on the date
     of the melding. ``datum`` is the date on the letter; by default a date from the case (see each letter), so
-    the same case always gives the same bytes.
+    the same case always gives the same bytes. ``nummer`` chooses the record for the letters in
+    :data:`MET_NUMMER` (1 = the first entered; default the latest).
     """
+    soort = soort.strip().replace("_", "-")
     if soort not in SOORTEN:
         raise BriefFout(f"Onbekende brief '{soort}'. Kies uit: {', '.join(SOORTEN)}.")
+    extra: dict[str, int | None] = {}
+    if soort in MET_NUMMER:
+        extra["nummer"] = nummer
+    elif nummer is not None:
+        raise BriefFout(f"De brief '{soort}' gaat over de hele zaak; een nummer kiezen kan alleen bij "
+                        f"{', '.join(MET_NUMMER)}.")  # fmt: skip
     module = importlib.import_module(SOORTEN[soort])
-    module.controleer(zaak)  # a clear error before any assessment or layout work
+    module.controleer(zaak, **extra)  # a clear error before any assessment or layout work
     if beoordeling is None:
         from smi_tui.beoordeling import beoordeel_zaak
 
         beoordeling = beoordeel_zaak(zaak, peildatum=datum or zaak.melding.datum)
-    return module.maak(zaak, beoordeling, datum=datum)
+    return module.maak(zaak, beoordeling, datum=datum, **extra)
 
 
-__all__ = ["SOORTEN", "BriefFout", "maak"]
+__all__ = ["MET_NUMMER", "SOORTEN", "BriefFout", "maak"]

@@ -26,8 +26,10 @@ def _uit_opslag(zaaknummer: str) -> Zaak:
         from storage.cli import wachtwoord
         from storage.opslag import Opslag
     except ImportError as exc:  # the store is optional for letters
-        raise SmiFout(f"Zaak {zaaknummer} kan niet uit de opslag worden gelezen: de opslag is niet beschikbaar "
-                      f"({exc}). Exporteer de zaak als JSON en geef dat bestand op.") from None
+        raise SmiFout(
+            f"Zaak {zaaknummer} kan niet uit de opslag worden gelezen: de opslag is niet beschikbaar "
+            f"({exc}). Exporteer de zaak als JSON en geef dat bestand op."
+        ) from None
     from smi_tui import config
     from smi_tui.cli import valideer_zaak
 
@@ -40,11 +42,12 @@ def _uit_opslag(zaaknummer: str) -> Zaak:
 
 
 def cmd_brief(args: argparse.Namespace) -> int:
-    """``smi-tui brief SOORT ZAAK -o UIT.pdf [--peildatum]``: write one letter as PDF."""
+    """``smi-tui brief SOORT ZAAK -o UIT.pdf [--peildatum] [--nummer N]``: write one letter as PDF. ``--nummer``
+    chooses the record for the letters about one of several (see ``letters.MET_NUMMER``; default the latest)."""
     import letters
 
     zaak = lees(str(args.zaak))
-    pdf = letters.maak(args.soort, zaak, datum=args.peildatum)
+    pdf = letters.maak(args.soort, zaak, datum=args.peildatum, nummer=getattr(args, "nummer", None))
     uit = Path(args.uit)
     try:
         tijdelijk = uit.with_name(uit.name + ".tmp")

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TypeVar
 
 from smi_tui.beoordeling import Beoordeling
 from smi_tui.datums import nl_datum
 from smi_tui.regeling import Regeling
 from smi_tui.termijnen import Termijn
 from smi_tui.zaak import Zaak
+
+T = TypeVar("T")
 
 
 def fout(melding: str) -> Exception:
@@ -86,3 +89,31 @@ def periode_tekst(begin: date, eind: date) -> str:
 
 def ja_nee(waarde: bool | None, ja: str, nee: str, onbekend: str = "niet vastgesteld") -> str:
     return onbekend if waarde is None else (ja if waarde else nee)
+
+
+def kies(lijst: list[T], nummer: int | None, wat: str, invullen: str) -> tuple[int, T]:
+    """The record ``nummer`` (1-based, in the order entered) of ``lijst``, default the latest; a Dutch error
+    naming ``wat`` when there is none (``invullen`` says how to record one)."""
+    if not lijst:
+        raise fout(f"Deze zaak heeft geen {wat}. {invullen}")
+    if nummer is None:
+        return len(lijst), lijst[-1]
+    if not 1 <= nummer <= len(lijst):
+        aantal = "er is er maar één (nummer 1)" if len(lijst) == 1 else f"kies 1 tot en met {len(lijst)}"
+        raise fout(f"Er is geen {wat} met nummer {nummer}: {aantal}.")
+    return nummer, lijst[nummer - 1]
+
+
+def aanvraag_ontvangen(zaak: Zaak, regeling: Regeling) -> date:
+    """The date the application came in (the signed verslag where that is the application), else the melding."""
+    from smi_tui.berekening import aanvraagdatum
+
+    return aanvraagdatum(zaak, regeling) or zaak.melding.datum
+
+
+def vragen(zaak: Zaak, regeling: Regeling) -> str:
+    """'Heeft u vragen over deze brief? Neem dan contact op met uw consulent X, telefoon ...' (the phone number
+    with non-breaking spaces, so it never wraps in two)."""
+    tel = regeling.huisstijl.telefoon.replace(" ", "\u00a0")
+    return ("Heeft u vragen over deze brief? Neem dan contact op met uw consulent"
+            + (f" {zaak.consulent}" if zaak.consulent else "") + (f", telefoon {tel}." if tel else "."))  # fmt: skip
