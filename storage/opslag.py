@@ -25,10 +25,9 @@ import re
 import shutil
 from collections import OrderedDict
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from tinydb import TinyDB
 from tinydb.table import Document
@@ -75,9 +74,8 @@ def als_dict(zaak: Any) -> dict[str, Any]:
         raise OpslagFout(f"De zaak bevat waarden die niet als JSON op te slaan zijn ({exc}).") from None
 
 
-@dataclass(frozen=True)
-class IndexRij:
-    """One row of the case list."""
+class IndexRij(NamedTuple):
+    """One row of the case list (a NamedTuple: immutable, and cheap to build for 10,000 rows)."""
 
     zaaknummer: str
     ouders: tuple[str, ...]
@@ -103,7 +101,7 @@ class IndexRij:
             rij.get("status"),
             date.fromisoformat(t["datum"]) if t.get("datum") else None,
             t.get("wat"),
-            tuple(dict(x) for x in rij.get("termijnen") or ()),
+            tuple([dict(x) for x in rij["termijnen"]]) if rij.get("termijnen") else (),
             _datum(rij.get("sluitdatum")),
             _datum(rij.get("vernietigingsdatum")),
             tuple(rij.get("bsns") or ()),
@@ -123,6 +121,11 @@ class IndexRij:
             "sluitdatum": self.sluitdatum.isoformat() if self.sluitdatum else None,
             "vernietigingsdatum": self.vernietigingsdatum.isoformat() if self.vernietigingsdatum else None,
         }
+
+
+def _volgorde(zaaknummer: str) -> tuple[str, int, str]:
+    """Sort key of a (valid) zaaknummer ``SMI-JJJJ-NNNN…``: year, then number (cheaper than parsing it)."""
+    return zaaknummer[4:8], len(zaaknummer), zaaknummer
 
 
 def _datum(waarde: Any) -> date | None:
@@ -427,12 +430,12 @@ class Opslag(DocumentenMixin):
         for p in (self.map / "index").iterdir():
             if p.name.endswith(EXT) and p.name[: -len(EXT)] not in self._index:
                 self._index_db(p.name[: -len(EXT)])
-        return [r for db in self._index.values() for r in db.table("zaken").all()]
+        return [r for db in self._index.values() for r in ((storage_van(db).read() or {}).get("zaken") or {}).values()]
 
     def lijst(self) -> list[IndexRij]:
         """The case list from the index, ordered by zaaknummer."""
         rijen = [IndexRij.van(r) for r in self._rijen()]
-        return sorted(rijen, key=lambda r: ontleed_zaaknummer(r.zaaknummer))
+        return sorted(rijen, key=lambda r: _volgorde(r.zaaknummer))
 
     def zaken_met_bsn(self, bsn: str) -> list[str]:
         """The zaaknummers of every case in which ``bsn`` occurs as parent or child (from the index), in order."""

@@ -43,19 +43,17 @@ def test_normaliseer_bsn():
 
 def test_rij_heeft_bsns_termijnen_en_bewaardata(opslag, cfg):
     cfg("bewaartermijn_jaren = 7\n")
-    zn = opslag.nieuwe_zaak(met_bsns(kind=KIND_BSN, gesloten_op="2024-02-29"), "c")
+    aanvraag = {"ontvangen_op": "2026-01-10", "compleet_op": "2026-01-12"}
+    zn = opslag.nieuwe_zaak(met_bsns(kind=KIND_BSN, gesloten_op="2024-02-29", aanvraag=aanvraag), "c")
     rij = next(r for r in opslag._rijen() if r["zaaknummer"] == zn)
     assert rij["bsns"] == ["111222333", KIND_BSN]
-    assert isinstance(rij["termijnen"], list)
+    assert {"datum": "2026-03-09", "code": "beslistermijn", "gedaan": False}.items() <= rij["termijnen"][0].items()
     for t in rij["termijnen"]:
         assert set(t) == {"datum", "code", "wat", "gedaan"} and isinstance(t["gedaan"], bool)
         date.fromisoformat(t["datum"])
     assert [t["datum"] for t in rij["termijnen"]] == sorted(t["datum"] for t in rij["termijnen"])
-    from smi_tui import termijnen
-
-    if not hasattr(termijnen, "sluitdatum"):  # until the core decides, the recorded closing date counts
-        assert rij["sluitdatum"] == "2024-02-29"
-        assert rij["vernietigingsdatum"] == "2031-02-28"  # 29 February + 7 years
+    assert rij["sluitdatum"] == "2024-02-29"  # the consulent closed it (core: smi_tui.termijnen.sluitdatum)
+    assert rij["vernietigingsdatum"] == "2031-02-28"  # 29 February + 7 years
     (ir,) = opslag.lijst()
     assert ir.bsns == ("111222333", KIND_BSN)
     assert "bsns" not in ir.als_dict()  # `smi-tui zaken --json` does not print BSNs
@@ -126,16 +124,11 @@ def test_herstel_index_berekent_nieuwe_velden(opslag, cfg):
 def test_cli_herstel_index_na_wijziging_bewaartermijn(opslag, cfg):
     cfg("bewaartermijn_jaren = 5\n")
     opslag.nieuwe_zaak(met_bsns(gesloten_op="2025-03-01"), "c")
-    from smi_tui import termijnen
-
+    assert opslag.lijst()[0].vernietigingsdatum == date(2030, 3, 1)
     cfg("bewaartermijn_jaren = 10\n")
-    rapport = opslag.controleer()
-    verwacht_verouderd = opslag.lijst()[0].sluitdatum is not None
-    assert rapport.in_orde is not verwacht_verouderd
-    opslag.herstel_index()
-    ir = opslag.lijst()[0]
-    if not hasattr(termijnen, "sluitdatum"):
-        assert ir.vernietigingsdatum == date(2035, 3, 1)
+    assert not opslag.controleer().in_orde  # the row no longer matches the configured period
+    assert opslag.herstel_index().in_orde
+    assert opslag.lijst()[0].vernietigingsdatum == date(2035, 3, 1)
 
 
 def test_ongeldige_bewaartermijn_breekt_opslaan_niet(opslag, cfg):
