@@ -108,6 +108,11 @@ def bouw_parser() -> argparse.ArgumentParser:
     s.add_argument("--ja", action="store_true", help="niet om bevestiging vragen (voor automatisering)")
     s.set_defaults(func=_lazy("storage.cli", "cmd_opschonen"))
 
+    s = sub.add_parser("inzage", help="alles wat over één persoon is opgeslagen (inzageverzoek AVG)")
+    s.add_argument("bsn", metavar="BSN")
+    s.add_argument("-o", "--uit", type=Path, required=True, metavar="MAP", help="nieuwe of lege map")
+    s.set_defaults(func=_lazy("storage.cli", "cmd_inzage"))
+
     # --- the letters (package letters) ---
     s = sub.add_parser("brief", help="maak een brief als PDF")
     s.add_argument(

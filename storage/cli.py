@@ -213,3 +213,23 @@ def cmd_opschonen(args: argparse.Namespace) -> int:
         "vernietig of vervang die volgens het back-upbeleid (zie storage/README.md)."
     )
     return 0
+
+
+def cmd_inzage(args: argparse.Namespace) -> int:
+    """``smi-tui inzage BSN -o MAP``: everything stored about a person (JSON, documents, readable PDF)."""
+    from storage.inzage import controleer_bsn, schrijf_inzage
+
+    bsn = controleer_bsn(args.bsn)
+    with _open() as opslag:
+        gegevens, pdf_melding = schrijf_inzage(opslag, bsn, Path(args.uit), consulent=_consulent())
+    aantal = len(gegevens["zaken"])
+    docs = sum(len(z["documenten"]) for z in gegevens["zaken"])
+    print(
+        f"Inzage geschreven naar {args.uit}: {aantal} zaak/zaken, {docs} document(en)"
+        + ("." if pdf_melding else ", met inzage.pdf.")
+    )
+    print("Let op: de map is onversleuteld. Geef de inhoud veilig aan de betrokkene en verwijder de map daarna.")
+    if pdf_melding:
+        print(pdf_melding, file=sys.stderr)
+        return 0 if pdf_melding.startswith("PDF volgt") else 1
+    return 0

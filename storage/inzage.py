@@ -1,0 +1,184 @@
+"""Privacy requests (inzage, artikel 15 AVG): everything the store holds about one person, by BSN.
+
+``smi-tui inzage BSN -o MAP`` writes into MAP (new or empty; created with mode 0700):
+
+- ``inzage.json``: ``{"bsn", "gemaakt_op", "zaken": [...], "concept_nieuwe_melding", "eerdere_inzageverzoeken"}``;
+  per case: ``zaaknummer``, ``rol`` (ouder/kind), ``zaak`` (the stored case as is), ``info`` (version and times),
+  ``documenten`` (id, naam, soort, grootte, sha256, toegevoegd_op, ``bestand``: the copy in MAP), ``audit`` (one
+  line per changed field, for reading) and ``auditketen`` (the hash-chained entries as stored);
+- ``documenten/<zaaknummer>/…``: the stored documents themselves, checked against their SHA-256;
+- ``inzage.pdf``: the same as a readable letter (``letters.inzage.maak_inzage``).
+
+The request is logged in the store-level log (who, when, a keyed hash of the BSN — never the BSN itself).
+Everything in MAP is unencrypted: hand it over securely and delete it afterwards.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from smi_tui.fouten import SmiFout
+from storage.samenvatting import bsns_van, normaliseer_bsn
+from storage.tinyopslag import schrijf_fout
+
+if TYPE_CHECKING:
+    from storage.opslag import Opslag
+
+_ONVEILIG = re.compile(r"[^\w .()-]+")
+
+
+def controleer_bsn(bsn: str) -> str:
+    """The BSN normalised to 9 digits; a Dutch error (exit 2) when it is not one (length or 11-test)."""
+    from stdnum.nl import bsn as stdnum_bsn
+
+    b = normaliseer_bsn(bsn)
+    if b is None or not stdnum_bsn.is_valid(b):
+        raise SmiFout(f"'{bsn}' is geen geldig BSN: een BSN heeft 9 cijfers en voldoet aan de 11-proef.")
+    return b
+
+
+def veilige_naam(naam: str) -> str:
+    """A file name without folders or odd characters (document names come from inside the store)."""
+    schoon = _ONVEILIG.sub("_", Path(str(naam).replace("\\", "/")).name).strip(" .")
+    return schoon[:100] or "document"
+
+
+def _rollen(zaak: dict[str, Any], bsn: str) -> list[str]:
+    melding = zaak.get("melding") if isinstance(zaak.get("melding"), dict) else {}
+    rollen = []
+    for sleutel, rol in (("ouders", "ouder"), ("kinderen", "kind")):
+        for p in melding.get(sleutel) or []:
+            if isinstance(p, dict) and normaliseer_bsn(p.get("bsn")) == bsn:
+                rollen.append(rol)
+    return rollen
+
+
+def _auditregels(trail: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    regels = []
+    for e in trail:
+        basis = {k: e.get(k) for k in ("nr", "tijd", "gebruiker", "consulent", "stap", "actie")}
+        for w in e.get("wijzigingen") or [None]:
+            regels.append(
+                {**basis, "veld": (w or {}).get("veld"), "oud": (w or {}).get("oud"), "nieuw": (w or {}).get("nieuw")}
+            )
+    return regels
+
+
+def verzamel(opslag: Opslag, bsn: str) -> tuple[dict[str, Any], dict[str, bytes]]:
+    """The inzage data for ``bsn`` (already checked) and the files to write next to it (relative path → bytes)."""
+    kenmerk = opslag.bsn_kenmerk(bsn)
+    zaken, bestanden = [], {}
+    for zn in opslag.zaken_met_bsn(bsn):
+        zaak = opslag.laad(zn)
+        if bsn not in bsns_van(zaak):  # a stale index row: the dossier decides
+            continue
+        documenten = []
+        for d in opslag.documenten(zn):
+            rel = f"documenten/{zn}/{d['id'][:8]}-{veilige_naam(d.get('naam') or 'document')}"
+            bestanden[rel] = opslag.document(zn, d["id"])
+            documenten.append(
+                {
+                    "id": d["id"],
+                    "naam": d.get("naam"),
+                    "soort": d.get("soort"),
+                    "grootte": d.get("grootte"),
+                    "sha256": d.get("sha256"),
+                    "toegevoegd_op": d.get("toegevoegd"),
+                    "bestand": rel,
+                }
+            )
+        trail = opslag.audit(zn)
+        zaken.append(
+            {
+                "zaaknummer": zn,
+                "rol": _rollen(zaak, bsn),
+                "zaak": zaak,
+                "info": opslag.info(zn),
+                "documenten": documenten,
+                "audit": _auditregels(trail),
+                "auditketen": trail,
+            }
+        )
+    concept = opslag.laad_los_concept()
+    if concept is not None and bsn not in json.dumps(concept, ensure_ascii=False):
+        concept = None
+    eerder = [
+        {"tijd": e.get("tijd"), "gebruiker": e.get("gebruiker"), "consulent": e.get("consulent")}
+        for e in opslag.logboek()
+        if e.get("actie") == "inzage" and e.get("bsn_kenmerk") == kenmerk
+    ]
+    gegevens = {
+        "bsn": bsn,
+        "gemaakt_op": date.today().isoformat(),
+        "zaken": zaken,
+        "concept_nieuwe_melding": concept,
+        "eerdere_inzageverzoeken": eerder,
+    }
+    return gegevens, bestanden
+
+
+def _schrijf(pad: Path, data: bytes) -> None:
+    pad.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(pad, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(data)
+
+
+def bereid_map(map_: Path) -> Path:
+    """Create ``map_`` (0700) or accept it when empty; refuse a non-empty folder or a file."""
+    map_ = Path(map_)
+    if map_.exists() and (not map_.is_dir() or any(map_.iterdir())):
+        raise SmiFout(f"De map {map_} bestaat al en is niet leeg; kies een nieuwe of lege map.")
+    try:
+        map_.mkdir(parents=True, exist_ok=True)
+        if os.name != "nt":
+            os.chmod(map_, 0o700)
+    except OSError as exc:
+        raise SmiFout(f"De map {map_} kan niet worden aangemaakt ({exc.strerror}).") from None
+    return map_
+
+
+def schrijf_inzage(opslag: Opslag, bsn: str, map_: Path, *, consulent: str) -> tuple[dict[str, Any], str | None]:
+    """Write the inzage of ``bsn`` into ``map_`` and log it; returns the data and a note about the PDF (or None)."""
+    map_ = bereid_map(map_)
+    gegevens, bestanden = verzamel(opslag, bsn)
+    opslag.schrijf_logboek(
+        "inzage",
+        {
+            "bsn_kenmerk": opslag.bsn_kenmerk(bsn),
+            "consulent": consulent,
+            "aantal_zaken": len(gegevens["zaken"]),
+            "aantal_documenten": len(bestanden),
+        },
+    )
+    try:
+        for rel, data in bestanden.items():
+            _schrijf(map_ / rel, data)
+        tekst = json.dumps(gegevens, ensure_ascii=False, indent=2) + "\n"
+        _schrijf(map_ / "inzage.json", tekst.encode("utf-8"))
+    except OSError as exc:
+        raise schrijf_fout(f"de inzage in {map_}", exc) from None
+    return gegevens, _maak_pdf(gegevens, map_)
+
+
+def _maak_pdf(gegevens: dict[str, Any], map_: Path) -> str | None:
+    try:
+        from letters.inzage import maak_inzage
+    except ImportError:
+        return "PDF volgt: de leesbare versie (letters.inzage) is in deze versie nog niet beschikbaar."
+    try:
+        pdf = maak_inzage(gegevens)
+    except SmiFout as fout:
+        return f"De PDF kon niet worden gemaakt: {fout.melding} De JSON en de documenten staan er wel."
+    except Exception as exc:  # a letter bug must not hide that the JSON was written
+        return f"De PDF kon niet worden gemaakt ({type(exc).__name__}). De JSON en de documenten staan er wel."
+    try:
+        _schrijf(map_ / "inzage.pdf", pdf)
+    except OSError as exc:
+        raise schrijf_fout(f"de PDF in {map_}", exc) from None
+    return None
