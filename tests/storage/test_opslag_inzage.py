@@ -87,7 +87,7 @@ def test_onbekend_bsn_geeft_lege_inzage(gevuld, tmp_path, cli):
 @pytest.mark.parametrize("bsn", ["111222334", "12345", "abcdefghi", ""])
 def test_ongeldig_bsn(gevuld, map_, tmp_path, cli, bsn):
     voor = hashes(map_)
-    code, out, err = cli("inzage", bsn, "-o", tmp_path / "x")
+    code, _, err = cli("inzage", bsn, "-o", tmp_path / "x")
     assert code == 2 and "geen geldig BSN" in err and "11-proef" in err and "Traceback" not in err
     assert not (tmp_path / "x").exists() and hashes(map_) == voor
 
