@@ -27,8 +27,9 @@ SOORTEN: dict[str, str] = {
     "plan-van-aanpak": "letters.plan_van_aanpak",
     "verzoek-aanvulling": "letters.verzoek_aanvulling",
     "verdaging": "letters.verdaging",
+    "verlengingsbeschikking": "letters.verlengingsbeschikking",
 }
-MET_NUMMER = ("verzoek-aanvulling",)
+MET_NUMMER = ("verzoek-aanvulling", "verlengingsbeschikking")
 """The letters about one of several records of a case; ``nummer`` chooses which (default the latest)."""
 
 

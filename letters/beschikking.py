@@ -17,6 +17,7 @@ from smi_tui.beoordeling import Beoordeling, besluitcontrole
 from smi_tui.berekening import Berekening, KindBerekening, Maandregel
 from smi_tui.datums import dagen_in_maand, nl_datum, nl_maand
 from smi_tui.geld import euro, uren
+from smi_tui.regeling import Regeling
 from smi_tui.termijnen import bezwaartermijn_einde
 from smi_tui.toetsing import Uitkomst
 from smi_tui.zaak import Beslissing, Zaak
@@ -108,9 +109,8 @@ def _volle_maand(k: KindBerekening) -> Maandregel | None:
     return k.maanden[0] if k.maanden else None
 
 
-def _toekenning(zaak: Zaak, beoordeling: Beoordeling, b: Berekening) -> list:
-    r = beoordeling.regeling
-    uit = [*h.kop("Wat u krijgt")]
+def bedragentabel(b: Berekening) -> h.Table:
+    """Per child: the care, the hours and hourly price granted and the compensation of a full month."""
     rijen = [["Kind", "Kinderopvang", "Uren per maand", "Uurprijs", "Per maand"]]
     for k in b.kinderen:
         o = k.opvang
@@ -119,21 +119,28 @@ def _toekenning(zaak: Zaak, beoordeling: Beoordeling, b: Berekening) -> list:
             rijen.append([k.naam, opvang, "–", "–", f"geen tegemoetkoming: {k.uitgesloten}"])
             continue
         m = _volle_maand(k)
-        gevraagd = "" if k.uren_vergoed_per_maand == k.uren_gevraagd_per_maand else \
-            f"\n(gevraagd {uren(k.uren_gevraagd_per_maand)})"
+        gevraagd = (
+            ""
+            if k.uren_vergoed_per_maand == k.uren_gevraagd_per_maand
+            else f"\n(gevraagd {uren(k.uren_gevraagd_per_maand)})"
+        )
         prijs = euro(k.vergoede_uurprijs_cent) + ("" if k.vergoede_uurprijs_cent == k.uurprijs_cent
                                                   else f"\n(offerte {euro(k.uurprijs_cent)})")  # fmt: skip
         rijen.append([k.naam, opvang, f"{uren(k.uren_vergoed_per_maand)}{gevraagd}", prijs,
                       f"{euro(m.tegemoetkoming_cent) if m else '–'}"])  # fmt: skip
-    uit.append(h.tabel(rijen, [27, 58, 30, 30, 22], rechts=(2, 3, 4)))
+    return h.tabel(rijen, [27, 58, 30, 30, 22], rechts=(2, 3, 4))
+
+
+def _toekenning(zaak: Zaak, beoordeling: Beoordeling, b: Berekening) -> list:
+    r = beoordeling.regeling
+    uit = [*h.kop("Wat u krijgt"), bedragentabel(b)]
     per_maand, eigen = b.typische_maand()
-    eind = g.termijn(beoordeling, "einde_tegemoetkoming")
     uit += [
         h.Spacer(1, 4),
         h.gegevens([
             ("Ingangsdatum", nl_datum(b.begin)),
             ("Periode", f"{g.periode_tekst(b.begin, b.eind)} ({r.periode.artikel})"),
-            ("Einddatum", nl_datum(eind.datum if eind and eind.datum else b.eind)),
+            ("Einddatum", nl_datum(b.eind)),  # of this decision; a later extension or change has its own letter
             ("Tegemoetkoming per maand", f"{euro(per_maand)} (een volle maand; zie de bijlage voor elke maand)"),
             ("Uw eigen bijdrage per maand", f"{euro(eigen)} (dit betaalt u zelf aan de kinderopvang)"),
             ("Totaal over de hele periode", euro(b.totaal_cent)),
@@ -161,8 +168,11 @@ def _motivering(zaak: Zaak, beoordeling: Beoordeling, toekenning: bool) -> list:
                    "artikelen van die regeling."))  # fmt: skip
     gronden = beoordeling.afwijzingsgronden
     if gronden:
-        kop = "U voldoet niet aan deze voorwaarde(n):" if not toekenning else \
-            "Voor een deel van de aanvraag is niet voldaan aan deze voorwaarde(n):"
+        kop = (
+            "U voldoet niet aan deze voorwaarde(n):"
+            if not toekenning
+            else "Voor een deel van de aanvraag is niet voldaan aan deze voorwaarde(n):"
+        )
         uit.append(h.pm(f"<b>{h.e(kop)}</b>"))
         uit += h.opsomming([f"<b>{h.e(t.artikel)}</b>: {h.e(t.toelichting)}" for t in gronden], markup=True)
     beperkt = [t for t in beoordeling.toetsen if t.beperkt and t.uitkomst == Uitkomst.VOLDAAN]
@@ -211,8 +221,13 @@ def _grondslag(beoordeling: Beoordeling) -> list:
 def _bezwaar(zaak: Zaak, beoordeling: Beoordeling) -> list:
     besluit = zaak.besluit
     assert besluit is not None
-    bz = beoordeling.regeling.bezwaar
-    verzonden = besluit.verzonden_op or besluit.datum
+    return bezwaarclausule(zaak, beoordeling.regeling, besluit.verzonden_op or besluit.datum)
+
+
+def bezwaarclausule(zaak: Zaak, r: Regeling, verzonden: date) -> list:
+    """Who may object, within which term (ending on the date computed from ``verzonden``) and where (Awb 3:45,
+    6:5, 6:7, 6:8); the last flowable is the invitation to call, kept with the signature by the caller."""
+    bz = r.bezwaar
     einde = bezwaartermijn_einde(verzonden)
     adres = ", ".join(bz.adres)
     uit = [
