@@ -85,3 +85,41 @@ def data_dir() -> Path:
     if cfg:
         return Path(str(cfg)).expanduser()
     return Path(_platformdirs().user_data_dir(APP_NAAM, appauthor=False))
+
+
+def budgetplafond(regeling_id: str, jaar: int) -> int | None:
+    """The budget ceiling (subsidieplafond) in cents for ``jaar`` under regulation ``regeling_id``.
+
+    First what the administrator entered in config.toml, e.g.::
+
+        [budgetplafonds."albrandswaard-2025"]
+        2026 = 3000000   # € 30.000, in eurocent
+
+    else the figure in the regulation file itself (``plafond_cent`` of the ``budgetplafond`` check), else None:
+    the app never guesses a budget.
+    """
+    return budgetplafond_met_bron(regeling_id, jaar)[0]
+
+
+def budgetplafond_met_bron(regeling_id: str, jaar: int) -> tuple[int | None, str]:
+    """:func:`budgetplafond` and where it comes from (Dutch, for the screen and the letter)."""
+    pad = config_bestand()
+    tabel = lees_config().get("budgetplafonds", {})
+    if not isinstance(tabel, dict):
+        raise SmiFout(f"In {pad} moet 'budgetplafonds' een tabel zijn, bijv. [budgetplafonds.\"{regeling_id}\"].")
+    per_jaar = tabel.get(regeling_id, {})
+    if not isinstance(per_jaar, dict):
+        raise SmiFout(f'In {pad} moet [budgetplafonds."{regeling_id}"] jaartallen met bedragen bevatten.')
+    if str(jaar) in per_jaar:
+        bedrag = per_jaar[str(jaar)]
+        if not isinstance(bedrag, int) or isinstance(bedrag, bool) or bedrag < 0:
+            raise SmiFout(f"In {pad} is het budgetplafond {regeling_id} {jaar} = {bedrag!r} geen bedrag in "
+                          "eurocent (een heel getal, bijv. 3000000 voor € 30.000).")  # fmt: skip
+        return bedrag, f"ingevoerd door de functioneel beheerder ({pad.name})"
+    from smi_tui.regeling import ToetsBudgetplafond
+    from smi_tui.register import Register
+
+    t = Register.laad().op_id(regeling_id).toets(ToetsBudgetplafond)
+    if isinstance(t, ToetsBudgetplafond) and str(jaar) in t.plafond_cent:
+        return t.plafond_cent[str(jaar)], f"regelingbestand {regeling_id} ({t.artikel})"
+    return None, ""

@@ -155,10 +155,28 @@ class ToetsBuitenhuisproject(Regel):
     maanden: int = Field(ge=1, le=120)
 
 
+Prioriteitsregel = Literal["lopende_jaaroverschrijdende_toekenning", "datum_ontvangst"]
+"""How the budget is shared when it is not enough, one criterion after another:
+``lopende_jaaroverschrijdende_toekenning`` — first care for a child with a granted period that crosses a calendar
+year and has not ended; ``datum_ontvangst`` — then the earlier received application before the later one."""
+
+
 class ToetsBudgetplafond(Regel):
     type: Literal["budgetplafond"]
     plafond_cent: dict[str, int] = Field(default_factory=dict, description="jaar -> plafond in eurocent")
-    prioriteit: list[Zin] = Field(default_factory=list)
+    prioriteit: list[Zin] = Field(default_factory=list, description="de volgorde in de woorden van de regeling")
+    volgorde: list[Prioriteitsregel] = Field(
+        min_length=1, description="de volgorde als criteria die de app toepast, in de volgorde van de regeling"
+    )
+
+    @model_validator(mode="after")
+    def _volgorde(self) -> ToetsBudgetplafond:
+        if len(set(self.volgorde)) != len(self.volgorde):
+            raise ValueError("een criterium staat twee keer in 'volgorde'")
+        for jaar, bedrag in self.plafond_cent.items():
+            if not (jaar.isdigit() and len(jaar) == 4) or bedrag < 0:
+                raise ValueError(f"plafond_cent: '{jaar} = {bedrag}' moet een jaartal met een bedrag in eurocent zijn")
+        return self
 
 
 class ToetsBsn(Regel):

@@ -190,6 +190,7 @@ class BudgetStand(Model):
 
     jaar: int = Field(ge=2000, le=2100)
     resterend_cent: int = Field(ge=0)
+    toelichting: str = Field(default="", max_length=2000, description="hoe het restant is bepaald (leeg: ingevoerd)")
 
 
 class Zaak(Model):
