@@ -28,8 +28,9 @@ SOORTEN: dict[str, str] = {
     "verzoek-aanvulling": "letters.verzoek_aanvulling",
     "verdaging": "letters.verdaging",
     "verlengingsbeschikking": "letters.verlengingsbeschikking",
+    "wijzigingsbeschikking": "letters.wijzigingsbeschikking",
 }
-MET_NUMMER = ("verzoek-aanvulling", "verlengingsbeschikking")
+MET_NUMMER = ("verzoek-aanvulling", "verlengingsbeschikking", "wijzigingsbeschikking")
 """The letters about one of several records of a case; ``nummer`` chooses which (default the latest)."""
 
 
