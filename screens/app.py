@@ -1,37 +1,52 @@
 """The App: unlock, werkvoorraad, the wizard's steps; the only place that talks to the store.
 
-Screens hand over typed results (:mod:`screens.berichten`); the App saves them through :class:`storage.Opslag` in
-thread workers (one lock around the store), makes and prints letters in workers, keeps drafts in
-``Zaak.concepten`` and locks itself after an idle time.
+Screens hand over typed results (:mod:`screens.berichten`); the App saves them through :class:`storage.Opslag` on
+one save thread that runs the jobs in order (so a draft never overtakes the step it belongs to, and a new case is
+created before anything else of it is saved), makes and prints letters there too, keeps drafts in
+``Zaak.concepten`` (a brand-new melding's draft in the store's ``los concept``) and locks itself after an idle time.
+
+Speed (issue 5): this module imports no pydantic models and no regulations; they are loaded on a thread after the
+werkvoorraad shows. The step screens of the open case are kept (installed) while the case is open, so going back
+and forth switches screens instead of building them again; completing a step switches to the next one as soon as
+it validates, and the save finishes on the save thread (a failed save is reported and the data stays on screen).
 """
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import itertools
 import os
+import queue
 import threading
 import time
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events, work
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.screen import Screen
 
 from screens import brieven
-from screens.berichten import StapKlaar, StapVerlaten
 from screens.ontgrendel import OntgrendelScherm
 from screens.palet import ZaakCommando
-from screens.stap import VOLGORDE, StapScherm
 from screens.vergrendeld import VergrendeldScherm
 from screens.werkvoorraad import WerkvoorraadScherm
 from smi_tui import config
 from smi_tui.fouten import SmiFout
-from smi_tui.register import Register
-from smi_tui.zaak import Stap, Zaak
+
+if TYPE_CHECKING:
+    from screens.berichten import StapKlaar, StapVerlaten
+    from screens.stap import StapScherm
+    from smi_tui.register import Register
+    from smi_tui.zaak import Stap, Zaak
 
 STANDAARD_VERGRENDEL_MINUTEN = 10.0
+STAPMODULES = ("screens.melding", "screens.gesprek", "screens.verslag", "screens.voorliggend", "screens.besluit")
 
 
 def vergrendel_seconden() -> float:
@@ -57,16 +72,31 @@ def _consulent() -> str:
         return "consulent"
 
 
-def _scherm_klasse(stap: Stap) -> type[StapScherm]:
+def _scherm_klasse(stap: Stap) -> type[Screen[Any]]:
+    """The one place that picks the screen of a step."""
     from screens.besluit import BesluitScherm
     from screens.gesprek import GesprekScherm
     from screens.melding import MeldingScherm
     from screens.verslag import VerslagScherm
     from screens.voorliggend import VoorliggendScherm
+    from smi_tui.zaak import Stap
 
     return {Stap.MELDING: MeldingScherm, Stap.GESPREK: GesprekScherm, Stap.VERSLAG: VerslagScherm,
             Stap.VOORLIGGEND: VoorliggendScherm, Stap.BESLUIT: BesluitScherm,
             Stap.AFGEROND: BesluitScherm}[stap]  # fmt: skip
+
+
+def _inhoud(zaak: Zaak) -> dict[str, Any]:
+    """What later steps are built from: the case without its step and drafts."""
+    return zaak.model_dump(exclude={"stap", "concepten"})
+
+
+class NaBewaren(Message):
+    """From the save thread: run ``functie(*args)`` on the App's loop."""
+
+    def __init__(self, functie: Callable[..., None], *args: Any) -> None:
+        super().__init__()
+        self.functie, self.args = functie, args
 
 
 class SmiApp(App[int]):
@@ -91,7 +121,8 @@ class SmiApp(App[int]):
         self.consulent = consulent if consulent is not None else _consulent()
         self.scrypt_n = scrypt_n
         self.afsluiten_na_start = afsluiten_na_start
-        self.register = Register.laad()
+        self._regelingen: Register | None = None
+        self._regelingen_slot = threading.Lock()
         self.opslag: Any = None
         self.slot = threading.Lock()
         self.rijen: list[Any] = []
@@ -103,6 +134,24 @@ class SmiApp(App[int]):
         self.vergrendeld = False
         self._laatste = time.monotonic()
         self.afdrukken: list[str] = []
+        self._schermen: dict[Stap, Screen[Any]] = {}  # the open case's step screens, kept while it is open
+        self._namen = itertools.count()
+        self._token = 0  # which opening of a case the save jobs belong to
+        self._tokens = itertools.count(1)
+        self._nummers: dict[int, str] = {}  # token -> zaaknummer (known once a new case is created)
+        self._taken: queue.Queue[Any] = queue.Queue()
+        self._bewaarder: threading.Thread | None = None
+
+    @property
+    def register(self) -> Register:
+        """All regulations; loaded on first use (normally on a thread right after the werkvoorraad shows)."""
+        if self._regelingen is None:
+            with self._regelingen_slot:
+                if self._regelingen is None:
+                    from smi_tui.register import Register
+
+                    self._regelingen = Register.laad()
+        return self._regelingen
 
     # --- start, unlock, lock ----------------------------------------------------------------------------
     def on_mount(self) -> None:
@@ -111,9 +160,11 @@ class SmiApp(App[int]):
 
     def _ontgrendeld(self, opslag: Any) -> None:
         self.opslag = opslag
-        self.werkvoorraad = WerkvoorraadScherm(self.vandaag, self.register.gemeenten())
+        self._bewaarder = threading.Thread(target=self._bewaar_lus, name="smi-bewaren", daemon=True)
+        self._bewaarder.start()
+        self.werkvoorraad = WerkvoorraadScherm(self.vandaag)
         self.push_screen(self.werkvoorraad)
-        self.laad_lijst(bsn=True)
+        self.laad_lijst(start=True)
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.InputEvent) and not event.is_forwarded:
@@ -138,38 +189,108 @@ class SmiApp(App[int]):
 
     # --- the case list ----------------------------------------------------------------------------------
     @work(thread=True, group="lijst")
-    def laad_lijst(self, bsn: bool = False) -> None:
-        """Read the index (and, once, every dossier's BSNs for searching) and show it."""
+    def laad_lijst(self, start: bool = False) -> None:
+        """Read the index and show it; at start also the new melding's draft, then preload the step screens."""
         with self.slot:
             rijen = self.opslag.lijst()
-        self.call_from_thread(self._toon_lijst, rijen, None)
+        self.call_from_thread(self._toon_lijst, rijen)
+        if not start:
+            return
         if self.afsluiten_na_start:
             self.call_from_thread(lambda: self.call_after_refresh(self.exit, 0))
             return
-        if bsn:
-            bsns: dict[str, str] = {}
-            for r in rijen:
-                with self.slot:
-                    try:
-                        z = self.opslag.laad(r.zaaknummer)
-                    except SmiFout:
-                        continue
-                m = z.get("melding") or {}
-                bsns[r.zaaknummer] = " ".join(p.get("bsn") or "" for p in [*m.get("ouders", []), *m.get("kinderen", [])])
-            self.call_from_thread(self._toon_lijst, rijen, bsns)
+        try:
+            with self.slot:
+                concept = self.opslag.laad_los_concept()
+        except SmiFout as exc:
+            self.call_from_thread(self.notify, exc.melding, severity="error", timeout=10)
+            concept = None
+        if concept is not None:
+            self.call_from_thread(setattr, self, "nieuw_concept", concept)
+        self._voorladen()
 
-    def _toon_lijst(self, rijen: list[Any], bsns: dict[str, str] | None) -> None:
+    def _voorladen(self) -> None:
+        """Import the step screens and load the regulations now, so the first case opens without waiting."""
+        import importlib
+
+        try:
+            for naam in STAPMODULES:
+                importlib.import_module(naam)
+            self.register  # noqa: B018
+        except SmiFout as exc:
+            self.call_from_thread(self.notify, exc.melding, severity="error", timeout=20)
+
+    @work(thread=True, exclusive=True, group="bsn")
+    def bsn_index(self) -> None:
+        """BSNs of cases whose index row has none (written by an older version): read from the dossiers once."""
+        zonder = [r.zaaknummer for r in self.rijen if not getattr(r, "bsns", ()) and r.zaaknummer not in self.bsns]
+        if not zonder:
+            return
+        bsns: dict[str, str] = {}
+        for zn in zonder:
+            try:
+                with self.slot:
+                    z = self.opslag.laad(zn)
+            except SmiFout:
+                continue
+            m = z.get("melding") or {}
+            bsns[zn] = " ".join(p.get("bsn") or "" for p in [*m.get("ouders", []), *m.get("kinderen", [])])
+        self.call_from_thread(self._toon_bsns, bsns)
+
+    def _toon_bsns(self, bsns: dict[str, str]) -> None:
+        self.bsns.update(bsns)
+        if self.werkvoorraad is not None and self.werkvoorraad.is_mounted:
+            self.werkvoorraad.toon(self.rijen, self.bsns)
+
+    def _toon_lijst(self, rijen: list[Any], _bsns: Any = None) -> None:
         self.rijen = rijen
-        if bsns is not None:
-            self.bsns.update(bsns)
         if self.werkvoorraad is not None and self.werkvoorraad.is_mounted:
             self.werkvoorraad.toon(rijen, self.bsns)
 
+    # --- the save thread --------------------------------------------------------------------------------
+    def _bewaar_lus(self) -> None:
+        while True:
+            taak = self._taken.get()
+            try:
+                if taak is None:
+                    return
+                taak[0](*taak[1:])
+            except Exception as exc:  # a job must never kill the thread; report it loudly
+                self._na(self.notify, f"Bewaren mislukt: {exc}", severity="error", timeout=30)
+            finally:
+                self._taken.task_done()
+
+    def _in_rij(self, functie: Callable[..., None], *args: Any) -> None:
+        self._taken.put((functie, *args))
+
+    def _na(self, functie: Callable[..., None], *args: Any, **kw: Any) -> None:
+        """Run ``functie`` on the App's loop (from the save thread); dropped when the App has stopped."""
+        with contextlib.suppress(RuntimeError):
+            self.post_message(NaBewaren(functools.partial(functie, *args, **kw)))
+
+    def on_na_bewaren(self, bericht: NaBewaren) -> None:
+        bericht.functie(*bericht.args)
+
+    def _wacht_op_bewaren(self) -> None:
+        if self._bewaarder is not None and self._bewaarder.is_alive():
+            self._taken.join()
+
     # --- opening cases and moving between steps -----------------------------------------------------------
+    def _nieuwe_sessie(self, zaaknummer: str | None) -> None:
+        self._vergeet_schermen()
+        self._token = next(self._tokens)
+        if zaaknummer is not None:
+            self._nummers[self._token] = zaaknummer
+
     def action_nieuwe_zaak(self) -> None:
-        """Start a new melding (ctrl+n)."""
+        """Start a new melding (ctrl+n); a draft kept from before comes back."""
         if self.opslag is None:
             return
+        from smi_tui.zaak import Stap
+
+        self._bewaar_concept_van_scherm()
+        self._naar_werkvoorraad()
+        self._nieuwe_sessie(None)
         self.zaak, self.zaaknummer = None, None
         self._toon_stap(Stap.MELDING, self.nieuw_concept)
 
@@ -184,66 +305,120 @@ class SmiApp(App[int]):
 
     @work(thread=True, group="open")
     def _open_worker(self, zaaknummer: str) -> None:
+        from smi_tui.zaak import Zaak
+
         try:
             with self.slot:
-                zaak = Zaak.model_validate(self.opslag.laad(zaaknummer))
+                data = self.opslag.laad(zaaknummer)
+            zaak = Zaak.model_validate(data)
         except (SmiFout, ValueError) as exc:
             self.call_from_thread(self.notify, getattr(exc, "melding", str(exc)), severity="error")
             return
         self.call_from_thread(self._geopend, zaaknummer, zaak)
 
     def _geopend(self, zaaknummer: str, zaak: Zaak) -> None:
+        self._bewaar_concept_van_scherm()
+        self._naar_werkvoorraad()
+        self._nieuwe_sessie(zaaknummer)
         self.zaak, self.zaaknummer = zaak, zaaknummer
         self._toon_stap(zaak.stap, zaak.concepten.get(zaak.stap.value))
 
+    def _stapscherm(self) -> StapScherm | None:
+        """The open case's screen that is showing (below a lock or a dialog too), if any."""
+        open_ = set(map(id, self._schermen.values()))
+        return next((s for s in reversed(self.screen_stack) if id(s) in open_), None)  # type: ignore[return-value]
+
     def _toon_stap(self, stap: Stap, concept: dict[str, Any] | None = None) -> None:
-        regeling = None
-        try:
-            if self.zaak is not None:
-                regeling = self.register.voor(self.zaak.regeling, self.zaak.melding.datum)
-            klasse = _scherm_klasse(stap)
-            kw: dict[str, Any] = {"zaaknummer": self.zaaknummer, "vandaag": self.vandaag()}
-            if stap == Stap.MELDING or klasse.__name__ == "BesluitScherm":
-                kw["register"] = self.register
-            scherm = klasse(self.zaak, regeling, concept, **kw)
-        except SmiFout as exc:
-            self.notify(exc.melding, severity="error", timeout=10)
-            return
-        if isinstance(self.screen, StapScherm):
+        scherm = self._schermen.get(stap)
+        if scherm is None:
+            try:
+                regeling = None
+                if self.zaak is not None:
+                    regeling = self.register.voor(self.zaak.regeling, self.zaak.melding.datum)
+                klasse = _scherm_klasse(stap)
+                kw: dict[str, Any] = {"zaaknummer": self.zaaknummer, "vandaag": self.vandaag()}
+                if klasse.__name__ in ("MeldingScherm", "BesluitScherm"):
+                    kw["register"] = self.register
+                scherm = klasse(self.zaak, regeling, concept, **kw)  # type: ignore[call-arg]
+            except SmiFout as exc:
+                self.notify(exc.melding, severity="error", timeout=10)
+                return
+            self.install_screen(scherm, f"stap-{next(self._namen)}")
+            self._schermen[stap] = scherm
+        else:
+            scherm.zaak, scherm.zaaknummer = self.zaak, self.zaaknummer  # type: ignore[attr-defined]
+            if scherm.is_mounted:
+                scherm.werk_kop_bij()  # type: ignore[attr-defined]
+        if self._stapscherm() is self.screen:
             self.switch_screen(scherm)
         else:
             self.push_screen(scherm)
 
+    def _vergeet_schermen(self, na: Stap | None = None) -> None:
+        """Forget the open case's kept screens (those after step ``na``, or all)."""
+        from screens.stap import VOLGORDE
+
+        for stap, scherm in list(self._schermen.items()):
+            if na is not None and VOLGORDE.index(stap if stap in VOLGORDE else VOLGORDE[-1]) <= VOLGORDE.index(na):
+                continue
+            if scherm in self.screen_stack:
+                continue
+            del self._schermen[stap]
+            self.uninstall_screen(scherm)
+            if scherm.is_running:
+                scherm.remove()
+
     def _naar_werkvoorraad(self) -> None:
-        while isinstance(self.screen, StapScherm):
+        while self._stapscherm() is self.screen and self.screen is not self.werkvoorraad:
             self.pop_screen()
+        self._vergeet_schermen()
         self.zaak, self.zaaknummer = None, None
 
     # --- drafts -----------------------------------------------------------------------------------------
     def _bewaar_concept_van_scherm(self) -> None:
-        scherm = next((s for s in reversed(self.screen_stack) if isinstance(s, StapScherm)), None)
+        scherm = self._stapscherm()
         if scherm is not None:
             self._bewaar_concept(scherm.STAP, scherm.concept_nu())
 
     def _bewaar_concept(self, stap: Stap, concept: dict[str, Any]) -> None:
-        if self.zaak is None or self.zaaknummer is None:
-            if stap == Stap.MELDING:
-                self.nieuw_concept = concept  # no case yet: kept in memory until the melding is complete
+        from smi_tui.zaak import Stap
+
+        if self.zaak is None:
+            if stap == Stap.MELDING and self.zaaknummer is None:
+                self.nieuw_concept = concept  # no case yet: the store keeps it as the new melding's draft
+                self._in_rij(self._taak_los_concept, self._token, concept)
             return
         concepten = dict(self.zaak.concepten)
         concepten[stap.value] = concept
         self.zaak = self.zaak.model_copy(update={"concepten": concepten})
-        self._bewaar_worker(self.zaaknummer, self.zaak, stap.value)
+        self._in_rij(self._taak_concept, self._token, self.zaak, stap.value)
 
-    @work(thread=True, group="bewaar")
-    def _bewaar_worker(self, zaaknummer: str, zaak: Zaak, stap: str) -> None:
+    def _taak_los_concept(self, token: int, concept: dict[str, Any]) -> None:
         try:
             with self.slot:
-                self.opslag.bewaar(zaaknummer, zaak, consulent=self.consulent, stap=stap)
+                if token not in self._nummers:
+                    self.opslag.bewaar_los_concept(concept)
         except SmiFout as exc:
-            self.call_from_thread(self.notify, exc.melding, severity="error", timeout=10)
+            self._na(self.notify, f"Concept niet bewaard: {exc.melding}", severity="error", timeout=30)
+
+    def _taak_concept(self, token: int, zaak: Zaak, stap: str) -> None:
+        zaaknummer = self._nummers.get(token)
+        if zaaknummer is None:
+            return  # the case could not be created; its data is still on screen and in memory
+        try:
+            with self.slot:
+                self.opslag.bewaar(zaaknummer, self._met_nummer(zaak, zaaknummer), consulent=self.consulent, stap=stap)
+        except SmiFout as exc:
+            self._na(self.notify, f"Concept niet bewaard: {exc.melding}", severity="error", timeout=30)
+
+    @staticmethod
+    def _met_nummer(zaak: Zaak, zaaknummer: str) -> Zaak:
+        return zaak if zaak.zaaknummer == zaaknummer else zaak.model_copy(update={"zaaknummer": zaaknummer})
 
     def on_stap_verlaten(self, bericht: StapVerlaten) -> None:
+        from screens.stap import VOLGORDE
+        from smi_tui.zaak import Stap
+
         self._bewaar_concept(bericht.stap, bericht.concept)
         if bericht.naar == "vorige":
             i = VOLGORDE.index(bericht.stap if bericht.stap in VOLGORDE else Stap.BESLUIT)
@@ -255,37 +430,59 @@ class SmiApp(App[int]):
 
     # --- completing a step --------------------------------------------------------------------------------
     def on_stap_klaar(self, bericht: StapKlaar) -> None:
-        if bericht.stap == Stap.MELDING:
-            self.nieuw_concept = None
-        if not bericht.zaak.consulent and self.consulent:
-            bericht.zaak = bericht.zaak.model_copy(update={"consulent": self.consulent})
-        self._klaar_worker(bericht, self.zaaknummer)
+        """Save on the save thread; with ``volgende`` show the next step at once."""
+        from screens.stap import VOLGORDE
+        from smi_tui.zaak import Stap
 
-    @work(thread=True, group="bewaar")
-    def _klaar_worker(self, bericht: StapKlaar, zaaknummer: str | None) -> None:
         zaak = bericht.zaak
+        if not zaak.consulent and self.consulent:
+            zaak = zaak.model_copy(update={"consulent": self.consulent})
+        if bericht.stap == Stap.MELDING and self.zaaknummer is None:
+            self.nieuw_concept = None
+        oud, self.zaak = self.zaak, zaak
+        for scherm in self._schermen.values():
+            scherm.zaak = zaak  # type: ignore[attr-defined]
+        self._in_rij(self._taak_klaar, self._token, zaak, bericht.stap, bericht.brieven, bericht.afronden)
+        if not bericht.volgende:
+            return
+        if oud is None or _inhoud(oud) != _inhoud(zaak):
+            self._vergeet_schermen(na=bericht.stap)  # later steps are built from what changed
+        volgende = zaak.stap if zaak.stap in VOLGORDE else Stap.BESLUIT
+        doel = VOLGORDE[min(VOLGORDE.index(bericht.stap) + 1, len(VOLGORDE) - 1)]
+        if VOLGORDE.index(volgende) < VOLGORDE.index(doel):
+            doel = volgende
+        self._toon_stap(doel, zaak.concepten.get(doel.value))
+
+    def _taak_klaar(self, token: int, zaak: Zaak, stap: Stap, soorten: tuple[str, ...], afronden: bool) -> None:
         meldingen: list[str] = []
         try:
             with self.slot:
+                zaaknummer = self._nummers.get(token)
                 if zaaknummer is None:
-                    zaaknummer = self.opslag.nieuwe_zaak(zaak, consulent=self.consulent, stap=bericht.stap.value)
-                    zaak = zaak.model_copy(update={"zaaknummer": zaaknummer})
+                    zaaknummer = self.opslag.nieuwe_zaak(zaak, consulent=self.consulent, stap=stap.value)
+                    self._nummers[token] = zaaknummer
+                    self.opslag.bewaar_los_concept(None)
+                    zaak = self._met_nummer(zaak, zaaknummer)
                 else:
-                    self.opslag.bewaar(zaaknummer, zaak, consulent=self.consulent, stap=bericht.stap.value)
-            meldingen.append(f"{zaaknummer}: stap {bericht.stap.value} bewaard.")
-            if bericht.brieven:
-                zaak = self._brieven(zaaknummer, zaak, bericht, meldingen)
-            rijen = self.opslag.lijst()
+                    zaak = self._met_nummer(zaak, zaaknummer)
+                    self.opslag.bewaar(zaaknummer, zaak, consulent=self.consulent, stap=stap.value)
+            meldingen.append(f"{zaaknummer}: stap {stap.value} bewaard.")
+            if soorten:
+                zaak = self._brieven(zaaknummer, zaak, soorten, afronden, meldingen)
+            with self.slot:
+                rijen = self.opslag.lijst()
         except SmiFout as exc:
-            self.call_from_thread(self.notify, exc.melding, severity="error", timeout=10)
+            self._na(self._niet_bewaard, token, stap, exc.melding)
             return
-        self.call_from_thread(self._bewaard, bericht, zaaknummer, zaak, rijen, meldingen)
+        self._na(self._bewaard, token, zaaknummer, zaak, rijen, meldingen)
 
-    def _brieven(self, zaaknummer: str, zaak: Zaak, bericht: StapKlaar, meldingen: list[str]) -> Zaak:
+    def _brieven(self, zaaknummer: str, zaak: Zaak, soorten: tuple[str, ...], afronden: bool,
+                 meldingen: list[str]) -> Zaak:  # fmt: skip
         from smi_tui.beoordeling import beoordeel_zaak
+        from smi_tui.zaak import Stap
 
         beoordeling = beoordeel_zaak(zaak, self.register, peildatum=self.vandaag())
-        for soort in bericht.brieven:
+        for soort in soorten:
             pdf = brieven.maak(soort, zaak, beoordeling)
             with self.slot:
                 doc_id = self.opslag.voeg_document_toe(zaaknummer, f"{soort}-{zaaknummer}.pdf", soort, pdf,
@@ -297,27 +494,30 @@ class SmiApp(App[int]):
                 self.afdrukken.append(soort)
             except SmiFout as exc:
                 meldingen.append(f"{naam} bewaard; {exc.melding}")
-        if bericht.afronden and zaak.stap != Stap.AFGEROND:
+        if afronden and zaak.stap != Stap.AFGEROND:
             zaak = zaak.model_copy(update={"stap": Stap.AFGEROND})
             with self.slot:
                 self.opslag.bewaar(zaaknummer, zaak, consulent=self.consulent, stap=Stap.AFGEROND.value)
         return zaak
 
-    def _bewaard(self, bericht: StapKlaar, zaaknummer: str, zaak: Zaak, rijen: list[Any], meldingen: list[str]) -> None:
-        self._toon_lijst(rijen, None)
-        self.zaak, self.zaaknummer = zaak, zaaknummer
+    def _bewaard(self, token: int, zaaknummer: str, zaak: Zaak, rijen: list[Any], meldingen: list[str]) -> None:
+        self._toon_lijst(rijen)
         for m in meldingen:
             self.notify(m)
-        if bericht.volgende:
-            volgende = zaak.stap if zaak.stap in VOLGORDE else Stap.BESLUIT
-            i = VOLGORDE.index(bericht.stap)
-            doel = VOLGORDE[min(i + 1, len(VOLGORDE) - 1)]
-            if VOLGORDE.index(volgende) < VOLGORDE.index(doel):
-                doel = volgende
-            self._toon_stap(doel, zaak.concepten.get(doel.value))
-        elif isinstance(self.screen, StapScherm):
-            self.screen.zaak, self.screen.zaaknummer = zaak, zaaknummer
-            self.screen.query_one("#stap-kop").update(self.screen._kop())  # type: ignore[attr-defined]
+        if token != self._token:
+            return
+        self.zaaknummer = zaaknummer
+        if self.zaak is not None:
+            self.zaak = self.zaak.model_copy(update={"zaaknummer": zaaknummer, "stap": zaak.stap})
+        for scherm in self._schermen.values():
+            scherm.zaak, scherm.zaaknummer = self.zaak, zaaknummer  # type: ignore[attr-defined]
+            if scherm.is_mounted:
+                scherm.werk_kop_bij()  # type: ignore[attr-defined]
+
+    def _niet_bewaard(self, token: int, stap: Stap, melding: str) -> None:
+        self.notify(f"Stap {stap.value} is NIET bewaard: {melding} Uw invoer staat nog in de schermen; "
+                    "ga terug (ctrl+b) en rond de stap opnieuw af (ctrl+s).", title="Bewaren mislukt",
+                    severity="error", timeout=60)  # fmt: skip
 
     # --- closing ----------------------------------------------------------------------------------------
     async def action_quit(self) -> None:
@@ -326,15 +526,17 @@ class SmiApp(App[int]):
         self.exit(0)
 
     def sluit(self, *, concept: bool = False) -> None:
-        """Keep the current step's draft (synchronously) and release the store."""
+        """Keep the current step's draft, wait for the save thread and release the store."""
         if self.opslag is None:
             return
-        scherm = next((s for s in reversed(self.screen_stack) if isinstance(s, StapScherm)), None)
+        if concept:
+            self._bewaar_concept_van_scherm()
+        self._wacht_op_bewaren()
+        if self._bewaarder is not None:
+            self._taken.put(None)
+            self._bewaarder.join(timeout=30)
+            self._bewaarder = None
         with self.slot:
-            if concept and scherm is not None and self.zaak is not None and self.zaaknummer is not None:
-                concepten = dict(self.zaak.concepten) | {scherm.STAP.value: scherm.concept_nu()}
-                self.zaak = self.zaak.model_copy(update={"concepten": concepten})
-                self.opslag.bewaar(self.zaaknummer, self.zaak, consulent=self.consulent, stap=scherm.STAP.value)
             self.opslag.sluit()
             self.opslag = None
 

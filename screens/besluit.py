@@ -22,6 +22,18 @@ from smi_tui.zaak import Beslissing, Stap, Zaak
 _KLEUR = {Uitkomst.VOLDAAN: "green", Uitkomst.NIET_VOLDAAN: "red", Uitkomst.ONTBREEKT: "yellow"}
 
 
+class VasteTabel(DataTable[Any]):
+    """A read-only table that fills itself when it is mounted (the form may mount it after the screen)."""
+
+    def __init__(self, kolommen: tuple[str, ...], rijen: list[tuple[Any, ...]], **kw: Any) -> None:
+        super().__init__(cursor_type="row", zebra_stripes=True, classes="tabel", **kw)
+        self._kolommen, self._rijen = kolommen, rijen
+
+    def on_mount(self) -> None:
+        self.add_columns(*self._kolommen)
+        self.add_rows(self._rijen)
+
+
 class BesluitScherm(StapScherm):
     """The last step: tests and calculation (read-only), the decision, and the beschikking + plan van aanpak."""
 
@@ -41,10 +53,10 @@ class BesluitScherm(StapScherm):
         b = self.beoordeling
         yield Static(self._voorstel(), id="voorstel")
         yield kop("Toetsen")
-        toetsen: DataTable[Any] = DataTable(id="toetsen", cursor_type="row", zebra_stripes=True, classes="tabel")
-        yield toetsen
+        yield VasteTabel(("Toets", "Artikel", "Uitkomst", "Toelichting"), self._toetsrijen(), id="toetsen")
         yield kop("Berekening per kind en per maand")
-        yield DataTable(id="berekening", cursor_type="row", zebra_stripes=True, classes="tabel")
+        yield VasteTabel(("Kind", "Maand", "Uren", "Uurprijs", "%", "Tegemoetkoming", "Eigen bijdrage"),
+                         self._berekeningrijen(), id="berekening")  # fmt: skip
         if b.berekening is not None:
             per_maand, eigen = b.berekening.typische_maand()
             yield Static(f"Tegemoetkoming per volle maand {euro(per_maand)}, eigen bijdrage {euro(eigen)}; "
@@ -72,23 +84,17 @@ class BesluitScherm(StapScherm):
             t.append(f"\n  ontbreekt: {regel}", style="yellow")
         return t
 
-    def on_mount(self) -> None:
-        super().on_mount()
-        t = self.query_one("#toetsen", DataTable)
-        t.add_columns("Toets", "Artikel", "Uitkomst", "Toelichting")
-        for r in self.beoordeling.toetsen:
-            kleur = _KLEUR[r.uitkomst]
-            t.add_row(r.code, r.artikel, Text(r.uitkomst.value, style=kleur), r.toelichting)
-        bt = self.query_one("#berekening", DataTable)
-        bt.add_columns("Kind", "Maand", "Uren", "Uurprijs", "%", "Tegemoetkoming", "Eigen bijdrage")
+    def _toetsrijen(self) -> list[tuple[Any, ...]]:
+        return [(r.code, r.artikel, Text(r.uitkomst.value, style=_KLEUR[r.uitkomst]), r.toelichting)
+                for r in self.beoordeling.toetsen]  # fmt: skip
+
+    def _berekeningrijen(self) -> list[tuple[Any, ...]]:
         if self.beoordeling.berekening is None:
-            bt.add_row("geen berekening", "", "", "", "", "", "")
-            return
-        for k in self.beoordeling.berekening.kinderen:
-            for m in k.maanden:
-                bt.add_row(k.naam, f"{MAANDEN[m.maand - 1][:3]} {m.jaar}" + (" *" if m.voorlopig else ""),
-                           uren(m.uren_vergoed), euro(m.vergoede_uurprijs_cent), f"{float(m.percentage):.1f}".replace(".", ","),
-                           euro(m.tegemoetkoming_cent), euro(m.eigen_bijdrage_cent))  # fmt: skip
+            return [("geen berekening", "", "", "", "", "", "")]
+        return [(k.naam, f"{MAANDEN[m.maand - 1][:3]} {m.jaar}" + (" *" if m.voorlopig else ""),
+                 uren(m.uren_vergoed), euro(m.vergoede_uurprijs_cent), f"{float(m.percentage):.1f}".replace(".", ","),
+                 euro(m.tegemoetkoming_cent), euro(m.eigen_bijdrage_cent))
+                for k in self.beoordeling.berekening.kinderen for m in k.maanden]  # fmt: skip
 
     def _start(self) -> None:
         super()._start()

@@ -6,6 +6,7 @@ step model validates; :func:`fouten_per_pad` maps pydantic errors back to the fi
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -141,16 +142,35 @@ def _lijsten(x: Any) -> Any:
 
 def naar_data(root: DOMNode) -> dict[str, Any]:
     """The form as the nested dict its step model validates."""
+    return data_van((w, ruwe_waarde(w)) for w in invoervelden(root))
+
+
+def ruw_van_data(velden: Iterable[Widget], data: dict[str, Any]) -> dict[str, Any]:
+    """Model data (``model_dump(mode="json")`` of the step model) as a raw form (widget id -> value) for
+    ``velden``; the widgets need not be mounted."""
+    plat = _plat(data)
+    uit: dict[str, Any] = {}
+    for w in velden:
+        pad, soort = invoer_van(w)
+        if soort == "lid":
+            uit[w.id or ""] = w._smi_waarde in (plat.get(pad) or [])  # type: ignore[attr-defined]
+        elif pad in plat:
+            uit[w.id or ""] = terug(soort, plat[pad])
+    return uit
+
+
+def data_van(paren: Iterable[tuple[Widget, Any]]) -> dict[str, Any]:
+    """(input widget, raw value) pairs in form order -> the nested dict its step model validates."""
     data: dict[str, Any] = {}
     lijsten: dict[str, list[Any]] = {}
-    for w in invoervelden(root):
+    for w, ruw in paren:
         pad, soort = invoer_van(w)
         if soort == "lid":
             lijst = lijsten.setdefault(pad, [])
-            if ruwe_waarde(w):
+            if ruw:
                 lijst.append(w._smi_waarde)  # type: ignore[attr-defined]
             continue
-        waarde = converteer(soort, ruwe_waarde(w))
+        waarde = converteer(soort, ruw)
         if waarde is not None and not (soort == "bool" and waarde is False):
             _zet(data, pad.split("."), waarde)
     for pad, lijst in lijsten.items():

@@ -12,7 +12,7 @@ from screens.stapmodellen import GesprekInvoer
 from screens.velden import groepsmelding, janee, keuze, kop, tekstvak, veld, vinkje
 from smi_tui.opvang import Opvangsoort
 from smi_tui.personen import Huishouden
-from smi_tui.regeling import Methode, ToetsAdvies, ToetsGrondslag, ToetsInkomensgrens, ToetsOpvangInGemeente
+from smi_tui.regeling import Methode, ToetsAdvies, ToetsGrondslag, ToetsInkomensgrens, ToetsLrk, ToetsOpvangInGemeente
 from smi_tui.zaak import Grondslag, Stap, Zaak
 
 GRONDSLAGEN = {
@@ -107,6 +107,10 @@ class GesprekScherm(StapScherm):
         yield veld(f"{p}.lrk_nummer", "LRK-nummer", placeholder="9 cijfers")
         yield veld(f"{p}.vestigingsplaats", "Vestigingsplaats")
         yield veld(f"{p}.lrk_gecontroleerd_op", "LRK gecontroleerd op", "datum")
+        lrk = self.regeling.toets(ToetsLrk) if self.regeling is not None else None
+        if isinstance(lrk, ToetsLrk) and lrk.gastouder_via_bureau:
+            yield janee(f"{p}.via_gastouderbureau", "Via gastouderbureau",
+                        hulp=f"alleen bij gastouderopvang; leeg: ja ({lrk.artikel})")  # fmt: skip
         yield veld(f"{p}.uurprijs_cent", "Uurprijs (euro)", "uurprijs")
         yield veld(f"{p}.uren_per_week", "Uren per week", "uren")
         yield veld(f"{p}.dagen_per_week", "Dagen per week", "getal", placeholder="bijv. 3")
@@ -139,7 +143,11 @@ class GesprekScherm(StapScherm):
             return uit
         for sleutel, o in (data.get("opvang") or {}).items():
             p = f"opvang.{sleutel}"
-            upw, dagen, upd = _getal(o.get("uren_per_week")), _getal(o.get("dagen_per_week")), _getal(o.get("uren_per_dag"))
+            upw, dagen, upd = (
+                _getal(o.get("uren_per_week")),
+                _getal(o.get("dagen_per_week")),
+                _getal(o.get("uren_per_dag")),
+            )
             if upw is None and dagen is not None and upd is not None:
                 upw = dagen * upd
             weken = o.get("weken_per_jaar") if isinstance(o.get("weken_per_jaar"), int) else None

@@ -41,17 +41,23 @@ def _ouder(i: int) -> ComposeResult:
 
 
 def kind_velden(i: int) -> Vertical:
-    """The rows of child ``i`` (also mounted later with ctrl+k)."""
+    """The rows of child ``i`` (also mounted later with ctrl+t)."""
     p = f"melding.kinderen.{i}"
     return Vertical(
         kop(f"Kind {i + 1}"),
         veld(f"{p}.naam", "Naam"),
         veld(f"{p}.geboortedatum", "Geboortedatum", "datum"),
         veld(f"{p}.bsn", "BSN", "bsn"),
-        veld(f"{p}.basisschool_groep", "Groep basisschool", "geheel", placeholder="1-8, leeg: niet op school",
-             validators=[]),
+        veld(
+            f"{p}.basisschool_groep",
+            "Groep basisschool",
+            "geheel",
+            placeholder="1-8, leeg: niet op school",
+            validators=[],
+        ),
         vinkje(f"{p}.voortgezet_onderwijs", "Zit in het voortgezet onderwijs"),
         janee(f"{p}.ingeschreven_in_gemeente", "Ingeschreven (BRP)"),
+        janee(f"{p}.woont_bij_aanvrager", "Woont bij aanvrager", hulp="leeg: ja"),
         groepsmelding(p),
         id=f"kind-{i}",
         classes="groep",
@@ -64,7 +70,7 @@ class MeldingScherm(StapScherm):
     STAP = Stap.MELDING
     MODEL = MeldingInvoer
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+k", "kind_erbij", "Kind toevoegen", priority=True),
+        Binding("ctrl+t", "kind_erbij", "Kind toevoegen", priority=True),  # not ctrl+k: that deletes to line end
         Binding("ctrl+o", "ontvangstbevestiging", "Ontvangstbevestiging", priority=True),
     ]
 
@@ -98,7 +104,8 @@ class MeldingScherm(StapScherm):
         return model.toepassen(self.zaak)
 
     async def action_kind_erbij(self) -> None:
-        """Add a child section (ctrl+k)."""
+        """Add a child section (ctrl+t)."""
+        await self.wacht_op_opbouw()
         if self.aantal_kinderen >= MAX_KINDEREN:
             self.notify(f"Hoogstens {MAX_KINDEREN} kinderen per melding.", severity="warning")
             return

@@ -7,6 +7,8 @@ with the core's pydantic models, and posts :class:`~screens.berichten.StapKlaar`
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Iterable
 from datetime import date
 from typing import Any, ClassVar
 
@@ -16,16 +18,20 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Checkbox, Footer, Input, Select, Static, TextArea
 
 from screens.berichten import StapKlaar, StapVerlaten
-from screens.formulier import fouten_per_pad, invoervelden, lees_ruw, naar_data, vul_data, vul_ruw
-from screens.velden import invoer_van
+from screens.formulier import data_van, fouten_per_pad, ruw_van_data, ruwe_waarde, zet_ruw
+from screens.velden import invoer_van, verzamel
 from smi_tui.regeling import Regeling
 from smi_tui.zaak import Stap, Zaak
 
 WACHTTIJD = 0.12
 """Seconds after the last key before the form is validated again."""
+DEEL = 6
+"""Form parts mounted per turn of the event loop after the first screenful (keys are handled in between)."""
+_HOOGTE = {"rij": 3, "sectie-kop": 3, "vinkje": 3, "tekstvak-rij": 7, "groep": 24, "tabel": 12, "vraag": 2}
 VOLGORDE = [Stap.MELDING, Stap.GESPREK, Stap.VERSLAG, Stap.VOORLIGGEND, Stap.BESLUIT]
 NAMEN = {Stap.MELDING: "Melding", Stap.GESPREK: "Gesprek", Stap.VERSLAG: "Verslag",
          Stap.VOORLIGGEND: "Voorliggend", Stap.BESLUIT: "Besluit", Stap.AFGEROND: "Afgerond"}  # fmt: skip
@@ -38,10 +44,15 @@ def stappenbalk(huidig: Stap) -> str:
 
 class StapScherm(Screen[None]):
     """One wizard step. Subclasses set ``STAP`` and ``MODEL`` and implement ``velden``, ``startdata``,
-    ``toepassen``."""
+    ``toepassen``.
+
+    Only the first screenful of the form is mounted with the screen, so a step shows (and takes keys) at once; the
+    rest is mounted in small parts right after the first refresh. Values, drafts and validation always cover the
+    whole form: a row that is not mounted yet keeps its value in ``_ruw`` until it is."""
 
     STAP: ClassVar[Stap]
     MODEL: ClassVar[type[BaseModel]]
+    AUTO_FOCUS = ".invoer"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "afronden", "Afronden", priority=True),
         Binding("ctrl+b", "vorige", "Vorige", priority=True),
@@ -59,6 +70,13 @@ class StapScherm(Screen[None]):
         self._statics: dict[str, Static] = {}
         self._klaar = False
         self._timer: Any = None
+        self._delen: list[Widget] = []
+        self._wachtend: list[Widget] = []
+        self._verzameld: list[Widget] = []
+        self._ruw: dict[str, Any] = {}
+        self.opgebouwd = False
+        """True once the whole form is mounted."""
+        self._klaar_event = asyncio.Event()
 
     # --- to implement -------------------------------------------------------------------------------
     def velden(self) -> ComposeResult:
@@ -82,11 +100,31 @@ class StapScherm(Screen[None]):
         return []
 
     # --- layout ---------------------------------------------------------------------------------------
+    def _bouw(self) -> None:
+        with verzamel() as verzameld:
+            self._delen = list(self.velden())
+        self._verzameld = verzameld
+        invoer = [w for w in verzameld if w.has_class("invoer")]
+        self._ruw = dict(self.concept) if self.concept else ruw_van_data(invoer, self.startdata())
+
+    def _eerste_scherm(self) -> int:
+        """How many form parts fill the first screen (a little more than the terminal is high)."""
+        hoogte = max(self.app.size.height, 24) + 6
+        som = 0
+        for i, deel in enumerate(self._delen):
+            som += next((h for k, h in _HOOGTE.items() if deel.has_class(k)), 2)
+            if som >= hoogte:
+                return i + 1
+        return len(self._delen)
+
     def compose(self) -> ComposeResult:
+        self._bouw()
+        n = self._eerste_scherm()
+        self._wachtend = self._delen[n:]
         yield Static(self._kop(), id="stap-kop")
         yield Static(stappenbalk(self.STAP), id="stappenbalk")
         with VerticalScroll(id="formulier"):
-            yield from self.velden()
+            yield from self._delen[:n]
         yield Static("", id="stap-fouten")
         yield Footer()
 
@@ -98,29 +136,81 @@ class StapScherm(Screen[None]):
             delen.append(self.regeling.gemeente)
         return "  ·  ".join(delen)
 
+    def werk_kop_bij(self) -> None:
+        """Show the current zaaknummer and name (after the case was created or the melding changed)."""
+        self.query_one("#stap-kop", Static).update(self._kop())
+
     def on_mount(self) -> None:
-        if self.concept:
-            vul_ruw(self, self.concept)
-        else:
-            vul_data(self, self.startdata())
+        self._vul_gemount()
         self.call_after_refresh(self._start)
+
+    def _vul_gemount(self) -> None:
+        """Put the kept values into the inputs that are mounted now."""
+        for w in self._invoer():
+            if w.is_mounted and w.id in self._ruw:
+                zet_ruw(w, self._ruw.pop(w.id))
+        self._statics = {}
 
     def _start(self) -> None:
         self._klaar = True
-        velden = invoervelden(self)
-        if velden:
-            velden[0].focus()
+        if self.focused is None:
+            velden = [w for w in self._invoer() if w.is_mounted and w.focusable]
+            if velden:
+                velden[0].focus()
+        if self._wachtend:
+            self.run_worker(self._bouw_verder(), group="opbouw", exclusive=True)
+        else:
+            self._opgebouwd()
+
+    async def _bouw_verder(self) -> None:
+        formulier = self.query_one("#formulier")
+        while self._wachtend:
+            deel, self._wachtend = self._wachtend[:DEEL], self._wachtend[DEEL:]
+            await formulier.mount_all(deel)
+            self._vul_gemount()
+        self._opgebouwd()
+
+    def _opgebouwd(self) -> None:
+        self.opgebouwd = True
+        self._klaar_event.set()
+        self._getoond.clear()  # messages of rows that were not mounted at the first check
         self.controleer()
+
+    async def wacht_op_opbouw(self) -> None:
+        """Return once the whole form is mounted."""
+        await self._klaar_event.wait()
+
+    def _invoer(self) -> list[Widget]:
+        """Every input of the form in order, mounted or not."""
+        if self.opgebouwd:
+            return list(self.query(".invoer"))
+        return [w for w in self._verzameld if w.has_class("invoer")]
+
+    def _groepen(self) -> list[Widget]:
+        if self.opgebouwd:
+            return list(self.query(".groep-melding"))
+        return [w for w in self._verzameld if w.has_class("groep-melding")]
+
+    def _paren(self) -> Iterable[tuple[Widget, Any]]:
+        for w in self._invoer():
+            if w.is_mounted:
+                yield w, ruwe_waarde(w)
+            else:
+                yield w, self._ruw.get(w.id or "")
 
     # --- validation -----------------------------------------------------------------------------------
     def _paden(self) -> set[str]:
-        paden = {invoer_van(w)[0] for w in invoervelden(self)}
-        paden |= {g._smi_pad for g in self.query(".groep-melding") if hasattr(g, "_smi_pad")}
+        paden = {invoer_van(w)[0] for w in self._invoer()}
+        paden |= {g._smi_pad for g in self._groepen() if hasattr(g, "_smi_pad")}
         return paden
+
+    def data(self) -> dict[str, Any]:
+        """The whole form (mounted or not) as the step model's data."""
+        return data_van(self._paren())
 
     def controleer(self) -> Zaak | None:
         """Validate the form, show messages beside the fields; the new case when everything is valid."""
-        data = naar_data(self)
+        data = self.data()
         fouten: dict[str, list[str]] = {}
         zaak: Zaak | None = None
         try:
@@ -140,15 +230,15 @@ class StapScherm(Screen[None]):
         return zaak
 
     def _toon(self, fouten: dict[str, list[str]], waarschuwingen: dict[str, str]) -> None:
-        for w in invoervelden(self):
+        for w in self._invoer():
             pad, _ = invoer_van(w)
             teksten = list(fouten.pop(pad, []))
-            if isinstance(w, Input) and w.value.strip():
+            if isinstance(w, Input) and w.is_mounted and w.value.strip():
                 res = w.validate(w.value)
                 if res is not None and not res.is_valid:
                     teksten = res.failure_descriptions + [t for t in teksten if t not in res.failure_descriptions]
             self._melding(w.id or "", pad, teksten, waarschuwingen.get(pad))
-        for g in self.query(".groep-melding"):
+        for g in self._groepen():
             pad = getattr(g, "_smi_pad", "")
             self._melding("", pad, fouten.pop(pad, []), waarschuwingen.get(pad))
         rest = [t for lijst in fouten.values() for t in lijst]
@@ -167,12 +257,12 @@ class StapScherm(Screen[None]):
         sleutel = f"{klasse}|{tekst}"
         if self._getoond.get(wid) == sleutel:
             return
-        self._getoond[wid] = sleutel
         if not self._statics:
             self._statics = {w.id: w for w in self.query(Static) if w.id}
         s = self._statics.get(wid)
         if s is None:
-            return
+            return  # not mounted yet: shown by the check after the whole form is mounted
+        self._getoond[wid] = sleutel
         s.update(tekst)
         s.set_class(klasse == "fout", "fout")
         s.set_class(klasse == "waarschuwing", "waarschuwing")
@@ -190,8 +280,8 @@ class StapScherm(Screen[None]):
 
     # --- actions --------------------------------------------------------------------------------------
     def concept_nu(self) -> dict[str, Any]:
-        """The raw form, for a draft."""
-        return lees_ruw(self)
+        """The raw form (every row, mounted or not), for a draft."""
+        return {w.id: ruw for w, ruw in self._paren() if w.id}
 
     def geef_door(self, **kw: Any) -> bool:
         """Validate everything; post the result to the App. False (with messages) when invalid."""

@@ -7,7 +7,9 @@ Widget ids are the path with dots replaced by hyphens, prefixed with ``v-`` (the
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
@@ -134,6 +136,27 @@ class Rij(Horizontal):
         yield Static(self._hulp, id=veld_id(self.pad, "f"), classes="rij-melding")
 
 
+_VERZAMELAAR: ContextVar[list[Widget] | None] = ContextVar("verzamelaar", default=None)
+
+
+@contextmanager
+def verzamel() -> Iterator[list[Widget]]:
+    """Collect every input widget and group message made inside the block, in form order (a step screen knows its
+    whole form before all of it is mounted)."""
+    lijst: list[Widget] = []
+    token = _VERZAMELAAR.set(lijst)
+    try:
+        yield lijst
+    finally:
+        _VERZAMELAAR.reset(token)
+
+
+def _verzameld(widget: Widget) -> None:
+    lijst = _VERZAMELAAR.get()
+    if lijst is not None:
+        lijst.append(widget)
+
+
 def invoer_van(widget: Widget) -> tuple[str, str]:
     """(path, soort) of a form input widget."""
     return widget._smi_pad, widget._smi_soort  # type: ignore[attr-defined]
@@ -144,6 +167,7 @@ def _merk(widget: Widget, pad: str, soort: str, waarde: Any = None) -> Widget:
     widget._smi_soort = soort  # type: ignore[attr-defined]
     widget._smi_waarde = waarde  # type: ignore[attr-defined]
     widget.add_class("invoer")
+    _verzameld(widget)
     return widget
 
 
@@ -199,4 +223,5 @@ def groepsmelding(pad: str) -> Static:
     """The message line of a group (a parent, a child's opvang): errors that concern the group as a whole."""
     s = Static("", id=veld_id(pad, "f"), classes="groep-melding")
     s._smi_pad = pad  # type: ignore[attr-defined]
+    _verzameld(s)
     return s

@@ -1,9 +1,18 @@
-"""The home screen: every case with its step and next deadline; overdue and near cases marked; sort, filter, search."""
+"""The home screen: every case with its step and next deadline; overdue and near cases marked; sort, filter, search.
+
+Start-up matters here (issue 5: the werkvoorraad with 1,000 cases must show about as fast as a bare Textual app),
+so this module imports nothing heavy: no pydantic models, no regulations. The next deadline of each row is picked
+from the index row's dated deadlines (``termijnen``) relative to the App's ``vandaag``, so the dates and the days
+left are right on every day without re-saving the case; older index rows fall back to ``volgende_termijn``.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import tomllib
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 from typing import Any, ClassVar
 
 from rich.text import Text
@@ -11,14 +20,17 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
+from textual.geometry import Size
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
 
-from screens.stap import NAMEN
-from smi_tui.zaak import Stap
-
 BIJNA_DAGEN = 7
 SORTERINGEN = ["termijn", "zaaknummer", "naam", "gemeente"]
+STAPNAMEN = {"melding": "Melding", "gesprek": "Gesprek", "verslag": "Verslag", "voorliggend": "Voorliggend",
+             "besluit": "Besluit", "afgerond": "Afgerond"}  # fmt: skip
+KOLOMMEN = [("zaaknummer", "Zaaknummer", None), ("signaal", "Signaal", 7), ("dagen", "Dagen", 5),
+            ("termijn", "Termijn", 10), ("naam", "Naam", 20), ("stap", "Stap", None), ("gemeente", "Gemeente", None),
+            ("wat", "Wat", None)]  # fmt: skip
 
 
 def signaal(termijn: date | None, vandaag: date) -> tuple[str, str, int | None]:
@@ -33,6 +45,63 @@ def signaal(termijn: date | None, vandaag: date) -> tuple[str, str, int | None]:
     return "", "", dagen
 
 
+def volgende(rij: Any, vandaag: date) -> tuple[date | None, str | None]:
+    """The deadline to show for an index row on ``vandaag``: the latest passed one that is not done (overdue),
+    else the first one to come; rows without ``termijnen`` (written by an older version) keep their stored one."""
+    termijnen = getattr(rij, "termijnen", ()) or ()
+    if not termijnen:
+        return rij.volgende_termijn, rij.termijn_wat
+    open_: list[tuple[date, str]] = []
+    for t in termijnen:
+        if t.get("gedaan"):
+            continue
+        try:
+            open_.append((date.fromisoformat(str(t["datum"])), str(t.get("wat") or t.get("code") or "")))
+        except (KeyError, ValueError):
+            continue
+    verlopen = [t for t in open_ if t[0] < vandaag]
+    if verlopen:
+        return max(verlopen, key=lambda t: t[0])
+    komend = [t for t in open_ if t[0] >= vandaag]
+    return min(komend, key=lambda t: t[0]) if komend else (None, None)
+
+
+def gemeentenamen() -> dict[str, str]:
+    """gemeente_code -> name, read straight from the regulation files (no validation: the register does that
+    when a case is opened); cheap enough for the first paint."""
+    import smi_tui
+    from smi_tui import config
+
+    mappen = [Path(smi_tui.__file__).parent / "regelingen"]
+    with contextlib.suppress(Exception):  # a broken config is reported when the register loads
+        mappen += list(config.extra_regelingmappen())
+    namen: dict[str, str] = {}
+    for map_ in mappen:
+        if not map_.is_dir():
+            continue
+        for pad in sorted(map_.glob("*.toml")):
+            try:
+                with pad.open("rb") as fh:
+                    data = tomllib.load(fh)
+            except (OSError, tomllib.TOMLDecodeError):
+                continue
+            if isinstance(data.get("gemeente_code"), str) and isinstance(data.get("gemeente"), str):
+                namen[data["gemeente_code"]] = data["gemeente"]
+    return namen
+
+
+class ZakenTabel(DataTable[Any]):
+    """A DataTable whose columns all have a fixed width (set from the data by the screen), so adding 1,000 rows
+    does not measure 8,000 cells with Rich on the next idle (that took a quarter of a second)."""
+
+    def _update_dimensions(self, new_rows: Any) -> None:
+        if any(c.auto_width for c in self.columns.values()) or any(r.auto_height for r in self.rows.values()):
+            super()._update_dimensions(new_rows)
+            return
+        breedte = sum(c.get_render_width(self) for c in self.columns.values()) + self._row_label_column_width
+        self.virtual_size = Size(breedte, self._total_row_height + (self.header_height if self.show_header else 0))
+
+
 class WerkvoorraadScherm(Screen[None]):
     """The case list (werkvoorraad). Enter opens a case at its step; ctrl+n starts a new melding."""
 
@@ -40,63 +109,73 @@ class WerkvoorraadScherm(Screen[None]):
         Binding("ctrl+n", "app.nieuwe_zaak", "Nieuwe zaak", priority=True),
         Binding("ctrl+f", "zoeken", "Zoeken", priority=True),
         Binding("ctrl+t", "sorteren", "Sorteren", priority=True),
-        Binding("ctrl+u", "urgent", "Alleen urgent", priority=True),
+        Binding("ctrl+r", "urgent", "Alleen urgent", priority=True),  # not ctrl+u: that deletes to line start
         Binding("ctrl+l", "app.vergrendel", "Vergrendelen", priority=True),
         Binding("ctrl+q", "app.quit", "Afsluiten", priority=True),
     ]
 
     def __init__(self, vandaag: Callable[[], date], gemeenten: dict[str, str] | None = None) -> None:
         super().__init__(id="werkvoorraad")
-        self.gemeenten = gemeenten or {}
+        self.gemeenten = gemeenten if gemeenten is not None else gemeentenamen()
         self.vandaag = vandaag
         self.rijen: list[Any] = []
         self.bsns: dict[str, str] = {}
         self.sortering = "termijn"
         self.alleen_urgent = False
+        self._verouderd = False
+        self._vandaag: date | None = None
 
     def compose(self) -> ComposeResult:
         yield Static("Werkvoorraad", id="werkvoorraad-titel")
         with Horizontal(id="zoekbalk"):
             yield Input(placeholder="zoek op naam, zaaknummer of BSN", id="zoek")
             yield Static("", id="werkvoorraad-status")
-        yield DataTable(id="zaken", cursor_type="row", zebra_stripes=True)
+        yield ZakenTabel(id="zaken", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
     def on_mount(self) -> None:
         t = self.query_one("#zaken", DataTable)
-        t.add_column("Zaaknummer", key="zaaknummer")
-        t.add_column("Signaal", key="signaal", width=7)
-        t.add_column("Dagen", key="dagen", width=5)
-        t.add_column("Termijn", key="termijn")
-        t.add_column("Naam", key="naam", width=20)
-        t.add_column("Stap", key="stap")
-        t.add_column("Gemeente", key="gemeente")
-        t.add_column("Wat", key="wat")
+        for sleutel, kop, breedte in KOLOMMEN:
+            t.add_column(kop, key=sleutel, width=breedte or len(kop))
         t.focus()
         if getattr(self.app, "rijen", None):  # the list may have been read before this screen was mounted
             self.toon(self.app.rijen, self.app.bsns)  # type: ignore[attr-defined]
 
+    def on_screen_resume(self) -> None:
+        if self._verouderd or (self.rijen and self._vandaag != self.vandaag()):
+            self._vul()
+
     def toon(self, rijen: list[Any], bsns: dict[str, str] | None = None) -> None:
-        """Show ``rijen`` (IndexRij); ``bsns``: zaaknummer -> BSNs, for searching by BSN."""
+        """Show ``rijen`` (IndexRij); ``bsns``: zaaknummer -> BSNs, for searching cases whose index row has none.
+
+        While a step screen covers the list, the table is only refilled when it shows again."""
         self.rijen = rijen
         if bsns is not None:
             self.bsns = bsns
-        self._vul()
+        if self.app.screen is self or not self.rijen:
+            self._vul()
+        else:
+            self._verouderd = True
 
-    def _zichtbaar(self) -> list[Any]:
+    def _termijnen(self) -> dict[str, tuple[date | None, str | None]]:
+        vandaag = self.vandaag()
+        return {r.zaaknummer: volgende(r, vandaag) for r in self.rijen}
+
+    def _zichtbaar(self, termijnen: dict[str, tuple[date | None, str | None]]) -> list[Any]:
         zoek = self.query_one("#zoek", Input).value.strip().lower()
         vandaag = self.vandaag()
         uit = []
         for r in self.rijen:
             if zoek:
-                tekst = " ".join([r.zaaknummer, *r.ouders, *r.kinderen, self.bsns.get(r.zaaknummer, "")]).lower()
+                bsns = " ".join(getattr(r, "bsns", ()) or ()) or self.bsns.get(r.zaaknummer, "")
+                tekst = " ".join([r.zaaknummer, *r.ouders, *r.kinderen, bsns]).lower()
                 if zoek.replace(" ", "") not in tekst.replace(" ", "") and zoek not in tekst:
                     continue
-            if self.alleen_urgent and not signaal(r.volgende_termijn, vandaag)[0]:
+            if self.alleen_urgent and not signaal(termijnen[r.zaaknummer][0], vandaag)[0]:
                 continue
             uit.append(r)
         sleutels: dict[str, Callable[[Any], Any]] = {
-            "termijn": lambda r: (r.volgende_termijn is None, r.volgende_termijn or date.max, r.zaaknummer),
+            "termijn": lambda r: (termijnen[r.zaaknummer][0] or date.max, r.zaaknummer),
             "zaaknummer": lambda r: r.zaaknummer,
             "naam": lambda r: (r.ouders[0].split()[-1].lower() if r.ouders else "", r.zaaknummer),
             "gemeente": lambda r: (r.gemeente or "", r.zaaknummer),
@@ -104,35 +183,45 @@ class WerkvoorraadScherm(Screen[None]):
         return sorted(uit, key=sleutels[self.sortering])
 
     def _vul(self) -> None:
+        self._verouderd = False
         t = self.query_one("#zaken", DataTable)
         vorige = t.cursor_row
         t.clear()
-        vandaag = self.vandaag()
-        zichtbaar = self._zichtbaar()
+        vandaag = self._vandaag = self.vandaag()
+        termijnen = self._termijnen()
+        zichtbaar = self._zichtbaar(termijnen)
+        breedtes = {sleutel: len(kop) for sleutel, kop, _ in KOLOMMEN}
         for r in zichtbaar:
-            woord, stijl, dagen = signaal(r.volgende_termijn, vandaag)
-            stap = NAMEN.get(Stap(r.status), r.status or "") if r.status in Stap._value2member_map_ else "?"
-            t.add_row(
-                r.zaaknummer,
-                Text(woord, style=stijl),
-                Text("" if dagen is None else str(dagen), justify="right"),
-                r.volgende_termijn.strftime("%d-%m-%Y") if r.volgende_termijn else "—",
-                r.ouders[0] if r.ouders else "",
-                stap,
-                self.gemeenten.get(r.gemeente or "", r.gemeente or ""),
-                r.termijn_wat or "",
-                key=r.zaaknummer,
-            )
+            termijn, wat = termijnen[r.zaaknummer]
+            woord, stijl, dagen = signaal(termijn, vandaag)
+            cellen = {
+                "zaaknummer": r.zaaknummer,
+                "signaal": Text(woord, style=stijl),
+                "dagen": Text("" if dagen is None else str(dagen), justify="right"),
+                "termijn": termijn.strftime("%d-%m-%Y") if termijn else "—",
+                "naam": r.ouders[0] if r.ouders else "",
+                "stap": STAPNAMEN.get(r.status or "", "?"),
+                "gemeente": self.gemeenten.get(r.gemeente or "", r.gemeente or ""),
+                "wat": wat or "",
+            }
+            for sleutel in ("zaaknummer", "stap", "gemeente", "wat"):
+                breedtes[sleutel] = max(breedtes[sleutel], len(cellen[sleutel]))
+            t.add_row(*cellen.values(), key=r.zaaknummer)
+        for sleutel, _, vast in KOLOMMEN:
+            t.columns[sleutel].width = vast or breedtes[sleutel]  # type: ignore[index]
         if zichtbaar:
             t.move_cursor(row=min(max(vorige, 0), len(zichtbaar) - 1))
         filters = [f"gesorteerd op {self.sortering}"] + (["alleen urgent"] if self.alleen_urgent else [])
-        laat = sum(1 for r in self.rijen if signaal(r.volgende_termijn, vandaag)[0] == "TE LAAT")
+        laat = sum(1 for d, _ in termijnen.values() if signaal(d, vandaag)[0] == "TE LAAT")
         self.query_one("#werkvoorraad-status", Static).update(
             f"{len(zichtbaar)} van {len(self.rijen)} zaken · {laat} te laat · {', '.join(filters)}"
         )
 
     @on(Input.Changed, "#zoek")
-    def _zoek(self) -> None:
+    def _zoek(self, event: Input.Changed) -> None:
+        zoek = event.value.replace(" ", "")
+        if zoek.isdigit() and len(zoek) >= 3 and any(not getattr(r, "bsns", ()) for r in self.rijen):
+            self.app.bsn_index()  # type: ignore[attr-defined]  # rows from an older index carry no BSNs
         self._vul()
 
     @on(Input.Submitted, "#zoek")
@@ -154,6 +243,6 @@ class WerkvoorraadScherm(Screen[None]):
         self._vul()
 
     def action_urgent(self) -> None:
-        """Show only overdue and near-deadline cases, or all again (ctrl+u)."""
+        """Show only overdue and near-deadline cases, or all again (ctrl+r)."""
         self.alleen_urgent = not self.alleen_urgent
         self._vul()

@@ -81,7 +81,7 @@ def tot_stap(zaak: dict[str, Any], stap: Stap) -> dict[str, Any]:
     """The example case as it was when it arrived at ``stap`` (later parts removed)."""
     z = dict(zaak)
     volgorde = [Stap.MELDING, Stap.GESPREK, Stap.VERSLAG, Stap.VOORLIGGEND, Stap.BESLUIT]
-    later = volgorde[volgorde.index(stap):]
+    later = volgorde[volgorde.index(stap) :]
     for s, deel in zip(volgorde, ["melding", "gesprek", "verslag", "voorliggend", "besluit"], strict=True):
         if s in later and deel != "melding":
             z.pop(deel, None)

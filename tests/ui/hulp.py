@@ -109,6 +109,7 @@ def plat(x: Any, voor: str = "") -> dict[str, Any]:
 async def vul(pilot: Pilot, data: dict[str, Any]) -> list[str]:
     """Type every value of ``data`` (a step model's shape) into the field with that path; returns paths typed."""
     scherm = pilot.app.screen
+    await wacht_op(pilot, lambda: getattr(scherm, "opgebouwd", True))  # the whole form is mounted
     getypt: list[str] = []
     for pad, waarde in plat(data).items():
         if waarde in (None, "", []):
@@ -153,7 +154,8 @@ async def wacht_op(pilot: Pilot, voorwaarde: Any, *, tijd: float = 10.0) -> None
         if time.monotonic() > eind:
             fouten = [str(w.render()) for w in pilot.app.screen.query("#stap-fouten, .fout")]
             meldingen = [n.message for n in pilot.app._notifications]
-            meldingen.append(f"rijen={len(getattr(pilot.app, 'rijen', []))} bsns={len(getattr(pilot.app, 'bsns', {}))}")
-            raise AssertionError(f"wachten duurde te lang; scherm: {pilot.app.screen!r}; fouten: {fouten}; "
-                                 f"meldingen: {meldingen}")
+            meldingen.append(f"rijen={len(getattr(pilot.app, 'rijen', []))}")
+            raise AssertionError(
+                f"wachten duurde te lang; scherm: {pilot.app.screen!r}; fouten: {fouten}; meldingen: {meldingen}"
+            )
         await pilot.pause(0.02)

@@ -21,12 +21,10 @@ def tekst(pilot: Any, selector: str) -> str:
 async def open_eerste_zaak(pilot: Any) -> None:
     """Open the first case of the werkvoorraad with Enter."""
     app = pilot.app
-    await wacht_op(pilot, lambda: app.screen.id == "werkvoorraad" and app.screen.query_one("#zaken").row_count
-                   and len(app.bsns) == len(app.rijen))  # the list is refilled once the BSN index is loaded
-    await pilot.pause(0.1)
+    await wacht_op(pilot, lambda: app.screen.id == "werkvoorraad" and app.screen.query_one("#zaken").row_count)
     pilot.app.screen.query_one("#zaken").focus()
     await pilot.press("enter")
-    await wacht_op(pilot, lambda: isinstance(pilot.app.screen, GesprekScherm))
+    await wacht_op(pilot, lambda: isinstance(pilot.app.screen, GesprekScherm) and pilot.app.screen.opgebouwd)
 
 
 async def test_foute_invoer_geeft_meldingen_en_wordt_niet_bewaard(maak_app: Any, zaaien: Any) -> None:

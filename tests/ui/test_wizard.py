@@ -47,7 +47,7 @@ async def loop_zaak_door(pilot: Any, voorbeeldzaak: dict[str, Any]) -> str:
     await pilot.press("ctrl+n")
     await wacht_op(pilot, lambda: isinstance(app.screen, MeldingScherm))
     for _ in range(len(delen[Stap.MELDING]["melding"]["kinderen"]) - 1):
-        await pilot.press("ctrl+k")
+        await pilot.press("ctrl+t")
         await pilot.pause()
     volgorde = [(Stap.MELDING, GesprekScherm), (Stap.GESPREK, VerslagScherm), (Stap.VERSLAG, VoorliggendScherm),
                 (Stap.VOORLIGGEND, BesluitScherm)]  # fmt: skip
@@ -83,4 +83,6 @@ async def test_zaak_van_melding_tot_beschikking(gemeente: str, maak_app: Any, af
     assert opgeslagen.stap == Stap.AFGEROND and opgeslagen.concepten == {}
     assert soorten == ["beschikking", "plan-van-aanpak"]
     assert len(afgedrukt) == 2
-    assert beoordeel_zaak(opgeslagen, peildatum=VANDAAG).uitkomst == beoordeel_zaak(verwacht, peildatum=VANDAAG).uitkomst
+    assert (
+        beoordeel_zaak(opgeslagen, peildatum=VANDAAG).uitkomst == beoordeel_zaak(verwacht, peildatum=VANDAAG).uitkomst
+    )
