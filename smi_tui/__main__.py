@@ -113,6 +113,20 @@ def bouw_parser() -> argparse.ArgumentParser:
     s.add_argument("-o", "--uit", type=Path, required=True, metavar="MAP", help="nieuwe of lege map")
     s.set_defaults(func=_lazy("storage.cli", "cmd_inzage"))
 
+    s = sub.add_parser("export-zgw", help="schrijf een zaak als ZGW-JSON (Zaken/Besluiten/Documenten API)")
+    s.add_argument("zaaknummer", metavar="ZAAKNUMMER")
+    s.add_argument("-o", "--uit", type=Path, required=True, metavar="MAP", help="nieuwe of lege map")
+    s.set_defaults(func=_lazy("storage.cli", "cmd_export_zgw"))
+
+    s = sub.add_parser("import-zgw", help="lees een zaak uit een ZGW-export van smi-tui in de opslag")
+    s.add_argument("map", type=Path, metavar="MAP")
+    s.set_defaults(func=_lazy("storage.cli", "cmd_import_zgw"))
+
+    s = sub.add_parser("budget", help="budgetplafond, vastgelegd en resterend bedrag van een gemeente")
+    s.add_argument("gemeente", metavar="GEMEENTE")
+    s.add_argument("--jaar", type=int, default=None, metavar="JJJJ", help="standaard het huidige jaar")
+    s.set_defaults(func=_lazy("storage.cli", "cmd_budget"))
+
     # --- the letters (package letters) ---
     s = sub.add_parser("brief", help="maak een brief als PDF")
     s.add_argument(

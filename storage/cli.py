@@ -233,3 +233,80 @@ def cmd_inzage(args: argparse.Namespace) -> int:
         print(pdf_melding, file=sys.stderr)
         return 0 if pdf_melding.startswith("PDF volgt") else 1
     return 0
+
+
+def cmd_export_zgw(args: argparse.Namespace) -> int:
+    """``smi-tui export-zgw ZAAKNUMMER -o MAP``: the case as ZGW-shaped JSON with its documents."""
+    from storage.opslag import ontleed_zaaknummer
+    from storage.zgw import exporteer, instellingen
+
+    ontleed_zaaknummer(args.zaaknummer)
+    instellingen()  # a missing RSIN or zaaktype is said before the passphrase is asked
+    with _open() as opslag:
+        uit = exporteer(opslag, args.zaaknummer, Path(args.uit))
+    print(
+        f"Zaak {args.zaaknummer} als ZGW-JSON geschreven naar {args.uit} ({uit['besluiten']} besluit(en), "
+        f"{uit['documenten']} document(en)); zie README.md in die map. De map is onversleuteld."
+    )
+    return 0
+
+
+def cmd_import_zgw(args: argparse.Namespace) -> int:
+    """``smi-tui import-zgw MAP``: store a case from a ZGW export of smi-tui; prints the zaaknummer."""
+    from storage.zgw import importeer, lees_export
+
+    lees_export(Path(args.map))  # check everything before the passphrase is asked and anything is stored
+    with _open() as opslag:
+        zaaknummer = importeer(opslag, Path(args.map), consulent=_consulent())
+    print(zaaknummer)
+    return 0
+
+
+def _euro(cent: int | None) -> str:
+    from smi_tui.geld import euro
+
+    return "onbekend" if cent is None else euro(cent)
+
+
+def cmd_budget(args: argparse.Namespace) -> int:
+    """``smi-tui budget GEMEENTE [--jaar JJJJ]``: ceiling, committed and remaining, per case (zaaknummer only)."""
+    from datetime import date
+
+    from smi_tui.budget import budgetoverzicht
+    from smi_tui.register import Register
+    from smi_tui.zaak import Zaak
+
+    jaar = args.jaar if args.jaar is not None else date.today().year
+    if not 2000 <= jaar <= 2100:
+        raise SmiFout(f"Het jaar {jaar} valt buiten 2000-2100.")
+    register = Register.laad()
+    regeling, fout = None, None
+    for peildatum in (date(jaar, 12, 31), date(jaar, 1, 1)):
+        try:
+            regeling = register.voor(args.gemeente, peildatum)
+            break
+        except SmiFout as f:
+            fout = f
+    if regeling is None:
+        assert fout is not None
+        raise fout
+    with _open() as opslag:
+        nummers = [r["zaaknummer"] for r in opslag._rijen() if r.get("gemeente") == args.gemeente]
+        zaken = [(zn, Zaak.model_validate(opslag._lees_zaak(zn))) for zn in sorted(nummers) if opslag.bestaat(zn)]
+    o = budgetoverzicht(regeling, jaar, zaken)
+    print(f"Budget {o.jaar} — {regeling.citeertitel} ({o.artikel})")
+    print(f"  plafond:      {_euro(o.plafond_cent)}" + (f"  ({o.plafond_bron})" if o.plafond_bron else ""))
+    print(f"  vastgelegd:   {_euro(o.vastgelegd_cent)}")
+    print(f"  gereserveerd: {_euro(o.gereserveerd_cent)}")
+    print(f"  resterend:    {_euro(o.resterend_cent)}")
+    if o.rijen:
+        print(f"\n{'zaaknummer':<15} {'status':<13} {'bedrag':>12} {'positie':>8} {'resterend ervoor':>17}  past")
+    for r in o.rijen:
+        past = "" if r.past is None else ("ja" if r.past else "nee")
+        print(
+            f"{r.zaaknummer:<15} {r.status:<13} {_euro(r.bedrag_cent):>12} {r.positie or '':>8}"
+            f" {_euro(r.resterend_voor_cent) if r.resterend_voor_cent is not None else '':>17}  {past}"
+        )
+    if o.melding:
+        print(f"\n{o.melding}")
+    return 0

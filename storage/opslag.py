@@ -356,6 +356,75 @@ class Opslag(DocumentenMixin):
             self.flush()
         return nummers
 
+    def importeer_zaak(
+        self,
+        zaak: Any,
+        documenten: list[tuple[dict[str, Any], bytes]],
+        audit_entries: list[dict[str, Any]],
+        *,
+        consulent: str,
+        zaaknummer: str = "",
+    ) -> str:
+        """Store a case from another store (``smi-tui import-zgw``) with its documents (ids and metadata kept) and
+        its audit trail (the chain continues with an "geïmporteerd" entry). The zaaknummer is kept when this store
+        never handed it out; otherwise the case gets a new one. Returns the zaaknummer."""
+        self._open()
+        d = als_dict(zaak)
+        try:
+            jaar, nummer = ontleed_zaaknummer(zaaknummer)
+        except OpslagFout:
+            jaar, nummer = 0, 0
+        tellers = self._meta_db().table("teller")
+        teller = tellers.get(doc_id=jaar) if jaar else None
+        if jaar and int((teller or {}).get("laatste", 0)) < nummer and not self.dossier_pad(zaaknummer).exists():
+            tellers.upsert(Document({"jaar": jaar, "laatste": nummer}, doc_id=jaar))
+            zn = zaaknummer
+        else:
+            zn = self._reserveer(1, date.today().year)[0]
+        d["zaaknummer"] = zn
+        map_ = self.map / "documenten" / zn
+        metas = []
+        for meta, data in documenten:
+            map_.mkdir(exist_ok=True)
+            blob = versleutel(self._sleutel, f"document:{zn}:{meta['id']}", bytes(data))
+            try:
+                schrijf_atomair(map_ / f"{meta['id']}{EXT}", blob, sync=self._sync)
+            except OSError as exc:
+                raise schrijf_fout(f"document '{meta.get('naam')}'", exc) from None
+            metas.append(dict(meta))
+        entries = [dict(e) for e in audit_entries]
+        wijzigingen = [{"veld": "zaaknummer", "oud": zaaknummer or None, "nieuw": zn}] if zn != zaaknummer else []
+        laatste = audit.nieuwe_entry(
+            nr=len(entries) + 1,
+            vorige=entries[-1]["hash"] if entries else audit.NUL_HASH,
+            consulent=consulent,
+            stap="import-zgw",
+            actie="geïmporteerd",
+            wijzigingen=wijzigingen,
+        )
+        entries.append(laatste)
+        db = self._dossier(zn, moet_bestaan=False)
+        with storage_van(db).transactie():
+            db.table("zaak").insert(
+                Document(
+                    {
+                        "zaak": d,
+                        "versie": 1,
+                        "aangemaakt": entries[0]["tijd"],
+                        "gewijzigd": laatste["tijd"],
+                        "audit_kop": laatste["hash"],
+                        "audit_aantal": laatste["nr"],
+                    },
+                    doc_id=1,
+                )
+            )
+            for i, e in enumerate(entries, start=1):
+                db.table("audit").insert(Document(e, doc_id=i))
+            for m in metas:
+                db.table("documenten").insert(m)
+        self._zet_index([samenvatting(d)])
+        return zn
+
     def _kop(self, db: TinyDB, zaaknummer: str) -> dict[str, Any]:
         kop = db.table("zaak").get(doc_id=1)
         if not isinstance(kop, dict) or not isinstance(kop.get("zaak"), dict):

@@ -1,0 +1,411 @@
+"""Export of a case to, and import from, ZGW-shaped JSON (VNG "API's voor Zaakgericht werken").
+
+``smi-tui export-zgw ZAAKNUMMER -o MAP`` writes::
+
+    zaak.json                       Zaken API: Zaak
+    besluiten.json                  Besluiten API: list of Besluit (the decision, extension and change decisions)
+    informatieobjecten/<id>.json    Documenten API: EnkelvoudigInformatieObject, one per stored document
+    informatieobjecten/<id>.pdf     the document itself (its SHA-256 is in ``integriteit.waarde``)
+    audittrail.json                 ZGW AuditTrail entries (one per entry of the dossier's audit trail)
+    smi-tui-zaak.json               extension: the full case, document metadata and the hash-chained audit trail
+    README.md                       the mapping, field by field
+
+Field names, required fields, types, lengths and enums follow VNG-Realisatie/zaken-api, besluiten-api and
+documenten-api (``src/resources.md`` and the OpenAPI specs). References between objects are URIs; with no ZGW
+server at hand they are URNs (``urn:smi-tui:zaak:SMI-2026-0001`` …) that the importing system replaces by its
+own URLs. ``smi-tui import-zgw MAP`` reads ``smi-tui-zaak.json`` and the document files back (lossless).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import uuid
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from smi_tui import config
+from smi_tui.fouten import SmiFout
+from storage import audit
+from storage.inzage import bereid_map
+from storage.tinyopslag import schrijf_fout
+
+if TYPE_CHECKING:
+    from storage.opslag import Opslag
+
+EXTENSIE = "smi-tui-zaak.json"
+EXTENSIE_FORMAAT = "smi-tui-zaak"
+VERTROUWELIJK = "vertrouwelijk"  # medical data: the Zaken/Documenten API enum value for it
+_DOC_ID = re.compile(r"^[0-9a-f]{32}$")
+_URL = re.compile(r"^(https?://|urn:)\S+$")
+
+
+class ZgwFout(SmiFout):
+    """A ZGW export or import that cannot be done as asked (configuration or input)."""
+
+
+def urn(soort: str, *delen: str) -> str:
+    """A URI for an object of this export (``urn:smi-tui:<soort>:<…>``)."""
+    return ":".join(["urn:smi-tui", soort, *delen])
+
+
+# --- configuration ---
+
+
+def instellingen() -> dict[str, str]:
+    """``rsin``, ``zgw_zaaktype``, ``zgw_besluittype``, ``zgw_informatieobjecttype`` from config.toml (checked)."""
+    from stdnum.nl import bsn as elfproef
+
+    cfg = config.lees_config()
+    pad = config.config_bestand()
+    ontbreekt = [k for k in ("rsin", "zgw_zaaktype", "zgw_besluittype", "zgw_informatieobjecttype") if not cfg.get(k)]
+    if ontbreekt:
+        raise ZgwFout(
+            f"Voor de ZGW-export ontbreekt in het configuratiebestand {pad}: {', '.join(ontbreekt)}. "
+            "Zet 'rsin' op het RSIN van de gemeente (9 cijfers) en 'zgw_zaaktype', 'zgw_besluittype' en "
+            "'zgw_informatieobjecttype' op de URL's uit de zaaktypecatalogus (Catalogi API) van de gemeente."
+        )
+    rsin = re.sub(r"\s", "", str(cfg["rsin"]))
+    if not re.fullmatch(r"\d{9}", rsin) or not elfproef.is_valid(rsin):
+        raise ZgwFout(f"'rsin' in {pad} is geen geldig RSIN (9 cijfers die voldoen aan de 11-proef): {cfg['rsin']!r}.")
+    uit = {"rsin": rsin}
+    for k in ("zgw_zaaktype", "zgw_besluittype", "zgw_informatieobjecttype"):
+        waarde = str(cfg[k]).strip()
+        if not _URL.match(waarde) or len(waarde) > 200:
+            raise ZgwFout(f"'{k}' in {pad} moet een URL zijn (hoogstens 200 tekens), niet {cfg[k]!r}.")
+        uit[k] = waarde
+    return uit
+
+
+# --- export ---
+
+
+def _kern(zaak: dict[str, Any]) -> tuple[Any, Any] | None:
+    from storage.samenvatting import _kern as kern
+
+    return kern(zaak)
+
+
+def _termijn(termijnen: list[Any], *codes: str) -> date | None:
+    for code in codes:
+        for t in termijnen:
+            if getattr(t, "code", None) == code and getattr(t, "datum", None):
+                return t.datum
+    return None
+
+
+def _iso(d: Any) -> str | None:
+    if isinstance(d, datetime):
+        return d.date().isoformat()
+    if isinstance(d, date):
+        return d.isoformat()
+    if isinstance(d, str) and len(d) >= 10:
+        return d[:10]
+    return None
+
+
+def maak_zaak(zn: str, zaak: dict[str, Any], info: dict[str, Any], cfg: dict[str, str]) -> dict[str, Any]:
+    """The Zaken API ``Zaak`` of a case."""
+    from storage.samenvatting import _vernietigingsdatum, sluitdatum_van
+
+    kern = _kern(zaak)
+    termijnen: list[Any] = []
+    regeling_titel = str(zaak.get("regeling") or "")
+    if kern is not None:
+        from smi_tui.termijnen import alle_termijnen
+
+        try:
+            termijnen = alle_termijnen(*kern)
+        except Exception:
+            termijnen = []
+        regeling_titel = str(getattr(kern[1], "citeertitel", "") or getattr(kern[1], "titel", "") or regeling_titel)
+    sluit = sluitdatum_van(zaak, kern)
+    vernietig = _vernietigingsdatum(sluit)
+    opschortingen = zaak.get("opschortingen") or []
+    lopend = [o for o in opschortingen if isinstance(o, dict) and not o.get("aangevuld_op")]
+    verdaging = zaak.get("verdaging") if isinstance(zaak.get("verdaging"), dict) else None
+    return {
+        "identificatie": zn,
+        "bronorganisatie": cfg["rsin"],
+        "omschrijving": "Kinderopvang op sociaal-medische indicatie"[:80],
+        "toelichting": f"Regeling: {regeling_titel}; stap: {zaak.get('stap')}"[:1000],
+        "zaaktype": cfg["zgw_zaaktype"],
+        "registratiedatum": _iso(info.get("aangemaakt")),
+        "verantwoordelijkeOrganisatie": cfg["rsin"],
+        "startdatum": _iso((zaak.get("melding") or {}).get("datum")),
+        "einddatum": sluit.isoformat() if sluit and sluit <= date.today() else None,
+        "uiterlijkeEinddatumAfdoening": _iso(_termijn(termijnen, "beslistermijn")),
+        "vertrouwelijkheidaanduiding": VERTROUWELIJK,
+        "archiefnominatie": "vernietigen",
+        "archiefstatus": "nog_te_archiveren",
+        "archiefactiedatum": vernietig.isoformat() if vernietig else None,
+        "opschorting": {
+            "indicatie": bool(lopend),
+            "reden": str(lopend[-1].get("toelichting") or "wachten op aanvulling (artikel 4:15 Awb)")[:200]
+            if lopend
+            else "",
+        },
+        "verlenging": {"reden": str(verdaging.get("reden") or "")[:200], "duur": f"P{int(verdaging['weken']) * 7}D"}
+        if verdaging and verdaging.get("weken")
+        else None,
+        "kenmerken": [{"kenmerk": zn, "bron": "smi-tui"}],
+    }
+
+
+def _periode(kern: tuple[Any, Any] | None) -> tuple[date | None, date | None]:
+    if kern is None:
+        return None, None
+    try:
+        from smi_tui.berekening import bereken
+
+        b = bereken(*kern)
+        return b.begin, b.eind
+    except Exception:
+        return None, None
+
+
+def maak_besluiten(zn: str, zaak: dict[str, Any], cfg: dict[str, str]) -> list[dict[str, Any]]:
+    """The Besluiten API ``Besluit`` objects: the decision, then decided extensions and changes, in order."""
+    from smi_tui.termijnen import bezwaartermijn_einde
+
+    kern = _kern(zaak)
+    begin, eind = _periode(kern)
+    uit: list[dict[str, Any]] = []
+
+    def besluit(datum: Any, toelichting: str, ingang: Any, verval: Any, verzonden: Any) -> None:
+        d = _iso(datum)
+        if d is None:
+            return
+        verzend = _iso(verzonden)
+        reactie = bezwaartermijn_einde(date.fromisoformat(verzend or d)).isoformat()
+        uit.append(
+            {
+                "identificatie": f"{zn}-B{len(uit) + 1}",
+                "verantwoordelijkeOrganisatie": cfg["rsin"],
+                "besluittype": cfg["zgw_besluittype"],
+                "zaak": urn("zaak", zn),
+                "datum": d,
+                "toelichting": toelichting,
+                "ingangsdatum": _iso(ingang) or d,
+                "vervaldatum": _iso(verval),
+                "verzenddatum": verzend,
+                "uiterlijkeReactiedatum": reactie,
+            }
+        )
+
+    b = zaak.get("besluit") if isinstance(zaak.get("besluit"), dict) else None
+    if b:
+        toegekend = b.get("beslissing") != "afwijzen"
+        besluit(
+            b.get("datum"),
+            f"{b.get('beslissing')}: {b.get('motivering') or ''}".strip(),
+            begin if toegekend else None,
+            eind if toegekend else None,
+            b.get("verzonden_op"),
+        )
+    for v in zaak.get("verlengingen") or []:
+        if isinstance(v, dict) and v.get("beslissing") and v.get("besluit_datum"):
+            besluit(
+                v["besluit_datum"],
+                f"verlenging {v['beslissing']} ({v.get('maanden')} maanden): {v.get('motivering') or ''}".strip(),
+                None,
+                None,
+                v.get("verzonden_op"),
+            )
+    for w in zaak.get("wijzigingen") or []:
+        if isinstance(w, dict) and w.get("besluit_datum"):
+            besluit(
+                w["besluit_datum"],
+                f"{w.get('soort')} ({w.get('grond')}): {w.get('motivering') or ''}".strip(),
+                w.get("ingangsdatum"),
+                w.get("ingangsdatum") if w.get("soort") in ("intrekking", "beeindiging") else None,
+                w.get("verzonden_op"),
+            )
+    return uit
+
+
+def maak_informatieobject(
+    zn: str, meta: dict[str, Any], auteur: str, verzonden: str | None, cfg: dict[str, str]
+) -> dict[str, Any]:
+    """The Documenten API ``EnkelvoudigInformatieObject`` of one stored document."""
+    from storage.inzage import veilige_naam
+
+    naam = veilige_naam(meta.get("naam") or "document.pdf")
+    pdf = str(meta.get("naam") or "").lower().endswith(".pdf") or naam.lower().endswith(".pdf")
+    toegevoegd = _iso(meta.get("toegevoegd")) or date.today().isoformat()
+    return {
+        "identificatie": str(meta["id"])[:40],
+        "bronorganisatie": cfg["rsin"],
+        "creatiedatum": toegevoegd,
+        "titel": str(meta.get("naam") or "document")[:200],
+        "vertrouwelijkheidaanduiding": VERTROUWELIJK,
+        "auteur": (auteur or "smi-tui")[:200],
+        "status": "definitief",
+        "formaat": "application/pdf" if pdf else "application/octet-stream",
+        "taal": "nld",
+        "bestandsnaam": naam[:255],
+        "bestandsomvang": int(meta.get("grootte") or 0),
+        "inhoud": f"{meta['id']}.pdf",
+        "beschrijving": str(meta.get("soort") or "")[:1000],
+        "verzenddatum": verzonden,
+        "indicatieGebruiksrecht": False,
+        "informatieobjecttype": cfg["zgw_informatieobjecttype"],
+        "ondertekening": {"soort": "", "datum": None},
+        "integriteit": {"algoritme": "sha_256", "waarde": str(meta["sha256"]), "datum": toegevoegd},
+    }
+
+
+def _actie(e: dict[str, Any]) -> tuple[str, str, int]:
+    actie = str(e.get("actie") or "")
+    if actie == "aangemaakt":
+        return "create", "zaak", 201
+    if actie == "document toegevoegd":
+        return "create", "enkelvoudiginformatieobject", 201
+    return "partial_update", "zaak", 200
+
+
+def maak_audittrail(zn: str, trail: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """ZGW ``AuditTrail`` entries, one per entry of the dossier's audit trail."""
+    uit = []
+    for e in trail:
+        actie, resource, status = _actie(e)
+        resource_url = urn("zaak", zn)
+        if resource == "enkelvoudiginformatieobject":
+            veld = str(((e.get("wijzigingen") or [{}])[0]).get("veld") or "")
+            resource_url = urn("document", zn, veld.removeprefix("documenten."))
+        wijzigingen = e.get("wijzigingen") or []
+        uit.append(
+            {
+                "uuid": str(uuid.uuid5(uuid.NAMESPACE_URL, f"smi-tui:{zn}:audit:{e.get('nr')}:{e.get('hash')}")),
+                "bron": "drc" if resource == "enkelvoudiginformatieobject" else "zrc",
+                "applicatieId": "smi-tui",
+                "applicatieWeergave": "smi-tui (kinderopvang op sociaal-medische indicatie)",
+                "gebruikersId": str(e.get("gebruiker") or "onbekend")[:255],
+                "gebruikersWeergave": str(e.get("consulent") or e.get("gebruiker") or "onbekend")[:255],
+                "actie": actie,
+                "actieWeergave": str(e.get("actie") or "")[:200],
+                "resultaat": status,
+                "hoofdObject": urn("zaak", zn),
+                "resource": resource,
+                "resourceUrl": resource_url,
+                "toelichting": f"stap {e.get('stap')}" if e.get("stap") else "",
+                "resourceWeergave": zn,
+                "aanmaakdatum": e.get("tijd"),
+                "wijzigingen": {
+                    "oud": {w["veld"]: w.get("oud") for w in wijzigingen if isinstance(w, dict) and "veld" in w},
+                    "nieuw": {w["veld"]: w.get("nieuw") for w in wijzigingen if isinstance(w, dict) and "veld" in w},
+                },
+            }
+        )
+    return uit
+
+
+def _json(data: Any) -> bytes:
+    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def _schrijf(pad: Path, data: bytes) -> None:
+    pad.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(pad, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(data)
+
+
+def exporteer(opslag: Opslag, zaaknummer: str, map_: Path) -> dict[str, Any]:
+    """Write the ZGW export of ``zaaknummer`` into ``map_`` (new or empty); returns a summary."""
+    cfg = instellingen()
+    zaak = opslag.laad(zaaknummer)  # raises a Dutch error for an unknown or invalid zaaknummer
+    info = opslag.info(zaaknummer)
+    trail = opslag.audit(zaaknummer)
+    docs = opslag.documenten(zaaknummer)
+    auteurs = {
+        str(w.get("veld", "")).removeprefix("documenten."): str(e.get("consulent") or e.get("gebruiker") or "")
+        for e in trail
+        if e.get("actie") == "document toegevoegd"
+        for w in e.get("wijzigingen") or []
+    }
+    verzonden = (zaak.get("besluit") or {}).get("verzonden_op") if isinstance(zaak.get("besluit"), dict) else None
+    bestanden: dict[str, bytes] = {
+        "zaak.json": _json(maak_zaak(zaaknummer, zaak, info, cfg)),
+        "besluiten.json": _json(maak_besluiten(zaaknummer, zaak, cfg)),
+        "audittrail.json": _json(maak_audittrail(zaaknummer, trail)),
+    }
+    for d in docs:
+        soort_verzonden = verzonden if d.get("soort") == "beschikking" else None
+        bestanden[f"informatieobjecten/{d['id']}.json"] = _json(
+            maak_informatieobject(zaaknummer, d, auteurs.get(d["id"], ""), soort_verzonden, cfg)
+        )
+        bestanden[f"informatieobjecten/{d['id']}.pdf"] = opslag.document(zaaknummer, d["id"])
+    bestanden[EXTENSIE] = _json(
+        {
+            "formaat": EXTENSIE_FORMAAT,
+            "versie": 1,
+            "zaaknummer": zaaknummer,
+            "zaak": zaak,
+            "info": info,
+            "documenten": docs,
+            "audit": trail,
+        }
+    )
+    from storage.zgw_uitleg import TEKST
+
+    bestanden["README.md"] = TEKST.encode("utf-8")
+    map_ = bereid_map(map_)
+    try:
+        for rel, data in bestanden.items():
+            _schrijf(map_ / rel, data)
+    except OSError as exc:
+        raise schrijf_fout(f"de ZGW-export in {map_}", exc) from None
+    return {"documenten": len(docs), "besluiten": len(json.loads(bestanden["besluiten.json"]))}
+
+
+# --- import ---
+
+
+def lees_export(map_: Path) -> tuple[dict[str, Any], list[tuple[dict[str, Any], bytes]]]:
+    """Read and fully check an export folder (nothing is stored): the case data and its documents."""
+    from storage.cli import valideer
+
+    map_ = Path(map_)
+    pad = map_ / EXTENSIE
+    if not map_.is_dir():
+        raise ZgwFout(f"De map {map_} bestaat niet.")
+    try:
+        ext = json.loads(pad.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ZgwFout(f"In {map_} staat geen {EXTENSIE}; is dit een export van 'smi-tui export-zgw'?") from None
+    except (OSError, ValueError) as exc:
+        raise ZgwFout(f"{pad} is niet leesbaar als JSON ({exc}).") from None
+    if not isinstance(ext, dict) or ext.get("formaat") != EXTENSIE_FORMAAT or ext.get("versie") != 1:
+        raise ZgwFout(f"{pad} is geen smi-tui-zaakbestand (formaat {EXTENSIE_FORMAAT}, versie 1).")
+    zaak, docs, trail = ext.get("zaak"), ext.get("documenten"), ext.get("audit")
+    if not isinstance(zaak, dict) or not isinstance(docs, list) or not isinstance(trail, list):
+        raise ZgwFout(f"{pad} mist de zaak, de documenten of de audittrail.")
+    valideer(zaak, str(pad))  # Dutch errors per field; the stored dict itself is kept as it was
+    problemen = audit.controleer_keten(trail)
+    if problemen:
+        raise ZgwFout(f"De audittrail in {pad} klopt niet: {problemen[0]}. Er is niets ingelezen.")
+    documenten = []
+    for meta in docs:
+        if not isinstance(meta, dict) or not _DOC_ID.match(str(meta.get("id"))):
+            raise ZgwFout(f"{pad} bevat een onleesbare documentbeschrijving.")
+        bestand = map_ / "informatieobjecten" / f"{meta['id']}.pdf"
+        try:
+            data = bestand.read_bytes()
+        except OSError:
+            raise ZgwFout(f"Het document {bestand} ontbreekt. Er is niets ingelezen.") from None
+        if hashlib.sha256(data).hexdigest() != meta.get("sha256"):
+            raise ZgwFout(f"Het document {bestand} klopt niet met zijn SHA-256. Er is niets ingelezen.")
+        documenten.append((meta, data))
+    return ext, documenten
+
+
+def importeer(opslag: Opslag, map_: Path, *, consulent: str) -> str:
+    """Store the case of an export folder (keeping its zaaknummer when this store never handed it out)."""
+    ext, documenten = lees_export(map_)
+    return opslag.importeer_zaak(
+        ext["zaak"], documenten, ext["audit"], consulent=consulent, zaaknummer=str(ext.get("zaaknummer") or "")
+    )
