@@ -5,20 +5,22 @@ This is the single trace that feeds the besluit screen, the beschikking's motiva
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 from fractions import Fraction
 from typing import Any
 
-from smi_tui.berekening import Berekening, Ontbreekt, bereken
+from smi_tui.berekening import Berekening, Ontbreekt, aanvraagdatum, bereken
 from smi_tui.datums import nl_datum
 from smi_tui.geld import uren
-from smi_tui.regeling import Regeling, ToetsStukken
+from smi_tui.herhaling import EerderBesluit
+from smi_tui.regeling import Regeling, ToetsBudgetplafond, ToetsHerhaaldeAanvraag, ToetsStukken
 from smi_tui.register import Register
 from smi_tui.termijnen import Termijn, bereken_termijnen
 from smi_tui.toetsing import Resultaat, Uitkomst, toets
-from smi_tui.zaak import Beslissing, Zaak
+from smi_tui.zaak import Beslissing, BudgetStand, Voorliggend, Zaak
 
 
 class Voorstel(StrEnum):
@@ -38,6 +40,8 @@ class Beoordeling:
     berekening: Berekening | None
     termijnen: list[Termijn]
     uitbetalingsvoorwaarden: list[dict[str, Any]] = field(default_factory=list)
+    budget: BudgetStand | None = None  # the remaining budget used (entered, or computed from the stored cases)
+    vorig_besluit: EerderBesluit | None = None  # the earlier decision found in the store (repeat application)
 
     @property
     def afwijzingsgronden(self) -> list[Resultaat]:
@@ -66,6 +70,16 @@ class Beoordeling:
                 for t in self.termijnen
             ],
             "uitbetalingsvoorwaarden": self.uitbetalingsvoorwaarden,
+            "budget": self.budget.model_dump(mode="json") if self.budget else None,
+            "vorig_besluit": (
+                {
+                    "zaaknummer": self.vorig_besluit.zaaknummer,
+                    "datum": self.vorig_besluit.datum.isoformat(),
+                    "beslissing": self.vorig_besluit.beslissing.value,
+                }
+                if self.vorig_besluit
+                else None
+            ),
             "aannames_regeling": list(self.regeling.aannames),
         }
 
@@ -214,10 +228,54 @@ def _uitbetaling(zaak: Zaak, regeling: Regeling) -> list[dict[str, Any]]:
     ]  # fmt: skip
 
 
-def beoordeel_zaak(zaak: Zaak, register: Register | None = None, peildatum: date | None = None) -> Beoordeling:
-    """Pick the regulation version in force on the date of the melding and assess the case."""
+def beoordeel_zaak(
+    zaak: Zaak,
+    register: Register | None = None,
+    peildatum: date | None = None,
+    *,
+    andere_zaken: Sequence[tuple[str, Zaak]] = (),
+    budgetplafond_cent: int | None = None,
+) -> Beoordeling:
+    """Pick the regulation version in force on the date of the melding and assess the case.
+
+    ``andere_zaken`` — (zaaknummer, Zaak) of the other stored cases — supply what only the store knows, where the
+    regulation has the check and the consulent did not enter it: the earlier decision for a repeat application
+    (``voorliggend.vorig_smi_besluit_op``, :mod:`smi_tui.herhaling`) and the remaining budget under a ceiling
+    (``budget``, :mod:`smi_tui.budget`; a budget computed earlier, i.e. with a ``toelichting``, is computed again).
+    ``budgetplafond_cent`` overrides the configured ceiling. ``zaak`` itself is not changed: the values used are in
+    ``Beoordeling.budget`` and ``Beoordeling.vorig_besluit``, for the screen to show or store.
+    """
     register = register or Register.laad()
-    return beoordeel(zaak, register.voor(zaak.regeling, zaak.melding.datum), peildatum)
+    regeling = register.voor(zaak.regeling, zaak.melding.datum)
+    aanvulling: dict[str, Any] = {}
+    vorig = None
+    budget_melding = ""
+    herhaling = isinstance(regeling.toets(ToetsHerhaaldeAanvraag), ToetsHerhaaldeAanvraag)
+    if herhaling and andere_zaken and (zaak.voorliggend is None or zaak.voorliggend.vorig_smi_besluit_op is None):
+        from smi_tui.herhaling import vorig_besluit
+
+        vorig = vorig_besluit(zaak, andere_zaken, aanvraagdatum(zaak, regeling) or zaak.melding.datum)
+        if vorig is not None:
+            vl = zaak.voorliggend or Voorliggend()
+            aanvulling["voorliggend"] = vl.model_copy(update={"vorig_smi_besluit_op": vorig.datum})
+    berekend = zaak.budget is None or bool(zaak.budget.toelichting)
+    heeft_plafond = isinstance(regeling.toets(ToetsBudgetplafond), ToetsBudgetplafond)
+    if heeft_plafond and berekend and (andere_zaken or budgetplafond_cent is not None):
+        from smi_tui.budget import GeenBudgetplafond, budget_voor
+
+        try:
+            aanvulling["budget"] = budget_voor(zaak, regeling, andere_zaken, budgetplafond_cent)
+        except GeenBudgetplafond as exc:
+            aanvulling["budget"] = None
+            budget_melding = exc.melding
+    b = beoordeel(zaak.model_copy(update=aanvulling) if aanvulling else zaak, regeling, peildatum)
+    b.budget = aanvulling.get("budget", zaak.budget)
+    b.vorig_besluit = vorig
+    if budget_melding:
+        b.toetsen = [Resultaat(r.code, r.artikel, r.uitkomst, budget_melding) if r.code == "budgetplafond" else r
+                     for r in b.toetsen]  # fmt: skip
+        b.ontbrekend = [budget_melding if "budget" in o else o for o in b.ontbrekend]
+    return b
 
 
 def besluitcontrole(zaak: Zaak, beoordeling: Beoordeling) -> list[str]:
