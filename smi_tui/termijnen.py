@@ -344,7 +344,8 @@ def _periodetermijnen(zaak: Zaak, regeling: Regeling, t) -> list[Termijn]:
     if t.beeindigd_door is not None:
         w = t.beeindigd_door
         uitleg = f"{w.soort.value} met ingang van {nl_datum(w.ingangsdatum)} (grond: {w.grond})"
-    uit.append(Termijn("einde_tegemoetkoming", "einde van de tegemoetkoming", eind, p.artikel, uitleg))
+    artikel = f"{p.artikel}; {regeling.verlenging.artikel}" if t.verlengd else p.artikel
+    uit.append(Termijn("einde_tegemoetkoming", "einde van de tegemoetkoming", eind, artikel, uitleg))
     if p.herindicatie_maanden:
         n = 1
         while (d := plus_maanden(begin, p.herindicatie_maanden * n)) <= eind + timedelta(days=1):
