@@ -13,7 +13,8 @@ regulation file (``volgorde`` of the ``budgetplafond`` check), the yearly figure
   the year, taken from the budget in the order of priority;
 - **resterend**: ceiling minus both (negative when the pending applications do not all fit).
 
-Granted cases come first: a decision is a right, whatever its rank. Within each group the regulation's criteria
+Granted cases come first: a decision is a right, whatever its rank. A pending application counts with its full
+calculation, whatever its other checks will say; a pending extension only when no rule refuses it. Within each group the regulation's criteria
 apply one after the other. Cases of other gemeenten are ignored; all cases are calculated with ``regeling``.
 """
 
@@ -127,7 +128,10 @@ def _rijen(zaak: Zaak, nummer: str, regeling: Regeling, jaar: int) -> list[Budge
     for v in zaak.verlengingen:
         if v.beslissing is not None:
             continue
-        u = beoordeel_verlenging(zaak, regeling, v)
+        try:
+            u = beoordeel_verlenging(zaak, regeling, v)
+        except SmiFout:
+            continue
         if u.afwijzingsgronden:
             continue
         b = _in_jaar([u.berekening], jaar) if u.berekening else None

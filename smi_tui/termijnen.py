@@ -10,12 +10,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from smi_tui.datums import nl_datum, periode_einde, plus_maanden
 from smi_tui.fouten import SmiFout
 from smi_tui.nazorg import Opschorting
 from smi_tui.regeling import Regeling
 from smi_tui.zaak import Zaak
+
+if TYPE_CHECKING:
+    from smi_tui.toekenning import Toekenning
 
 BEZWAARTERMIJN_WEKEN = 6  # artikel 6:7 Awb; begint de dag na verzending (artikel 6:8 Awb)
 
@@ -313,7 +317,7 @@ class _Voorstel:
     beeindigd_door: None = None
 
 
-def _toekenning_of_none(zaak: Zaak, regeling: Regeling):  # -> Toekenning | None
+def _toekenning_of_none(zaak: Zaak, regeling: Regeling) -> Toekenning | None:
     from smi_tui.berekening import Ontbreekt
     from smi_tui.toekenning import is_toegekend, toekenning
 
@@ -325,7 +329,7 @@ def _toekenning_of_none(zaak: Zaak, regeling: Regeling):  # -> Toekenning | None
         return None
 
 
-def _periodetermijnen(zaak: Zaak, regeling: Regeling, t) -> list[Termijn]:
+def _periodetermijnen(zaak: Zaak, regeling: Regeling, t: Toekenning | _Voorstel) -> list[Termijn]:
     uit: list[Termijn] = []
     begin, eind = t.begin, t.eind
     if eind < begin:  # withdrawn from the start: no period, no period deadlines
