@@ -110,3 +110,21 @@ def test_archief_en_deterministisch() -> None:
         assert "/FontFile2" in descr or "/FontFile3" in descr
     assert lezer.trailer["/Root"]["/Lang"] == "nl-NL"
     assert lezer.metadata["/CreationDate"].startswith("D:20260504")
+
+
+def test_voorbeelden_van_de_kern() -> None:
+    """The core's example cases with an extension and a revision give their letters with the core's figures."""
+    from smi_tui.verlenging import beoordeel_verlenging
+
+    z = zaak("albrandswaard-herziening.json")
+    r = beoordeling("albrandswaard-herziening.json").regeling
+    u = bereken_wijziging(z, r, z.wijzigingen[-1])
+    t = tekst_van(letters.maak("wijzigingsbeschikking", z))
+    bevat(t, u.grond.artikel, nl_datum(u.ingangsdatum), euro(u.oud_cent), euro(u.nieuw_cent))
+    if u.terugvordering_cent:
+        bevat(t, f"{euro(u.terugvordering_cent)} te veel betaald")
+    z = zaak("albrandswaard-verlenging.json")
+    v = beoordeel_verlenging(z, beoordeling("albrandswaard-verlenging.json").regeling, z.verlengingen[-1])
+    t = tekst_van(letters.maak("verlengingsbeschikking", z))
+    bevat(t, nl_datum(v.begin), nl_datum(v.eind), *(euro(m.tegemoetkoming_cent) for k in v.berekening.kinderen
+                                                      for m in k.maanden))  # fmt: skip
