@@ -7,9 +7,11 @@ command that needs them, so the core stays headless and ``smi-tui beoordeel`` st
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any, NoReturn
 
 from smi_tui.fouten import SmiFout
 
@@ -35,9 +37,41 @@ def _datum(text: str):
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
+_NL = [
+    (r"unrecognized arguments: ", "onbekende argumenten: "),
+    (r"the following arguments are required: ", "deze argumenten ontbreken: "),
+    (r"invalid choice: (.*) \(choose from (.*)\)", r"ongeldige keuze \1 (kies uit \2)"),
+    (r"expected one argument", "hier hoort één waarde achter"),
+    (r"invalid (\w+) value: ", "ongeldige waarde: "),
+    (r"not allowed with argument ", "mag niet samen met "),
+]
+
+
+class _NlHelp(argparse.HelpFormatter):
+    def add_usage(self, usage: str | None, actions: Any, groups: Any, prefix: str | None = None) -> None:
+        super().add_usage(usage, actions, groups, prefix="gebruik: " if prefix is None else prefix)
+
+
+class NlParser(argparse.ArgumentParser):
+    """argparse with its messages in Dutch: what is wrong, then the usage line (exit 2)."""
+
+    def __init__(self, *args: Any, **kw: Any) -> None:
+        kw.setdefault("formatter_class", _NlHelp)
+        kw.setdefault("add_help", False)
+        super().__init__(*args, **kw)
+        self._positionals.title, self._optionals.title = "argumenten", "opties"
+        self.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")
+
+    def error(self, message: str) -> NoReturn:
+        for patroon, vervanging in _NL:
+            message = re.sub(patroon, vervanging, message)
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: fout: {message}\n")
+
+
 def bouw_parser() -> argparse.ArgumentParser:
     """The argument parser of ``smi-tui``; every subcommand sets ``func``."""
-    p = argparse.ArgumentParser(
+    p = NlParser(
         prog="smi-tui",
         description="Kinderopvang op sociaal-medische indicatie: wizard (zonder argumenten) en opdrachten.",
     )
@@ -129,12 +163,14 @@ def bouw_parser() -> argparse.ArgumentParser:
 
     # --- the letters (package letters) ---
     s = sub.add_parser("brief", help="maak een brief als PDF")
-    s.add_argument(
-        "soort", choices=["ontvangstbevestiging", "verslag", "beschikking", "plan-van-aanpak"], metavar="SOORT"
-    )
+    from letters import SOORTEN  # the one list of letters (no ReportLab is imported by this)
+
+    s.add_argument("soort", choices=list(SOORTEN), metavar="SOORT", help=", ".join(SOORTEN))
     s.add_argument("zaak", metavar="ZAAK.json|ZAAKNUMMER")
     s.add_argument("-o", "--uit", type=Path, required=True, metavar="UIT.pdf")
     s.add_argument("--peildatum", type=_datum, default=None, metavar="JJJJ-MM-DD")
+    s.add_argument("--nummer", type=int, default=None, metavar="N",
+                   help="welke aanvulling/verlenging/wijziging (1 = de eerste; standaard de laatste)")  # fmt: skip
     s.set_defaults(func=_lazy("letters.cli", "cmd_brief"))
 
     s = sub.add_parser("print", help="druk een PDF af")

@@ -124,3 +124,26 @@ def test_kapotte_extra_regeling_geeft_nederlandse_fout(tmp_path: Path) -> None:
 def test_schema_is_json_schema() -> None:
     schema = json.loads(smi("schema").stdout)
     assert schema["title"] == "SMI-zaak" and "melding" in schema["properties"]
+
+
+@pytest.mark.parametrize(
+    ("args", "melding"),
+    [
+        (["zaken", "--onbekend"], "onbekende argumenten: --onbekend"),
+        (["brief", "beschikking"], "deze argumenten ontbreken"),
+        (["brief", "onzin", "x.json", "-o", "y.pdf"], "ongeldige keuze 'onzin' (kies uit 'ontvangstbevestiging'"),
+    ],
+)
+def test_argumentfouten_in_het_nederlands(args: list[str], melding: str) -> None:
+    r = smi(*args)
+    assert r.returncode == 2 and melding in r.stderr and "gebruik: smi-tui" in r.stderr
+    assert "error:" not in r.stderr and "usage:" not in r.stderr and "Traceback" not in r.stderr
+
+
+def test_brief_na_het_besluit_via_de_cli(tmp_path: Path) -> None:
+    """The letters after the decision are reachable from `smi-tui brief` (one list: letters.SOORTEN)."""
+    uit = tmp_path / "w.pdf"
+    r = smi("brief", "wijzigingsbeschikking", str(VOORBEELDEN / "albrandswaard-herziening.json"), "-o", str(uit),
+            "--nummer", "1")  # fmt: skip
+    assert r.returncode == 0, r.stderr
+    assert uit.read_bytes().startswith(b"%PDF")
