@@ -92,7 +92,7 @@ def maak(zaak: Zaak, beoordeling: Beoordeling, *, datum: date | None = None, num
         h.pm(f"<b>{h.e(_besluitzin(w, u, besluit.datum))}</b>"),
         *_waarom(beoordeling, w, u),
         *_bedragen(u),
-        *_terugvordering(u),
+        *_terugvordering(u, r.citeertitel),
         *h.kop("Op welke regels dit besluit rust"),
         h.p(f"Dit besluit is genomen op grond van de {r.citeertitel} ({r.titel}, vastgesteld door "
             f"{r.vastgesteld_door}), in het bijzonder {u.grond.artikel}"
@@ -152,7 +152,7 @@ def _bedragen(u: Wijzigingsuitkomst) -> list:
     return uit
 
 
-def _terugvordering(u: Wijzigingsuitkomst) -> list:
+def _terugvordering(u: Wijzigingsuitkomst, citeertitel: str) -> list:
     if u.betaald_cent is None:
         return []
     van = nl_datum(u.ingangsdatum)
@@ -163,12 +163,17 @@ def _terugvordering(u: Wijzigingsuitkomst) -> list:
            ])]  # fmt: skip
     if u.terugvordering_cent:
         uit += [h.Spacer(1, 4),
-                h.pm(f"Er is <b>{h.e(euro(u.terugvordering_cent))}</b> te veel betaald. Dit bedrag vorderen wij terug. "
+                h.pm(f"Er is <b>{h.e(euro(u.terugvordering_cent))}</b> te veel betaald. "
+                     f"Dit bedrag vorderen wij terug ({h.e(u.terugvordering_artikel)} {h.e(citeertitel)}). "
                      "Wilt u weten hoe u het kunt terugbetalen, of kunt u het niet in één keer betalen? Neem dan contact "
                      "op met uw consulent.")]  # fmt: skip
     elif u.nabetaling_cent:
         uit += [h.Spacer(1, 4), h.pm(f"Over deze periode moet nog <b>{h.e(euro(u.nabetaling_cent))}</b> worden "
                                      "betaald. Dat gaat zoals in ons eerste besluit staat.")]  # fmt: skip
+    elif u.betaald_cent > u.nieuw_cent and not u.terugvordering_artikel:
+        uit += [h.Spacer(1, 4), h.p(f"Er is {euro(u.betaald_cent - u.nieuw_cent)} meer betaald dan waar recht op is. "
+                                    f"De {citeertitel} geeft geen grondslag om dit terug te vorderen; wij vorderen "
+                                    "het niet terug.")]  # fmt: skip
     elif u.betaald_cent > u.nieuw_cent:
         uit += [h.Spacer(1, 4), h.p(f"Er is {euro(u.betaald_cent - u.nieuw_cent)} meer betaald dan waar recht op is. "
                                     "Dit bedrag vorderen wij niet terug.")]  # fmt: skip

@@ -387,6 +387,9 @@ class Regeling(Strikt):
     betaling: Betaling
     verplichtingen: list[Verplichting] = Field(min_length=1)
     herzieningsgronden: list[Herzieningsgrond] = Field(default_factory=list)
+    terugvordering: Regel | None = Field(
+        default=None, description="de bepaling waarop het terugvorderen van te veel betaalde tegemoetkoming rust"
+    )
 
     @model_validator(mode="after")
     def _samenhang(self) -> Regeling:

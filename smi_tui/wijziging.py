@@ -20,6 +20,7 @@ from datetime import date
 from smi_tui.berekening import Berekening
 from smi_tui.datums import nl_datum
 from smi_tui.fouten import SmiFout
+from smi_tui.geld import euro
 from smi_tui.nazorg import Wijziging, WijzigingSoort
 from smi_tui.regeling import Herzieningsgrond, Regeling
 from smi_tui.toekenning import bedragen, berekeningen, opvang_per_kind, toekenning
@@ -77,6 +78,7 @@ class Wijzigingsuitkomst:
     oud: list[Berekening] = field(default_factory=list)
     nieuw: list[Berekening] = field(default_factory=list)
     meldingen: list[str] = field(default_factory=list)
+    terugvordering_artikel: str = ""
 
     @property
     def verschil_cent(self) -> int:
@@ -135,7 +137,12 @@ def bereken_wijziging(zaak: Zaak, regeling: Regeling, wijziging: Wijziging) -> W
     terug = nabetaling = 0
     if betaald is not None:
         nabetaling = max(0, nieuw_cent - betaald)
-        if wijziging.terugvorderen:
+        if wijziging.terugvorderen and betaald > nieuw_cent and regeling.terugvordering is None:
+            meldingen.append(f"Er is {euro(betaald - nieuw_cent)} meer betaald dan waar recht op is, maar de regeling "
+                             "bevat geen bepaling over terugvordering; de app vordert niets terug. De functioneel "
+                             "beheerder kan [terugvordering] aan het regelingbestand toevoegen als de regeling die "
+                             "grondslag wel geeft.")  # fmt: skip
+        elif wijziging.terugvorderen:
             terug = max(0, betaald - nieuw_cent)
         elif betaald > nieuw_cent:
             meldingen.append("Er is meer betaald dan waar recht op is, maar er wordt niet teruggevorderd.")
@@ -146,4 +153,5 @@ def bereken_wijziging(zaak: Zaak, regeling: Regeling, wijziging: Wijziging) -> W
         soort=wijziging.soort, grond=grond, ingangsdatum=van, oud_eind=oud_t.eind, nieuw_eind=nieuw_t.eind,
         regels=regels, oud_cent=oud_cent, nieuw_cent=nieuw_cent, betaald_cent=betaald,
         terugvordering_cent=terug, nabetaling_cent=nabetaling, oud=oud_b, nieuw=nieuw_b, meldingen=meldingen,
+        terugvordering_artikel=regeling.terugvordering.artikel if regeling.terugvordering else "",
     )  # fmt: skip

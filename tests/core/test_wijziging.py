@@ -103,3 +103,26 @@ def test_eerdere_herziening_telt_mee_in_de_oude_bedragen() -> None:
     u = bereken_wijziging(z, regeling(z), wijziging(z, soort="beeindiging", grond="niet_meer_voldaan",
                                                     ingangsdatum=date(2026, 7, 1)))  # fmt: skip
     assert [(r.maand, r.oud_cent, r.nieuw_cent) for r in u.regels] == [(7, 98105, 0)]
+
+
+def test_terugvordering_noemt_het_artikel_van_de_regeling() -> None:
+    """Albrandswaard art. 10 (herzien, wijzigen, intrekken of terugvorderen): the recovery rests on that article."""
+    z = zaak("albrandswaard-toekenning")
+    u = bereken_wijziging(z, regeling(z), wijziging(z, opvang={"0": twee_dagen(z)}, betaald_cent=370268))
+    assert (u.terugvordering_cent, u.terugvordering_artikel) == (123423, "artikel 10")
+
+
+def test_geen_terugvordering_zonder_grondslag_in_de_regeling() -> None:
+    """Voerendaal art. 10 lets the college revise or withdraw, but says nothing about recovering money: the app
+    computes what was paid too much and recovers nothing, and says why."""
+    z = zaak("voerendaal-toekenning")
+    r = regeling(z)
+    assert r.terugvordering is None
+    eind = bereken_wijziging(z, r, Wijziging.model_validate({"soort": "beeindiging", "grond": r.herzieningsgronden[0].code,
+                                                             "ingangsdatum": date(2026, 9, 1)}))  # fmt: skip
+    w = Wijziging.model_validate({"soort": "beeindiging", "grond": r.herzieningsgronden[0].code,
+                                  "ingangsdatum": date(2026, 9, 1), "betaald_cent": eind.oud_cent})  # fmt: skip
+    u = bereken_wijziging(z, r, w)
+    assert u.oud_cent > 0 and u.nieuw_cent == 0
+    assert u.terugvordering_cent == 0 and u.terugvordering_artikel == ""
+    assert any("geen bepaling over terugvordering" in m for m in u.meldingen)

@@ -52,6 +52,7 @@ def test_herziening_oud_en_nieuw_per_maand_en_terugvordering() -> None:
         )
     bevat(t, f"Totaal {euro(u.oud_cent)} {euro(u.nieuw_cent)} {euro(u.verschil_cent)}")
     bevat(t, euro(500000), f"{euro(u.terugvordering_cent)} te veel betaald", "vorderen wij terug")
+    bevat(t, "vorderen wij terug (artikel 10 Beleidsregels")  # Albrandswaard art. 10: the ground for recovery
     bevat(t, euro(u.nieuw[0].kinderen[0].maanden[-1].tegemoetkoming_cent), "Kinderopvang Rhoon")
     einde = bezwaartermijn_einde(date(2026, 5, 5))
     bevat(t, "zes weken", nl_datum(einde), "6:7", "6:8", r.bezwaar.indienen_bij, *r.bezwaar.adres)
