@@ -13,8 +13,10 @@ it validates, and the save finishes on the save thread (a failed save is reporte
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import functools
+import gc
 import itertools
 import os
 import queue
@@ -192,6 +194,8 @@ class SmiApp(App[int]):
     def laad_lijst(self, start: bool = False) -> None:
         """Read the index and show it; at start also the new melding's draft, then preload the step screens."""
         with self.slot:
+            if self.opslag is None:  # closed meanwhile (quit right after unlocking)
+                return
             rijen = self.opslag.lijst()
         self.call_from_thread(self._toon_lijst, rijen)
         if not start:
@@ -201,12 +205,12 @@ class SmiApp(App[int]):
             return
         try:
             with self.slot:
-                concept = self.opslag.laad_los_concept()
+                concept = self.opslag.laad_los_concept() if self.opslag is not None else None
         except SmiFout as exc:
-            self.call_from_thread(self.notify, exc.melding, severity="error", timeout=10)
+            self._na(self.notify, exc.melding, severity="error", timeout=10)
             concept = None
         if concept is not None:
-            self.call_from_thread(setattr, self, "nieuw_concept", concept)
+            self._na(setattr, self, "nieuw_concept", concept)
         self._voorladen()
 
     def _voorladen(self) -> None:
@@ -217,8 +221,9 @@ class SmiApp(App[int]):
             for naam in STAPMODULES:
                 importlib.import_module(naam)
             self.register  # noqa: B018
+            gc.freeze()  # modules, models and regulations live as long as the app
         except SmiFout as exc:
-            self.call_from_thread(self.notify, exc.melding, severity="error", timeout=20)
+            self._na(self.notify, exc.melding, severity="error", timeout=20)
 
     @work(thread=True, exclusive=True, group="bsn")
     def bsn_index(self) -> None:
@@ -328,24 +333,33 @@ class SmiApp(App[int]):
         open_ = set(map(id, self._schermen.values()))
         return next((s for s in reversed(self.screen_stack) if id(s) in open_), None)  # type: ignore[return-value]
 
-    def _toon_stap(self, stap: Stap, concept: dict[str, Any] | None = None) -> None:
+    def _maak_scherm(self, stap: Stap, concept: dict[str, Any] | None) -> Screen[Any] | None:
+        """The (kept) screen of ``stap`` for the open case; built and installed when there is none yet."""
         scherm = self._schermen.get(stap)
+        if scherm is not None:
+            return scherm
+        try:
+            regeling = None
+            if self.zaak is not None:
+                regeling = self.register.voor(self.zaak.regeling, self.zaak.melding.datum)
+            klasse = _scherm_klasse(stap)
+            kw: dict[str, Any] = {"zaaknummer": self.zaaknummer, "vandaag": self.vandaag()}
+            if klasse.__name__ in ("MeldingScherm", "BesluitScherm"):
+                kw["register"] = self.register
+            scherm = klasse(self.zaak, regeling, concept, **kw)  # type: ignore[call-arg]
+        except SmiFout as exc:
+            self.notify(exc.melding, severity="error", timeout=10)
+            return None
+        self.install_screen(scherm, f"stap-{next(self._namen)}")
+        self._schermen[stap] = scherm
+        return scherm
+
+    def _toon_stap(self, stap: Stap, concept: dict[str, Any] | None = None) -> None:
+        nieuw = stap not in self._schermen
+        scherm = self._maak_scherm(stap, concept)
         if scherm is None:
-            try:
-                regeling = None
-                if self.zaak is not None:
-                    regeling = self.register.voor(self.zaak.regeling, self.zaak.melding.datum)
-                klasse = _scherm_klasse(stap)
-                kw: dict[str, Any] = {"zaaknummer": self.zaaknummer, "vandaag": self.vandaag()}
-                if klasse.__name__ in ("MeldingScherm", "BesluitScherm"):
-                    kw["register"] = self.register
-                scherm = klasse(self.zaak, regeling, concept, **kw)  # type: ignore[call-arg]
-            except SmiFout as exc:
-                self.notify(exc.melding, severity="error", timeout=10)
-                return
-            self.install_screen(scherm, f"stap-{next(self._namen)}")
-            self._schermen[stap] = scherm
-        else:
+            return
+        if not nieuw:
             scherm.zaak, scherm.zaaknummer = self.zaak, self.zaaknummer  # type: ignore[attr-defined]
             if scherm.is_mounted:
                 scherm.werk_kop_bij()  # type: ignore[attr-defined]
@@ -353,6 +367,50 @@ class SmiApp(App[int]):
             self.switch_screen(scherm)
         else:
             self.push_screen(scherm)
+
+    def stap_opgebouwd(self, scherm: Screen[Any]) -> None:
+        """A step's form is complete: build the steps before and after it ahead, off-stage, while the consulent
+        reads or types (the first screenful of each; the rest follows when it is shown)."""
+        gc.freeze()  # the open case's screens live on: keep the collector from walking them on every step change
+        self.set_timer(0.05, functools.partial(self._bouw_buren, scherm))
+
+    def _ruim_op(self) -> None:
+        """Back on the werkvoorraad: let the collector free the closed case's screens, then freeze again."""
+        gc.unfreeze()
+        gc.collect()
+        gc.freeze()
+
+    async def _bouw_buren(self, scherm: Screen[Any]) -> None:
+        from screens.stap import VOLGORDE
+        from smi_tui.zaak import Stap
+
+        if scherm is not self.screen or self.zaak is None or self.vergrendeld:
+            return
+        stap = getattr(scherm, "STAP", None)
+        if stap not in VOLGORDE:
+            return
+        i = VOLGORDE.index(stap)
+        bereikt = VOLGORDE.index(self.zaak.stap if self.zaak.stap in VOLGORDE else Stap.BESLUIT)
+        for j in (i - 1, i + 1):
+            if 0 <= j <= bereikt and VOLGORDE[j] not in self._schermen:
+                buur = self._maak_scherm(VOLGORDE[j], self.zaak.concepten.get(VOLGORDE[j].value))
+                if buur is not None and not buur.is_running:
+                    self.run_worker(self._bouw_vooruit(buur), group="vooruit")
+                return  # one per turn: the other neighbour follows when this one is shown and complete
+
+    async def _bouw_vooruit(self, scherm: Screen[Any]) -> None:
+        """Compose, mount and lay out a screen that is not shown (Textual does this when a screen is pushed;
+        here it happens while the consulent works on the current step). Uses Textual's private ``_register``
+        and ``Screen._refresh_layout`` (checked against Textual 8.2.8): a screen that is not current is not
+        painted, and when it is shown its size is already right, so Textual skips the layout then."""
+        self._register(self, scherm)
+        while not scherm.is_mounted:
+            await asyncio.sleep(0.01)
+            if not scherm.is_running:
+                return
+        await asyncio.sleep(0.05)  # let its widgets finish mounting
+        if scherm in self._schermen.values() and scherm is not self.screen:
+            scherm._refresh_layout(self.size)
 
     def _vergeet_schermen(self, na: Stap | None = None) -> None:
         """Forget the open case's kept screens (those after step ``na``, or all)."""
@@ -369,10 +427,13 @@ class SmiApp(App[int]):
                 scherm.remove()
 
     def _naar_werkvoorraad(self) -> None:
+        gesloten = bool(self._schermen)
         while self._stapscherm() is self.screen and self.screen is not self.werkvoorraad:
             self.pop_screen()
         self._vergeet_schermen()
         self.zaak, self.zaaknummer = None, None
+        if gesloten:
+            self.set_timer(0.3, self._ruim_op)
 
     # --- drafts -----------------------------------------------------------------------------------------
     def _bewaar_concept_van_scherm(self) -> None:

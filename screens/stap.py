@@ -13,17 +13,18 @@ from datetime import date
 from typing import Any, ClassVar
 
 from pydantic import BaseModel, ValidationError
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Checkbox, Footer, Input, Select, Static, TextArea
+from textual.widgets import Checkbox, Input, Select, Static, TextArea
 
 from screens.berichten import StapKlaar, StapVerlaten
 from screens.formulier import data_van, fouten_per_pad, ruw_van_data, ruwe_waarde, zet_ruw
 from screens.velden import invoer_van, verzamel
+from screens.voettekst import Voettekst
 from smi_tui.regeling import Regeling
 from smi_tui.zaak import Stap, Zaak
 
@@ -77,6 +78,8 @@ class StapScherm(Screen[None]):
         self.opgebouwd = False
         """True once the whole form is mounted."""
         self._klaar_event = asyncio.Event()
+        self._stijl_bij_pauze: tuple[Any, ...] | None = None
+        self._start_uitgesteld = False
 
     # --- to implement -------------------------------------------------------------------------------
     def velden(self) -> ComposeResult:
@@ -126,7 +129,7 @@ class StapScherm(Screen[None]):
         with VerticalScroll(id="formulier"):
             yield from self._delen[:n]
         yield Static("", id="stap-fouten")
-        yield Footer()
+        yield Voettekst()
 
     def _kop(self) -> str:
         delen = [self.zaaknummer or "nieuwe zaak"]
@@ -152,6 +155,9 @@ class StapScherm(Screen[None]):
         self._statics = {}
 
     def _start(self) -> None:
+        if self.app.screen is not self:  # built ahead, off-stage: go on when it is shown
+            self._start_uitgesteld = True
+            return
         self._klaar = True
         if self.focused is None:
             velden = [w for w in self._invoer() if w.is_mounted and w.focusable]
@@ -175,6 +181,9 @@ class StapScherm(Screen[None]):
         self._klaar_event.set()
         self._getoond.clear()  # messages of rows that were not mounted at the first check
         self.controleer()
+        klaar = getattr(self.app, "stap_opgebouwd", None)
+        if klaar is not None:
+            klaar(self)
 
     async def wacht_op_opbouw(self) -> None:
         """Return once the whole form is mounted."""
@@ -197,6 +206,26 @@ class StapScherm(Screen[None]):
                 yield w, ruwe_waarde(w)
             else:
                 yield w, self._ruw.get(w.id or "")
+
+    # --- kept screens ------------------------------------------------------------------------------------
+    def _stijlsleutel(self) -> tuple[Any, ...]:
+        """What the styles of a kept screen depend on besides its own widgets."""
+        app = self.app
+        return app.theme, app.ansi_color, frozenset(app.classes), app.stylesheet
+
+    def on_screen_suspend(self) -> None:
+        self._stijl_bij_pauze = self._stijlsleutel()
+
+    def _on_screen_resume(self, event: events.ScreenResume) -> None:
+        # Textual restyles every node of a resumed screen. A new step screen's nodes were styled when they were
+        # mounted a moment ago, and a kept one (hundreds of widgets) only needs it when the theme or the app's
+        # classes changed while it was away.
+        if self._stijl_bij_pauze is None or self._stijl_bij_pauze == self._stijlsleutel():
+            event.refresh_styles = False
+        super()._on_screen_resume(event)
+        if self._start_uitgesteld:  # (one handler per class: Textual calls _on_… or on_…, not both)
+            self._start_uitgesteld = False
+            self.call_after_refresh(self._start)
 
     # --- validation -----------------------------------------------------------------------------------
     def _paden(self) -> set[str]:

@@ -166,7 +166,7 @@ def _merk(widget: Widget, pad: str, soort: str, waarde: Any = None) -> Widget:
     widget._smi_pad = pad  # type: ignore[attr-defined]
     widget._smi_soort = soort  # type: ignore[attr-defined]
     widget._smi_waarde = waarde  # type: ignore[attr-defined]
-    widget.add_class("invoer")
+    widget.add_class("invoer", update=False)  # not mounted yet: nothing to restyle
     _verzameld(widget)
     return widget
 

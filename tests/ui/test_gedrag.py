@@ -114,3 +114,51 @@ async def test_vergrendelt_na_stilte_zonder_verlies(maak_app: Any, zaaien: Any) 
         await pilot.press("enter")
         await wacht_op(pilot, lambda: isinstance(app.screen, GesprekScherm))
         assert app.screen.query_one("#v-gesprek-plaats").value == "huisbezoek"
+
+
+async def test_concept_van_nieuwe_melding_overleeft_afsluiten(maak_app: Any, zaaien: Any) -> None:
+    """Quit halfway through a brand-new melding (no case yet); after a restart ctrl+n brings the draft back."""
+    zaaien(["heemstede-toekenning"])
+    app = maak_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ontgrendel(pilot)
+        await pilot.press("ctrl+n")
+        await wacht_op(pilot, lambda: isinstance(app.screen, MeldingScherm) and app.screen.opgebouwd)
+        await typ(pilot, "#v-melding-ouders-0-naam", "Fatima el Amrani")
+        await typ(pilot, "#v-melding-kinderen-0-naam", "Yusuf")
+        await pilot.press("ctrl+q")
+    assert app.opslag is None
+
+    app2 = maak_app()
+    async with app2.run_test(size=(80, 24)) as pilot:
+        await ontgrendel(pilot)
+        with app2.slot:
+            assert len(app2.opslag.lijst()) == 1  # the draft is not a case
+        await wacht_op(pilot, lambda: app2.nieuw_concept is not None)
+        await pilot.press("ctrl+n")
+        await wacht_op(pilot, lambda: isinstance(app2.screen, MeldingScherm) and app2.screen.opgebouwd)
+        s = app2.screen
+        assert s.query_one("#v-melding-ouders-0-naam").value == "Fatima el Amrani"
+        assert s.query_one("#v-melding-kinderen-0-naam").value == "Yusuf"
+
+
+async def test_ctrl_k_en_ctrl_u_wissen_in_een_veld(maak_app: Any, zaaien: Any) -> None:
+    """ctrl+k and ctrl+u delete to the end / start of the line in an input (no app binding shadows them)."""
+    zaaien(["heemstede-toekenning"])
+    app = maak_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ontgrendel(pilot)
+        await pilot.press("ctrl+f")
+        await typ(pilot, "#zoek", "abcdef")
+        await pilot.press("left", "left", "ctrl+k")
+        assert app.screen.query_one("#zoek").value == "abcd"
+        await pilot.press("left", "ctrl+u")
+        assert app.screen.query_one("#zoek").value == "d"
+        await pilot.press("ctrl+n")
+        await wacht_op(pilot, lambda: isinstance(app.screen, MeldingScherm) and app.screen.opgebouwd)
+        await typ(pilot, "#v-melding-melder_naam", "wijkteam Noord")
+        await pilot.press("home", "right", "ctrl+k")
+        assert app.screen.query_one("#v-melding-melder_naam").value == "w"
+        assert len(app.screen.query("#kind-1")) == 0  # no child added by ctrl+k
+        await pilot.press("ctrl+t")
+        await wacht_op(pilot, lambda: len(app.screen.query("#kind-1")) == 1)

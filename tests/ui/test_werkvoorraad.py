@@ -1,0 +1,35 @@
+"""The werkvoorraad picks each case's deadline on the App's day from the index row's dated deadlines."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from screens.werkvoorraad import signaal, volgende
+from storage import IndexRij
+
+
+def rij(termijnen: tuple[dict[str, object], ...] = (), oud: date | None = None) -> IndexRij:
+    return IndexRij("SMI-2026-0001", ("A. Jansen",), ("Bo",), "heemstede", "besluit", oud, "oud", termijnen)
+
+
+T = (
+    {"datum": "2026-05-10", "code": "beslistermijn", "wat": "beslissen", "gedaan": True},
+    {"datum": "2026-06-01", "code": "evaluatie_1", "wat": "evaluatie 1", "gedaan": False},
+    {"datum": "2026-09-01", "code": "evaluatie_2", "wat": "evaluatie 2", "gedaan": False},
+)
+
+
+def test_eerstvolgende_open_termijn_en_dagen_per_dag() -> None:
+    assert volgende(rij(T), date(2026, 5, 4)) == (date(2026, 6, 1), "evaluatie 1")
+    assert signaal(date(2026, 6, 1), date(2026, 5, 28))[0:3:2] == ("BIJNA", 4)
+
+
+def test_verlopen_evaluatie_blijft_staan_als_te_laat() -> None:
+    d, wat = volgende(rij(T), date(2026, 6, 20))  # evaluation 1 passed and not done: overdue, not the next one
+    assert (d, wat) == (date(2026, 6, 1), "evaluatie 1")
+    assert signaal(d, date(2026, 6, 20))[0] == "TE LAAT"
+
+
+def test_gedane_termijn_telt_niet_en_oude_rij_valt_terug() -> None:
+    assert volgende(rij(T[:1]), date(2026, 5, 20)) == (None, None)
+    assert volgende(rij(oud=date(2026, 7, 1)), date(2026, 5, 20)) == (date(2026, 7, 1), "oud")
