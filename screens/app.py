@@ -79,13 +79,14 @@ def _scherm_klasse(stap: Stap) -> type[Screen[Any]]:
     from screens.besluit import BesluitScherm
     from screens.gesprek import GesprekScherm
     from screens.melding import MeldingScherm
+    from screens.nazorg import NazorgScherm
     from screens.verslag import VerslagScherm
     from screens.voorliggend import VoorliggendScherm
     from smi_tui.zaak import Stap
 
     return {Stap.MELDING: MeldingScherm, Stap.GESPREK: GesprekScherm, Stap.VERSLAG: VerslagScherm,
             Stap.VOORLIGGEND: VoorliggendScherm, Stap.BESLUIT: BesluitScherm,
-            Stap.AFGEROND: BesluitScherm}[stap]  # fmt: skip
+            Stap.AFGEROND: NazorgScherm}[stap]  # fmt: skip
 
 
 def _inhoud(zaak: Zaak) -> dict[str, Any]:
@@ -110,6 +111,7 @@ class SmiApp(App[int]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "Afsluiten", priority=True),
         Binding("ctrl+l", "vergrendel", "Vergrendelen", show=False),
+        Binding("f2", "dossier", "Dossier/termijnen"),
     ]
 
     def __init__(self, map_: Path | None = None, *, vandaag: Callable[[], date] | None = None,
@@ -299,6 +301,25 @@ class SmiApp(App[int]):
         self.zaak, self.zaaknummer = None, None
         self._toon_stap(Stap.MELDING, self.nieuw_concept)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "dossier":  # only with an open case (and not on the dossier itself)
+            return self.zaak is not None and getattr(self.screen, "STAP", None) not in (None, self._afgerond())
+        return True
+
+    @staticmethod
+    def _afgerond() -> Stap:
+        from smi_tui.zaak import Stap
+
+        return Stap.AFGEROND
+
+    def action_dossier(self) -> None:
+        """The open case's deadlines and records (f2): aanvulling vragen, verdagen, and after the decision
+        evaluations, extension, revision. The step's draft is kept."""
+        if self.zaak is None:
+            return
+        self._bewaar_concept_van_scherm()
+        self._toon_stap(self._afgerond())
+
     def action_werkvoorraad(self) -> None:
         """Back to the werkvoorraad (a step's draft is kept)."""
         self._bewaar_concept_van_scherm()
@@ -328,6 +349,27 @@ class SmiApp(App[int]):
         self.zaak, self.zaaknummer = zaak, zaaknummer
         self._toon_stap(zaak.stap, zaak.concepten.get(zaak.stap.value))
 
+    def _andere_zaken(self) -> list[tuple[str, Zaak]]:
+        """The other stored cases the assessment needs: earlier decisions for the same parents (repeat
+        applications) and, under a budget ceiling, the cases of the same regulation. Read from the store (the
+        caller holds no lock); a case that does not validate is left out."""
+        from smi_tui.regeling import ToetsBudgetplafond
+        from smi_tui.zaak import Zaak
+
+        if self.zaak is None or self.opslag is None:
+            return []
+        regeling = self.register.voor(self.zaak.regeling, self.zaak.melding.datum)
+        with self.slot:
+            paren = self.opslag.context_voor(self.zaak.model_dump(mode="json"), self.zaaknummer,
+                                             zelfde_regeling=regeling.toets(ToetsBudgetplafond) is not None)  # fmt: skip
+        uit: list[tuple[str, Zaak]] = []
+        for zn, data in paren:
+            try:
+                uit.append((zn, Zaak.model_validate(data)))
+            except ValueError:
+                continue
+        return uit
+
     def _stapscherm(self) -> StapScherm | None:
         """The open case's screen that is showing (below a lock or a dialog too), if any."""
         open_ = set(map(id, self._schermen.values()))
@@ -346,6 +388,8 @@ class SmiApp(App[int]):
             kw: dict[str, Any] = {"zaaknummer": self.zaaknummer, "vandaag": self.vandaag()}
             if klasse.__name__ in ("MeldingScherm", "BesluitScherm"):
                 kw["register"] = self.register
+            if klasse.__name__ == "BesluitScherm":
+                kw["andere_zaken"] = self._andere_zaken()
             scherm = klasse(self.zaak, regeling, concept, **kw)  # type: ignore[call-arg]
         except SmiFout as exc:
             self.notify(exc.melding, severity="error", timeout=10)
@@ -438,8 +482,9 @@ class SmiApp(App[int]):
     # --- drafts -----------------------------------------------------------------------------------------
     def _bewaar_concept_van_scherm(self) -> None:
         scherm = self._stapscherm()
-        if scherm is not None:
-            self._bewaar_concept(scherm.STAP, scherm.concept_nu())
+        concept = scherm.concept_nu() if scherm is not None else None
+        if scherm is not None and concept is not None:  # the dossier screen has no draft
+            self._bewaar_concept(scherm.STAP, concept)
 
     def _bewaar_concept(self, stap: Stap, concept: dict[str, Any]) -> None:
         from smi_tui.zaak import Stap
@@ -542,7 +587,7 @@ class SmiApp(App[int]):
         from smi_tui.beoordeling import beoordeel_zaak
         from smi_tui.zaak import Stap
 
-        beoordeling = beoordeel_zaak(zaak, self.register, peildatum=self.vandaag())
+        beoordeling = beoordeel_zaak(zaak, self.register, peildatum=self.vandaag(), andere_zaken=self._andere_zaken())
         for soort in soorten:
             pdf = brieven.maak(soort, zaak, beoordeling)
             with self.slot:

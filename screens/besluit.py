@@ -44,10 +44,11 @@ class BesluitScherm(StapScherm):
         Binding("ctrl+g", "brieven", "Beschikking+plan", priority=True),
     ]
 
-    def __init__(self, *args: Any, register: Register | None = None, **kw: Any) -> None:
+    def __init__(self, *args: Any, register: Register | None = None, andere_zaken: Any = (), **kw: Any) -> None:
         super().__init__(*args, **kw)
         assert self.zaak is not None
-        self.beoordeling: Beoordeling = beoordeel_zaak(self.zaak, register, peildatum=self.vandaag)
+        self.beoordeling: Beoordeling = beoordeel_zaak(self.zaak, register, peildatum=self.vandaag,
+                                                     andere_zaken=andere_zaken)  # fmt: skip
 
     def velden(self) -> ComposeResult:
         b = self.beoordeling

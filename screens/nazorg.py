@@ -1,6 +1,6 @@
 """The dossier after (and around) the decision: every deadline, what was recorded, and forms to record more.
 
-Opened for a finished case (step ``afgerond``) and, with ctrl+d, from any step of an open case. It shows the
+Opened for a finished case (step ``afgerond``) and, with f2, from any step of an open case. It shows the
 case's deadlines as the core computes them (beslistermijn moved by opschorting and verdaging, evaluations, end of
 the grant, extension window) and lets the consulent record, each in a small form (:mod:`screens.vastleggen`):
 a request to supplement (opschorting, Awb 4:5/4:15), a verdaging (Awb 4:14), an evaluation, an extension and a
@@ -22,11 +22,12 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from screens.berichten import StapKlaar
 from screens.vastleggen import VastleggenScherm
 from screens.velden import janee, keuze, kop, tekstvak, veld, vinkje
+from screens.voettekst import Voettekst
 from smi_tui.basis import Model
 from smi_tui.datums import nl_datum
 from smi_tui.fouten import SmiFout
@@ -42,7 +43,7 @@ from smi_tui.nazorg import (
     WijzigingSoort,
 )
 from smi_tui.regeling import Regeling
-from smi_tui.zaak import Zaak
+from smi_tui.zaak import Stap, Zaak
 
 
 class _OpschortingInvoer(Model):
@@ -76,7 +77,11 @@ def _fout(exc: SmiFout) -> ValueError:
 
 
 class NazorgScherm(Screen[None]):
-    """Deadlines and records of one case; keys o/d/e/v/w record an event, b opens the besluit, escape leaves."""
+    """Deadlines and records of one case; keys o/d/e/v/w record an event, s opens the case's step, escape leaves.
+
+    Kept by the App like a step screen (``STAP``, ``zaak``, ``werk_kop_bij``); it has no draft of its own."""
+
+    STAP = Stap.AFGEROND
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("o", "opschorting", "Aanvulling vragen"),
@@ -84,13 +89,25 @@ class NazorgScherm(Screen[None]):
         Binding("e", "evaluatie", "Evaluatie"),
         Binding("v", "verlenging", "Verlenging"),
         Binding("w", "wijziging", "Herzien/intrekken"),
-        Binding("b", "besluit", "Besluit"),
-        Binding("escape", "terug", "Terug"),
+        Binding("s", "stap", "Stap/besluit"),
+        Binding("escape", "terug", "Werkvoorraad"),
     ]
 
-    def __init__(self, zaak: Zaak, regeling: Regeling, *, zaaknummer: str | None, vandaag: date) -> None:
+    def __init__(self, zaak: Zaak | None, regeling: Regeling | None, concept: Any = None, *, zaaknummer: str | None,
+                 vandaag: date) -> None:  # fmt: skip
         super().__init__(classes="nazorg")
+        if zaak is None or regeling is None:
+            raise SmiFout("Het dossier is er pas als de melding is vastgelegd (ctrl+s in de stap Melding).")
         self.zaak, self.regeling, self.zaaknummer, self.vandaag = zaak, regeling, zaaknummer, vandaag
+
+    def concept_nu(self) -> None:
+        """No draft: each record is saved as it is made."""
+        return None
+
+    def werk_kop_bij(self) -> None:
+        """After a save: the zaaknummer in the header and the tables from the saved case."""
+        self.query_one("#stap-kop", Static).update(self._kop())
+        self.toon()
 
     # --- layout --------------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -101,7 +118,7 @@ class NazorgScherm(Screen[None]):
             yield kop("Vastgelegd na de melding")
             yield DataTable(id="vastgelegd", cursor_type="row", zebra_stripes=True, classes="tabel")
             yield Static("", id="nazorg-uitleg", classes="samenvatting")
-        yield Footer()
+        yield Voettekst()
 
     def _kop(self) -> str:
         return "  ·  ".join([self.zaaknummer or "nieuwe zaak", self.zaak.aanvrager.naam, self.regeling.gemeente,
@@ -377,11 +394,10 @@ class NazorgScherm(Screen[None]):
                          "wijzigingsbeschikking", startdata=start, toelichting=toelichting)  # fmt: skip
 
     # --- leaving --------------------------------------------------------------------------------------
-    def action_besluit(self) -> None:
-        """Open the besluit step of this case (the tests, the calculation, the beschikking)."""
-        from smi_tui.zaak import Stap
-
-        self.app._toon_stap(Stap.BESLUIT, None)  # type: ignore[attr-defined]
+    def action_stap(self) -> None:
+        """Open the case's step (for a finished case: the besluit, with the tests and the beschikking)."""
+        stap = Stap.BESLUIT if self.zaak.stap == Stap.AFGEROND else self.zaak.stap
+        self.app._toon_stap(stap, self.zaak.concepten.get(stap.value))  # type: ignore[attr-defined]
 
     def action_terug(self) -> None:
         """Back (escape): to the step this screen was opened from, or to the werkvoorraad."""

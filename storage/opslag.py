@@ -514,9 +514,11 @@ class Opslag(DocumentenMixin):
         gevonden = [r["zaaknummer"] for r in self._rijen() if b in (r.get("bsns") or ())]
         return sorted(gevonden, key=ontleed_zaaknummer)
 
-    def context_voor(self, zaak: Any, zaaknummer: str | None = None) -> list[tuple[str, dict[str, Any]]]:
+    def context_voor(self, zaak: Any, zaaknummer: str | None = None, *, zelfde_regeling: bool = True
+                     ) -> list[tuple[str, dict[str, Any]]]:  # fmt: skip
         """The other cases the assessment of ``zaak`` needs: those that share a BSN with it (earlier decisions,
-        repeat applications) and those of the same regulation (budget ceiling). ``zaaknummer`` (the case itself,
+        repeat applications) and, with ``zelfde_regeling``, those of the same regulation (budget ceiling; leave it off
+        for a regulation without one: it reads many dossiers). ``zaaknummer`` (the case itself,
         if stored) is left out. Returns ``(zaaknummer, case dict)`` pairs in zaaknummer order."""
         d = als_dict(zaak)
         eigen = zaaknummer or d.get("zaaknummer")
@@ -526,7 +528,10 @@ class Opslag(DocumentenMixin):
             r["zaaknummer"]
             for r in self._rijen()
             if r["zaaknummer"] != eigen
-            and ((bsns and bsns.intersection(r.get("bsns") or ())) or (regeling and r.get("gemeente") == regeling))
+            and (
+                (bsns and bsns.intersection(r.get("bsns") or ()))
+                or (zelfde_regeling and regeling and r.get("gemeente") == regeling)
+            )
         ]
         nummers = [zn for zn in sorted(nummers, key=ontleed_zaaknummer) if self.bestaat(zn)]  # a stale row: skip
         return [(zn, self._lees_zaak(zn)) for zn in nummers]

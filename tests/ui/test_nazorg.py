@@ -154,3 +154,63 @@ async def test_verdaging_te_laat_geweigerd() -> None:
         assert isinstance(app.screen, VastleggenScherm)
         assert app.berichten == []
         assert str(app.screen.query_one("#vastleggen-fouten", Static).render()).strip()
+
+
+async def test_in_de_app_herzien_bewaren_en_beschikking_afdrukken(maak_app: Any, tmp_path: Any, afgedrukt: Any) -> None:
+    """Through the real App and store: a finished case opens on its dossier; a revision is saved through the store
+    and its wijzigingsbeschikking is made, stored with the case and printed; s opens the besluit, f2 the dossier
+    again, escape the werkvoorraad."""
+    from screens.besluit import BesluitScherm
+    from storage import Opslag
+    from tests.ui.hulp import WACHTWOORD, ontgrendel, wacht_op
+
+    zaak = voorbeeld("albrandswaard-toekenning") | {"stap": "afgerond"}
+    with Opslag.maak(tmp_path / "data", WACHTWOORD, scrypt_n=1024) as o:
+        [zn] = o.nieuwe_zaken([zaak], consulent="J. Visser")
+    app = maak_app(vandaag=lambda: date(2026, 5, 4))
+    async with app.run_test(size=(110, 40)) as pilot:
+        await ontgrendel(pilot)
+        await wacht_op(pilot, lambda: app.screen.id == "werkvoorraad" and app.screen.query_one("#zaken").row_count)
+        app.screen.query_one("#zaken").focus()
+        await pilot.press("enter")
+        await wacht_op(pilot, lambda: isinstance(app.screen, NazorgScherm))
+        await toetsen(pilot, "w")
+        await kies(pilot, "#v-wijziging-soort", "beeindiging")
+        await kies(pilot, "#v-wijziging-grond", "niet_meer_voldaan")
+        await typ(pilot, "#v-wijziging-ingangsdatum", "2026-06-01")
+        await typ(pilot, "#v-wijziging-betaald_cent", "0")
+        await typ(pilot, "#v-wijziging-motivering", "Moeder is hersteld; de noodzaak is vervallen.")
+        await toetsen(pilot, "ctrl+s")
+        await wacht_op(pilot, lambda: len(afgedrukt) == 1)
+        with app.slot:
+            opgeslagen = Zaak.model_validate(app.opslag.laad(zn))
+            soorten = [d["soort"] for d in app.opslag.documenten(zn)]
+        assert [(w.soort.value, w.ingangsdatum) for w in opgeslagen.wijzigingen] == [("beeindiging", date(2026, 6, 1))]
+        assert soorten == ["wijzigingsbeschikking"]
+        await toetsen(pilot, "s")
+        await wacht_op(pilot, lambda: isinstance(app.screen, BesluitScherm))
+        await toetsen(pilot, "f2")
+        await wacht_op(pilot, lambda: isinstance(app.screen, NazorgScherm))
+        assert any(r[1] == "beeindiging" for r in _cellen(app, "#vastgelegd"))
+        await toetsen(pilot, "escape")
+        await wacht_op(pilot, lambda: app.screen.id == "werkvoorraad")
+
+
+async def test_beoordeling_in_de_app_krijgt_de_andere_zaken_uit_de_opslag(maak_app: Any, tmp_path: Any) -> None:
+    """The besluit screen and the letters assess with the store's other cases: the same parent's earlier case
+    (repeat applications, Eemnes art. 3.6 lid 2); the cases of the same regulation only under a budget ceiling."""
+    from storage import Opslag
+    from tests.ui.hulp import WACHTWOORD, ontgrendel
+
+    eemnes, albrandswaard = voorbeeld("eemnes-toekenning"), voorbeeld("albrandswaard-toekenning")
+    with Opslag.maak(tmp_path / "data", WACHTWOORD, scrypt_n=1024) as o:
+        eerder, nu, ander, a1, a2 = o.nieuwe_zaken([eemnes, eemnes, voorbeeld("voerendaal-toekenning"),
+                                                     albrandswaard, albrandswaard], consulent="J. Visser")  # fmt: skip
+    app = maak_app()
+    async with app.run_test(size=(110, 40)) as pilot:
+        await ontgrendel(pilot)
+        app.zaak, app.zaaknummer = Zaak.model_validate(eemnes), nu
+        assert [zn for zn, _ in app._andere_zaken()] == [eerder]  # same BSN; no budget ceiling in Eemnes
+        app.zaak, app.zaaknummer = Zaak.model_validate(albrandswaard), a1
+        assert [zn for zn, _ in app._andere_zaken()] == [a2]  # art. 7 lid 4: the budget needs the other cases
+        assert ander not in [zn for zn, _ in app._andere_zaken()]
