@@ -84,13 +84,13 @@ class NazorgScherm(Screen[None]):
     STAP = Stap.AFGEROND
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("o", "opschorting", "Aanvulling vragen"),
+        Binding("o", "opschorting", "Aanvullen"),
         Binding("d", "verdaging", "Verdagen"),
         Binding("e", "evaluatie", "Evaluatie"),
-        Binding("v", "verlenging", "Verlenging"),
-        Binding("w", "wijziging", "Herzien/intrekken"),
-        Binding("s", "stap", "Stap/besluit"),
-        Binding("escape", "terug", "Werkvoorraad"),
+        Binding("v", "verlenging", "Verlengen"),
+        Binding("w", "wijziging", "Herzien"),
+        Binding("s", "stap", "Besluit"),
+        Binding("escape", "terug", "Terug"),
     ]
 
     def __init__(self, zaak: Zaak | None, regeling: Regeling | None, concept: Any = None, *, zaaknummer: str | None,
@@ -205,7 +205,7 @@ class NazorgScherm(Screen[None]):
 
         def rijen() -> Iterable[Widget]:
             p = "opschorting"
-            yield kop("Verzoek om aanvulling (artikel 4:5 en 4:15 Awb)")
+            yield kop("Artikel 4:5 en 4:15 Awb: de beslistermijn wordt opgeschort")
             yield veld(f"{p}.verzocht_op", "Verzonden op", "datum")
             yield veld(f"{p}.termijn_tot", "Aanvullen vóór", "datum")
             yield tekstvak(f"{p}.stukken", "Wat ontbreekt", regels=True, hulp=f"codes van de regeling: {stukken}")
@@ -337,7 +337,7 @@ class NazorgScherm(Screen[None]):
 
         def rijen() -> Iterable[Widget]:
             p = "wijziging"
-            yield kop("Herziening, intrekking of beëindiging")
+            yield kop("Wat verandert, en waarom")
             yield keuze(f"{p}.soort", "Soort", [(s.value, s.value) for s in WijzigingSoort])
             if gronden:
                 yield keuze(f"{p}.grond", "Grond", gronden)

@@ -89,8 +89,8 @@ class VastleggenScherm(ModalScreen["Zaak | None"]):
             teksten = fouten.pop(pad, [])
             if isinstance(w, Input) and w.value.strip():
                 res = w.validate(w.value)
-                if res is not None and not res.is_valid:
-                    teksten = [*res.failure_descriptions, *teksten]
+                if res is not None and not res.is_valid:  # the field's own Dutch message says it best
+                    teksten = list(res.failure_descriptions)
             for s in self.query(f"#{veld_id(pad, 'f')}"):
                 if isinstance(s, Static):
                     s.update("; ".join(dict.fromkeys(teksten)))
