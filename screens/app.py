@@ -130,6 +130,7 @@ class SmiApp(App[int]):
         self.opslag: Any = None
         self.slot = threading.Lock()
         self.rijen: list[Any] = []
+        self.lijst_gelezen = False
         self.bsns: dict[str, str] = {}
         self.zaak: Zaak | None = None
         self.zaaknummer: str | None = None
@@ -251,6 +252,7 @@ class SmiApp(App[int]):
 
     def _toon_lijst(self, rijen: list[Any], _bsns: Any = None) -> None:
         self.rijen = rijen
+        self.lijst_gelezen = True
         if self.werkvoorraad is not None and self.werkvoorraad.is_mounted:
             self.werkvoorraad.toon(rijen, self.bsns)
 

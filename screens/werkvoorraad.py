@@ -138,7 +138,7 @@ class WerkvoorraadScherm(Screen[None]):
         for sleutel, kop, breedte in KOLOMMEN:
             t.add_column(kop, key=sleutel, width=breedte or len(kop))
         t.focus()
-        if getattr(self.app, "rijen", None):  # the list may have been read before this screen was mounted
+        if getattr(self.app, "lijst_gelezen", False):  # read before this screen was mounted (maybe empty)
             self.toon(self.app.rijen, self.app.bsns)  # type: ignore[attr-defined]
 
     def on_screen_resume(self) -> None:
