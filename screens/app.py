@@ -160,16 +160,20 @@ class SmiApp(App[int]):
 
     # --- start, unlock, lock ----------------------------------------------------------------------------
     def on_mount(self) -> None:
-        self.push_screen(OntgrendelScherm(self.map, scrypt_n=self.scrypt_n), self._ontgrendeld)
+        self._ontgrendel = OntgrendelScherm(self.map, scrypt_n=self.scrypt_n)
+        self.push_screen(self._ontgrendel, self._ontgrendeld)
         self.set_interval(min(1.0, self.vergrendel_na / 4), self._let_op_stilte)
 
     def _ontgrendeld(self, opslag: Any) -> None:
         self.opslag = opslag
         self._bewaarder = threading.Thread(target=self._bewaar_lus, name="smi-bewaren", daemon=True)
         self._bewaarder.start()
+        rijen = getattr(self._ontgrendel, "rijen", None)  # read by the unlock thread while this one was idle
+        if rijen is not None:
+            self._toon_lijst(rijen)
         self.werkvoorraad = WerkvoorraadScherm(self.vandaag)
         self.push_screen(self.werkvoorraad)
-        self.laad_lijst(start=True)
+        self.laad_lijst(start=True, gelezen=rijen is not None)
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.InputEvent) and not event.is_forwarded:
@@ -194,13 +198,15 @@ class SmiApp(App[int]):
 
     # --- the case list ----------------------------------------------------------------------------------
     @work(thread=True, group="lijst")
-    def laad_lijst(self, start: bool = False) -> None:
-        """Read the index and show it; at start also the new melding's draft, then preload the step screens."""
-        with self.slot:
-            if self.opslag is None:  # closed meanwhile (quit right after unlocking)
-                return
-            rijen = self.opslag.lijst()
-        self.call_from_thread(self._toon_lijst, rijen)
+    def laad_lijst(self, start: bool = False, gelezen: bool = False) -> None:
+        """Read the index and show it (unless ``gelezen``); at start also the new melding's draft, then preload the
+        step screens."""
+        if not gelezen:
+            with self.slot:
+                if self.opslag is None:  # closed meanwhile (quit right after unlocking)
+                    return
+                rijen = self.opslag.lijst()
+            self.call_from_thread(self._toon_lijst, rijen)
         if not start:
             return
         if self.afsluiten_na_start:

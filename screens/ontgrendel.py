@@ -48,6 +48,9 @@ class OntgrendelScherm(Screen[Any]):
         self.nieuw = not (self.map / SLEUTEL_NAAM).exists()
         self.scrypt_n = scrypt_n
         self.bezig = False
+        self.rijen: list[Any] | None = None
+        """The case list, read right after unlocking on the unlock thread (the UI is idle then; reading it later
+        on a worker while the werkvoorraad is being drawn made both wait for each other)."""
 
     def compose(self) -> ComposeResult:
         with Center(), Vertical(id="ontgrendel-vak"):
@@ -118,6 +121,10 @@ class OntgrendelScherm(Screen[Any]):
         except OpslagFout as exc:
             self.app.call_from_thread(self._mislukt, exc.melding)
             return
+        try:
+            self.rijen = opslag.lijst()
+        except OpslagFout:
+            self.rijen = None  # the App reads it again and reports the problem
         self.app.call_from_thread(self.dismiss, opslag)
 
     def _mislukt(self, melding: str) -> None:
