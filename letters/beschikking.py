@@ -25,6 +25,12 @@ from smi_tui.zaak import Beslissing, Zaak
 ONDERWERP = "Besluit over kinderopvang op sociaal-medische indicatie"
 
 
+VOORLOPIG = ("Let op: voor een deel van de maanden is nog geen landelijke tabel bekend. Die maanden zijn voorlopig "
+             "berekend met de laatst bekende tabel (zie de bijlage). Als de nieuwe tabel bekend is, berekenen wij die "
+             "maanden opnieuw.")  # fmt: skip
+"""Said under the amounts when a month was calculated with a table that is not yet published."""
+
+
 def controleer(zaak: Zaak) -> None:
     """Raise BriefFout when the case has no decision to put in a beschikking."""
     if zaak.besluit is None:
@@ -151,9 +157,7 @@ def _toekenning(zaak: Zaak, beoordeling: Beoordeling, b: Berekening) -> list:
                    "de laatste maand tellen naar rato van de dagen. Bedragen zijn per kind per maand afgerond op "
                    "hele centen."))  # fmt: skip
     if b.voorlopig:
-        uit.append(h.p("Let op: voor een deel van de maanden is nog geen landelijke tabel bekend. Die maanden zijn "
-                       "voorlopig berekend met de laatst bekende tabel (zie de bijlage). Als de nieuwe tabel bekend "
-                       "is, berekenen wij die maanden opnieuw."))  # fmt: skip
+        uit.append(h.p(VOORLOPIG))
     return uit
 
 

@@ -121,9 +121,7 @@ def _wat_u_krijgt(beoordeling: Beoordeling, u: Verlengingsuitkomst) -> list:
                    ", met de tabellen die gelden in elke maand. Een maand die maar voor een deel in de periode valt, "
                    "telt naar rato van de dagen. Bedragen zijn per kind per maand afgerond op hele centen."))  # fmt: skip
     if b.voorlopig:
-        uit.append(h.p("Let op: voor een deel van de maanden is nog geen landelijke tabel bekend. Die maanden zijn "
-                       "voorlopig berekend met de laatst bekende tabel (zie de bijlage). Als de nieuwe tabel bekend "
-                       "is, berekenen wij die maanden opnieuw."))  # fmt: skip
+        uit.append(h.p(bs.VOORLOPIG))
     return uit
 
 

@@ -11,7 +11,7 @@ saves it through the store and makes, stores and prints the letter.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Any, ClassVar
 
@@ -72,8 +72,17 @@ def _met(zaak: Zaak, **update: Any) -> Zaak:
     return Zaak.model_validate(zaak.model_dump() | update)
 
 
-def _fout(exc: SmiFout) -> ValueError:
-    return ValueError(exc.melding)
+def _kern(functie: Callable[..., Any], *args: Any) -> Any:
+    """Call a core rule; its Dutch refusal (SmiFout) or missing data (Ontbreekt) becomes a ValueError, which the
+    form shows as the reason it cannot be recorded."""
+    from smi_tui.berekening import Ontbreekt
+
+    try:
+        return functie(*args)
+    except SmiFout as exc:
+        raise ValueError(exc.melding) from None
+    except Ontbreekt as exc:
+        raise ValueError(str(exc)) from None
 
 
 class NazorgScherm(Screen[None]):
@@ -248,10 +257,7 @@ class NazorgScherm(Screen[None]):
         """The core's check of the verdaging of ``zaak`` (sent too late, too long) as a ValueError."""
         from smi_tui.termijnen import controleer_verdaging
 
-        try:
-            controleer_verdaging(zaak, self.regeling)
-        except SmiFout as exc:
-            raise _fout(exc) from None
+        _kern(controleer_verdaging, zaak, self.regeling)
 
     def action_evaluatie(self) -> None:
         """Record an evaluation held (outcome and notes)."""
@@ -296,15 +302,9 @@ class NazorgScherm(Screen[None]):
             yield veld(f"{p}.verzonden_op", "Verzonden op", "datum")
 
         def uitkomst(aanvraag: Verlengingsaanvraag) -> Any:
-            from smi_tui.berekening import Ontbreekt
             from smi_tui.verlenging import beoordeel_verlenging
 
-            try:
-                return beoordeel_verlenging(self.zaak, self.regeling, aanvraag)
-            except SmiFout as exc:
-                raise _fout(exc) from None
-            except Ontbreekt as exc:
-                raise ValueError(str(exc)) from None
+            return _kern(beoordeel_verlenging, self.zaak, self.regeling, aanvraag)
 
         def toepassen(m: _VerlengingInvoer) -> Zaak:
             a = m.verlenging
@@ -366,15 +366,9 @@ class NazorgScherm(Screen[None]):
             return Wijziging.model_validate(w.model_dump() | {"opvang": opvang})
 
         def uitkomst(w: Wijziging) -> Any:
-            from smi_tui.berekening import Ontbreekt
             from smi_tui.wijziging import bereken_wijziging
 
-            try:
-                return bereken_wijziging(self.zaak, self.regeling, w)
-            except SmiFout as exc:
-                raise _fout(exc) from None
-            except Ontbreekt as exc:
-                raise ValueError(str(exc)) from None
+            return _kern(bereken_wijziging, self.zaak, self.regeling, w)
 
         def toepassen(m: _WijzigingInvoer) -> Zaak:
             w = als_wijziging(m)

@@ -36,11 +36,8 @@ class DocumentenMixin:
     _kop: Any
     _auditregel: Any
 
-    def voeg_document_toe(self, zaaknummer: str, naam: str, soort: str, data: bytes, *, consulent: str = "") -> str:
-        """Store a document's bytes (encrypted) for a case; metadata (with SHA-256) goes into the dossier."""
-        db = self._dossier(zaaknummer)
-        kop = self._kop(db, zaaknummer)
-        doc_id = os.urandom(16).hex()
+    def _schrijf_document(self, zaaknummer: str, doc_id: str, naam: Any, data: bytes) -> None:
+        """Write one document's bytes, encrypted and bound to its case and id, atomically."""
         map_ = self.map / "documenten" / zaaknummer
         map_.mkdir(exist_ok=True)
         blob = versleutel(self._sleutel, f"document:{zaaknummer}:{doc_id}", bytes(data))
@@ -48,6 +45,13 @@ class DocumentenMixin:
             schrijf_atomair(map_ / f"{doc_id}{EXT}", blob, sync=self._sync)
         except OSError as exc:
             raise schrijf_fout(f"document '{naam}'", exc) from None
+
+    def voeg_document_toe(self, zaaknummer: str, naam: str, soort: str, data: bytes, *, consulent: str = "") -> str:
+        """Store a document's bytes (encrypted) for a case; metadata (with SHA-256) goes into the dossier."""
+        db = self._dossier(zaaknummer)
+        kop = self._kop(db, zaaknummer)
+        doc_id = os.urandom(16).hex()
+        self._schrijf_document(zaaknummer, doc_id, naam, data)
         meta = {
             "id": doc_id,
             "naam": naam,

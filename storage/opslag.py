@@ -382,15 +382,9 @@ class Opslag(DocumentenMixin):
         else:
             zn = self._reserveer(1, date.today().year)[0]
         d["zaaknummer"] = zn
-        map_ = self.map / "documenten" / zn
         metas = []
         for meta, data in documenten:
-            map_.mkdir(exist_ok=True)
-            blob = versleutel(self._sleutel, f"document:{zn}:{meta['id']}", bytes(data))
-            try:
-                schrijf_atomair(map_ / f"{meta['id']}{EXT}", blob, sync=self._sync)
-            except OSError as exc:
-                raise schrijf_fout(f"document '{meta.get('naam')}'", exc) from None
+            self._schrijf_document(zn, meta["id"], meta.get("naam"), data)
             metas.append(dict(meta))
         entries = [dict(e) for e in audit_entries]
         wijzigingen = [{"veld": "zaaknummer", "oud": zaaknummer or None, "nieuw": zn}] if zn != zaaknummer else []
