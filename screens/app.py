@@ -48,6 +48,9 @@ if TYPE_CHECKING:
     from smi_tui.zaak import Stap, Zaak
 
 STANDAARD_VERGRENDEL_MINUTEN = 10.0
+OPRUIMEN_NA = 0.2
+"""Seconds before a forgotten screen that was built ahead is removed (its hundreds of widgets stop one by one;
+meanwhile the next step is shown and painted)."""
 STAPMODULES = ("screens.melding", "screens.gesprek", "screens.verslag", "screens.voorliggend", "screens.besluit")
 
 
@@ -464,19 +467,44 @@ class SmiApp(App[int]):
         if scherm in self._schermen.values() and scherm is not self.screen:
             scherm._refresh_layout(self.size)
 
-    def _vergeet_schermen(self, na: Stap | None = None) -> None:
-        """Forget the open case's kept screens (those after step ``na``, or all)."""
+    def _herzie_schermen(self, na: Stap) -> None:
+        """Step ``na`` changed the case: a kept later screen whose structure this did not change stays (with what
+        the consulent entered there) and shows the new data from earlier steps; any other later screen is
+        forgotten, to be built again from the new case."""
         from screens.stap import VOLGORDE
 
+        weg: list[Stap] = []
+        for stap, scherm in self._schermen.items():
+            if VOLGORDE.index(stap if stap in VOLGORDE else VOLGORDE[-1]) <= VOLGORDE.index(na):
+                continue
+            sleutel = getattr(scherm, "sleutel", None)
+            if sleutel is not None and sleutel == self._structuur(stap):
+                scherm.werk_bij()  # type: ignore[attr-defined]
+            else:
+                weg.append(stap)
+        self._vergeet_schermen(alleen=weg)
+
+    def _structuur(self, stap: Stap) -> Any:
+        """What a screen of ``stap`` for the open case would be built from now (see ``StapScherm.structuur``)."""
+        if self.zaak is None:
+            return None
+        try:
+            regeling = self.register.voor(self.zaak.regeling, self.zaak.melding.datum)
+        except SmiFout:
+            return None  # built again, and the screen shows why it cannot be
+        return getattr(_scherm_klasse(stap), "structuur", lambda *_: None)(self.zaak, regeling)
+
+    def _vergeet_schermen(self, alleen: list[Stap] | None = None) -> None:
+        """Forget the open case's kept screens (those of the steps ``alleen``, or all)."""
         for stap, scherm in list(self._schermen.items()):
-            if na is not None and VOLGORDE.index(stap if stap in VOLGORDE else VOLGORDE[-1]) <= VOLGORDE.index(na):
+            if alleen is not None and stap not in alleen:
                 continue
             if scherm in self.screen_stack:
                 continue
             del self._schermen[stap]
             self.uninstall_screen(scherm)
-            if scherm.is_running:
-                scherm.remove()
+            if scherm.is_running:  # built ahead off-stage: stop it, after the next step has been shown
+                self.set_timer(OPRUIMEN_NA, scherm.remove)
 
     def _naar_werkvoorraad(self) -> None:
         gesloten = bool(self._schermen)
@@ -560,7 +588,7 @@ class SmiApp(App[int]):
         if not bericht.volgende:
             return
         if oud is None or _inhoud(oud) != _inhoud(zaak):
-            self._vergeet_schermen(na=bericht.stap)  # later steps are built from what changed
+            self._herzie_schermen(na=bericht.stap)  # later steps are built from what changed
         volgende = zaak.stap if zaak.stap in VOLGORDE else Stap.BESLUIT
         doel = VOLGORDE[min(VOLGORDE.index(bericht.stap) + 1, len(VOLGORDE) - 1)]
         if VOLGORDE.index(volgende) < VOLGORDE.index(doel):

@@ -2,17 +2,27 @@
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from textual.app import ComposeResult
+from textual.widgets import Static
 
-from screens.stap import StapScherm
+from screens.stap import StapScherm, zet_tekst
 from screens.stapmodellen import GesprekInvoer
 from screens.velden import groepsmelding, janee, keuze, kop, tekstvak, veld, vinkje
 from smi_tui.opvang import Opvangsoort
 from smi_tui.personen import Huishouden
-from smi_tui.regeling import Methode, ToetsAdvies, ToetsGrondslag, ToetsInkomensgrens, ToetsLrk, ToetsOpvangInGemeente
+from smi_tui.regeling import (
+    Methode,
+    Regeling,
+    ToetsAdvies,
+    ToetsGrondslag,
+    ToetsInkomensgrens,
+    ToetsLrk,
+    ToetsOpvangInGemeente,
+)
 from smi_tui.zaak import Grondslag, Stap, Zaak
 
 GRONDSLAGEN = {
@@ -44,15 +54,36 @@ def _getal(tekst: Any) -> Decimal | None:
         return None
 
 
+def _opvang_kop(naam: str) -> str:
+    return f"Gevraagde opvang voor {naam} (leeg laten als er geen opvang nodig is)"
+
+
 class GesprekScherm(StapScherm):
     """The second step: the gesprek (often a home visit) and the childcare asked for each child."""
 
     STAP = Stap.GESPREK
     MODEL = GesprekInvoer
 
+    @classmethod
+    def structuur(cls, zaak: Zaak | None, regeling: Regeling | None) -> Hashable | None:
+        """The regulation (income fields, grounds, advice, caps) and the number of children (a childcare group per
+        child); the children's names are only shown, and follow in :meth:`werk_bij`."""
+        if zaak is None or regeling is None:
+            return None
+        return regeling.id, len(zaak.melding.kinderen)
+
+    def werk_bij(self) -> None:
+        super().werk_bij()
+        assert self.zaak is not None
+        for i, kind in enumerate(self.zaak.melding.kinderen):
+            kop_ = self._kind_koppen.get(i)
+            if kop_ is not None:
+                zet_tekst(kop_, _opvang_kop(kind.naam))
+
     def velden(self) -> ComposeResult:
         r = self.regeling
         assert r is not None and self.zaak is not None
+        self._kind_koppen: dict[int, Static] = {}
         g = "gesprek"
         yield kop("Gesprek")
         yield veld(f"{g}.datum", "Datum gesprek", "datum")
@@ -101,7 +132,8 @@ class GesprekScherm(StapScherm):
 
     def _opvang(self, i: int, naam: str) -> ComposeResult:
         p = f"opvang.k{i}"
-        yield kop(f"Gevraagde opvang voor {naam} (leeg laten als er geen opvang nodig is)")
+        self._kind_koppen[i] = kop(_opvang_kop(naam))
+        yield self._kind_koppen[i]
         yield keuze(f"{p}.soort", "Soort opvang", [(s.label, s.value) for s in Opvangsoort])
         yield veld(f"{p}.aanbieder", "Aanbieder")
         yield veld(f"{p}.lrk_nummer", "LRK-nummer", placeholder="9 cijfers")

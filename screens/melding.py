@@ -112,8 +112,8 @@ class MeldingScherm(StapScherm):
         i = self.aantal_kinderen
         self.aantal_kinderen += 1
         vak = kind_velden(i)
-        self._statics = {}
         await self.query_one("#formulier").mount(vak, after=self.query_one(f"#kind-{i - 1}"))
+        self.vorm_gewijzigd()
         self.query_one(f"#v-melding-kinderen-{i}-naam").focus()
         self.query_one(f"#v-melding-kinderen-{i}-naam").scroll_visible()
 

@@ -8,7 +8,7 @@ with the core's pydantic models, and posts :class:`~screens.berichten.StapKlaar`
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable
 from datetime import date
 from typing import Any, ClassVar
 
@@ -36,6 +36,12 @@ _HOOGTE = {"rij": 3, "sectie-kop": 3, "vinkje": 3, "tekstvak-rij": 7, "groep": 2
 VOLGORDE = [Stap.MELDING, Stap.GESPREK, Stap.VERSLAG, Stap.VOORLIGGEND, Stap.BESLUIT]
 NAMEN = {Stap.MELDING: "Melding", Stap.GESPREK: "Gesprek", Stap.VERSLAG: "Verslag",
          Stap.VOORLIGGEND: "Voorliggend", Stap.BESLUIT: "Besluit", Stap.AFGEROND: "Afgerond"}  # fmt: skip
+
+
+def zet_tekst(static: Static, tekst: str) -> None:
+    """Show ``tekst`` in ``static``, only when it differs (an update lays the whole screen out again)."""
+    if str(static.content) != tekst:
+        static.update(tekst)
 
 
 def stappenbalk(huidig: Stap) -> str:
@@ -69,6 +75,7 @@ class StapScherm(Screen[None]):
         self.alles_tonen = False
         self._getoond: dict[str, str] = {}
         self._statics: dict[str, Static] = {}
+        self._vondsten: dict[str, list[Widget]] = {}
         self._klaar = False
         self._timer: Any = None
         self._delen: list[Widget] = []
@@ -80,6 +87,9 @@ class StapScherm(Screen[None]):
         self._klaar_event = asyncio.Event()
         self._stijl_bij_pauze: tuple[Any, ...] | None = None
         self._start_uitgesteld = False
+        self._kop_static: Static | None = None
+        self.sleutel = self.structuur(zaak, regeling)
+        """What this form was built from (see :meth:`structuur`)."""
 
     # --- to implement -------------------------------------------------------------------------------
     def velden(self) -> ComposeResult:
@@ -93,6 +103,19 @@ class StapScherm(Screen[None]):
     def toepassen(self, model: Any) -> Zaak:
         """The whole case with this step's validated part filled in (raises ValidationError)."""
         raise NotImplementedError
+
+    @classmethod
+    def structuur(cls, zaak: Zaak | None, regeling: Regeling | None) -> Hashable | None:
+        """What the form's rows (and the start values of rows not filled in yet) are built from, out of the case
+        and its regulation. When an earlier step changed the case but not this, the App keeps a built screen of
+        this step (its entered data as it is) and calls :meth:`werk_bij`; otherwise it builds the step again.
+        ``None``: built again whenever the case changed."""
+        return None
+
+    def werk_bij(self) -> None:
+        """Show what this step takes from earlier steps again, after ``self.zaak`` changed (the form's structure
+        did not: see :meth:`structuur`). The base shows the header; subclasses add names and the like."""
+        self.werk_kop_bij()
 
     def waarschuwingen(self, data: dict[str, Any]) -> dict[str, str]:
         """Warnings per path (not blocking), e.g. hours above the regulation's cap."""
@@ -124,7 +147,8 @@ class StapScherm(Screen[None]):
         self._bouw()
         n = self._eerste_scherm()
         self._wachtend = self._delen[n:]
-        yield Static(self._kop(), id="stap-kop")
+        self._kop_static = Static(self._kop(), id="stap-kop")
+        yield self._kop_static
         yield Static(stappenbalk(self.STAP), id="stappenbalk")
         with VerticalScroll(id="formulier"):
             yield from self._delen[:n]
@@ -140,8 +164,10 @@ class StapScherm(Screen[None]):
         return "  ·  ".join(delen)
 
     def werk_kop_bij(self) -> None:
-        """Show the current zaaknummer and name (after the case was created or the melding changed)."""
-        self.query_one("#stap-kop", Static).update(self._kop())
+        """Show the current zaaknummer and name (after the case was created or the melding changed); also while the
+        screen is still being built off-stage (before it was composed, compose shows the current header)."""
+        if self._kop_static is not None:
+            zet_tekst(self._kop_static, self._kop())
 
     def on_mount(self) -> None:
         self._vul_gemount()
@@ -191,14 +217,23 @@ class StapScherm(Screen[None]):
 
     def _invoer(self) -> list[Widget]:
         """Every input of the form in order, mounted or not."""
-        if self.opgebouwd:
-            return list(self.query(".invoer"))
-        return [w for w in self._verzameld if w.has_class("invoer")]
+        return self._gevonden(".invoer")
 
     def _groepen(self) -> list[Widget]:
-        if self.opgebouwd:
-            return list(self.query(".groep-melding"))
-        return [w for w in self._verzameld if w.has_class("groep-melding")]
+        return self._gevonden(".groep-melding")
+
+    def _gevonden(self, klasse: str) -> list[Widget]:
+        if not self.opgebouwd:
+            return [w for w in self._verzameld if w.has_class(klasse[1:])]
+        lijst = self._vondsten.get(klasse)
+        if lijst is None:  # a query walks the whole form (hundreds of widgets): once, until rows are added
+            lijst = self._vondsten[klasse] = list(self.query(klasse))
+        return lijst
+
+    def vorm_gewijzigd(self) -> None:
+        """Rows were mounted or removed after the form was complete (e.g. a child added): find them again."""
+        self._vondsten.clear()
+        self._statics = {}
 
     def _paren(self) -> Iterable[tuple[Widget, Any]]:
         for w in self._invoer():

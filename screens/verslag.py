@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from typing import Any, ClassVar
 
 from textual.app import ComposeResult
@@ -10,7 +11,7 @@ from textual.binding import Binding, BindingType
 from screens.stap import StapScherm
 from screens.stapmodellen import VerslagInvoer
 from screens.velden import groepsmelding, janee, kop, tekstvak, veld, vinkje
-from smi_tui.regeling import ToetsStukken
+from smi_tui.regeling import Regeling, ToetsStukken
 from smi_tui.zaak import Stap, Zaak
 
 
@@ -20,6 +21,11 @@ class VerslagScherm(StapScherm):
     STAP = Stap.VERSLAG
     MODEL = VerslagInvoer
     BINDINGS: ClassVar[list[BindingType]] = [Binding("ctrl+o", "afdrukken", "Verslag afdrukken", priority=True)]
+
+    @classmethod
+    def structuur(cls, zaak: Zaak | None, regeling: Regeling | None) -> Hashable | None:
+        """The regulation (its required documents); the report itself comes from no earlier step."""
+        return None if zaak is None or regeling is None else regeling.id
 
     def _stukken(self) -> list[Any]:
         t = self.regeling.toets(ToetsStukken) if self.regeling is not None else None

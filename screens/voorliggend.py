@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from typing import Any
 
 from textual.app import ComposeResult
@@ -11,7 +12,13 @@ from screens.stap import StapScherm
 from screens.stapmodellen import VoorliggendInvoer
 from screens.velden import groepsmelding, janee, kop, veld
 from smi_tui.geld import euro
-from smi_tui.regeling import ToetsBudgetplafond, ToetsBuitenhuisproject, ToetsHerhaaldeAanvraag, ToetsVoorliggend
+from smi_tui.regeling import (
+    Regeling,
+    ToetsBudgetplafond,
+    ToetsBuitenhuisproject,
+    ToetsHerhaaldeAanvraag,
+    ToetsVoorliggend,
+)
 from smi_tui.zaak import Stap, Zaak
 
 
@@ -20,6 +27,14 @@ class VoorliggendScherm(StapScherm):
 
     STAP = Stap.VOORLIGGEND
     MODEL = VoorliggendInvoer
+
+    @classmethod
+    def structuur(cls, zaak: Zaak | None, regeling: Regeling | None) -> Hashable | None:
+        """The regulation (its checklist, earlier-help and budget rows) and, while no budget was entered, the
+        melding's year (the budget year's start value)."""
+        if zaak is None or regeling is None:
+            return None
+        return regeling.id, zaak.melding.datum.year if zaak.budget is None else None
 
     def velden(self) -> ComposeResult:
         r = self.regeling
