@@ -162,20 +162,26 @@ class SmiApp(App[int]):
         return self._regelingen
 
     # --- start, unlock, lock ----------------------------------------------------------------------------
-    def on_mount(self) -> None:
+    def get_default_screen(self) -> Screen[Any]:
+        """The unlock screen is the first screen: Textual then builds, styles and paints no empty default screen
+        under it. Once unlocked, the werkvoorraad takes its place (``switch_screen``)."""
         self._ontgrendel = OntgrendelScherm(self.map, scrypt_n=self.scrypt_n)
-        self.push_screen(self._ontgrendel, self._ontgrendeld)
+        # switch_screen pops the replaced screen's result callback; Textual (8.2.8) gives a default screen none
+        self._ontgrendel._push_result_callback(self, None)
+        return self._ontgrendel
+
+    def on_mount(self) -> None:
         self.set_interval(min(1.0, self.vergrendel_na / 4), self._let_op_stilte)
 
-    def _ontgrendeld(self, opslag: Any) -> None:
-        self.opslag = opslag
+    def on_ontgrendel_scherm_ontgrendeld(self, bericht: OntgrendelScherm.Ontgrendeld) -> None:
+        self.opslag = bericht.opslag
         self._bewaarder = threading.Thread(target=self._bewaar_lus, name="smi-bewaren", daemon=True)
         self._bewaarder.start()
         rijen = getattr(self._ontgrendel, "rijen", None)  # read by the unlock thread while this one was idle
         if rijen is not None:
             self._toon_lijst(rijen)
         self.werkvoorraad = WerkvoorraadScherm(self.vandaag)
-        self.push_screen(self.werkvoorraad)
+        self.switch_screen(self.werkvoorraad)
         self.laad_lijst(start=True, gelezen=rijen is not None)
 
     async def on_event(self, event: events.Event) -> None:

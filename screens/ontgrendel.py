@@ -14,9 +14,11 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Center, Vertical
+from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Label, Static
+from textual.widgets import Input, Label, Static
 
+from screens.voettekst import Voettekst
 from storage import Opslag, OpslagFout
 from storage.opslag import SLEUTEL_NAAM
 
@@ -38,7 +40,15 @@ def sterkte_advies(wachtwoord: str) -> tuple[str, bool]:
 
 
 class OntgrendelScherm(Screen[Any]):
-    """Asks the passphrase; dismisses with the open :class:`storage.Opslag`."""
+    """Asks the passphrase; posts :class:`Ontgrendeld` with the open :class:`storage.Opslag`. It is the App's first
+    screen, so it is replaced rather than dismissed."""
+
+    class Ontgrendeld(Message):
+        """The store is open (and ``rijen`` of the screen holds the case list, when it could be read)."""
+
+        def __init__(self, opslag: Any) -> None:
+            super().__init__()
+            self.opslag = opslag
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("ctrl+q", "app.quit", "Afsluiten", priority=True)]
 
@@ -67,7 +77,7 @@ class OntgrendelScherm(Screen[Any]):
                 yield Label("Wachtzin")
                 yield Input(password=True, id="wachtwoord")
             yield Static("", id="wachtwoord-fout", classes="rij-melding fout")
-        yield Footer()
+        yield Voettekst()
 
     def on_mount(self) -> None:
         self.query_one("#wachtwoord", Input).focus()
@@ -125,7 +135,7 @@ class OntgrendelScherm(Screen[Any]):
             self.rijen = opslag.lijst()
         except OpslagFout:
             self.rijen = None  # the App reads it again and reports the problem
-        self.app.call_from_thread(self.dismiss, opslag)
+        self.post_message(self.Ontgrendeld(opslag))  # thread-safe
 
     def _mislukt(self, melding: str) -> None:
         self.bezig = False

@@ -18,10 +18,11 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widget import Widget
-from textual.widgets import Checkbox, Footer, Input, Select, Static, TextArea
+from textual.widgets import Checkbox, Input, Select, Static, TextArea
 
 from screens.formulier import fouten_per_pad, invoervelden, naar_data, vul_data
 from screens.velden import invoer_van, veld_id
+from screens.voettekst import Voettekst
 from smi_tui.zaak import Zaak
 
 WACHTTIJD = 0.12
@@ -61,7 +62,7 @@ class VastleggenScherm(ModalScreen["Zaak | None"]):
                 yield from self._rijen()
             yield Static("", id="vastleggen-toelichting")
             yield Static("", id="vastleggen-fouten")
-        yield Footer()
+        yield Voettekst()
 
     def on_mount(self) -> None:
         vul_data(self, self.startdata)

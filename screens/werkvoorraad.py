@@ -9,20 +9,22 @@ left are right on every day without re-saving the case; older index rows fall ba
 from __future__ import annotations
 
 import contextlib
+import re
 import tomllib
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any, ClassVar
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.geometry import Size
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import Input, Static
+
+from screens.voettekst import Voettekst
+from screens.zakenlijst import Kolom, Rij, ZakenLijst
 
 BIJNA_DAGEN = 7
 SORTERINGEN = ["termijn", "zaaknummer", "naam", "gemeente"]
@@ -31,17 +33,18 @@ STAPNAMEN = {"melding": "Melding", "gesprek": "Gesprek", "verslag": "Verslag", "
 KOLOMMEN = [("zaaknummer", "Zaaknummer", None), ("signaal", "Signaal", 7), ("dagen", "Dagen", 5),
             ("termijn", "Termijn", 10), ("naam", "Naam", 20), ("stap", "Stap", None), ("gemeente", "Gemeente", None),
             ("wat", "Wat", None)]  # fmt: skip
+"""(key, header, fixed width or None: as wide as the widest cell)."""
 
 
 def signaal(termijn: date | None, vandaag: date) -> tuple[str, str, int | None]:
-    """(word, style, days left): 'TE LAAT' past the deadline, 'BIJNA' within 7 days."""
+    """(word, signal, days left): 'TE LAAT' ("laat") past the deadline, 'BIJNA' ("bijna") within 7 days."""
     if termijn is None:
         return "", "", None
     dagen = (termijn - vandaag).days
     if dagen < 0:
-        return "TE LAAT", "bold white on red", dagen
+        return "TE LAAT", "laat", dagen
     if dagen <= BIJNA_DAGEN:
-        return "BIJNA", "bold black on yellow", dagen
+        return "BIJNA", "bijna", dagen
     return "", "", dagen
 
 
@@ -66,6 +69,19 @@ def volgende(rij: Any, vandaag: date) -> tuple[date | None, str | None]:
     return min(komend, key=lambda t: t[0]) if komend else (None, None)
 
 
+def _kop(tekst: str) -> dict[str, Any]:
+    """The top-level keys of a regulation file: only the part before its first table is parsed (a tenth of the
+    time), the whole file when that part is not valid TOML on its own or lacks the names."""
+    for deel in (re.split(r"(?m)^\s*\[", tekst, maxsplit=1)[0], tekst):
+        try:
+            data = tomllib.loads(deel)
+        except tomllib.TOMLDecodeError:
+            continue
+        if "gemeente_code" in data and "gemeente" in data:
+            return data
+    return {}
+
+
 def gemeentenamen() -> dict[str, str]:
     """gemeente_code -> name, read straight from the regulation files (no validation: the register does that
     when a case is opened); cheap enough for the first paint."""
@@ -81,31 +97,21 @@ def gemeentenamen() -> dict[str, str]:
             continue
         for pad in sorted(map_.glob("*.toml")):
             try:
-                with pad.open("rb") as fh:
-                    data = tomllib.load(fh)
-            except (OSError, tomllib.TOMLDecodeError):
+                tekst = pad.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError):
                 continue
+            data = _kop(tekst)
             if isinstance(data.get("gemeente_code"), str) and isinstance(data.get("gemeente"), str):
                 namen[data["gemeente_code"]] = data["gemeente"]
     return namen
 
 
-class ZakenTabel(DataTable[Any]):
-    """A DataTable whose columns all have a fixed width (set from the data by the screen), so adding 1,000 rows
-    does not measure 8,000 cells with Rich on the next idle (that took a quarter of a second)."""
-
-    def _update_dimensions(self, new_rows: Any) -> None:
-        if any(c.auto_width for c in self.columns.values()) or any(r.auto_height for r in self.rows.values()):
-            super()._update_dimensions(new_rows)
-            return
-        breedte = sum(c.get_render_width(self) for c in self.columns.values()) + self._row_label_column_width
-        self.virtual_size = Size(breedte, self._total_row_height + (self.header_height if self.show_header else 0))
-
-
 class WerkvoorraadScherm(Screen[None]):
     """The case list (werkvoorraad). Enter opens a case at its step; ctrl+n starts a new melding."""
 
+    AUTO_FOCUS = "#zaken"  # the list, not the search field: the footer's keys are then right in the first paint
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "openen", "Openen"),  # here (not only on the list) so the footer shows it from the start
         Binding("ctrl+n", "app.nieuwe_zaak", "Nieuwe zaak", priority=True),
         Binding("ctrl+f", "zoeken", "Zoeken", priority=True),
         Binding("ctrl+t", "sorteren", "Sorteren", priority=True),
@@ -130,14 +136,11 @@ class WerkvoorraadScherm(Screen[None]):
         with Horizontal(id="zoekbalk"):
             yield Input(placeholder="zoek op naam, zaaknummer of BSN", id="zoek")
             yield Static("", id="werkvoorraad-status")
-        yield ZakenTabel(id="zaken", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield ZakenLijst(id="zaken")
+        yield Voettekst()
 
     def on_mount(self) -> None:
-        t = self.query_one("#zaken", DataTable)
-        for sleutel, kop, breedte in KOLOMMEN:
-            t.add_column(kop, key=sleutel, width=breedte or len(kop))
-        t.focus()
+        self.query_one("#zaken", ZakenLijst).focus()
         if getattr(self.app, "lijst_gelezen", False):  # read before this screen was mounted (maybe empty)
             self.toon(self.app.rijen, self.app.bsns)  # type: ignore[attr-defined]
 
@@ -184,33 +187,23 @@ class WerkvoorraadScherm(Screen[None]):
 
     def _vul(self) -> None:
         self._verouderd = False
-        t = self.query_one("#zaken", DataTable)
-        vorige = t.cursor_row
-        t.clear()
         vandaag = self._vandaag = self.vandaag()
         termijnen = self._termijnen()
         zichtbaar = self._zichtbaar(termijnen)
-        breedtes = {sleutel: len(kop) for sleutel, kop, _ in KOLOMMEN}
+        rijen = []
         for r in zichtbaar:
             termijn, wat = termijnen[r.zaaknummer]
-            woord, stijl, dagen = signaal(termijn, vandaag)
-            cellen = {
-                "zaaknummer": r.zaaknummer,
-                "signaal": Text(woord, style=stijl),
-                "dagen": Text("" if dagen is None else str(dagen), justify="right"),
-                "termijn": termijn.strftime("%d-%m-%Y") if termijn else "—",
-                "naam": r.ouders[0] if r.ouders else "",
-                "stap": STAPNAMEN.get(r.status or "", "?"),
-                "gemeente": self.gemeenten.get(r.gemeente or "", r.gemeente or ""),
-                "wat": wat or "",
-            }
-            for sleutel in ("zaaknummer", "stap", "gemeente", "wat"):
-                breedtes[sleutel] = max(breedtes[sleutel], len(cellen[sleutel]))
-            t.add_row(*cellen.values(), key=r.zaaknummer)
-        for sleutel, _, vast in KOLOMMEN:
-            t.columns[sleutel].width = vast or breedtes[sleutel]  # type: ignore[index]
-        if zichtbaar:
-            t.move_cursor(row=min(max(vorige, 0), len(zichtbaar) - 1))
+            woord, sig, dagen = signaal(termijn, vandaag)
+            cellen = (r.zaaknummer, woord, "" if dagen is None else str(dagen),
+                      termijn.strftime("%d-%m-%Y") if termijn else "—", r.ouders[0] if r.ouders else "",
+                      STAPNAMEN.get(r.status or "", "?"), self.gemeenten.get(r.gemeente or "", r.gemeente or ""),
+                      wat or "")  # fmt: skip
+            rijen.append(Rij(r.zaaknummer, cellen, sig))
+        kolommen = []
+        for i, (sleutel, kop, vast) in enumerate(KOLOMMEN):
+            breedte = vast or max([len(kop), *(len(rij.cellen[i]) for rij in rijen)])
+            kolommen.append(Kolom(kop, breedte, rechts=sleutel == "dagen", signaal=sleutel == "signaal"))
+        self.query_one("#zaken", ZakenLijst).zet(kolommen, rijen)
         filters = [f"gesorteerd op {self.sortering}"] + (["alleen urgent"] if self.alleen_urgent else [])
         laat = sum(1 for d, _ in termijnen.values() if signaal(d, vandaag)[0] == "TE LAAT")
         self.query_one("#werkvoorraad-status", Static).update(
@@ -226,12 +219,15 @@ class WerkvoorraadScherm(Screen[None]):
 
     @on(Input.Submitted, "#zoek")
     def _naar_tabel(self) -> None:
-        self.query_one("#zaken", DataTable).focus()
+        self.query_one("#zaken", ZakenLijst).focus()
 
-    @on(DataTable.RowSelected, "#zaken")
-    def _open(self, event: DataTable.RowSelected) -> None:
-        if event.row_key.value:
-            self.app.open_zaak(event.row_key.value)  # type: ignore[attr-defined]
+    @on(ZakenLijst.Gekozen, "#zaken")
+    def _open(self, event: ZakenLijst.Gekozen) -> None:
+        self.app.open_zaak(event.sleutel)  # type: ignore[attr-defined]
+
+    def action_openen(self) -> None:
+        """Open the case under the cursor (enter; in the search field enter goes to the list first)."""
+        self.query_one("#zaken", ZakenLijst).action_kies()
 
     def action_zoeken(self) -> None:
         """Focus the search field (ctrl+f)."""

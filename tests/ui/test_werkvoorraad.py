@@ -33,3 +33,14 @@ def test_verlopen_evaluatie_blijft_staan_als_te_laat() -> None:
 def test_gedane_termijn_telt_niet_en_oude_rij_valt_terug() -> None:
     assert volgende(rij(T[:1]), date(2026, 5, 20)) == (None, None)
     assert volgende(rij(oud=date(2026, 7, 1)), date(2026, 5, 20)) == (date(2026, 7, 1), "oud")
+
+
+def test_gemeentenaam_uit_de_kop_van_het_regelingbestand() -> None:
+    """Only the part before the first table is parsed; a file whose names are not there is parsed whole."""
+    from screens.werkvoorraad import _kop, gemeentenamen
+
+    assert _kop('gemeente_code = "x"\ngemeente = "X"\n[tabel]\na = 1\n') == {"gemeente_code": "x", "gemeente": "X"}
+    heel = 'gemeente_code = """a\n[b]"""\ngemeente = "G"\n[t]\nx = 1\n'  # a "[" line inside a string
+    assert _kop(heel)["gemeente"] == "G"
+    assert _kop("[t]\ngemeente = 1\n") == {}
+    assert gemeentenamen()["oude-ijsselstreek"] == "Oude IJsselstreek"

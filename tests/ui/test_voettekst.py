@@ -1,0 +1,78 @@
+"""The one-widget footer: shows the screen's keys and the palette, follows focus, a click presses the key."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.widgets import Input, Static
+
+from screens.voettekst import Voettekst
+
+
+class VoetApp(App[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+n", "teller", "Nieuw"),
+        Binding("ctrl+x", "niets", "Verborgen", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.geteld = 0
+
+    def compose(self) -> ComposeResult:
+        yield Input(id="a")
+        yield Voettekst()
+
+    def action_teller(self) -> None:
+        self.geteld += 1
+
+
+def tekst(app: App[None]) -> str:
+    return str(app.query_one(Voettekst).render())
+
+
+async def test_toont_toetsen_en_palet_en_klik_drukt_de_toets() -> None:
+    app = VoetApp()
+    async with app.run_test(size=(60, 5)) as pilot:
+        await pilot.pause()
+        regel = tekst(app)
+        assert regel.startswith(" ^n Nieuw ")
+        assert "Verborgen" not in regel
+        assert regel.rstrip().endswith("^p palette") and len(regel) == 60  # the palette on the right
+        await pilot.click(Voettekst, offset=(2, 0))  # on "^n"
+        await pilot.pause()
+        assert app.geteld == 1
+
+
+async def test_smal_scherm_houdt_het_palet() -> None:
+    app = VoetApp()
+    async with app.run_test(size=(14, 5)) as pilot:
+        await pilot.pause()
+        regel = tekst(app)
+        assert regel.endswith("^p palette ") and len(regel) == 14  # the keys on the left are cut, not the palette
+
+
+class MetToets(Static, can_focus=True):
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("ctrl+y", "app.teller", "Extra")]
+
+
+async def test_volgt_de_bindings_van_de_focus() -> None:
+    class MetFocus(VoetApp):
+        def compose(self) -> ComposeResult:
+            yield Input(id="a")
+            yield MetToets("x", id="b")
+            yield Voettekst()
+
+    app = MetFocus()
+    async with app.run_test(size=(60, 5)) as pilot:
+        app.query_one("#a").focus()
+        await pilot.pause()
+        assert "Extra" not in tekst(app)
+        app.query_one("#b").focus()
+        await pilot.pause()
+        assert "^y Extra" in tekst(app)
+        app.query_one("#a").focus()
+        await pilot.pause()
+        assert "Extra" not in tekst(app)
