@@ -691,6 +691,10 @@ class SmiApp(App[int]):
 
 def start_app(args: Any = None) -> int:
     """Run the TUI (``smi-tui`` without a subcommand); returns the exit code."""
+    # The modules imported so far (Textual, Rich, cryptography, this package) live as long as the process: move
+    # their objects out of the collector's reach, so its full collections while the screens and the 1,000-row case
+    # list are built do not walk them again and again (measured: about a sixth of the start-up).
+    gc.freeze()
     scrypt = os.environ.get("SMI_TUI_SCRYPT_N")  # tests only, see storage/README.md
     app = SmiApp(scrypt_n=int(scrypt) if scrypt else None,
                  afsluiten_na_start=os.environ.get("SMI_TUI_BENCH_AFSLUITEN") == "1")  # fmt: skip
