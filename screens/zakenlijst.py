@@ -89,11 +89,14 @@ class ZakenLijst(ScrollView, can_focus=True):
 
     # --- data ---------------------------------------------------------------------------------------------
     def zet(self, kolommen: Sequence[Kolom], rijen: Sequence[Rij]) -> None:
-        """Show ``rijen`` under ``kolommen``; the cursor stays on the same row number where it can."""
+        """Show ``rijen`` under ``kolommen``. The cursor stays on the same case when it is still listed (after
+        sorting, or when its deadline moved it), else on the same row number."""
+        vorige = self.gekozen
         self.kolommen, self.rijen = list(kolommen), list(rijen)
         self._breedte = sum(k.breedte + 2 for k in self.kolommen)
         self.virtual_size = Size(self._breedte, len(self.rijen) + 1)
-        self.cursor = min(self.cursor, max(len(self.rijen) - 1, 0))
+        plek = next((i for i, r in enumerate(self.rijen) if r.sleutel == vorige), None) if vorige else None
+        self.cursor = plek if plek is not None else min(self.cursor, max(len(self.rijen) - 1, 0))
         self.refresh()
 
     @property

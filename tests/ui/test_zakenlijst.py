@@ -104,3 +104,15 @@ async def test_lege_lijst() -> None:
         await pilot.pause()
         assert lijst.gekozen is None and app.gekozen == []
         assert regels(lijst)[0].startswith(" Zaak")
+
+
+async def test_cursor_blijft_op_dezelfde_zaak_na_opnieuw_vullen() -> None:
+    app = LijstApp(10)
+    async with app.run_test(size=(40, 10)) as pilot:
+        lijst = app.query_one(ZakenLijst)
+        await pilot.press("down", "down", "down")
+        assert lijst.gekozen == "Z0003"
+        lijst.zet(KOLOMMEN, list(reversed(lijst.rijen)))  # e.g. sorted the other way
+        assert lijst.gekozen == "Z0003" and lijst.cursor == 6
+        lijst.zet(KOLOMMEN, [r for r in lijst.rijen if r.sleutel != "Z0003"])  # filtered out: same row number
+        assert lijst.cursor == 6 and lijst.gekozen == "Z0002"
