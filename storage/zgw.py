@@ -10,10 +10,14 @@
     smi-tui-zaak.json               extension: the full case, document metadata and the hash-chained audit trail
     README.md                       the mapping, field by field
 
-Field names, required fields, types, lengths and enums follow VNG-Realisatie/zaken-api, besluiten-api and
-documenten-api (``src/resources.md`` and the OpenAPI specs). References between objects are URIs; with no ZGW
-server at hand they are URNs (``urn:smi-tui:zaak:SMI-2026-0001`` …) that the importing system replaces by its
-own URLs. ``smi-tui import-zgw MAP`` reads ``smi-tui-zaak.json`` and the document files back (lossless).
+Field names, required fields, types, maximum lengths, enums and formats were checked against the OpenAPI specs
+(see ``SPECS``): Zaak and AuditTrail against the Zaken API, Besluit against the Besluiten API 1.0.0,
+EnkelvoudigInformatieObject against the Documenten API 1.3.0. Free text longer than the field allows is shortened
+(ending in "…") and listed in the export's README.md; the full text stays in ``smi-tui-zaak.json``. Values that
+identify something (RSIN, catalogue URLs) are never shortened: a wrong one is refused with a Dutch error.
+References between objects are URIs; with no ZGW server at hand they are URNs (``urn:smi-tui:zaak:SMI-2026-0001``
+…) that the importing system replaces by its own URLs. ``smi-tui import-zgw MAP`` reads ``smi-tui-zaak.json`` and
+the document files back (lossless).
 """
 
 from __future__ import annotations
@@ -39,12 +43,35 @@ if TYPE_CHECKING:
 EXTENSIE = "smi-tui-zaak.json"
 EXTENSIE_FORMAAT = "smi-tui-zaak"
 VERTROUWELIJK = "vertrouwelijk"  # medical data: the Zaken/Documenten API enum value for it
+TAAL = "dut"  # Documenten API `taal`: "ISO 639-2/B taalcode … Voorbeeld: `dut`" (nld is the 639-2/T code)
+# Where the constraints below come from (repository, path, version, commit of the stored copy that was read).
+SPECS = {
+    "Zaak, AuditTrail": "VNG-Realisatie/zaken-api src/openapi.yaml, version 1.3.0-rc3, commit 0096843b5314",
+    "Besluit": "VNG-Realisatie/gemma-zaken api-specificatie/brc/1.0.x/openapi.yaml, version 1.0.0, commit 0c6bf2186aa3",
+    "EnkelvoudigInformatieObject": "VNG-Realisatie/documenten-api src/openapi.yaml, version 1.3.0, commit 004836402e16",
+}
+# maxLength of the catalogue URLs: Zaak.zaaktype 1000 (Zaken API), Besluit.besluittype 200 (Besluiten API 1.0.0),
+# EnkelvoudigInformatieObject.informatieobjecttype 200 (Documenten API 1.3.0)
+_URL_MAX = {"zgw_zaaktype": 1000, "zgw_besluittype": 200, "zgw_informatieobjecttype": 200}
 _DOC_ID = re.compile(r"^[0-9a-f]{32}$")
 _URL = re.compile(r"^(https?://|urn:)\S+$")
 
 
 class ZgwFout(SmiFout):
     """A ZGW export or import that cannot be done as asked (configuration or input)."""
+
+
+def kort(tekst: Any, maximum: int, veld: str, opmerkingen: list[str] | None) -> str:
+    """``tekst`` within a ZGW ``maxLength``: longer text is cut to ``maximum`` characters ending in "…" and noted."""
+    tekst = str(tekst)
+    if len(tekst) <= maximum:
+        return tekst
+    if opmerkingen is not None:
+        opmerkingen.append(
+            f"`{veld}` is ingekort van {len(tekst)} tot {maximum} tekens (de ZGW-maximumlengte); "
+            "de volledige tekst staat in smi-tui-zaak.json."
+        )
+    return tekst[: maximum - 1].rstrip() + "…"
 
 
 def urn(soort: str, *delen: str) -> str:
@@ -74,8 +101,13 @@ def instellingen() -> dict[str, str]:
     uit = {"rsin": rsin}
     for k in ("zgw_zaaktype", "zgw_besluittype", "zgw_informatieobjecttype"):
         waarde = str(cfg[k]).strip()
-        if not _URL.match(waarde) or len(waarde) > 200:
-            raise ZgwFout(f"'{k}' in {pad} moet een URL zijn (hoogstens 200 tekens), niet {cfg[k]!r}.")
+        if not _URL.match(waarde):
+            raise ZgwFout(f"'{k}' in {pad} moet een URL zijn (https://…), niet {cfg[k]!r}.")
+        if len(waarde) > _URL_MAX[k]:
+            raise ZgwFout(
+                f"'{k}' in {pad} is {len(waarde)} tekens lang; de ZGW-API's staan hoogstens {_URL_MAX[k]} tekens "
+                "toe. Gebruik de (kortere) URL uit de zaaktypecatalogus van de gemeente."
+            )
         uit[k] = waarde
     return uit
 
@@ -107,8 +139,10 @@ def _iso(d: Any) -> str | None:
     return None
 
 
-def maak_zaak(zn: str, zaak: dict[str, Any], info: dict[str, Any], cfg: dict[str, str]) -> dict[str, Any]:
-    """The Zaken API ``Zaak`` of a case."""
+def maak_zaak(
+    zn: str, zaak: dict[str, Any], info: dict[str, Any], cfg: dict[str, str], opmerkingen: list[str] | None = None
+) -> dict[str, Any]:
+    """The Zaken API ``Zaak`` of a case (shortened free text is noted in ``opmerkingen``)."""
     from storage.samenvatting import _vernietigingsdatum, sluitdatum_van
 
     kern = _kern(zaak)
@@ -127,15 +161,27 @@ def maak_zaak(zn: str, zaak: dict[str, Any], info: dict[str, Any], cfg: dict[str
     opschortingen = zaak.get("opschortingen") or []
     lopend = [o for o in opschortingen if isinstance(o, dict) and not o.get("aangevuld_op")]
     verdaging = zaak.get("verdaging") if isinstance(zaak.get("verdaging"), dict) else None
-    return {
+    registratie = _iso(info.get("aangemaakt"))
+    melding = zaak.get("melding") if isinstance(zaak.get("melding"), dict) else {}
+    start = _iso(melding.get("datum")) or registratie  # `startdatum` is required; no melding date: registration
+    if start is None:
+        raise ZgwFout(
+            f"Zaak {zn} heeft geen meldingsdatum en geen registratiedatum; de Zaken API vraagt een startdatum. "
+            "Vul de datum van de melding in en exporteer opnieuw."
+        )
+    if not melding.get("datum") and opmerkingen is not None:
+        opmerkingen.append("`startdatum` is de registratiedatum: de zaak heeft geen datum van de melding.")
+    uit = {
         "identificatie": zn,
         "bronorganisatie": cfg["rsin"],
-        "omschrijving": "Kinderopvang op sociaal-medische indicatie"[:80],
-        "toelichting": f"Regeling: {regeling_titel}; stap: {zaak.get('stap')}"[:1000],
+        "omschrijving": "Kinderopvang op sociaal-medische indicatie",  # maxLength 80
+        "toelichting": kort(
+            f"Regeling: {regeling_titel}; stap: {zaak.get('stap')}", 1000, "zaak.json toelichting", opmerkingen
+        ),
         "zaaktype": cfg["zgw_zaaktype"],
-        "registratiedatum": _iso(info.get("aangemaakt")),
+        "registratiedatum": registratie,
         "verantwoordelijkeOrganisatie": cfg["rsin"],
-        "startdatum": _iso((zaak.get("melding") or {}).get("datum")),
+        "startdatum": start,
         "einddatum": sluit.isoformat() if sluit and sluit <= date.today() else None,
         "uiterlijkeEinddatumAfdoening": _iso(_termijn(termijnen, "beslistermijn")),
         "vertrouwelijkheidaanduiding": VERTROUWELIJK,
@@ -144,15 +190,26 @@ def maak_zaak(zn: str, zaak: dict[str, Any], info: dict[str, Any], cfg: dict[str
         "archiefactiedatum": vernietig.isoformat() if vernietig else None,
         "opschorting": {
             "indicatie": bool(lopend),
-            "reden": str(lopend[-1].get("toelichting") or "wachten op aanvulling (artikel 4:15 Awb)")[:200]
+            "reden": kort(
+                lopend[-1].get("toelichting") or "wachten op aanvulling (artikel 4:15 Awb)",
+                200,
+                "zaak.json opschorting.reden",
+                opmerkingen,
+            )
             if lopend
             else "",
         },
-        "verlenging": {"reden": str(verdaging.get("reden") or "")[:200], "duur": f"P{int(verdaging['weken']) * 7}D"}
+        "verlenging": {
+            "reden": kort(verdaging.get("reden") or "", 200, "zaak.json verlenging.reden", opmerkingen),
+            "duur": f"P{int(verdaging['weken']) * 7}D",
+        }
         if verdaging and verdaging.get("weken")
         else None,
-        "kenmerken": [{"kenmerk": zn, "bron": "smi-tui"}],
+        "kenmerken": [{"kenmerk": zn, "bron": "smi-tui"}],  # both maxLength 40
     }
+    if registratie is None:  # not nullable in the Zaken API: leave it out (the API then uses today)
+        del uit["registratiedatum"]
+    return uit
 
 
 def _periode(kern: tuple[Any, Any] | None) -> tuple[date | None, date | None]:
@@ -167,8 +224,13 @@ def _periode(kern: tuple[Any, Any] | None) -> tuple[date | None, date | None]:
         return None, None
 
 
-def maak_besluiten(zn: str, zaak: dict[str, Any], cfg: dict[str, str]) -> list[dict[str, Any]]:
-    """The Besluiten API ``Besluit`` objects: the decision, then decided extensions and changes, in order."""
+def maak_besluiten(
+    zn: str, zaak: dict[str, Any], cfg: dict[str, str], opmerkingen: list[str] | None = None
+) -> list[dict[str, Any]]:
+    """The Besluiten API ``Besluit`` objects: the decision, then decided extensions and changes, in order.
+
+    ``toelichting`` has no maxLength in the Besluiten API 1.0.0, so motivations are written in full. A besluit
+    dated after today is noted: the Besluiten API accepts only a ``datum`` "in het verleden of nu"."""
     from smi_tui.termijnen import bezwaartermijn_einde
 
     kern = _kern(zaak)
@@ -181,6 +243,11 @@ def maak_besluiten(zn: str, zaak: dict[str, Any], cfg: dict[str, str]) -> list[d
             return
         verzend = _iso(verzonden)
         reactie = bezwaartermijn_einde(date.fromisoformat(verzend or d)).isoformat()
+        if d > date.today().isoformat() and opmerkingen is not None:
+            opmerkingen.append(
+                f"Besluit {zn}-B{len(uit) + 1} heeft besluitdatum {d}, na de exportdatum; de Besluiten API "
+                "aanvaardt alleen een datum in het verleden of vandaag."
+            )
         uit.append(
             {
                 "identificatie": f"{zn}-B{len(uit) + 1}",
@@ -228,32 +295,43 @@ def maak_besluiten(zn: str, zaak: dict[str, Any], cfg: dict[str, str]) -> list[d
 
 
 def maak_informatieobject(
-    zn: str, meta: dict[str, Any], auteur: str, verzonden: str | None, cfg: dict[str, str]
+    zn: str,
+    meta: dict[str, Any],
+    auteur: str,
+    verzonden: str | None,
+    cfg: dict[str, str],
+    opmerkingen: list[str] | None = None,
 ) -> dict[str, Any]:
     """The Documenten API ``EnkelvoudigInformatieObject`` of one stored document."""
     from storage.inzage import veilige_naam
 
-    naam = veilige_naam(meta.get("naam") or "document.pdf")
+    naam = veilige_naam(meta.get("naam") or "document.pdf")  # at most 100 characters (maxLength 255)
+    extensie = Path(str(meta.get("naam") or "")).suffix
+    if re.fullmatch(r"\.[A-Za-z0-9]{1,10}", extensie) and not naam.lower().endswith(extensie.lower()):
+        naam = naam[: 100 - len(extensie)] + extensie  # `bestandsnaam` is "inclusief extensie"; a cut name lost it
     pdf = str(meta.get("naam") or "").lower().endswith(".pdf") or naam.lower().endswith(".pdf")
     toegevoegd = _iso(meta.get("toegevoegd")) or date.today().isoformat()
+    waar = f"informatieobjecten/{meta['id']}.json"
     return {
-        "identificatie": str(meta["id"])[:40],
+        "identificatie": str(meta["id"]),  # 32 hex digits (maxLength 40)
         "bronorganisatie": cfg["rsin"],
         "creatiedatum": toegevoegd,
-        "titel": str(meta.get("naam") or "document")[:200],
+        "titel": kort(meta.get("naam") or "document", 200, f"{waar} titel", opmerkingen),
         "vertrouwelijkheidaanduiding": VERTROUWELIJK,
-        "auteur": (auteur or "smi-tui")[:200],
+        "auteur": kort(auteur or "smi-tui", 200, f"{waar} auteur", opmerkingen),
         "status": "definitief",
         "formaat": "application/pdf" if pdf else "application/octet-stream",
-        "taal": "nld",
-        "bestandsnaam": naam[:255],
+        "taal": TAAL,
+        "bestandsnaam": naam,
         "bestandsomvang": int(meta.get("grootte") or 0),
         "inhoud": f"{meta['id']}.pdf",
-        "beschrijving": str(meta.get("soort") or "")[:1000],
+        "beschrijving": kort(meta.get("soort") or "", 1000, f"{waar} beschrijving", opmerkingen),
         "verzenddatum": verzonden,
         "indicatieGebruiksrecht": False,
         "informatieobjecttype": cfg["zgw_informatieobjecttype"],
-        "ondertekening": {"soort": "", "datum": None},
+        # not registered by smi-tui; null (the group is nullable), as `soort` must be analoog/digitaal/pki and
+        # `datum` a date once the group is given
+        "ondertekening": None,
         "integriteit": {"algoritme": "sha_256", "waarde": str(meta["sha256"]), "datum": toegevoegd},
     }
 
@@ -267,7 +345,7 @@ def _actie(e: dict[str, Any]) -> tuple[str, str, int]:
     return "partial_update", "zaak", 200
 
 
-def maak_audittrail(zn: str, trail: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def maak_audittrail(zn: str, trail: list[dict[str, Any]], opmerkingen: list[str] | None = None) -> list[dict[str, Any]]:
     """ZGW ``AuditTrail`` entries, one per entry of the dossier's audit trail."""
     uit = []
     for e in trail:
@@ -277,16 +355,22 @@ def maak_audittrail(zn: str, trail: list[dict[str, Any]]) -> list[dict[str, Any]
             veld = str(((e.get("wijzigingen") or [{}])[0]).get("veld") or "")
             resource_url = urn("document", zn, veld.removeprefix("documenten."))
         wijzigingen = e.get("wijzigingen") or []
+        waar = f"audittrail.json regel {e.get('nr')}"
         uit.append(
             {
                 "uuid": str(uuid.uuid5(uuid.NAMESPACE_URL, f"smi-tui:{zn}:audit:{e.get('nr')}:{e.get('hash')}")),
                 "bron": "drc" if resource == "enkelvoudiginformatieobject" else "zrc",
                 "applicatieId": "smi-tui",
                 "applicatieWeergave": "smi-tui (kinderopvang op sociaal-medische indicatie)",
-                "gebruikersId": str(e.get("gebruiker") or "onbekend")[:255],
-                "gebruikersWeergave": str(e.get("consulent") or e.get("gebruiker") or "onbekend")[:255],
+                "gebruikersId": kort(e.get("gebruiker") or "onbekend", 255, f"{waar} gebruikersId", opmerkingen),
+                "gebruikersWeergave": kort(
+                    e.get("consulent") or e.get("gebruiker") or "onbekend",
+                    255,
+                    f"{waar} gebruikersWeergave",
+                    opmerkingen,
+                ),
                 "actie": actie,
-                "actieWeergave": str(e.get("actie") or "")[:200],
+                "actieWeergave": kort(e.get("actie") or "", 200, f"{waar} actieWeergave", opmerkingen),
                 "resultaat": status,
                 "hoofdObject": urn("zaak", zn),
                 "resource": resource,
@@ -328,15 +412,16 @@ def exporteer(opslag: Opslag, zaaknummer: str, map_: Path) -> dict[str, Any]:
         for w in e.get("wijzigingen") or []
     }
     verzonden = (zaak.get("besluit") or {}).get("verzonden_op") if isinstance(zaak.get("besluit"), dict) else None
+    opmerkingen: list[str] = []
     bestanden: dict[str, bytes] = {
-        "zaak.json": _json(maak_zaak(zaaknummer, zaak, info, cfg)),
-        "besluiten.json": _json(maak_besluiten(zaaknummer, zaak, cfg)),
-        "audittrail.json": _json(maak_audittrail(zaaknummer, trail)),
+        "zaak.json": _json(maak_zaak(zaaknummer, zaak, info, cfg, opmerkingen)),
+        "besluiten.json": _json(maak_besluiten(zaaknummer, zaak, cfg, opmerkingen)),
+        "audittrail.json": _json(maak_audittrail(zaaknummer, trail, opmerkingen)),
     }
     for d in docs:
         soort_verzonden = verzonden if d.get("soort") == "beschikking" else None
         bestanden[f"informatieobjecten/{d['id']}.json"] = _json(
-            maak_informatieobject(zaaknummer, d, auteurs.get(d["id"], ""), soort_verzonden, cfg)
+            maak_informatieobject(zaaknummer, d, auteurs.get(d["id"], ""), soort_verzonden, cfg, opmerkingen)
         )
         bestanden[f"informatieobjecten/{d['id']}.pdf"] = opslag.document(zaaknummer, d["id"])
     bestanden[EXTENSIE] = _json(
@@ -350,16 +435,20 @@ def exporteer(opslag: Opslag, zaaknummer: str, map_: Path) -> dict[str, Any]:
             "audit": trail,
         }
     )
-    from storage.zgw_uitleg import TEKST
+    from storage.zgw_uitleg import leesmij
 
-    bestanden["README.md"] = TEKST.encode("utf-8")
+    bestanden["README.md"] = leesmij(opmerkingen).encode("utf-8")
     map_ = bereid_map(map_)
     try:
         for rel, data in bestanden.items():
             _schrijf(map_ / rel, data)
     except OSError as exc:
         raise schrijf_fout(f"de ZGW-export in {map_}", exc) from None
-    return {"documenten": len(docs), "besluiten": len(json.loads(bestanden["besluiten.json"]))}
+    return {
+        "documenten": len(docs),
+        "besluiten": len(json.loads(bestanden["besluiten.json"])),
+        "opmerkingen": opmerkingen,
+    }
 
 
 # --- import ---

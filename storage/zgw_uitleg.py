@@ -6,9 +6,25 @@ TEKST = """\
 
 Deze map is gemaakt met `smi-tui export-zgw`. De bestanden volgen de resources van VNG's API's voor
 Zaakgericht werken (Zaken API `Zaak`, Besluiten API `Besluit`, Documenten API `EnkelvoudigInformatieObject`,
-`AuditTrail`), zoals beschreven in VNG-Realisatie/zaken-api, besluiten-api en documenten-api
-(`src/resources.md` en de OpenAPI-specificaties). **De map is onversleuteld en bevat medische
-persoonsgegevens**: bewaar en verstuur haar zorgvuldig en verwijder haar na het inlezen.
+`AuditTrail`). **De map is onversleuteld en bevat medische persoonsgegevens**: bewaar en verstuur haar
+zorgvuldig en verwijder haar na het inlezen.
+
+Veldnamen, verplichte velden, maximumlengtes, keuzelijsten (enums) en formaten zijn gecontroleerd tegen deze
+OpenAPI-specificaties:
+
+| resource | specificatie |
+|---|---|
+| Zaak, AuditTrail | VNG-Realisatie/zaken-api `src/openapi.yaml`, versie 1.3.0-rc3 |
+| Besluit | VNG-Realisatie/gemma-zaken `api-specificatie/brc/1.0.x/openapi.yaml`, versie 1.0.0 |
+| EnkelvoudigInformatieObject | VNG-Realisatie/documenten-api `src/openapi.yaml`, versie 1.3.0 |
+
+**Te lange tekst.** Vrije tekst die langer is dan het ZGW-veld toestaat (bijvoorbeeld `opschorting.reden` en
+`verlenging.reden`: 200 tekens, `toelichting` van de zaak: 1000, `titel` en `auteur` van een document: 200) wordt
+ingekort en eindigt dan op "…". Welke velden zijn ingekort staat onderaan dit bestand; de volledige tekst staat
+altijd in `smi-tui-zaak.json`, en `smi-tui import-zgw` leest die volledig terug. Waarden die iets aanwijzen
+worden nooit ingekort: een RSIN dat niet klopt of een URL uit de zaaktypecatalogus die te lang is (zaaktype
+hoogstens 1000 tekens, besluittype en informatieobjecttype hoogstens 200) laat de export stoppen met een
+melding, en er wordt dan niets geschreven.
 
 Verwijzingen tussen objecten zijn URI's. Zonder ZGW-server zijn dat URN's (`urn:smi-tui:zaak:<zaaknummer>`,
 `urn:smi-tui:document:<zaaknummer>:<id>`); het ontvangende zaaksysteem vervangt ze bij het aanmaken door zijn
@@ -26,8 +42,8 @@ eigen URL's. `zaaktype`, `besluittype` en `informatieobjecttype` zijn de URL's u
 | toelichting | citeertitel van de regeling en de stap van de zaak |
 | zaaktype | `zgw_zaaktype` |
 | registratiedatum | datum waarop de zaak in smi-tui is aangemaakt |
-| startdatum | datum van de melding |
-| einddatum | sluitdatum van het dossier, als die voorbij is (anders leeg) |
+| startdatum | datum van de melding (ontbreekt die: de registratiedatum; dat staat dan onderaan dit bestand) |
+| einddatum | sluitdatum van het dossier, als die voorbij is (anders leeg); alleen-lezen in de Zaken API: het zaaksysteem zet de einddatum zelf bij de eindstatus |
 | uiterlijkeEinddatumAfdoening | einde van de beslistermijn (na opschorting, Algemene termijnenwet) |
 | vertrouwelijkheidaanduiding | `vertrouwelijk` (medische gegevens) |
 | archiefnominatie / archiefstatus | `vernietigen` / `nog_te_archiveren` |
@@ -52,11 +68,14 @@ of beëindiging met een besluitdatum.
 | besluittype | `zgw_besluittype` |
 | zaak | URN van de zaak |
 | datum | besluitdatum |
-| toelichting | beslissing en motivering |
+| toelichting | beslissing en motivering (volledig: de Besluiten API 1.0.0 kent hier geen maximumlengte) |
 | ingangsdatum | begin van de toegekende periode (afwijzing, verlenging: besluitdatum; wijziging: ingangsdatum) |
 | vervaldatum | einde van de toegekende periode; bij intrekking of beëindiging de ingangsdatum daarvan |
 | verzenddatum | verzenddatum |
 | uiterlijkeReactiedatum | einde van de bezwaartermijn (6 weken na verzending, Awb 6:7/6:8, Atw) |
+
+De Besluiten API aanvaardt alleen een besluitdatum in het verleden of vandaag; een besluit met een latere datum
+wordt wel uitgeschreven maar staat onderaan dit bestand.
 
 ## informatieobjecten/\\<id\\>.json — EnkelvoudigInformatieObject (Documenten API)
 
@@ -72,14 +91,14 @@ Eén per opgeslagen document (brieven als PDF); het bestand zelf staat ernaast a
 | auteur | consulent die het document opsloeg |
 | status | `definitief` |
 | formaat | `application/pdf` |
-| taal | `nld` (ISO 639-2/B) |
+| taal | `dut` (Nederlands in ISO 639-2/B, zoals de Documenten API vraagt; `nld` is de 639-2/T-code) |
 | bestandsnaam | naam van het bestand |
 | bestandsomvang | grootte in bytes |
-| inhoud | bestandsnaam van de PDF in deze map (de API levert hier base64 of een download-URL) |
+| inhoud | bestandsnaam van de PDF in deze map. **Afwijking:** de API verwacht hier bij aanmaken de inhoud in base64 (en geeft een download-URL terug); het inleesprogramma zet het bestand om |
 | beschrijving | soort brief (beschikking, verslag, …) |
 | verzenddatum | bij de beschikking: de verzenddatum van het besluit |
 | informatieobjecttype | `zgw_informatieobjecttype` |
-| ondertekening | `{"soort": "", "datum": null}`: smi-tui registreert geen ondertekening (een papieren handtekening vult het zaaksysteem aan) |
+| ondertekening | `null`: smi-tui registreert geen ondertekening (een papieren handtekening vult het zaaksysteem aan; `soort` mag alleen `analoog`, `digitaal` of `pki` zijn en `datum` is dan verplicht) |
 | integriteit | `{"algoritme": "sha_256", "waarde": <SHA-256 van de PDF>, "datum": <creatiedatum>}` |
 
 ## audittrail.json — AuditTrail
@@ -89,7 +108,8 @@ Eén regel per regel van de audittrail van het dossier: `bron` `zrc` (zaak) of `
 smi-tui, `gebruikersId` de gebruikersnaam van het besturingssysteem, `gebruikersWeergave` de consulent,
 `resultaat` 201/200, `hoofdObject`/`resourceUrl` de URN's, `resourceWeergave` het zaaknummer,
 `aanmaakdatum` het tijdstip (UTC), `wijzigingen` `{"oud": {veld: waarde}, "nieuw": {veld: waarde}}` met de
-gewijzigde velden als puntpaden (`melding.ouders.0.adres.huisnummer`).
+gewijzigde velden als puntpaden (`melding.ouders.0.adres.huisnummer`). **Afwijking:** de API bedoelt in
+`oud`/`nieuw` de volledige JSON van het object; smi-tui geeft alleen de gewijzigde velden.
 
 ## smi-tui-zaak.json — extensie (wat geen ZGW-plaats heeft)
 
@@ -100,3 +120,11 @@ documentbeschrijvingen met SHA-256 en de audittrail met haar hash-keten (`vorige
 `smi-tui import-zgw MAP` leest dit bestand en de PDF's terug in een opslag: de zaak en de documenten zijn
 daarna byte voor byte gelijk, de keten loopt door met een regel "geïmporteerd".
 """
+
+
+def leesmij(opmerkingen: list[str]) -> str:
+    """The README.md of one export: :data:`TEKST` and what was shortened or is worth a look in this export."""
+    if not opmerkingen:
+        return TEKST + "\n## Opmerkingen bij deze export\n\nGeen: alle waarden passen in de ZGW-velden.\n"
+    regels = "".join(f"- {o}\n" for o in opmerkingen)
+    return TEKST + "\n## Opmerkingen bij deze export\n\n" + regels
