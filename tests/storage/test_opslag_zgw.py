@@ -510,8 +510,9 @@ def lang(opslag, tmp_path, monkeypatch):
 def test_te_lange_tekst_wordt_ingekort_en_genoemd(lang, tmp_path, cli):
     """Free text over a ZGW maxLength is cut (ending in "…"), listed in README.md and kept whole in the extension."""
     uit = tmp_path / "zgw"
-    code, _, err = cli("export-zgw", lang, "-o", uit)
+    code, out, err = cli("export-zgw", lang, "-o", uit)
     assert code == 0, err
+    assert "Let op, " in out and "`zaak.json opschorting.reden` is ingekort" in out  # said, not only in README.md
     z = json.loads((uit / "zaak.json").read_text(encoding="utf-8"))
     valideer(z, ZAAK)
     reden = z["opschorting"]["reden"]
