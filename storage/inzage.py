@@ -43,8 +43,12 @@ def controleer_bsn(bsn: str) -> str:
 
 
 def veilige_naam(naam: str) -> str:
-    """A file name without folders or odd characters (document names come from inside the store)."""
+    """A file name without folders or odd characters (document names come from inside the store), at most 100
+    characters; a long name is cut in its stem, so it keeps its extension (a PDF still opens as one)."""
     schoon = _ONVEILIG.sub("_", Path(str(naam).replace("\\", "/")).name).strip(" .")
+    extensie = Path(schoon).suffix
+    if len(schoon) > 100 and re.fullmatch(r"\.[A-Za-z0-9]{1,10}", extensie):
+        return schoon[: 100 - len(extensie)].rstrip(" .") + extensie
     return schoon[:100] or "document"
 
 

@@ -305,10 +305,7 @@ def maak_informatieobject(
     """The Documenten API ``EnkelvoudigInformatieObject`` of one stored document."""
     from storage.inzage import veilige_naam
 
-    naam = veilige_naam(meta.get("naam") or "document.pdf")  # at most 100 characters (maxLength 255)
-    extensie = Path(str(meta.get("naam") or "")).suffix
-    if re.fullmatch(r"\.[A-Za-z0-9]{1,10}", extensie) and not naam.lower().endswith(extensie.lower()):
-        naam = naam[: 100 - len(extensie)] + extensie  # `bestandsnaam` is "inclusief extensie"; a cut name lost it
+    naam = veilige_naam(meta.get("naam") or "document.pdf")  # at most 100 characters (maxLength 255), extension kept
     pdf = str(meta.get("naam") or "").lower().endswith(".pdf") or naam.lower().endswith(".pdf")
     toegevoegd = _iso(meta.get("toegevoegd")) or date.today().isoformat()
     waar = f"informatieobjecten/{meta['id']}.json"

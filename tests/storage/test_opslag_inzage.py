@@ -113,3 +113,6 @@ def test_veilige_naam():
     assert veilige_naam("../../etc/passwd") == "passwd"
     assert veilige_naam("a\\b\\c:d*.pdf") == "c_d_.pdf"
     assert veilige_naam("..") == "document"
+    lang = veilige_naam("b" * 150 + ".pdf")  # cut in the stem: the extension stays
+    assert len(lang) == 100 and lang.endswith(".pdf") and lang.startswith("bbb")
+    assert veilige_naam("c" * 150) == "c" * 100
