@@ -51,8 +51,7 @@ def main() -> int:
 
     ons = _tijd(brieven, 20)
     besch, plan = brieven()
-    print(f"smi-tui: beschikking + plan van aanpak in {ons * 1000:.1f} ms "
-          f"({len(besch) + len(plan):,} bytes PDF)")
+    print(f"smi-tui: beschikking + plan van aanpak in {ons * 1000:.1f} ms ({len(besch) + len(plan):,} bytes PDF)")
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
         print("soffice niet gevonden: geen vergelijking met LibreOffice (apt-get install libreoffice-writer-nogui).")
@@ -68,15 +67,29 @@ def main() -> int:
             bronnen.append(bron)
 
         def converteer() -> None:
-            subprocess.run([soffice, f"-env:UserInstallation=file://{profiel}", "--headless", "--convert-to", "pdf",
-                            "--outdir", str(map_ / "uit"), *map(str, bronnen)],
-                           check=True, capture_output=True, timeout=300)
+            subprocess.run(
+                [
+                    soffice,
+                    f"-env:UserInstallation=file://{profiel}",
+                    "--headless",
+                    "--convert-to",
+                    "pdf",
+                    "--outdir",
+                    str(map_ / "uit"),
+                    *map(str, bronnen),
+                ],
+                check=True,
+                capture_output=True,
+                timeout=300,
+            )
 
         converteer()  # warm-up: the first start creates the profile
         lo = _tijd(converteer, 3)
     print(f"soffice --convert-to pdf (zelfde tekst, 2 documenten): {lo * 1000:.1f} ms")
     ratio = lo / ons
-    print(f"verhouding: smi-tui is {ratio:.1f}x zo snel (doel >= 20x) -> {'GEHAALD' if ratio >= 20 else 'NIET GEHAALD'}")
+    print(
+        f"verhouding: smi-tui is {ratio:.1f}x zo snel (doel >= 20x) -> {'GEHAALD' if ratio >= 20 else 'NIET GEHAALD'}"
+    )
     return 0
 
 

@@ -29,30 +29,47 @@ def maak(zaak: Zaak, beoordeling: Beoordeling, *, datum: date | None = None) -> 
     """The ontvangstbevestiging as PDF bytes; dated on the day of the melding unless ``datum`` is given."""
     r = beoordeling.regeling
     m = zaak.melding
-    kop = h.Briefkop(r, titel="Ontvangstbevestiging melding kinderopvang SMI", onderwerp=ONDERWERP,
-                     datum=datum or m.datum, kenmerk=g.kenmerk(zaak),
-                     aan=g.adresregels(zaak, verplicht=True, brief="ontvangstbevestiging"),
-                     behandeld_door=zaak.consulent)
+    kop = h.Briefkop(
+        r,
+        titel="Ontvangstbevestiging melding kinderopvang SMI",
+        onderwerp=ONDERWERP,
+        datum=datum or m.datum,
+        kenmerk=g.kenmerk(zaak),
+        aan=g.adresregels(zaak, verplicht=True, brief="ontvangstbevestiging"),
+        behandeld_door=zaak.consulent,
+    )
     kinderen = " en ".join(k.naam for k in m.kinderen)
     door = "" if m.gemeld_door == Melder.OUDER or not m.melder_naam else f" {m.melder_naam} heeft dit namens u gemeld."
     inhoud = [
         h.p(g.aanhef(zaak)),
-        h.p(f"Op {nl_datum(m.datum)} hebben wij uw melding ontvangen. U vraagt om hulp bij kinderopvang op "
-            f"sociaal-medische indicatie (SMI) voor {kinderen}.{door} In deze brief leest u wat er nu gebeurt."),
+        h.p(
+            f"Op {nl_datum(m.datum)} hebben wij uw melding ontvangen. U vraagt om hulp bij kinderopvang op "
+            f"sociaal-medische indicatie (SMI) voor {kinderen}.{door} In deze brief leest u wat er nu gebeurt."
+        ),
         *h.kop("Wat gebeurt er nu?"),
         *h.opsomming(_stappen(zaak, beoordeling)),
         *h.kop("Wanneer beslissen wij?"),
         *_beslistermijn(zaak, beoordeling),
         *h.kop("Wat vragen wij van u?"),
         *_stukken(beoordeling),
-        h.p("Verandert er iets in uw situatie, bijvoorbeeld uw gezondheid, uw werk, uw inkomen of uw adres? "
-            "Geef dat dan meteen aan ons door."),
+        h.p(
+            "Verandert er iets in uw situatie, bijvoorbeeld uw gezondheid, uw werk, uw inkomen of uw adres? "
+            "Geef dat dan meteen aan ons door."
+        ),
     ]
-    slot = h.p("Heeft u vragen? Neem dan contact op met uw consulent"
-               + (f" {zaak.consulent}" if zaak.consulent else "")
-               + (f", telefoon {r.huisstijl.telefoon}." if r.huisstijl.telefoon else "."))
-    inhoud.append(h.ondertekening(["Met vriendelijke groet,", f"namens {r.ondertekening.namens},"],
-                                  zaak.consulent, r.ondertekening.functie, met=[slot]))
+    slot = h.p(
+        "Heeft u vragen? Neem dan contact op met uw consulent"
+        + (f" {zaak.consulent}" if zaak.consulent else "")
+        + (f", telefoon {r.huisstijl.telefoon}." if r.huisstijl.telefoon else ".")
+    )
+    inhoud.append(
+        h.ondertekening(
+            ["Met vriendelijke groet,", f"namens {r.ondertekening.namens},"],
+            zaak.consulent,
+            r.ondertekening.functie,
+            met=[slot],
+        )
+    )
     return h.bouw_pdf(kop, inhoud)
 
 
@@ -60,15 +77,21 @@ def _stappen(zaak: Zaak, beoordeling: Beoordeling) -> list[str]:
     r = beoordeling.regeling
     stappen = []
     if zaak.gesprek is not None:
-        stappen.append(f"Het gesprek met uw consulent is op {nl_datum(zaak.gesprek.datum)}"
-                       + (f" ({zaak.gesprek.plaats})." if zaak.gesprek.plaats else "."))
+        stappen.append(
+            f"Het gesprek met uw consulent is op {nl_datum(zaak.gesprek.datum)}"
+            + (f" ({zaak.gesprek.plaats})." if zaak.gesprek.plaats else ".")
+        )
     else:
-        stappen.append("Uw consulent maakt een afspraak met u voor een gesprek, meestal bij u thuis. In dat gesprek "
-                       "bespreken we uw situatie, wie u kan helpen en welke kinderopvang nodig is.")
+        stappen.append(
+            "Uw consulent maakt een afspraak met u voor een gesprek, meestal bij u thuis. In dat gesprek "
+            "bespreken we uw situatie, wie u kan helpen en welke kinderopvang nodig is."
+        )
     stappen.append("Soms vragen wij advies aan een (medisch) deskundige. Wij vragen u dan om toestemming.")
     if r.aanvraag_is_ondertekend_verslag:
-        stappen.append(f"Van het gesprek maken wij een verslag. U leest het en zet uw handtekening. Het ondertekende "
-                       f"verslag is uw aanvraag ({r.aanvraag_is_ondertekend_verslag} van de {r.citeertitel}).")
+        stappen.append(
+            f"Van het gesprek maken wij een verslag. U leest het en zet uw handtekening. Het ondertekende "
+            f"verslag is uw aanvraag ({r.aanvraag_is_ondertekend_verslag} van de {r.citeertitel})."
+        )
     else:
         stappen.append("Van het gesprek maken wij een verslag. Daarna kunt u de aanvraag doen.")
     stappen.append("Daarna nemen wij een besluit. Dat krijgt u per brief (beschikking).")
@@ -81,17 +104,32 @@ def _beslistermijn(zaak: Zaak, beoordeling: Beoordeling) -> list:
     t = g.termijn(beoordeling, "beslistermijn")
     uit = []
     if t is not None and t.datum is not None:
-        uit.append(h.pm(f"Wij beslissen binnen {bt.weken} weken ({h.e(t.omschrijving)}). Dat is uiterlijk op "
-                        f"<b>{h.e(nl_datum(t.datum))}</b> ({h.e(g.bij_regeling(bt.artikel, r))})."))
+        uit.append(
+            h.pm(
+                f"Wij beslissen binnen {bt.weken} weken ({h.e(t.omschrijving)}). Dat is uiterlijk op "
+                f"<b>{h.e(nl_datum(t.datum))}</b> ({h.e(g.bij_regeling(bt.artikel, r))})."
+            )
+        )
     else:
-        vanaf = "zodra u het verslag van het gesprek heeft ondertekend" if r.aanvraag_is_ondertekend_verslag \
+        vanaf = (
+            "zodra u het verslag van het gesprek heeft ondertekend"
+            if r.aanvraag_is_ondertekend_verslag
             else _VANAF[bt.vanaf]
-        uit.append(h.p(f"Wij beslissen binnen {bt.weken} weken. Die termijn loopt nog niet: hij begint {vanaf} "
-                       f"({g.bij_regeling(bt.artikel, r)}). Wij laten u dan weten op welke datum de termijn eindigt."))
+        )
+        uit.append(
+            h.p(
+                f"Wij beslissen binnen {bt.weken} weken. Die termijn loopt nog niet: hij begint {vanaf} "
+                f"({g.bij_regeling(bt.artikel, r)}). Wij laten u dan weten op welke datum de termijn eindigt."
+            )
+        )
     if bt.verdaging_weken:
-        uit.append(h.p(f"Lukt het niet om op tijd te beslissen? Dan mogen wij de termijn één keer met ten hoogste "
-                       f"{bt.verdaging_weken} weken verlengen. Dat laten wij u dan vóór het einde van de termijn "
-                       "schriftelijk weten (artikel 4:14 Algemene wet bestuursrecht)."))
+        uit.append(
+            h.p(
+                f"Lukt het niet om op tijd te beslissen? Dan mogen wij de termijn één keer met ten hoogste "
+                f"{bt.verdaging_weken} weken verlengen. Dat laten wij u dan vóór het einde van de termijn "
+                "schriftelijk weten (artikel 4:14 Algemene wet bestuursrecht)."
+            )
+        )
     return uit
 
 
@@ -99,5 +137,7 @@ def _stukken(beoordeling: Beoordeling) -> list:
     t = beoordeling.regeling.toets(ToetsStukken)
     if not isinstance(t, ToetsStukken):
         return [h.p("Uw consulent vertelt u in het gesprek welke papieren wij van u nodig hebben.")]
-    return [h.p("Voor het besluit hebben wij deze stukken van u nodig:"),
-            *h.opsomming([f"{s.omschrijving} ({s.artikel})" for s in t.stukken])]
+    return [
+        h.p("Voor het besluit hebben wij deze stukken van u nodig:"),
+        *h.opsomming([f"{s.omschrijving} ({s.artikel})" for s in t.stukken]),
+    ]

@@ -17,8 +17,10 @@ ONDERWERP = "Plan van aanpak kinderopvang op sociaal-medische indicatie"
 def controleer(zaak: Zaak) -> None:
     """Raise BriefFout when there is no verslag with goals and actions to plan from."""
     if zaak.gesprek is None or zaak.verslag is None:
-        raise g.fout("Voor een plan van aanpak zijn het gesprek en het verslag (doelen, afspraken en acties) nodig. "
-                     "Vul eerst de stappen Gesprek en Verslag in.")
+        raise g.fout(
+            "Voor een plan van aanpak zijn het gesprek en het verslag (doelen, afspraken en acties) nodig. "
+            "Vul eerst de stappen Gesprek en Verslag in."
+        )
 
 
 def _datum(zaak: Zaak) -> date:
@@ -34,22 +36,31 @@ def maak(zaak: Zaak, beoordeling: Beoordeling, *, datum: date | None = None) -> 
     vs = zaak.verslag
     assert vs is not None
     r = beoordeling.regeling
-    kop = h.Briefkop(r, titel="Plan van aanpak kinderopvang SMI", onderwerp=ONDERWERP, datum=datum or _datum(zaak),
-                     kenmerk=g.kenmerk(zaak), aan=g.adresregels(zaak, verplicht=False, brief="plan van aanpak"),
-                     behandeld_door=zaak.consulent)
+    kop = h.Briefkop(
+        r,
+        titel="Plan van aanpak kinderopvang SMI",
+        onderwerp=ONDERWERP,
+        datum=datum or _datum(zaak),
+        kenmerk=g.kenmerk(zaak),
+        aan=g.adresregels(zaak, verplicht=False, brief="plan van aanpak"),
+        behandeld_door=zaak.consulent,
+    )
     kinderen = " en ".join(k.naam for k in zaak.melding.kinderen)
     inhoud = [
         h.p("Plan van aanpak", "titel"),
-        h.p(f"Dit plan hoort bij de kinderopvang op sociaal-medische indicatie voor {kinderen}. Hierin staat wat "
+        h.p(
+            f"Dit plan hoort bij de kinderopvang op sociaal-medische indicatie voor {kinderen}. Hierin staat wat "
             f"we willen bereiken, wie wat doet en wanneer we samen kijken hoe het gaat. Ouder(s): {g.namen(zaak)}. "
-            f"Casusregisseur: {vs.casusregisseur or zaak.consulent or 'nog niet aangewezen'}."),
+            f"Casusregisseur: {vs.casusregisseur or zaak.consulent or 'nog niet aangewezen'}."
+        ),
         *h.kop("Wat willen we bereiken?"),
         *h.opsomming(vs.doelen or ["Nog geen doelen vastgelegd."]),
     ]
     if vs.acties:
-        inhoud += [*h.kop("Wat gaan we doen?"),
-                   h.tabel([["Wat", "Wie", "Wanneer"]] + [[a.wat, a.wie, a.wanneer or "–"] for a in vs.acties],
-                           [90, 45, 30])]
+        inhoud += [
+            *h.kop("Wat gaan we doen?"),
+            h.tabel([["Wat", "Wie", "Wanneer"]] + [[a.wat, a.wie, a.wanneer or "–"] for a in vs.acties], [90, 45, 30]),
+        ]
         inhoud += [*h.kop("Wie doet wat?"), *h.opsomming(_wie_doet_wat(zaak))]
     if vs.afspraken:
         inhoud += [*h.kop("Afspraken"), *h.opsomming(vs.afspraken)]
@@ -60,8 +71,13 @@ def maak(zaak: Zaak, beoordeling: Beoordeling, *, datum: date | None = None) -> 
     inhoud += _einde(beoordeling)
     ondertekenaars = [(o.naam, "ouder") for o in zaak.melding.ouders]
     ondertekenaars.append((zaak.consulent or "de consulent", "consulent namens het college"))
-    inhoud.append(h.tekenblok("Ik ga akkoord met dit plan van aanpak en houd mij aan de afspraken.", ondertekenaars,
-                              met=[h.p("Akkoord", "kop")]))
+    inhoud.append(
+        h.tekenblok(
+            "Ik ga akkoord met dit plan van aanpak en houd mij aan de afspraken.",
+            ondertekenaars,
+            met=[h.p("Akkoord", "kop")],
+        )
+    )
     return h.bouw_pdf(kop, inhoud)
 
 
@@ -82,18 +98,35 @@ def _evaluatie(beoordeling: Beoordeling) -> list:
     einde = g.termijn(beoordeling, "einde_tegemoetkoming")
     if evaluaties:
         rijen = [["Moment", "Datum", "Door", "Regel"]]
-        rijen += [[f"Evaluatie {i}", nl_datum(t.datum) if t.datum else "–", r.evaluatie.door if r.evaluatie else "",
-                   t.artikel] for i, t in enumerate(evaluaties, 1)]
+        rijen += [
+            [
+                f"Evaluatie {i}",
+                nl_datum(t.datum) if t.datum else "–",
+                r.evaluatie.door if r.evaluatie else "",
+                t.artikel,
+            ]
+            for i, t in enumerate(evaluaties, 1)
+        ]
         uit.append(h.tabel(rijen, [30, 40, 55, 40]))
     elif einde is not None and einde.datum is not None:
-        uit.append(h.p("De regeling noemt geen vaste evaluatiemomenten. Uw consulent bespreekt met u hoe het gaat, "
-                       f"in elk geval vóór het einde van de tegemoetkoming op {nl_datum(einde.datum)}."))
+        uit.append(
+            h.p(
+                "De regeling noemt geen vaste evaluatiemomenten. Uw consulent bespreekt met u hoe het gaat, "
+                f"in elk geval vóór het einde van de tegemoetkoming op {nl_datum(einde.datum)}."
+            )
+        )
     else:
-        uit.append(h.p("De data voor evaluatie en het einde van de periode staan in de beschikking. Die volgen uit "
-                       "het besluit."))
+        uit.append(
+            h.p(
+                "De data voor evaluatie en het einde van de periode staan in de beschikking. Die volgen uit "
+                "het besluit."
+            )
+        )
     herindicatie = g.termijn(beoordeling, "herindicatie")
     if herindicatie is not None and herindicatie.datum is not None:
-        uit.append(h.p(f"Herindicatie: uiterlijk {nl_datum(herindicatie.datum)} ({g.bij_regeling(herindicatie.artikel, r)})."))
+        uit.append(
+            h.p(f"Herindicatie: uiterlijk {nl_datum(herindicatie.datum)} ({g.bij_regeling(herindicatie.artikel, r)}).")
+        )
     return uit
 
 
@@ -121,11 +154,17 @@ def _einde(beoordeling: Beoordeling) -> list:
         tekst += f", als er {v.voorwaarde} zijn" if v.voorwaarde else ""
         tekst += f" ({g.bij_regeling(v.artikel, r)})."
         if aanvragen is not None and aanvragen.datum is not None:
-            tekst += f" Vraag verlenging uiterlijk op {nl_datum(aanvragen.datum)} aan, dan kunnen wij op tijd beslissen."
+            tekst += (
+                f" Vraag verlenging uiterlijk op {nl_datum(aanvragen.datum)} aan, dan kunnen wij op tijd beslissen."
+            )
         if max_eind is not None and max_eind.datum is not None:
             tekst += f" Na verlenging stopt de tegemoetkoming uiterlijk op {nl_datum(max_eind.datum)}."
         uit.append(h.p(tekst))
     else:
-        uit.append(h.p(f"De regeling kent geen verlenging ({g.bij_regeling(v.artikel, r)}). Heeft u daarna nog "
-                       "kinderopvang nodig? Doe dan op tijd een nieuwe melding; wij beoordelen uw situatie dan opnieuw."))
+        uit.append(
+            h.p(
+                f"De regeling kent geen verlenging ({g.bij_regeling(v.artikel, r)}). Heeft u daarna nog "
+                "kinderopvang nodig? Doe dan op tijd een nieuwe melding; wij beoordelen uw situatie dan opnieuw."
+            )
+        )
     return uit

@@ -56,8 +56,10 @@ def _voer_uit(opdracht: list[str]) -> str:
     melding = (res.stderr or res.stdout or "").strip()
     if res.returncode != 0:
         if "no default destination" in melding.lower() or "geen standaard" in melding.lower():
-            raise PrintFout("Er is geen standaardprinter ingesteld. Kies een printer met --printer NAAM, of stel een "
-                            "standaardprinter in.")
+            raise PrintFout(
+                "Er is geen standaardprinter ingesteld. Kies een printer met --printer NAAM, of stel een "
+                "standaardprinter in."
+            )
         if "does not exist" in melding.lower() or "bestaat niet" in melding.lower():
             raise PrintFout(f"Die printer bestaat niet ({melding}). Kies een andere printer.")
         raise PrintFout(f"Afdrukken is mislukt: {melding or f'foutcode {res.returncode}'}.")
@@ -75,8 +77,10 @@ def print_pdf(pad: Path | str, printer: str | None = None) -> str:
         return _voer_uit(_opdracht(sjabloon, pad, printer))
     if sys.platform == "win32":
         if printer:
-            raise PrintFout("Kiezen van een printer kan op Windows alleen met een printcommando in config.toml; "
-                            "zonder printer gaat de PDF naar de standaardprinter.")
+            raise PrintFout(
+                "Kiezen van een printer kan op Windows alleen met een printcommando in config.toml; "
+                "zonder printer gaat de PDF naar de standaardprinter."
+            )
         try:
             os.startfile(str(pad), "print")  # type: ignore[attr-defined]
         except OSError as exc:
@@ -84,7 +88,9 @@ def print_pdf(pad: Path | str, printer: str | None = None) -> str:
         return ""
     lp = shutil.which("lp")
     if lp is None:
-        raise PrintFout("Er is geen printer beschikbaar: het programma 'lp' (CUPS) ontbreekt. Installeer CUPS of "
-                        "stel 'printcommando' in config.toml in.")
+        raise PrintFout(
+            "Er is geen printer beschikbaar: het programma 'lp' (CUPS) ontbreekt. Installeer CUPS of "
+            "stel 'printcommando' in config.toml in."
+        )
     opdracht = [lp, *(["-d", printer] if printer else []), "-t", pad.name, "--", str(pad)]
     return _voer_uit(opdracht)

@@ -16,18 +16,26 @@ from smi_tui.zaak import Zaak
 
 ONDERWERP = "Verslag van het gesprek over kinderopvang op sociaal-medische indicatie"
 
-_WERK = {"werkt": "werkt", "traject": "volgt een traject (re-integratie, studie of inburgering)",
-         "werkt_niet": "werkt niet", "arbeidsongeschikt": "arbeidsongeschikt"}
+_WERK = {
+    "werkt": "werkt",
+    "traject": "volgt een traject (re-integratie, studie of inburgering)",
+    "werkt_niet": "werkt niet",
+    "arbeidsongeschikt": "arbeidsongeschikt",
+}
 
 
 def controleer(zaak: Zaak) -> None:
     """Raise BriefFout when there is no gesprek or no verslag to report."""
     if zaak.gesprek is None:
-        raise g.fout("Deze zaak heeft nog geen gesprek. Leg eerst het gesprek vast (stap Gesprek); pas dan kan het "
-                     "verslag worden gemaakt.")
+        raise g.fout(
+            "Deze zaak heeft nog geen gesprek. Leg eerst het gesprek vast (stap Gesprek); pas dan kan het "
+            "verslag worden gemaakt."
+        )
     if zaak.verslag is None:
-        raise g.fout("De doelen en afspraken ontbreken nog. Vul eerst de stap Verslag in; pas dan kan het verslag "
-                     "worden gemaakt.")
+        raise g.fout(
+            "De doelen en afspraken ontbreken nog. Vul eerst de stap Verslag in; pas dan kan het verslag "
+            "worden gemaakt."
+        )
 
 
 def maak(zaak: Zaak, beoordeling: Beoordeling, *, datum: date | None = None) -> bytes:
@@ -36,22 +44,34 @@ def maak(zaak: Zaak, beoordeling: Beoordeling, *, datum: date | None = None) -> 
     gs, vs = zaak.gesprek, zaak.verslag
     assert gs is not None and vs is not None
     r = beoordeling.regeling
-    kop = h.Briefkop(r, titel="Verslag gesprek kinderopvang SMI", onderwerp=ONDERWERP, datum=datum or gs.datum,
-                     kenmerk=g.kenmerk(zaak), aan=g.adresregels(zaak, verplicht=False, brief="verslag"),
-                     behandeld_door=zaak.consulent)
+    kop = h.Briefkop(
+        r,
+        titel="Verslag gesprek kinderopvang SMI",
+        onderwerp=ONDERWERP,
+        datum=datum or gs.datum,
+        kenmerk=g.kenmerk(zaak),
+        aan=g.adresregels(zaak, verplicht=False, brief="verslag"),
+        behandeld_door=zaak.consulent,
+    )
     inhoud = [h.p("Verslag van het gesprek", "titel")]
     if r.aanvraag_is_ondertekend_verslag:
-        inhoud.append(h.pm(f"<b>Dit verslag is, als u het ondertekent, uw aanvraag</b> "
-                           f"({h.e(r.aanvraag_is_ondertekend_verslag)} van de {h.e(r.citeertitel)}). De beslistermijn "
-                           "begint op de dag dat u het ondertekende verslag inlevert."))
+        inhoud.append(
+            h.pm(
+                f"<b>Dit verslag is, als u het ondertekent, uw aanvraag</b> "
+                f"({h.e(r.aanvraag_is_ondertekend_verslag)} van de {h.e(r.citeertitel)}). De beslistermijn "
+                "begint op de dag dat u het ondertekende verslag inlevert."
+            )
+        )
     inhoud += [
-        h.gegevens([
-            ("Datum gesprek", nl_datum(gs.datum)),
-            ("Plaats", gs.plaats or "niet vastgelegd"),
-            ("Aanwezig", ", ".join(gs.aanwezig) or "niet vastgelegd"),
-            ("Consulent", zaak.consulent or "niet vastgelegd"),
-            ("Melding ontvangen", nl_datum(zaak.melding.datum)),
-        ]),
+        h.gegevens(
+            [
+                ("Datum gesprek", nl_datum(gs.datum)),
+                ("Plaats", gs.plaats or "niet vastgelegd"),
+                ("Aanwezig", ", ".join(gs.aanwezig) or "niet vastgelegd"),
+                ("Consulent", zaak.consulent or "niet vastgelegd"),
+                ("Melding ontvangen", nl_datum(zaak.melding.datum)),
+            ]
+        ),
         *_gezin(zaak),
     ]
     for titel, tekst in (("Aanleiding", zaak.melding.omschrijving), ("De problematiek", gs.problematiek)):
@@ -59,32 +79,57 @@ def maak(zaak: Zaak, beoordeling: Beoordeling, *, datum: date | None = None) -> 
             inhoud += [*h.kop(titel), h.p(tekst)]
     if gs.hulpvragen:
         inhoud += [*h.kop("Hulpvragen"), *h.opsomming(gs.hulpvragen)]
-    inhoud += [*h.kop("Netwerk"), h.p(gs.netwerk or "Niet besproken."),
-               h.p(g.ja_nee(gs.netwerk_kan_opvang_bieden, "Het netwerk kan (een deel van) de opvang bieden.",
-                            "Het netwerk kan de opvang niet bieden."))]
-    inhoud += [*h.kop("Eigen kracht"), h.p(gs.eigen_kracht or "Niet besproken."),
-               h.p(g.ja_nee(gs.eigen_kracht_toereikend, "De ouder(s) kunnen de opvang zelf regelen.",
-                            "De ouder(s) kunnen de opvang niet zelf regelen."))]
+    inhoud += [
+        *h.kop("Netwerk"),
+        h.p(gs.netwerk or "Niet besproken."),
+        h.p(
+            g.ja_nee(
+                gs.netwerk_kan_opvang_bieden,
+                "Het netwerk kan (een deel van) de opvang bieden.",
+                "Het netwerk kan de opvang niet bieden.",
+            )
+        ),
+    ]
+    inhoud += [
+        *h.kop("Eigen kracht"),
+        h.p(gs.eigen_kracht or "Niet besproken."),
+        h.p(
+            g.ja_nee(
+                gs.eigen_kracht_toereikend,
+                "De ouder(s) kunnen de opvang zelf regelen.",
+                "De ouder(s) kunnen de opvang niet zelf regelen.",
+            )
+        ),
+    ]
     inhoud += [*h.kop("Hulp die al betrokken is"), h.p(gs.betrokken_hulp or "Geen.")]
     if gs.advies is not None:
         a = gs.advies
-        inhoud += [*h.kop("Advies"), h.p(f"{a.adviseur}, {nl_datum(a.datum)}: "
-                                          f"{'positief' if a.positief else 'negatief'}. {a.inhoud}".strip())]
+        inhoud += [
+            *h.kop("Advies"),
+            h.p(f"{a.adviseur}, {nl_datum(a.datum)}: {'positief' if a.positief else 'negatief'}. {a.inhoud}".strip()),
+        ]
     inhoud += _opvang(zaak)
     inhoud += [*h.kop("Doelen"), *h.opsomming(vs.doelen or ["Geen doelen vastgelegd."])]
     inhoud += [*h.kop("Afspraken"), *h.opsomming(vs.afspraken or ["Geen afspraken vastgelegd."])]
     if vs.acties:
-        inhoud += [*h.kop("Acties"), h.tabel([["Wat", "Wie", "Wanneer"]]
-                                            + [[a.wat, a.wie, a.wanneer or "–"] for a in vs.acties], [90, 45, 30])]
+        inhoud += [
+            *h.kop("Acties"),
+            h.tabel([["Wat", "Wie", "Wanneer"]] + [[a.wat, a.wie, a.wanneer or "–"] for a in vs.acties], [90, 45, 30]),
+        ]
     if vs.aanvullende_eisen:
         inhoud += [*h.kop("Aanvullende eisen"), *h.opsomming(vs.aanvullende_eisen)]
     inhoud += [*h.kop("Structurele oplossing"), h.p(vs.structurele_oplossing or "Nog niet bekend.")]
     inhoud += [*h.kop("Casusregisseur"), h.p(vs.casusregisseur or "Nog niet aangewezen.")]
     ondertekenaars = [(o.naam, "ouder") for o in zaak.melding.ouders]
     ondertekenaars.append((zaak.consulent or "de consulent", "consulent namens het college"))
-    inhoud.append(h.tekenblok(
-        "Ik verklaar dat de gegevens in dit verslag juist en volledig zijn. Ik weet dat ik veranderingen meteen "
-        "moet doorgeven.", ondertekenaars, met=[h.p("Ondertekening", "kop")]))
+    inhoud.append(
+        h.tekenblok(
+            "Ik verklaar dat de gegevens in dit verslag juist en volledig zijn. Ik weet dat ik veranderingen meteen "
+            "moet doorgeven.",
+            ondertekenaars,
+            met=[h.p("Ondertekening", "kop")],
+        )
+    )
     return h.bouw_pdf(kop, inhoud)
 
 
@@ -94,11 +139,19 @@ def _gezin(zaak: Zaak) -> list:
     rijen = [["Naam", "Geboortedatum", "BSN", "Werk of dagbesteding"]]
     for o in zaak.melding.ouders:
         werk = _WERK.get(o.werksituatie.value, "") if o.werksituatie else "niet vastgelegd"
-        rijen.append([o.naam, g.datum_of(o.geboortedatum, "–"), o.bsn or "–",
-                      f"{werk}. {o.werk_toelichting}".strip() if o.werk_toelichting else werk])
+        rijen.append(
+            [
+                o.naam,
+                g.datum_of(o.geboortedatum, "–"),
+                o.bsn or "–",
+                f"{werk}. {o.werk_toelichting}".strip() if o.werk_toelichting else werk,
+            ]
+        )
     kinderen = [["Kind", "Geboortedatum", "BSN", "Adres"]]
-    kinderen += [[k.naam, nl_datum(k.geboortedatum), k.bsn or "–", g.kind_adres(zaak, i)]
-                 for i, k in enumerate(zaak.melding.kinderen)]
+    kinderen += [
+        [k.naam, nl_datum(k.geboortedatum), k.bsn or "–", g.kind_adres(zaak, i)]
+        for i, k in enumerate(zaak.melding.kinderen)
+    ]
     adres = zaak.aanvrager.adres
     uit = [*h.kop("Het gezin"), h.tabel(rijen, [40, 28, 24, 73])]
     if adres is not None:
@@ -108,7 +161,9 @@ def _gezin(zaak: Zaak) -> list:
     if i.toetsingsinkomen_jaar_cent is not None:
         uit.append(h.p(f"Toetsingsinkomen per jaar: {euro(i.toetsingsinkomen_jaar_cent)}."))
     if i.gemiddeld_maandinkomen_vorig_jaar_cent is not None:
-        uit.append(h.p(f"Gemiddeld gezinsinkomen per maand vorig jaar: {euro(i.gemiddeld_maandinkomen_vorig_jaar_cent)}."))
+        uit.append(
+            h.p(f"Gemiddeld gezinsinkomen per maand vorig jaar: {euro(i.gemiddeld_maandinkomen_vorig_jaar_cent)}.")
+        )
     if i.netto_maandinkomen_cent is not None:
         uit.append(h.p(f"Netto gezinsinkomen per maand: {euro(i.netto_maandinkomen_cent)}."))
     return uit
@@ -125,9 +180,16 @@ def _opvang(zaak: Zaak) -> list:
         else:
             per_week = uren(o.gevraagde_uren_per_week())
         periode = f"vanaf {nl_datum(o.begindatum)}" + (f" tot en met {nl_datum(o.einddatum)}" if o.einddatum else "")
-        rijen.append([k.naam, f"{o.soort.label} bij {o.aanbieder}, LRK {o.lrk_nummer}"
-                      + (f", {o.vestigingsplaats}" if o.vestigingsplaats else ""),
-                      f"{per_week}; {o.weken_per_jaar} weken per jaar", euro(o.uurprijs_cent), periode])
+        rijen.append(
+            [
+                k.naam,
+                f"{o.soort.label} bij {o.aanbieder}, LRK {o.lrk_nummer}"
+                + (f", {o.vestigingsplaats}" if o.vestigingsplaats else ""),
+                f"{per_week}; {o.weken_per_jaar} weken per jaar",
+                euro(o.uurprijs_cent),
+                periode,
+            ]
+        )
     if len(rijen) == 1:
         return [*h.kop("Gevraagde kinderopvang"), h.p("Er is nog geen kinderopvang gevraagd.")]
     return [*h.kop("Gevraagde kinderopvang"), h.tabel(rijen, [26, 52, 35, 18, 34])]

@@ -249,7 +249,9 @@ def cmd_export_zgw(args: argparse.Namespace) -> int:
         f"{uit['documenten']} document(en)); zie README.md in die map. De map is onversleuteld."
     )
     if uit["opmerkingen"]:
-        print(f"Let op, {len(uit['opmerkingen'])} opmerking(en) (ook in README.md onder 'Opmerkingen bij deze export'):")
+        print(
+            f"Let op, {len(uit['opmerkingen'])} opmerking(en) (ook in README.md onder 'Opmerkingen bij deze export'):"
+        )
         for opmerking in uit["opmerkingen"]:
             print(f"- {opmerking}")
     return 0

@@ -53,8 +53,14 @@ def test_verslag(naam: str) -> None:
     gs, vs, r = z.gesprek, z.verslag, beoordeling(naam).regeling
     t = tekst(naam, "verslag")
     bevat(t, nl_datum(gs.datum), *gs.hulpvragen, *vs.doelen, *vs.afspraken, *(a.wat for a in vs.acties))
-    for veld in (gs.problematiek, gs.netwerk, gs.eigen_kracht, gs.betrokken_hulp, vs.structurele_oplossing,
-                 vs.casusregisseur):
+    for veld in (
+        gs.problematiek,
+        gs.netwerk,
+        gs.eigen_kracht,
+        gs.betrokken_hulp,
+        vs.structurele_oplossing,
+        vs.casusregisseur,
+    ):
         if veld:
             bevat(t, veld)
     for k in z.melding.kinderen:
@@ -91,8 +97,17 @@ def test_beschikking(naam: str) -> None:
         return
     be = b.berekening
     per_maand, eigen = be.typische_maand()
-    bevat(t, "Wij kennen uw aanvraag", nl_datum(be.begin), nl_datum(be.eind), euro(per_maand), euro(eigen),
-          euro(be.totaal_cent), r.betaling.omschrijving, r.periode.artikel)
+    bevat(
+        t,
+        "Wij kennen uw aanvraag",
+        nl_datum(be.begin),
+        nl_datum(be.eind),
+        euro(per_maand),
+        euro(eigen),
+        euro(be.totaal_cent),
+        r.betaling.omschrijving,
+        r.periode.artikel,
+    )
     for v in r.verplichtingen:
         bevat(t, v.tekst, v.artikel)
     for k in be.kinderen:

@@ -23,7 +23,7 @@ def _fonts(lezer: PdfReader) -> list[dict]:
     for pagina in lezer.pages:
         res = pagina.get("/Resources")
         fonts = res.get_object().get("/Font") if res else None
-        for f in (fonts.get_object().values() if fonts else []):
+        for f in fonts.get_object().values() if fonts else []:
             uit.append(f.get_object())
     return uit
 

@@ -30,8 +30,9 @@ def _nep_lp(map_: Path, *, uitvoer: str = "request id is nep-1 (1 file(s))", cod
     """An ``lp`` script first on PATH that writes its arguments, one per line, to ``lp-args.txt``."""
     log = map_ / "lp-args.txt"
     script = map_ / "lp"
-    script.write_text(f'#!/bin/sh\nfor a in "$@"; do echo "$a" >> "{log}"; done\n'
-                      f'echo "{uitvoer}" >&{2 if code else 1}\nexit {code}\n')
+    script.write_text(
+        f'#!/bin/sh\nfor a in "$@"; do echo "$a" >> "{log}"; done\necho "{uitvoer}" >&{2 if code else 1}\nexit {code}\n'
+    )
     script.chmod(script.stat().st_mode | stat.S_IEXEC)
     return log
 
@@ -149,8 +150,9 @@ def test_cli_brief_uit_de_opslag(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     opslag_mod = pytest.importorskip("storage.opslag")
     map_ = tmp_path / "opslag"
     with opslag_mod.Opslag.maak(map_, "geheim wachtwoord", scrypt_n=2**10, sync=False) as opslag:
-        nummer = opslag.nieuwe_zaak(json.loads((ROOT / "voorbeelden" / EEMNES).read_text(encoding="utf-8")),
-                                    "M. de Vries")
+        nummer = opslag.nieuwe_zaak(
+            json.loads((ROOT / "voorbeelden" / EEMNES).read_text(encoding="utf-8")), "M. de Vries"
+        )
     monkeypatch.setenv("SMI_TUI_DATA", str(map_))
     monkeypatch.setenv("SMI_TUI_WACHTWOORD", "geheim wachtwoord")
     uit = tmp_path / "b.pdf"
