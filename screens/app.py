@@ -461,17 +461,29 @@ class SmiApp(App[int]):
 
     async def _bouw_vooruit(self, scherm: Screen[Any]) -> None:
         """Compose, mount and lay out a screen that is not shown (Textual does this when a screen is pushed;
-        here it happens while the consulent works on the current step). Uses Textual's private ``_register``
-        and ``Screen._refresh_layout`` (checked against Textual 8.2.8): a screen that is not current is not
-        painted, and when it is shown its size is already right, so Textual skips the layout then."""
+        here it happens while the consulent works on the current step), and lay it out again whenever it asks
+        while it waits. Uses Textual's private ``_register``,
+        ``Screen._refresh_layout`` and ``Screen._layout_required`` (checked against Textual 8.2.8): a screen that
+        is not current is neither laid out nor painted, and when it is shown its size is already right and no
+        layout is pending, so Textual only paints it then."""
         self._register(self, scherm)
         while not scherm.is_mounted:
             await asyncio.sleep(0.01)
-            if not scherm.is_running:
+            if scherm not in self._schermen.values():
                 return
-        await asyncio.sleep(0.05)  # let its widgets finish mounting
-        if scherm in self._schermen.values() and scherm is not self.screen:
-            scherm._refresh_layout(self.size)
+
+        def weg() -> bool:
+            return not scherm.is_running or scherm not in self._schermen.values() or scherm in self.screen_stack
+
+        while not weg():
+            # while it waits off-stage, lay it out whenever it asks (its footer, for one, is composed late)
+            if scherm._layout_required or scherm.outer_size != self.size:
+                await asyncio.sleep(0.02)  # let the widgets that asked finish mounting
+                if weg():
+                    return
+                scherm._refresh_layout(self.size)
+                scherm._layout_required = False  # done just now (Textual clears it the same way after a layout)
+            await asyncio.sleep(0.05)
 
     def _herzie_schermen(self, na: Stap) -> None:
         """Step ``na`` changed the case: a kept later screen whose structure this did not change stays (with what

@@ -87,6 +87,7 @@ class StapScherm(Screen[None]):
         self._klaar_event = asyncio.Event()
         self._stijl_bij_pauze: tuple[Any, ...] | None = None
         self._start_uitgesteld = False
+        self._bouwt = False
         self._kop_static: Static | None = None
         self.sleutel = self.structuur(zaak, regeling)
         """What this form was built from (see :meth:`structuur`)."""
@@ -181,18 +182,31 @@ class StapScherm(Screen[None]):
         self._statics = {}
 
     def _start(self) -> None:
-        if self.app.screen is not self:  # built ahead, off-stage: go on when it is shown
+        if self.app.screen is not self:
+            # built ahead, off-stage: focus the first field now, so its footer is composed with the keys it shows
+            # (the App lays the screen out off-stage, and showing it costs no layout); the rest of the form is
+            # mounted when it is shown (a form mounted whole would make a screen shown early cost more to lay out)
             self._start_uitgesteld = True
+            self._focus_eerste()
             return
         self._klaar = True
+        self._focus_eerste()
+        if self.opgebouwd:  # completed off-stage
+            self._meld_opgebouwd()
+        else:
+            self._bouw_rest()
+
+    def _focus_eerste(self) -> None:
         if self.focused is None:
             velden = [w for w in self._invoer() if w.is_mounted and w.focusable]
             if velden:
-                velden[0].focus()
-        if self._wachtend:
-            self.run_worker(self._bouw_verder(), group="opbouw", exclusive=True)
-        else:
-            self._opgebouwd()
+                self.set_focus(velden[0], scroll_visible=False)
+
+    def _bouw_rest(self) -> None:
+        if self._bouwt or self.opgebouwd:
+            return
+        self._bouwt = True
+        self.run_worker(self._bouw_verder(), group="opbouw")
 
     async def _bouw_verder(self) -> None:
         formulier = self.query_one("#formulier")
@@ -207,6 +221,11 @@ class StapScherm(Screen[None]):
         self._klaar_event.set()
         self._getoond.clear()  # messages of rows that were not mounted at the first check
         self.controleer()
+        if self.app.screen is self:
+            self._meld_opgebouwd()
+
+    def _meld_opgebouwd(self) -> None:
+        """Tell the App that this step shows complete (it builds the neighbouring steps ahead then)."""
         klaar = getattr(self.app, "stap_opgebouwd", None)
         if klaar is not None:
             klaar(self)
