@@ -51,6 +51,9 @@ STANDAARD_VERGRENDEL_MINUTEN = 10.0
 OPRUIMEN_NA = 0.2
 """Seconds before a forgotten screen that was built ahead is removed (its hundreds of widgets stop one by one;
 meanwhile the next step is shown and painted)."""
+VOORUIT_NA = 0.25
+"""Seconds after a check of a changed form before the next step is built ahead for it (see ``stap_gecontroleerd``):
+a consulent who keeps typing or choosing does not set off a build per key."""
 STAPMODULES = ("screens.melding", "screens.gesprek", "screens.verslag", "screens.voorliggend", "screens.besluit")
 
 
@@ -143,6 +146,8 @@ class SmiApp(App[int]):
         self._laatste = time.monotonic()
         self.afdrukken: list[str] = []
         self._schermen: dict[Stap, Screen[Any]] = {}  # the open case's step screens, kept while it is open
+        self._vooraf: dict[Stap, Screen[Any]] = {}  # built ahead for the shown step's changed form (not kept yet)
+        self._vooraf_timer: Any = None
         self._namen = itertools.count()
         self._token = 0  # which opening of a case the save jobs belong to
         self._tokens = itertools.count(1)
@@ -182,6 +187,7 @@ class SmiApp(App[int]):
             self._toon_lijst(rijen)
         self.werkvoorraad = WerkvoorraadScherm(self.vandaag)
         self.switch_screen(self.werkvoorraad)
+        self.call_after_refresh(gc.enable)  # off since unlocking began (screens.ontgrendel)
         self.laad_lijst(start=True, gelezen=rijen is not None)
 
     async def on_event(self, event: events.Event) -> None:
@@ -401,21 +407,29 @@ class SmiApp(App[int]):
             regeling = None
             if self.zaak is not None:
                 regeling = self.register.voor(self.zaak.regeling, self.zaak.melding.datum)
-            klasse = _scherm_klasse(stap)
-            kw: dict[str, Any] = {"zaaknummer": self.zaaknummer, "vandaag": self.vandaag()}
-            if klasse.__name__ in ("MeldingScherm", "BesluitScherm"):
-                kw["register"] = self.register
-            if klasse.__name__ == "BesluitScherm":
-                kw["andere_zaken"] = self._andere_zaken()
-            scherm = klasse(self.zaak, regeling, concept, **kw)  # type: ignore[call-arg]
+            scherm = self._nieuw_scherm(stap, self.zaak, regeling, concept)
         except SmiFout as exc:
             self.notify(exc.melding, severity="error", timeout=10)
             return None
-        self.install_screen(scherm, f"stap-{next(self._namen)}")
         self._schermen[stap] = scherm
         return scherm
 
+    def _nieuw_scherm(
+        self, stap: Stap, zaak: Zaak | None, regeling: Any, concept: dict[str, Any] | None
+    ) -> Screen[Any]:
+        """A new, installed screen of ``stap`` for ``zaak`` (raises SmiFout)."""
+        klasse = _scherm_klasse(stap)
+        kw: dict[str, Any] = {"zaaknummer": self.zaaknummer, "vandaag": self.vandaag()}
+        if klasse.__name__ in ("MeldingScherm", "BesluitScherm"):
+            kw["register"] = self.register
+        if klasse.__name__ == "BesluitScherm":
+            kw["andere_zaken"] = self._andere_zaken()
+        scherm = klasse(zaak, regeling, concept, **kw)  # type: ignore[call-arg]
+        self.install_screen(scherm, f"stap-{next(self._namen)}")
+        return scherm
+
     def _toon_stap(self, stap: Stap, concept: dict[str, Any] | None = None) -> None:
+        self._vergeet_vooraf()  # built for the step that is left now (a completed step took what fitted first)
         nieuw = stap not in self._schermen
         scherm = self._maak_scherm(stap, concept)
         if scherm is None:
@@ -469,11 +483,11 @@ class SmiApp(App[int]):
         self._register(self, scherm)
         while not scherm.is_mounted:
             await asyncio.sleep(0.01)
-            if scherm not in self._schermen.values():
+            if not self._bewaard_scherm(scherm):
                 return
 
         def weg() -> bool:
-            return not scherm.is_running or scherm not in self._schermen.values() or scherm in self.screen_stack
+            return not scherm.is_running or not self._bewaard_scherm(scherm) or scherm in self.screen_stack
 
         while not weg():
             # while it waits off-stage, lay it out whenever it asks (its footer, for one, is composed late)
@@ -484,6 +498,102 @@ class SmiApp(App[int]):
                 scherm._refresh_layout(self.size)
                 scherm._layout_required = False  # done just now (Textual clears it the same way after a layout)
             await asyncio.sleep(0.05)
+
+    def _bewaard_scherm(self, scherm: Screen[Any]) -> bool:
+        return scherm in self._schermen.values() or scherm in self._vooraf.values()
+
+    # --- building the next step ahead for a changed form ----------------------------------------------------
+    def _doel(self, stap: Stap, zaak: Zaak) -> Stap:
+        """The step shown after completing ``stap`` with the result ``zaak``."""
+        from screens.stap import VOLGORDE
+        from smi_tui.zaak import Stap
+
+        volgende = zaak.stap if zaak.stap in VOLGORDE else Stap.BESLUIT
+        doel = VOLGORDE[min(VOLGORDE.index(stap) + 1, len(VOLGORDE) - 1)]
+        return volgende if VOLGORDE.index(volgende) < VOLGORDE.index(doel) else doel
+
+    def _met_consulent(self, zaak: Zaak) -> Zaak:
+        if not zaak.consulent and self.consulent:
+            return zaak.model_copy(update={"consulent": self.consulent})
+        return zaak
+
+    def stap_gecontroleerd(self, scherm: Screen[Any], zaak: Zaak | None) -> None:
+        """The shown step's form was changed and checked: ``zaak`` is what completing it now would save (None: not
+        valid yet). When that would change the structure of the next step (another regulation, another child), that
+        step is built ahead, off-stage, from this case (shortly after, unless the form changes again), so that
+        completing the step shows it at once (``on_stap_klaar`` takes it only if it still fits exactly)."""
+        if self._vooraf_timer is not None:
+            self._vooraf_timer.stop()
+            self._vooraf_timer = None
+        if zaak is not None:
+            self._vooraf_timer = self.set_timer(VOORUIT_NA, functools.partial(self._bouw_voor_wijziging, scherm, zaak))
+
+    def _bouw_voor_wijziging(self, scherm: Screen[Any], zaak: Zaak) -> None:
+        from screens.stap import VOLGORDE
+
+        self._vooraf_timer = None
+        stap = getattr(scherm, "STAP", None)
+        if scherm is not self.screen or self.vergrendeld or stap not in VOLGORDE or not self._bewaard_scherm(scherm):
+            return
+        zaak = self._met_consulent(zaak)
+        doel = self._doel(stap, zaak)
+        if doel == stap:
+            return
+        try:
+            regeling = self.register.voor(zaak.regeling, zaak.melding.datum)
+        except SmiFout:
+            return  # built when the step is completed, and shows why it cannot be
+        klasse = _scherm_klasse(doel)
+        sleutel = getattr(klasse, "structuur", lambda *_: None)(zaak, regeling)
+        if sleutel is None:
+            return  # a step without a structure (the besluit) depends on the whole case: built when it is shown
+        bewaard = self._schermen.get(doel)
+        if bewaard is not None and getattr(bewaard, "sleutel", None) == sleutel:
+            self._vergeet_vooraf()  # the kept screen stays (changed back)
+            return
+        if bewaard is None and self.zaak is not None:
+            return  # the App builds the neighbouring step ahead itself (``_bouw_buren``)
+        concept = zaak.concepten.get(doel.value)
+        vooraf = self._vooraf.get(doel)
+        if vooraf is not None and vooraf.past_bij(zaak, regeling, concept):  # type: ignore[attr-defined]
+            return
+        self._vergeet_vooraf()
+        try:
+            nieuw = self._nieuw_scherm(doel, zaak, regeling, concept)
+        except SmiFout:
+            return
+        self._vooraf[doel] = nieuw
+        self.run_worker(self._bouw_vooruit(nieuw), group="vooruit")
+
+    def _neem_vooraf(self, zaak: Zaak) -> None:
+        """Completing the step gave ``zaak``: a screen built ahead for it that fits exactly takes the place of the
+        kept one (forgotten by ``_herzie_schermen``); the others are dropped."""
+        for stap, vooraf in list(self._vooraf.items()):
+            if stap in self._schermen:
+                continue
+            try:
+                regeling = self.register.voor(zaak.regeling, zaak.melding.datum)
+            except SmiFout:
+                continue
+            if vooraf.past_bij(zaak, regeling, zaak.concepten.get(stap.value)):  # type: ignore[attr-defined]
+                del self._vooraf[stap]
+                self._schermen[stap] = vooraf
+                vooraf.zaak, vooraf.zaaknummer = zaak, self.zaaknummer  # type: ignore[attr-defined]
+                vooraf.werk_bij()  # type: ignore[attr-defined]
+        self._vergeet_vooraf()
+
+    def _vergeet_vooraf(self) -> None:
+        if self._vooraf_timer is not None:
+            self._vooraf_timer.stop()
+            self._vooraf_timer = None
+        for scherm in self._vooraf.values():
+            self._weg_met(scherm)
+        self._vooraf.clear()
+
+    def _weg_met(self, scherm: Screen[Any]) -> None:
+        self.uninstall_screen(scherm)
+        if scherm.is_running:  # built ahead off-stage: stop it, after the next step has been shown
+            self.set_timer(OPRUIMEN_NA, scherm.remove)
 
     def _herzie_schermen(self, na: Stap) -> None:
         """Step ``na`` changed the case: a kept later screen whose structure this did not change stays (with what
@@ -520,9 +630,9 @@ class SmiApp(App[int]):
             if scherm in self.screen_stack:
                 continue
             del self._schermen[stap]
-            self.uninstall_screen(scherm)
-            if scherm.is_running:  # built ahead off-stage: stop it, after the next step has been shown
-                self.set_timer(OPRUIMEN_NA, scherm.remove)
+            self._weg_met(scherm)
+        if alleen is None:
+            self._vergeet_vooraf()
 
     def _naar_werkvoorraad(self) -> None:
         gesloten = bool(self._schermen)
@@ -591,12 +701,9 @@ class SmiApp(App[int]):
     # --- completing a step --------------------------------------------------------------------------------
     def on_stap_klaar(self, bericht: StapKlaar) -> None:
         """Save on the save thread; with ``volgende`` show the next step at once."""
-        from screens.stap import VOLGORDE
         from smi_tui.zaak import Stap
 
-        zaak = bericht.zaak
-        if not zaak.consulent and self.consulent:
-            zaak = zaak.model_copy(update={"consulent": self.consulent})
+        zaak = self._met_consulent(bericht.zaak)
         if bericht.stap == Stap.MELDING and self.zaaknummer is None:
             self.nieuw_concept = None
         oud, self.zaak = self.zaak, zaak
@@ -607,10 +714,8 @@ class SmiApp(App[int]):
             return
         if oud is None or _inhoud(oud) != _inhoud(zaak):
             self._herzie_schermen(na=bericht.stap)  # later steps are built from what changed
-        volgende = zaak.stap if zaak.stap in VOLGORDE else Stap.BESLUIT
-        doel = VOLGORDE[min(VOLGORDE.index(bericht.stap) + 1, len(VOLGORDE) - 1)]
-        if VOLGORDE.index(volgende) < VOLGORDE.index(doel):
-            doel = volgende
+        self._neem_vooraf(zaak)  # ... or were built ahead for it already
+        doel = self._doel(bericht.stap, zaak)
         self._toon_stap(doel, zaak.concepten.get(doel.value))
 
     def _taak_klaar(self, token: int, zaak: Zaak, stap: Stap, soorten: tuple[str, ...], afronden: bool) -> None:

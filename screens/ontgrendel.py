@@ -6,6 +6,7 @@ opened with it without asking. Never set it on a consulent's workstation.
 
 from __future__ import annotations
 
+import gc
 import os
 from pathlib import Path
 from typing import Any, ClassVar
@@ -84,6 +85,8 @@ class OntgrendelScherm(Screen[Any]):
         automatisch = os.environ.get("SMI_TUI_WACHTWOORD")
         if automatisch:
             self._open(automatisch)
+        else:
+            self.call_after_refresh(gc.enable)  # start-up is done; the consulent types (see smi_tui.__main__)
 
     @on(Input.Changed, "#wachtwoord")
     def _sterkte(self, event: Input.Changed) -> None:
@@ -117,6 +120,8 @@ class OntgrendelScherm(Screen[Any]):
         if self.bezig:
             return
         self.bezig = True
+        gc.disable()  # until the werkvoorraad shows: unlocking, reading the list and building it make objects that
+        # all live on, and the collector's passes over them were a sixth of the time (the App turns it on again)
         self._fout("Bezig met ontgrendelen…")
         self._open_worker(wachtwoord)
 
@@ -139,6 +144,7 @@ class OntgrendelScherm(Screen[Any]):
 
     def _mislukt(self, melding: str) -> None:
         self.bezig = False
+        gc.enable()
         self._fout(melding)
         inp = self.query_one("#wachtwoord", Input)
         inp.value = ""

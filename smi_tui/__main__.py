@@ -189,6 +189,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     config.activeer(args)
     try:
         if getattr(args, "func", None) is None:
+            import gc
+
+            gc.disable()  # start-up makes many objects that all live on; the App turns the collector on again
             from screens.app import start_app
 
             return int(start_app(args))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import AsyncIterator, Callable
 from datetime import date
 from pathlib import Path
@@ -13,6 +14,14 @@ from screens.app import SmiApp
 from smi_tui.zaak import Stap
 from storage import Opslag
 from tests.ui.hulp import VANDAAG, WACHTWOORD, voorbeeld
+
+
+@pytest.fixture(autouse=True)
+def _collector_weer_aan() -> Any:
+    """The unlock screen turns the garbage collector off while it unlocks; a test that stops halfway must not leave
+    it off for the rest of the run."""
+    yield
+    gc.enable()
 
 
 @pytest.fixture(autouse=True)

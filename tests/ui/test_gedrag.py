@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from typing import Any
 
 from textual.widgets import Static
@@ -162,3 +163,17 @@ async def test_ctrl_k_en_ctrl_u_wissen_in_een_veld(maak_app: Any, zaaien: Any) -
         assert len(app.screen.query("#kind-1")) == 0  # no child added by ctrl+k
         await pilot.press("ctrl+t")
         await wacht_op(pilot, lambda: len(app.screen.query("#kind-1")) == 1)
+
+
+async def test_collector_uit_tijdens_ontgrendelen_en_daarna_weer_aan(maak_app: Any, zaaien: Any) -> None:
+    """The garbage collector is off only while unlocking and building the werkvoorraad: a wrong passphrase and the
+    werkvoorraad both turn it on again (it must never stay off for the session)."""
+    zaaien(["heemstede-toekenning"])
+    app = maak_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await typ(pilot, "#wachtwoord", "verkeerd wachtwoord")
+        await pilot.press("enter")
+        await wacht_op(pilot, lambda: "achtwoord" in tekst(pilot, "#wachtwoord-fout"))
+        assert gc.isenabled()
+        await ontgrendel(pilot)
+        await wacht_op(pilot, gc.isenabled)
