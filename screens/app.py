@@ -533,7 +533,8 @@ class SmiApp(App[int]):
 
         self._vooraf_timer = None
         stap = getattr(scherm, "STAP", None)
-        if scherm is not self.screen or self.vergrendeld or stap not in VOLGORDE or not self._bewaard_scherm(scherm):
+        # (is_active, not self.screen: the timer may fire while the App closes and its screen stack is empty)
+        if not scherm.is_active or self.vergrendeld or stap not in VOLGORDE or not self._bewaard_scherm(scherm):
             return
         zaak = self._met_consulent(zaak)
         doel = self._doel(stap, zaak)

@@ -89,6 +89,7 @@ class StapScherm(Screen[None]):
         self._start_uitgesteld = False
         self._bouwt = False
         self._kop_static: Static | None = None
+        self._start_data: dict[str, Any] | None = None
         self.sleutel = self.structuur(zaak, regeling)
         """What this form was built from (see :meth:`structuur`)."""
 
@@ -118,6 +119,20 @@ class StapScherm(Screen[None]):
         did not: see :meth:`structuur`). The base shows the header; subclasses add names and the like."""
         self.werk_kop_bij()
 
+    def past_bij(self, zaak: Zaak, regeling: Regeling | None, concept: dict[str, Any] | None) -> bool:
+        """Whether this screen, built ahead and not shown yet (nothing typed in it), is what the step would be built
+        from ``zaak`` now: the same structure, the same draft, and (without a draft) the same start values. Then the
+        App may show it after :meth:`werk_bij` instead of building the step again."""
+        if self.sleutel is None or self.structuur(zaak, regeling) != self.sleutel or concept != self.concept:
+            return False
+        if self.concept or self._start_data is None:  # not composed yet: compose reads the current case
+            return True
+        oud, self.zaak = self.zaak, zaak
+        try:
+            return self.startdata() == self._start_data
+        finally:
+            self.zaak = oud
+
     def waarschuwingen(self, data: dict[str, Any]) -> dict[str, str]:
         """Warnings per path (not blocking), e.g. hours above the regulation's cap."""
         return {}
@@ -132,7 +147,8 @@ class StapScherm(Screen[None]):
             self._delen = list(self.velden())
         self._verzameld = verzameld
         invoer = [w for w in verzameld if w.has_class("invoer")]
-        self._ruw = dict(self.concept) if self.concept else ruw_van_data(invoer, self.startdata())
+        self._start_data = None if self.concept else self.startdata()
+        self._ruw = dict(self.concept) if self.concept else ruw_van_data(invoer, self._start_data)
 
     def _eerste_scherm(self) -> int:
         """How many form parts fill the first screen (a little more than the terminal is high)."""
@@ -359,7 +375,15 @@ class StapScherm(Screen[None]):
         if self._klaar:
             if self._timer is not None:
                 self._timer.stop()
-            self._timer = self.set_timer(WACHTTIJD, self.controleer)
+            self._timer = self.set_timer(WACHTTIJD, self._controleer_na_wijziging)
+
+    def _controleer_na_wijziging(self) -> None:
+        """Validate after the consulent changed the form, and tell the App what completing it now would give (it
+        builds the next step ahead when that would change its structure: another regulation, another child)."""
+        zaak = self.controleer()
+        gecontroleerd = getattr(self.app, "stap_gecontroleerd", None)
+        if gecontroleerd is not None and self.is_active:
+            gecontroleerd(self, zaak)
 
     # --- actions --------------------------------------------------------------------------------------
     def concept_nu(self) -> dict[str, Any]:
