@@ -476,10 +476,11 @@ class SmiApp(App[int]):
     async def _bouw_vooruit(self, scherm: Screen[Any]) -> None:
         """Compose, mount and lay out a screen that is not shown (Textual does this when a screen is pushed;
         here it happens while the consulent works on the current step), and lay it out again whenever it asks
-        while it waits. Uses Textual's private ``_register``,
-        ``Screen._refresh_layout`` and ``Screen._layout_required`` (checked against Textual 8.2.8): a screen that
-        is not current is neither laid out nor painted, and when it is shown its size is already right and no
-        layout is pending, so Textual only paints it then."""
+        while it waits; after each layout its widgets render their lines into their caches. Uses Textual's private
+        ``_register``, ``Screen._refresh_layout``, ``Screen._layout_required`` and ``Screen._compositor``
+        (checked against Textual 8.2.8): a screen that is not current is neither laid out nor painted, and when it
+        is shown its size is already right and no layout is pending, so Textual only composes its cached lines
+        then (a widget that changed meanwhile marked its lines dirty and renders them again, as always)."""
         self._register(self, scherm)
         while not scherm.is_mounted:
             await asyncio.sleep(0.01)
@@ -497,6 +498,9 @@ class SmiApp(App[int]):
                     return
                 scherm._refresh_layout(self.size)
                 scherm._layout_required = False  # done just now (Textual clears it the same way after a layout)
+                # and paint it into its widgets' line caches (not to the terminal): the first paint when it is
+                # shown then composes cached lines (measured 4-8 ms instead of 15-29 ms for the gesprek)
+                scherm._compositor.render_update(full=True, screen_stack=[])
             await asyncio.sleep(0.05)
 
     def _bewaard_scherm(self, scherm: Screen[Any]) -> bool:
