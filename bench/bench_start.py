@@ -17,7 +17,9 @@
    keys come faster than the App can build ahead, which shows the cost of a step that was not built yet.
    Medians are printed per round (first visit / revisit) and overall. Those forward steps complete a step whose
    data did not change, so the App may show the next step it built ahead; a third figure completes the melding
-   after changing a field (three times), which makes the App build the gesprek again from the new case.
+   after changing a field (three times; the kept gesprek shows the new data); a fourth completes it after choosing
+   another gemeente (three times), which gives the gesprek another structure: the App builds it ahead off-stage
+   while the consulent looks at the changed melding (``--denktijd``), and ctrl+s shows that screen.
    Target: median < 50 ms.
 
    Until this version the clock stopped when the new screen was mounted, before the first field had focus and
