@@ -148,6 +148,8 @@ class SmiApp(App[int]):
         self._schermen: dict[Stap, Screen[Any]] = {}  # the open case's step screens, kept while it is open
         self._vooraf: dict[Stap, Screen[Any]] = {}  # built ahead for the shown step's changed form (not kept yet)
         self._vooraf_timer: Any = None
+        self._andere: tuple[Any, list[tuple[str, Zaak]]] | None = None  # (key, other cases) of the open case
+        self._andere_slot = threading.Lock()
         self._namen = itertools.count()
         self._token = 0  # which opening of a case the save jobs belong to
         self._tokens = itertools.count(1)
@@ -308,6 +310,8 @@ class SmiApp(App[int]):
     # --- opening cases and moving between steps -----------------------------------------------------------
     def _nieuwe_sessie(self, zaaknummer: str | None) -> None:
         self._vergeet_schermen()
+        with self._andere_slot:
+            self._andere = None
         self._token = next(self._tokens)
         if zaaknummer is not None:
             self._nummers[self._token] = zaaknummer
@@ -363,27 +367,52 @@ class SmiApp(App[int]):
         except (SmiFout, ValueError) as exc:
             self.call_from_thread(self.notify, getattr(exc, "melding", str(exc)), severity="error")
             return
-        self.call_from_thread(self._geopend, zaaknummer, zaak)
+        context = None
+        with contextlib.suppress(SmiFout):  # read again (and reported) when the besluit is built
+            context = self._lees_andere(zaak, zaaknummer)  # here, on this thread: a case may open at its besluit
+        self.call_from_thread(self._geopend, zaaknummer, zaak, context)
 
-    def _geopend(self, zaaknummer: str, zaak: Zaak) -> None:
+    def _geopend(self, zaaknummer: str, zaak: Zaak, context: Any = None) -> None:
         self._bewaar_concept_van_scherm()
         self._naar_werkvoorraad()
         self._nieuwe_sessie(zaaknummer)
         self.zaak, self.zaaknummer = zaak, zaaknummer
+        with self._andere_slot:
+            self._andere = context
         self._toon_stap(zaak.stap, zaak.concepten.get(zaak.stap.value))
 
     def _andere_zaken(self) -> list[tuple[str, Zaak]]:
-        """The other stored cases the assessment needs: earlier decisions for the same parents (repeat
-        applications) and, under a budget ceiling, the cases of the same regulation. Read from the store (the
-        caller holds no lock); a case that does not validate is left out."""
+        """The other stored cases the assessment of the open case needs (see :meth:`_lees_andere`), read once per
+        open case and kept while what the read depends on stays the same: no other case changes while this one is
+        open. They are read on a thread ahead (when the case opens, and by :meth:`lees_andere_zaken` after a step),
+        so building the besluit does not wait for the store on the UI thread."""
+        zaak, zaaknummer = self.zaak, self.zaaknummer  # one snapshot: the UI thread may replace them meanwhile
+        if zaak is None or self.opslag is None:
+            return []
+        with self._andere_slot:
+            if self._andere is not None and self._andere[0] == self._andere_sleutel(zaak, zaaknummer):
+                return self._andere[1]
+        context = self._lees_andere(zaak, zaaknummer)
+        with self._andere_slot:
+            self._andere = context
+        return context[1]
+
+    @staticmethod
+    def _andere_sleutel(zaak: Zaak, zaaknummer: str | None) -> tuple[Any, ...]:
+        """What reading the other cases depends on: the case itself, its regulation and date, the BSNs."""
+        m = zaak.melding
+        return zaaknummer, zaak.regeling, m.datum, frozenset(p.bsn for p in [*m.ouders, *m.kinderen] if p.bsn)
+
+    def _lees_andere(self, zaak: Zaak, zaaknummer: str | None) -> tuple[tuple[Any, ...], list[tuple[str, Zaak]]]:
+        """Read from the store the earlier decisions for the same parents (repeat applications) and, under a
+        budget ceiling, the cases of the same regulation (which can be many dossiers to decrypt); with the key
+        they were read for. The caller holds no lock; a case that does not validate is left out."""
         from smi_tui.regeling import ToetsBudgetplafond
         from smi_tui.zaak import Zaak
 
-        if self.zaak is None or self.opslag is None:
-            return []
-        regeling = self.register.voor(self.zaak.regeling, self.zaak.melding.datum)
+        regeling = self.register.voor(zaak.regeling, zaak.melding.datum)
         with self.slot:
-            paren = self.opslag.context_voor(self.zaak.model_dump(mode="json"), self.zaaknummer,
+            paren = self.opslag.context_voor(zaak.model_dump(mode="json"), zaaknummer,
                                              zelfde_regeling=regeling.toets(ToetsBudgetplafond) is not None)  # fmt: skip
         uit: list[tuple[str, Zaak]] = []
         for zn, data in paren:
@@ -391,7 +420,13 @@ class SmiApp(App[int]):
                 uit.append((zn, Zaak.model_validate(data)))
             except ValueError:
                 continue
-        return uit
+        return self._andere_sleutel(zaak, zaaknummer), uit
+
+    @work(thread=True, group="context", exclusive=True)
+    def lees_andere_zaken(self) -> None:
+        """Read (or refresh) the open case's other cases on a thread, ahead of the besluit."""
+        with contextlib.suppress(SmiFout):  # read again (and reported) when the besluit is built
+            self._andere_zaken()
 
     def _stapscherm(self) -> StapScherm | None:
         """The open case's screen that is showing (below a lock or a dialog too), if any."""
@@ -714,6 +749,7 @@ class SmiApp(App[int]):
         oud, self.zaak = self.zaak, zaak
         for scherm in self._schermen.values():
             scherm.zaak = zaak  # type: ignore[attr-defined]
+        self.lees_andere_zaken()  # again only when the parents' BSNs or the regulation changed
         self._in_rij(self._taak_klaar, self._token, zaak, bericht.stap, bericht.brieven, bericht.afronden)
         if not bericht.volgende:
             return
