@@ -79,7 +79,7 @@ def _inleiding(zaak: Zaak, beoordeling: Beoordeling) -> list:
     from smi_tui.berekening import aanvraagdatum
 
     d = aanvraagdatum(zaak, beoordeling.regeling) or zaak.melding.datum
-    kinderen = " en ".join(k.naam for k in zaak.melding.kinderen)
+    kinderen = g.kinderen(zaak)
     return [h.p(f"Op {nl_datum(d)} heeft u gevraagd om een tegemoetkoming in de kosten van kinderopvang op "
                 f"sociaal-medische indicatie (SMI) voor {kinderen}. In deze brief leest u wat wij hebben besloten "
                 "en waarom.")]  # fmt: skip

@@ -30,6 +30,11 @@ def namen(zaak: Zaak) -> str:
     return " en ".join(o.naam for o in zaak.melding.ouders)
 
 
+def kinderen(zaak: Zaak) -> str:
+    """'Yusuf en Amira' (the children named in the melding)."""
+    return " en ".join(k.naam for k in zaak.melding.kinderen)
+
+
 def aanhef(zaak: Zaak) -> str:
     return f"Beste {namen(zaak)},"
 

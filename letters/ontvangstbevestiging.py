@@ -38,7 +38,7 @@ def maak(zaak: Zaak, beoordeling: Beoordeling, *, datum: date | None = None) -> 
         aan=g.adresregels(zaak, verplicht=True, brief="ontvangstbevestiging"),
         behandeld_door=zaak.consulent,
     )
-    kinderen = " en ".join(k.naam for k in m.kinderen)
+    kinderen = g.kinderen(zaak)
     door = "" if m.gemeld_door == Melder.OUDER or not m.melder_naam else f" {m.melder_naam} heeft dit namens u gemeld."
     inhoud = [
         h.p(g.aanhef(zaak)),

@@ -45,7 +45,7 @@ def maak(zaak: Zaak, beoordeling: Beoordeling, *, datum: date | None = None) -> 
         aan=g.adresregels(zaak, verplicht=False, brief="plan van aanpak"),
         behandeld_door=zaak.consulent,
     )
-    kinderen = " en ".join(k.naam for k in zaak.melding.kinderen)
+    kinderen = g.kinderen(zaak)
     inhoud = [
         h.p("Plan van aanpak", "titel"),
         h.p(

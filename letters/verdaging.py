@@ -42,7 +42,7 @@ def maak(zaak: Zaak, beoordeling: Beoordeling, *, datum: date | None = None) -> 
                      datum=datum or v.op, kenmerk=g.kenmerk(zaak),
                      aan=g.adresregels(zaak, verplicht=True, brief="brief over de verdaging"),
                      behandeld_door=zaak.consulent)  # fmt: skip
-    kinderen = " en ".join(k.naam for k in zaak.melding.kinderen)
+    kinderen = g.kinderen(zaak)
     weken = "1 week" if v.weken == 1 else f"{v.weken} weken"
     inhoud = [
         h.p(g.aanhef(zaak)),

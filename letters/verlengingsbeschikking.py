@@ -70,7 +70,7 @@ def maak(zaak: Zaak, beoordeling: Beoordeling, *, datum: date | None = None, num
                      datum=datum or v.besluit_datum, kenmerk=g.kenmerk(zaak),
                      aan=g.adresregels(zaak, verplicht=True, brief="verlengingsbeschikking"),
                      behandeld_door=zaak.consulent)  # fmt: skip
-    kinderen = " en ".join(k.naam for k in zaak.melding.kinderen)
+    kinderen = g.kinderen(zaak)
     maanden = "1 maand" if v.maanden == 1 else f"{v.maanden} maanden"
     inhoud = [
         h.p(g.aanhef(zaak)),

@@ -67,7 +67,7 @@ def maak(zaak: Zaak, beoordeling: Beoordeling, *, datum: date | None = None, num
                      aan=g.adresregels(zaak, verplicht=True, brief="brief met het verzoek om aanvulling"),
                      behandeld_door=zaak.consulent)  # fmt: skip
     ontvangen = g.aanvraag_ontvangen(zaak, r)
-    kinderen = " en ".join(k.naam for k in zaak.melding.kinderen)
+    kinderen = g.kinderen(zaak)
     inhoud = [
         h.p(g.aanhef(zaak)),
         h.p(f"Op {nl_datum(ontvangen)} hebben wij uw aanvraag ontvangen voor een tegemoetkoming in de kosten van "

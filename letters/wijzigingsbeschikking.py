@@ -78,7 +78,7 @@ def maak(zaak: Zaak, beoordeling: Beoordeling, *, datum: date | None = None, num
                      onderwerp=ONDERWERP[w.soort], datum=datum or w.besluit_datum, kenmerk=g.kenmerk(zaak),
                      aan=g.adresregels(zaak, verplicht=True, brief="wijzigingsbeschikking"),
                      behandeld_door=zaak.consulent)  # fmt: skip
-    kinderen = " en ".join(k.naam for k in zaak.melding.kinderen)
+    kinderen = g.kinderen(zaak)
     besluit = zaak.besluit
     inhoud = [
         h.p(g.aanhef(zaak)),

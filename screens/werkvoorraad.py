@@ -160,13 +160,9 @@ class WerkvoorraadScherm(Screen[None]):
         else:
             self._verouderd = True
 
-    def _termijnen(self) -> dict[str, tuple[date | None, str | None]]:
-        vandaag = self.vandaag()
-        return {r.zaaknummer: volgende(r, vandaag) for r in self.rijen}
-
-    def _zichtbaar(self, termijnen: dict[str, tuple[date | None, str | None]]) -> list[Any]:
+    def _zichtbaar(self, termijnen: dict[str, tuple[date | None, str | None]],
+                   signalen: dict[str, tuple[str, str, int | None]]) -> list[Any]:  # fmt: skip
         zoek = self.query_one("#zoek", Input).value.strip().lower()
-        vandaag = self.vandaag()
         uit = []
         for r in self.rijen:
             if zoek:
@@ -174,7 +170,7 @@ class WerkvoorraadScherm(Screen[None]):
                 tekst = " ".join([r.zaaknummer, *r.ouders, *r.kinderen, bsns]).lower()
                 if zoek.replace(" ", "") not in tekst.replace(" ", "") and zoek not in tekst:
                     continue
-            if self.alleen_urgent and not signaal(termijnen[r.zaaknummer][0], vandaag)[0]:
+            if self.alleen_urgent and not signalen[r.zaaknummer][0]:
                 continue
             uit.append(r)
         sleutels: dict[str, Callable[[Any], Any]] = {
@@ -187,13 +183,14 @@ class WerkvoorraadScherm(Screen[None]):
 
     def _vul(self) -> None:
         self._verouderd = False
-        vandaag = self._vandaag = self.vandaag()
-        termijnen = self._termijnen()
-        zichtbaar = self._zichtbaar(termijnen)
+        vandaag = self._vandaag = self.vandaag()  # one day for every row, even just after midnight
+        termijnen = {r.zaaknummer: volgende(r, vandaag) for r in self.rijen}
+        signalen = {zn: signaal(t, vandaag) for zn, (t, _) in termijnen.items()}
+        zichtbaar = self._zichtbaar(termijnen, signalen)
         rijen = []
         for r in zichtbaar:
             termijn, wat = termijnen[r.zaaknummer]
-            woord, sig, dagen = signaal(termijn, vandaag)
+            woord, sig, dagen = signalen[r.zaaknummer]
             cellen = (r.zaaknummer, woord, "" if dagen is None else str(dagen),
                       termijn.strftime("%d-%m-%Y") if termijn else "—", r.ouders[0] if r.ouders else "",
                       STAPNAMEN.get(r.status or "", "?"), self.gemeenten.get(r.gemeente or "", r.gemeente or ""),
@@ -205,7 +202,7 @@ class WerkvoorraadScherm(Screen[None]):
             kolommen.append(Kolom(kop, breedte, rechts=sleutel == "dagen", signaal=sleutel == "signaal"))
         self.query_one("#zaken", ZakenLijst).zet(kolommen, rijen)
         filters = [f"gesorteerd op {self.sortering}"] + (["alleen urgent"] if self.alleen_urgent else [])
-        laat = sum(1 for d, _ in termijnen.values() if signaal(d, vandaag)[0] == "TE LAAT")
+        laat = sum(1 for _, sig, _ in signalen.values() if sig == "laat")
         self.query_one("#werkvoorraad-status", Static).update(
             f"{len(zichtbaar)} van {len(self.rijen)} zaken · {laat} te laat · {', '.join(filters)}"
         )

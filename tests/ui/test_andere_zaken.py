@@ -25,16 +25,23 @@ def tel_lezingen(app: Any) -> list[bool]:
     return op_ui
 
 
+async def open_bij_besluit(pilot: Any, zaaknummer: str) -> list[bool]:
+    """Unlock, count the reads of the other cases from now on, open ``zaaknummer`` at its besluit."""
+    app = pilot.app
+    await ontgrendel(pilot)
+    op_ui = tel_lezingen(app)
+    app.open_zaak(zaaknummer)
+    await wacht_op(pilot, lambda: isinstance(app.screen, BesluitScherm))
+    return op_ui
+
+
 async def test_besluit_leest_andere_zaken_niet_op_de_ui_thread(maak_app: Any, zaaien: Any) -> None:
     """Albrandswaard has a budget ceiling: the besluit needs every case of the regulation. Opening a case at the
     besluit reads them on the opening thread; they are kept while the case is open (no second read)."""
     zns = zaaien(["albrandswaard-toekenning"] * 3, Stap.BESLUIT)
     app = maak_app()
     async with app.run_test(size=(100, 40)) as pilot:
-        await ontgrendel(pilot)
-        op_ui = tel_lezingen(app)
-        app.open_zaak(zns[0])
-        await wacht_op(pilot, lambda: isinstance(app.screen, BesluitScherm))
+        op_ui = await open_bij_besluit(pilot, zns[0])
         assert op_ui == [False]  # read once, not on the UI thread
         assert sorted(zn for zn, _ in app._andere_zaken()) == sorted(zns[1:])
         await pilot.press("ctrl+b")
@@ -51,10 +58,7 @@ async def test_andere_bsn_leest_opnieuw(maak_app: Any, zaaien: Any) -> None:
     zns = zaaien(["albrandswaard-toekenning"] * 2, Stap.BESLUIT)
     app = maak_app()
     async with app.run_test(size=(100, 40)) as pilot:
-        await ontgrendel(pilot)
-        op_ui = tel_lezingen(app)
-        app.open_zaak(zns[0])
-        await wacht_op(pilot, lambda: isinstance(app.screen, BesluitScherm))
+        op_ui = await open_bij_besluit(pilot, zns[0])
         assert app._andere is not None
         sleutel = app._andere[0]
         zaak = app.zaak
