@@ -1,4 +1,4 @@
-"""The shared house style: A4, embedded Vera fonts, letterhead from the regulation, address window, reference
+"""The shared house style: A4, embedded DejaVu fonts, letterhead from the regulation, address window, reference
 line, page numbers ("pagina 1 van 3"), signature block, and the PDF/A-2b parts.
 
 Every letter module builds a list of flowables with the helpers here and calls :func:`bouw_pdf`.
@@ -13,7 +13,6 @@ from datetime import date
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-import reportlab
 from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
@@ -43,7 +42,10 @@ from smi_tui.regeling import Regeling
 
 TAAL = "nl-NL"
 PRODUCENT = "smi-tui (ReportLab)"
-FONT, FONT_VET, FONT_CURSIEF, FONT_VET_CURSIEF = "Vera", "VeraBd", "VeraIt", "VeraBI"
+# DejaVu Sans (Bitstream Vera with full Latin Extended-A and B, €, ligatures; licence in fonts/LICENSE-DejaVu.txt):
+# Vera, which ReportLab ships, has no ś ą ę ń ő ű ř ț ș — a parent's name must print as it is written.
+FONT, FONT_VET, FONT_CURSIEF, FONT_VET_CURSIEF = "DejaVuSans", "DejaVuSans-Bold", "DejaVuSans-Oblique", "DejaVuSans-BoldOblique"
+FONTMAP = Path(__file__).parent / "fonts"
 
 LINKS, RECHTS, BOVEN, ONDER = 25 * mm, 20 * mm, 20 * mm, 22 * mm
 BREEDTE = A4[0] - LINKS - RECHTS
@@ -53,13 +55,31 @@ GRIJS = colors.HexColor("#555555")
 LIJN = colors.HexColor("#BBBBBB")
 
 
+class _Drukfont(TTFont):
+    """DejaVu that refuses a character it has no glyph for, instead of printing an empty box (glyph 0, which
+    PDF/A forbids too). Every string on the canvas goes through ``splitString``, the documented entry point of a
+    dynamic (subset) font; names are refused earlier, where they are typed (:mod:`smi_tui.afdrukbaar`), so this is
+    the last guard for text stored before that check or text from the regulation file."""
+
+    def splitString(self, text: str, doc: object, encoding: str = "utf-8") -> list[tuple[int, bytes]]:
+        if isinstance(text, str):
+            glyphs = self.face.charToGlyph
+            ontbreekt = [t for t in text if ord(t) not in glyphs and t not in "\n\r\t"]
+            if ontbreekt:
+                from letters import BriefFout
+                from smi_tui.afdrukbaar import beschrijf
+
+                tekens = ", ".join(dict.fromkeys(beschrijf(t) for t in ontbreekt))
+                raise BriefFout(f"De brief kan niet worden gemaakt: {tekens} in '{text.strip()[:60]}' kan niet "
+                                "worden afgedrukt. Pas die tekst aan in het dossier (of in het regelingbestand).")  # fmt: skip
+        return super().splitString(text, doc, encoding)
+
+
 def _registreer_fonts() -> None:
     if FONT in pdfmetrics.getRegisteredFontNames():
         return
-    map_ = Path(reportlab.__file__).parent / "fonts"
-    for naam, bestand in ((FONT, "Vera.ttf"), (FONT_VET, "VeraBd.ttf"), (FONT_CURSIEF, "VeraIt.ttf"),
-                          (FONT_VET_CURSIEF, "VeraBI.ttf")):  # fmt: skip
-        pdfmetrics.registerFont(TTFont(naam, str(map_ / bestand)))
+    for naam in (FONT, FONT_VET, FONT_CURSIEF, FONT_VET_CURSIEF):
+        pdfmetrics.registerFont(_Drukfont(naam, str(FONTMAP / f"{naam}.ttf")))  # embedded as a subset
     pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_VET, italic=FONT_CURSIEF, boldItalic=FONT_VET_CURSIEF)
 
 
@@ -302,14 +322,13 @@ def _voet(c: rl_canvas.Canvas, kop: Briefkop, pagina: int, totaal: int) -> None:
 
 
 def _canvasmaker(kop: Briefkop) -> type[rl_canvas.Canvas]:
-    """A canvas that holds pages back until the end, so each can say 'pagina n van totaal', and that adds the
-    fixed dates and the PDF/A parts when it saves."""
+    """A canvas that holds pages back until the end, so each can say 'pagina n van totaal'. (The PDF/A parts and
+    the letter's date are added afterwards by :func:`letters.pdfa.maak_pdfa`.)"""
 
     class BriefCanvas(rl_canvas.Canvas):
         def __init__(self, *args: object, **kwargs: object) -> None:
             super().__init__(*args, **kwargs)  # type: ignore[arg-type]
             self._paginas: list[dict[str, object]] = []
-            pdfa.zet_datum(self._doc, kop.datum)
 
         def showPage(self) -> None:
             self._paginas.append(dict(self.__dict__))
@@ -321,18 +340,6 @@ def _canvasmaker(kop: Briefkop) -> type[rl_canvas.Canvas]:
                 self.__dict__.update(staat)
                 _voet(self, kop, self._pageNumber, totaal)
                 super().showPage()
-            pdfa.voeg_pdfa_toe(
-                self._doc,
-                metadata=pdfa.xmp(
-                    titel=kop.titel,
-                    auteur=kop.naam_afzender,
-                    onderwerp=kop.onderwerp,
-                    producent=PRODUCENT,
-                    maker=PRODUCENT,
-                    datum=kop.datum,
-                    taal=TAAL,
-                ),
-            )
             super().save()
 
     return BriefCanvas
@@ -381,7 +388,9 @@ def bouw_pdf(kop: Briefkop, inhoud: list[Flowable]) -> bytes:
         PageTemplate("volgend", [volgend]),
     ])  # fmt: skip
     doc.build([referentie(kop), Spacer(1, 8 * mm), *inhoud], canvasmaker=_canvasmaker(kop))
-    return uit.getvalue()
+    metadata = pdfa.xmp(titel=kop.titel, auteur=kop.naam_afzender, onderwerp=kop.onderwerp, producent=PRODUCENT,
+                        maker=PRODUCENT, datum=kop.datum, taal=TAAL)  # fmt: skip
+    return pdfa.maak_pdfa(uit.getvalue(), metadata=metadata, datum=kop.datum)
 
 
 __all__ = ["PageBreak", "Spacer", "bouw_pdf", "kop", "p", "pm", "tabel", "tekenblok"]

@@ -4,7 +4,7 @@ The ICC profile is generated here from the published sRGB figures (IEC 61966-2-1
 the sRGB tone curve), so no third-party profile file with its own licence has to be shipped. Everything is
 computed from fixed numbers: the same letter gives the same bytes.
 
-Only :func:`voeg_pdfa_toe` touches ReportLab objects, and it imports them itself.
+Only :func:`maak_pdfa` touches the PDF, through pikepdf (qpdf), which it imports itself; no ReportLab internals.
 """
 
 from __future__ import annotations
@@ -144,43 +144,63 @@ def xmp(*, titel: str, auteur: str, onderwerp: str, producent: str, maker: str, 
     return tekst.encode("utf-8")
 
 
-class _VasteTijd:
-    """Stands in for ReportLab's TimeStamp so CreationDate/ModDate are the letter's date, not 'now'."""
+def maak_pdfa(pdf: bytes, *, metadata: bytes, datum: date) -> bytes:
+    """Turn ReportLab's PDF into PDF/A-2b: the XMP metadata stream, the sRGB OutputIntent, the letter's date as
+    creation and modification date, and a file written by qpdf (through pikepdf's public API).
 
-    def __init__(self, d: date) -> None:
-        self.YMDhms = (d.year, d.month, d.day, 12, 0, 0)
-        self.dhh = 0
-        self.dmm = 0
-        self.t = 0.0
-        self.tzname = "UTC"
+    ReportLab writes stream data directly followed by ``endstream``; ISO 19005-2 §6.1.7.1 wants an end-of-line
+    before it, and /Length must count the data only. qpdf writes every stream that way, so the whole file is
+    written again here instead of patching ReportLab's writer. The trailer /ID is derived from the content, so the
+    same letter gives the same bytes."""
+    import io
+
+    import pikepdf
+
+    with pikepdf.open(io.BytesIO(pdf)) as doc:
+        doc.Root.Metadata = doc.make_stream(metadata, Type=pikepdf.Name.Metadata, Subtype=pikepdf.Name.XML)
+        profiel = doc.make_stream(srgb_icc(), N=3)
+        doc.Root.OutputIntents = pikepdf.Array(
+            [
+                pikepdf.Dictionary(
+                    Type=pikepdf.Name.OutputIntent,
+                    S=pikepdf.Name.GTS_PDFA1,
+                    OutputConditionIdentifier=pikepdf.String(ICC_NAAM),
+                    Info=pikepdf.String(ICC_NAAM),
+                    RegistryName=pikepdf.String("http://www.color.org"),
+                    DestOutputProfile=profiel,
+                )
+            ]
+        )
+        for obj in doc.objects:
+            if isinstance(obj, pikepdf.Stream) and obj.read_raw_bytes().endswith(b"\r"):
+                _zonder_cr_aan_eind(obj)
+        doc.docinfo.CreationDate = pikepdf.String(pdf_datum(datum))
+        doc.docinfo.ModDate = pikepdf.String(pdf_datum(datum))
+        uit = io.BytesIO()
+        # No object streams: PDF/A-2 allows them, but uncompressed cross-references keep the XMP packet findable
+        # by scanning, as archive tools expect. Streams are written as they are (ReportLab compressed them; the XMP
+        # packet stays uncompressed on purpose), so qpdf does not undo the ASCIIHex wrapping below.
+        doc.save(uit, deterministic_id=True, object_stream_mode=pikepdf.ObjectStreamMode.disable,
+                 compress_streams=False, stream_decode_level=pikepdf.StreamDecodeLevel.none)  # fmt: skip
+    return uit.getvalue()
 
 
-def zet_datum(pdfdoc: Any, d: date) -> None:
-    """Make the PDF's creation and modification date ``d`` (12:00 UTC) instead of the clock."""
-    pdfdoc._timeStamp = _VasteTijd(d)
-    pdfdoc.info._dateFormatter = lambda *_: pdf_datum(d)
+def _zonder_cr_aan_eind(stream: Any) -> None:
+    """Stream data that happens to end in CR (compressed data can) is read by a validator as data + a CRLF
+    end-of-line, so its /Length looks one byte too long (PDFA2B-STREAM-LENGTH-001). Such a stream gets an
+    ASCIIHexDecode filter in front of its own filters: its encoded data then ends in '>' (ISO 32000-1 §7.4.2).
+    PDF/A-2 allows that filter; it happens to about one stream in 256 and costs that stream double its size."""
+    import pikepdf
 
-
-def voeg_pdfa_toe(pdfdoc: Any, *, metadata: bytes) -> None:
-    """Attach the XMP metadata stream and the sRGB OutputIntent to the catalog of a ReportLab PDFDocument."""
-    from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFStream, PDFString
-
-    # Uncompressed, as PDF/A readers expect to find the packet by scanning.
-    meta = PDFStream(PDFDictionary({"Type": PDFName("Metadata"), "Subtype": PDFName("XML")}), metadata, filters=None)
-    profiel = PDFStream(PDFDictionary({"N": 3}), srgb_icc(), filters=None)
-    intent = PDFDictionary(
-        {
-            "Type": PDFName("OutputIntent"),
-            "S": PDFName("GTS_PDFA1"),
-            "OutputConditionIdentifier": PDFString(ICC_NAAM),
-            "Info": PDFString(ICC_NAAM),
-            "RegistryName": PDFString("http://www.color.org"),
-            "DestOutputProfile": pdfdoc.Reference(profiel),
-        }
-    )
-    cat = pdfdoc.Catalog
-    cat.Metadata = meta
-    cat.OutputIntents = PDFArray([intent])
-    # PDFCatalog only writes the keys it knows; OutputIntents is not one of them in ReportLab 5.
-    if "OutputIntents" not in cat.__NoDefault__:
-        cat.__NoDefault__ = [*cat.__NoDefault__, "OutputIntents"]
+    rauw = stream.read_raw_bytes()
+    filters = stream.get("/Filter")
+    parms = stream.get("/DecodeParms")
+    if filters is None:
+        filters = pikepdf.Array()
+    elif isinstance(filters, pikepdf.Name):
+        filters = pikepdf.Array([filters])
+    nieuw_filters = pikepdf.Array([pikepdf.Name.ASCIIHexDecode, *filters])
+    if parms is not None:
+        lijst = list(parms) if isinstance(parms, pikepdf.Array) else [parms]
+        parms = pikepdf.Array([None, *lijst])
+    stream.write(rauw.hex().encode("ascii") + b">", filter=nieuw_filters, decode_parms=parms)

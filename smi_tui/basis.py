@@ -5,7 +5,9 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+
+from smi_tui.afdrukbaar import check_afdrukbaar
 
 
 class Model(BaseModel):
@@ -14,8 +16,8 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, validate_assignment=True)
 
 
-Tekst = Annotated[str, Field(min_length=1, max_length=200)]
-"""A required short text (a name, a place)."""
+Tekst = Annotated[str, Field(min_length=1, max_length=200), AfterValidator(check_afdrukbaar)]
+"""A required short text (a name, a place) that a letter can print (see :mod:`smi_tui.afdrukbaar`)."""
 
 Uren = Annotated[Decimal, Field(ge=0, le=168, max_digits=6, decimal_places=2)]
 """Hours with at most two decimals."""
