@@ -44,7 +44,12 @@ TAAL = "nl-NL"
 PRODUCENT = "smi-tui (ReportLab)"
 # DejaVu Sans (Bitstream Vera with full Latin Extended-A and B, €, ligatures; licence in fonts/LICENSE-DejaVu.txt):
 # Vera, which ReportLab ships, has no ś ą ę ń ő ű ř ț ș — a parent's name must print as it is written.
-FONT, FONT_VET, FONT_CURSIEF, FONT_VET_CURSIEF = "DejaVuSans", "DejaVuSans-Bold", "DejaVuSans-Oblique", "DejaVuSans-BoldOblique"
+FONT, FONT_VET, FONT_CURSIEF, FONT_VET_CURSIEF = (
+    "DejaVuSans",
+    "DejaVuSans-Bold",
+    "DejaVuSans-Oblique",
+    "DejaVuSans-BoldOblique",
+)
 FONTMAP = Path(__file__).parent / "fonts"
 
 LINKS, RECHTS, BOVEN, ONDER = 25 * mm, 20 * mm, 20 * mm, 22 * mm
