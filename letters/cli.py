@@ -64,5 +64,5 @@ def cmd_print(args: argparse.Namespace) -> int:
     from letters.printen import print_pdf
 
     melding = print_pdf(args.bestand, args.printer)
-    print(melding or f"{args.bestand} is naar de printer gestuurd.")
+    print(f"De brief {args.bestand} is {melding}.")
     return 0

@@ -1,8 +1,12 @@
 """Printing a PDF: a configured print command, else CUPS ``lp`` (Linux, macOS), else the Windows print verb.
 
 The print command comes from ``SMI_TUI_PRINTCOMMANDO`` (tests) or the ``printcommando`` key of config.toml,
-e.g. ``printcommando = "lpr -P kantoor {bestand}"``; ``{bestand}`` and ``{printer}`` are filled in (without
-``{bestand}`` the file is added at the end). Every failure is a PrintFout with a Dutch message.
+either a TOML list (``printcommando = ['C:\\Program Files\\SumatraPDF\\SumatraPDF.exe', '-print-to', '{printer}',
+'{bestand}']``: each element is one argument, so a path with spaces needs no quotes) or a string split like a
+shell does (``printcommando = "lpr -P kantoor {bestand}"``); ``{bestand}`` and ``{printer}`` are filled in (without
+``{bestand}`` the file is added at the end). Every failure is a PrintFout with a Dutch message, also for CUPS's
+English ones (service stopped, unknown printer, a queue that rejects jobs); success says which printer has the job,
+and warns when that printer is paused (the job then waits).
 """
 
 from __future__ import annotations
@@ -23,18 +27,29 @@ class PrintFout(SmiFout):
     """The PDF could not be handed to a printer."""
 
 
-def _printcommando() -> str | None:
+def _printcommando() -> str | list[str] | None:
     env = os.environ.get(ENV_PRINTCOMMANDO)
     if env:
         return env
     from smi_tui.config import lees_config
 
     waarde = lees_config().get("printcommando")
+    if isinstance(waarde, list):
+        if not waarde or not all(isinstance(d, str) and d for d in waarde):
+            raise PrintFout("'printcommando' in config.toml moet een lijst van teksten zijn, bijvoorbeeld "
+                            "printcommando = ['lpr', '-P', 'kantoor', '{bestand}'].")  # fmt: skip
+        return waarde
     return str(waarde) if waarde else None
 
 
-def _opdracht(sjabloon: str, pad: Path, printer: str | None) -> list[str]:
-    delen = shlex.split(sjabloon, posix=os.name != "nt")
+def _opdracht(sjabloon: str | list[str], pad: Path, printer: str | None) -> list[str]:
+    # A string is split as a shell would; on Windows without POSIX rules, which keep the quotes, so they go here.
+    if isinstance(sjabloon, list):
+        delen = list(sjabloon)
+    else:
+        delen = shlex.split(sjabloon, posix=os.name != "nt")
+        if os.name == "nt":
+            delen = [d[1:-1] if len(d) > 1 and d[0] == d[-1] == '"' else d for d in delen]
     heeft_bestand = any("{bestand}" in d for d in delen)
     uit = []
     for d in delen:
@@ -55,26 +70,110 @@ def _voer_uit(opdracht: list[str]) -> str:
         raise PrintFout("De printer reageert niet (na 60 seconden). Probeer het later opnieuw.") from None
     melding = (res.stderr or res.stdout or "").strip()
     if res.returncode != 0:
-        if "no default destination" in melding.lower() or "geen standaard" in melding.lower():
-            raise PrintFout(
-                "Er is geen standaardprinter ingesteld. Kies een printer met --printer NAAM, of stel een "
-                "standaardprinter in."
-            )
-        if "does not exist" in melding.lower() or "bestaat niet" in melding.lower():
-            raise PrintFout(f"Die printer bestaat niet ({melding}). Kies een andere printer.")
-        raise PrintFout(f"Afdrukken is mislukt: {melding or f'foutcode {res.returncode}'}.")
+        raise PrintFout(_fout_in_het_nederlands(melding, res.returncode))
     return (res.stdout or "").strip()
 
 
+def _printers() -> list[str]:
+    """The CUPS queues there are (``lpstat -e``), or [] when that cannot be asked."""
+    lpstat = shutil.which("lpstat")
+    if lpstat is None:
+        return []
+    try:
+        res = subprocess.run([lpstat, "-e"], capture_output=True, text=True, timeout=10, check=False)
+    except (OSError, subprocess.TimeoutExpired):
+        return []
+    return [r.strip() for r in res.stdout.splitlines() if r.strip()] if res.returncode == 0 else []
+
+
+def _printservice_gestopt() -> bool:
+    """True when CUPS says its scheduler is not running (``lpstat -r``): ``lp`` then only says that the printer
+    does not exist, or that there is no default printer."""
+    lpstat = shutil.which("lpstat")
+    if lpstat is None:
+        return False
+    try:
+        res = subprocess.run([lpstat, "-r"], capture_output=True, text=True, timeout=10, check=False)
+    except (OSError, subprocess.TimeoutExpired):
+        return False
+    return "not running" in (res.stdout + res.stderr).lower()
+
+
+def _fout_in_het_nederlands(melding: str, code: int) -> str:
+    """CUPS and most print programs answer in English; the consulent reads what happened and what to do."""
+    laag = melding.lower()
+    if "scheduler is not running" in laag or (
+        any(w in laag for w in ("does not exist", "no default destination")) and _printservice_gestopt()
+    ):
+        return ("De printservice (CUPS) draait niet, dus er kan niets worden afgedrukt. Start de printservice of "
+                "vraag de functioneel beheerder; de brief blijft bewaard in het dossier.")  # fmt: skip
+    if "no default destination" in laag or "geen standaard" in laag:
+        return ("Er is geen standaardprinter ingesteld. Kies een printer met --printer NAAM, of stel een "
+                "standaardprinter in.")  # fmt: skip
+    if "does not exist" in laag or "bestaat niet" in laag or "unknown destination" in laag:
+        printers = _printers()
+        welke = (
+            f" Deze printers zijn er: {', '.join(printers)}." if printers else " Er is geen enkele printer ingesteld."
+        )
+        return f"Die printer bestaat niet.{welke} Kies een van deze printers, of vraag de functioneel beheerder."
+    if "not accepting jobs" in laag:
+        return ("De printer neemt nu geen opdrachten aan (de wachtrij is gesloten). Kies een andere printer, of vraag "
+                "de functioneel beheerder de wachtrij te openen; de brief blijft bewaard in het dossier.")  # fmt: skip
+    if "forbidden" in laag or "not authorized" in laag or "unauthorized" in laag:
+        return "U mag niet afdrukken op deze printer. Vraag de functioneel beheerder om toegang."
+    # Anything else: the program's own words, quoted, so the beheerder can look it up.
+    eigen = melding.rstrip(".").strip()
+    return (
+        f"Afdrukken is mislukt (foutcode {code}"
+        + (f": '{eigen}'" if eigen else "")
+        + "). Vraag de functioneel beheerder."
+    )
+
+
+def _gepauzeerd(printer: str | None) -> str | None:
+    """The name of the CUPS queue the job went to when it is paused (disabled): the job then waits there."""
+    lpstat = shutil.which("lpstat")
+    if lpstat is None:
+        return None
+    try:
+        if printer is None:
+            standaard = subprocess.run([lpstat, "-d"], capture_output=True, text=True, timeout=10, check=False)
+            # "system default destination: SMI_PDF"
+            printer = standaard.stdout.rsplit(":", 1)[-1].strip() if ":" in standaard.stdout else None
+            if not printer:
+                return None
+        staat = subprocess.run([lpstat, "-p", printer], capture_output=True, text=True, timeout=10, check=False)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    # "printer SMI_PDF disabled since ..." (CUPS's fixed wording, also under a Dutch locale for this field)
+    return printer if staat.returncode == 0 and f"printer {printer} disabled" in staat.stdout else None
+
+
+def _lp_gelukt(uitvoer: str, printer: str | None) -> str:
+    """'request id is SMI_PDF-12 (1 file(s))' → 'naar printer SMI_PDF gestuurd (opdracht SMI_PDF-12)', with a
+    warning when that printer is paused."""
+    opdracht = uitvoer.removeprefix("request id is ").split(" ")[0] if uitvoer.startswith("request id is ") else ""
+    wachtrij = printer or (opdracht.rsplit("-", 1)[0] if "-" in opdracht else None)
+    zin = f"naar printer {wachtrij} gestuurd" if wachtrij else "naar de standaardprinter gestuurd"
+    zin += f" (opdracht {opdracht})" if opdracht else ""
+    gepauzeerd = _gepauzeerd(wachtrij)
+    if gepauzeerd:
+        zin += (f"; LET OP: printer {gepauzeerd} staat op pauze, de brief wacht in de wachtrij tot de printer weer "
+                "aan staat")  # fmt: skip
+    return zin
+
+
 def print_pdf(pad: Path | str, printer: str | None = None) -> str:
-    """Send the PDF at ``pad`` to ``printer`` (or the default printer); returns the spooler's message (may be
-    empty). Raises PrintFout with a Dutch message when it cannot be printed."""
+    """Send the PDF at ``pad`` to ``printer`` (or the default printer); returns a Dutch phrase that completes
+    "… bewaard en …" ("naar printer X gestuurd (opdracht X-12)"). Raises PrintFout with a Dutch message when it
+    cannot be printed."""
     pad = Path(pad)
     if not pad.is_file():
         raise PrintFout(f"Het bestand {pad} bestaat niet.")
     sjabloon = _printcommando()
     if sjabloon:
-        return _voer_uit(_opdracht(sjabloon, pad, printer))
+        uitvoer = _voer_uit(_opdracht(sjabloon, pad, printer))
+        return "naar het printcommando gestuurd" + (f" (dat meldt: {uitvoer})" if uitvoer else "")
     if sys.platform == "win32":
         if printer:
             raise PrintFout(
@@ -85,7 +184,7 @@ def print_pdf(pad: Path | str, printer: str | None = None) -> str:
             os.startfile(str(pad), "print")  # type: ignore[attr-defined]
         except OSError as exc:
             raise PrintFout(f"Afdrukken is mislukt: {exc}. Is er een PDF-lezer en een printer ingesteld?") from None
-        return ""
+        return "naar de standaardprinter van Windows gestuurd"
     lp = shutil.which("lp")
     if lp is None:
         raise PrintFout(
@@ -93,4 +192,4 @@ def print_pdf(pad: Path | str, printer: str | None = None) -> str:
             "stel 'printcommando' in config.toml in."
         )
     opdracht = [lp, *(["-d", printer] if printer else []), "-t", pad.name, "--", str(pad)]
-    return _voer_uit(opdracht)
+    return _lp_gelukt(_voer_uit(opdracht), printer)

@@ -37,10 +37,28 @@ def _nep_lp(map_: Path, *, uitvoer: str = "request id is nep-1 (1 file(s))", cod
     return log
 
 
+def _nep_lpstat(map_: Path, *, draait: bool = True, gepauzeerd: str = "") -> None:
+    """An ``lpstat`` beside the stand-in ``lp``: two queues (Kantoor_2, A4-lade), default Kantoor_2; the
+    scheduler running or not; ``gepauzeerd`` names a paused queue."""
+    script = map_ / "lpstat"
+    script.write_text(
+        "#!/bin/sh\n"
+        'case "$1" in\n'
+        f'  -r) echo "scheduler is {"" if draait else "not "}running";;\n'
+        "  -e) echo Kantoor_2; echo A4-lade;;\n"
+        '  -d) echo "system default destination: Kantoor_2";;\n'
+        f'  -p) if [ "$2" = "{gepauzeerd}" ]; then echo "printer $2 disabled since nu -"; '
+        'else echo "printer $2 is idle.  enabled since nu"; fi;;\n'
+        "esac\n"
+    )
+    script.chmod(script.stat().st_mode | stat.S_IEXEC)
+
+
 @pytest.fixture
 def nep_pad(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     bin_ = tmp_path / "bin"
     bin_.mkdir()
+    _nep_lpstat(bin_)
     monkeypatch.setenv("PATH", f"{bin_}{os.pathsep}{os.environ['PATH']}")
     monkeypatch.delenv(ENV_PRINTCOMMANDO, raising=False)
     return bin_
@@ -49,7 +67,7 @@ def nep_pad(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 @pytest.mark.skipif(os.name == "nt", reason="sh-script als lp")
 def test_lp_met_printer(brief: Path, nep_pad: Path) -> None:
     log = _nep_lp(nep_pad)
-    assert print_pdf(brief, printer="Kantoor_2") == "request id is nep-1 (1 file(s))"
+    assert print_pdf(brief, printer="Kantoor_2") == "naar printer Kantoor_2 gestuurd (opdracht nep-1)"
     assert log.read_text().splitlines() == ["-d", "Kantoor_2", "-t", brief.name, "--", str(brief)]
 
 
@@ -58,13 +76,72 @@ def test_lp_standaardprinter_via_cli(brief: Path, nep_pad: Path, capsys: pytest.
     log = _nep_lp(nep_pad)
     assert main(["print", str(brief)]) == 0
     assert log.read_text().splitlines() == ["-t", brief.name, "--", str(brief)]
-    assert "request id" in capsys.readouterr().out
+    uit = capsys.readouterr().out
+    assert "opdracht nep-1" in uit
+    assert "request id" not in uit
 
 
 @pytest.mark.skipif(os.name == "nt", reason="sh-script als lp")
 def test_geen_standaardprinter(brief: Path, nep_pad: Path) -> None:
     _nep_lp(nep_pad, uitvoer="lp: Error - No default destination.", code=1)
     with pytest.raises(PrintFout, match="geen standaardprinter"):
+        print_pdf(brief)
+
+
+@pytest.mark.skipif(os.name == "nt", reason="sh-script als lp")
+@pytest.mark.parametrize(
+    ("cups_zegt", "draait", "verwacht"),
+    [
+        ("lp: Error - The printer or class does not exist.", True,
+         "Die printer bestaat niet. Deze printers zijn er: Kantoor_2, A4-lade."),
+        ("lp: Error - The printer or class does not exist.", False, "De printservice (CUPS) draait niet"),
+        ("lp: Error - No default destination.", False, "De printservice (CUPS) draait niet"),
+        ('lp: Destination "Kantoor_2" is not accepting jobs.', True, "neemt nu geen opdrachten aan"),
+        ("lp: Error - Forbidden", True, "U mag niet afdrukken op deze printer"),
+        ("lp: something new..", True, "Afdrukken is mislukt (foutcode 1: 'lp: something new')"),
+    ],
+)  # fmt: skip
+def test_cups_fouten_in_het_nederlands(brief: Path, nep_pad: Path, cups_zegt: str, draait: bool,
+                                       verwacht: str) -> None:  # fmt: skip
+    _nep_lp(nep_pad, uitvoer=cups_zegt, code=1)
+    _nep_lpstat(nep_pad, draait=draait)
+    with pytest.raises(PrintFout) as exc:
+        print_pdf(brief, printer="Kantoor_2")
+    assert verwacht in exc.value.melding
+    assert ".." not in exc.value.melding  # no doubled full stop (lp ends its own messages with one)
+
+
+@pytest.mark.skipif(os.name == "nt", reason="sh-script als lp")
+def test_gepauzeerde_printer_geeft_een_waarschuwing(brief: Path, nep_pad: Path) -> None:
+    _nep_lp(nep_pad, uitvoer="request id is Kantoor_2-7 (1 file(s))")
+    _nep_lpstat(nep_pad, gepauzeerd="Kantoor_2")
+    antwoord = print_pdf(brief)  # the default printer, Kantoor_2
+    assert antwoord.startswith(
+        "naar printer Kantoor_2 gestuurd (opdracht Kantoor_2-7); LET OP: printer Kantoor_2 staat op pauze"
+    )
+
+
+@pytest.mark.skipif(os.name == "nt", reason="sh-script als printcommando")
+def test_printcommando_als_lijst_met_spaties_in_het_pad(brief: Path, tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+    map_ = tmp_path / "Program Files" / "Print Tool"
+    map_.mkdir(parents=True)
+    log = _nep_lp(map_)
+    cfg = tmp_path / "config.toml"
+    cfg.write_text(f"printcommando = ['{map_ / 'lp'}', '-P', '{{printer}}', '{{bestand}}']\n")
+    monkeypatch.setenv("SMI_TUI_CONFIG", str(cfg))
+    monkeypatch.delenv(ENV_PRINTCOMMANDO, raising=False)
+    assert print_pdf(brief, printer="Kantoor 2").startswith("naar het printcommando gestuurd")
+    assert log.read_text().splitlines() == ["-P", "Kantoor 2", str(brief)]
+
+
+def test_printcommando_als_lijst_met_iets_anders_dan_tekst(brief: Path, tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+    cfg = tmp_path / "config.toml"
+    cfg.write_text("printcommando = ['lpr', 3]\n")
+    monkeypatch.setenv("SMI_TUI_CONFIG", str(cfg))
+    monkeypatch.delenv(ENV_PRINTCOMMANDO, raising=False)
+    with pytest.raises(PrintFout, match="moet een lijst van teksten zijn"):
         print_pdf(brief)
 
 
@@ -123,9 +200,23 @@ def test_echte_cups_wachtrij(brief: Path, monkeypatch: pytest.MonkeyPatch) -> No
         pytest.skip("geen draaiende CUPS met een cups-pdf-wachtrij (apt-get install cups printer-driver-cups-pdf)")
     monkeypatch.delenv(ENV_PRINTCOMMANDO, raising=False)
     antwoord = print_pdf(brief, printer=wachtrij)
-    assert antwoord.startswith(f"request id is {wachtrij}-")
-    with pytest.raises(PrintFout, match=r"bestaat niet|mislukt"):
+    assert antwoord.startswith(f"naar printer {wachtrij} gestuurd (opdracht {wachtrij}-")
+    with pytest.raises(PrintFout, match=rf"Die printer bestaat niet\. Deze printers zijn er: .*{wachtrij}"):
         print_pdf(brief, printer="Bestaat_Niet_Printer")
+    beheer = {"cupsdisable": "cupsenable", "cupsreject": "cupsaccept"}
+    if not all(shutil.which(p) for p in [*beheer, *beheer.values()]):
+        return
+    try:  # a paused queue takes the job and warns; a closed one refuses it in Dutch
+        subprocess.run(["cupsdisable", wachtrij], check=True, capture_output=True, timeout=10)
+        assert "staat op pauze" in print_pdf(brief, printer=wachtrij)
+    finally:
+        subprocess.run(["cupsenable", wachtrij], capture_output=True, timeout=10)
+    try:
+        subprocess.run(["cupsreject", wachtrij], check=True, capture_output=True, timeout=10)
+        with pytest.raises(PrintFout, match="neemt nu geen opdrachten aan"):
+            print_pdf(brief, printer=wachtrij)
+    finally:
+        subprocess.run(["cupsaccept", wachtrij], capture_output=True, timeout=10)
 
 
 def test_cli_brief(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
