@@ -6,6 +6,7 @@ from datetime import date
 
 from letters import gegevens as g
 from letters import huisstijl as h
+from letters.datering import briefdatum
 from smi_tui.beoordeling import Beoordeling
 from smi_tui.datums import nl_datum
 from smi_tui.regeling import ToetsStukken
@@ -26,14 +27,23 @@ def controleer(zaak: Zaak) -> None:
 
 
 def maak(zaak: Zaak, beoordeling: Beoordeling, *, datum: date | None = None) -> bytes:
-    """The ontvangstbevestiging as PDF bytes; dated on the day of the melding unless ``datum`` is given."""
+    """The ontvangstbevestiging as PDF bytes; dated on the day of the melding unless ``datum`` is given, and
+    never before the aanvraag whose term it reports (see :mod:`letters.datering`)."""
     r = beoordeling.regeling
     m = zaak.melding
+    t = g.termijn(beoordeling, "beslistermijn")
+    feiten: list[tuple[str, date | None]] = []
+    if t is not None and t.datum is not None:  # the term paragraph reports the day the term started
+        a, v = zaak.aanvraag, zaak.verslag
+        feiten += [("de ontvangst van uw aanvraag", a.ontvangen_op if a else None),
+                   ("de dag dat uw aanvraag compleet was", a.compleet_op if a else None),
+                   ("het ondertekende verslag", v.ondertekend_op if v else None)]  # fmt: skip
+    datum = briefdatum(datum, m.datum, feiten)
     kop = h.Briefkop(
         r,
         titel="Ontvangstbevestiging melding kinderopvang SMI",
         onderwerp=ONDERWERP,
-        datum=datum or m.datum,
+        datum=datum,
         kenmerk=g.kenmerk(zaak),
         aan=g.adresregels(zaak, verplicht=True, brief="ontvangstbevestiging"),
         behandeld_door=zaak.consulent,

@@ -9,6 +9,7 @@ from datetime import date
 
 from letters import gegevens as g
 from letters import huisstijl as h
+from letters.datering import briefdatum
 from smi_tui.beoordeling import Beoordeling
 from smi_tui.datums import nl_datum
 from smi_tui.geld import euro, uren
@@ -39,16 +40,19 @@ def controleer(zaak: Zaak) -> None:
 
 
 def maak(zaak: Zaak, beoordeling: Beoordeling, *, datum: date | None = None) -> bytes:
-    """The verslag as PDF bytes; dated on the day of the gesprek unless ``datum`` is given."""
+    """The verslag as PDF bytes; dated on the day of the gesprek unless ``datum`` is given, and never before the
+    advice it reports (see :mod:`letters.datering`)."""
     controleer(zaak)
     gs, vs = zaak.gesprek, zaak.verslag
     assert gs is not None and vs is not None
     r = beoordeling.regeling
+    advies = gs.advies
+    datum = briefdatum(datum, gs.datum, [(f"het advies van {advies.adviseur}", advies.datum)] if advies else [])
     kop = h.Briefkop(
         r,
         titel="Verslag gesprek kinderopvang SMI",
         onderwerp=ONDERWERP,
-        datum=datum or gs.datum,
+        datum=datum,
         kenmerk=g.kenmerk(zaak),
         aan=g.adresregels(zaak, verplicht=False, brief="verslag"),
         behandeld_door=zaak.consulent,
