@@ -43,6 +43,8 @@ def main() -> int:
 
     pad = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "voorbeelden" / "eemnes-toekenning.json"
     zaak = lees_zaak(pad)
+    if zaak.zaaknummer is None:  # as the store gives it: a letter needs a zaaknummer
+        zaak = zaak.model_copy(update={"zaaknummer": "SMI-2026-0001"})
     beoordeling = beoordeel_zaak(zaak, peildatum=zaak.melding.datum)
     letters.maak("beschikking", zaak, beoordeling)  # warm-up: imports ReportLab, loads the fonts
 

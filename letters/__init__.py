@@ -45,13 +45,16 @@ def maak(
     *,
     datum: date | None = None,
     nummer: int | None = None,
+    proef: bool = False,
 ) -> bytes:
     """Make the letter ``soort`` (see :data:`SOORTEN`) for ``zaak`` and return the PDF bytes.
 
     ``beoordeling`` is the case's assessment; when omitted it is made with the regulation in force on the date
     of the melding. ``datum`` is the date on the letter; by default a date from the case (see each letter), so
     the same case always gives the same bytes. ``nummer`` chooses the record for the letters in
-    :data:`MET_NUMMER` (1 = the first entered; default the latest).
+    :data:`MET_NUMMER` (1 = the first entered; default the latest). A case without a zaaknummer is refused: a
+    letter that goes to a parent carries the case's reference. ``proef`` makes one anyway, as a proof: every page
+    then says in red that it must not be sent, and the reference says why.
     """
     soort = soort.strip().replace("_", "-")
     if soort not in SOORTEN:
@@ -62,6 +65,12 @@ def maak(
     elif nummer is not None:
         raise BriefFout(f"De brief '{soort}' gaat over de hele zaak; een nummer kiezen kan alleen bij "
                         f"{', '.join(MET_NUMMER)}.")  # fmt: skip
+    if not zaak.zaaknummer and not proef:
+        raise BriefFout(
+            f"Deze zaak heeft nog geen zaaknummer, dus de brief '{soort}' kan nog niet worden verstuurd: leg de zaak "
+            "eerst vast (in het programma, of met smi-tui importeer) en maak de brief dan. Een proefdruk om na te "
+            "lezen kan wel: die is op elke pagina gemarkeerd als niet te verzenden."
+        )
     module = importlib.import_module(SOORTEN[soort])
     module.controleer(zaak, **extra)  # a clear error before any assessment or layout work
     if beoordeling is None:

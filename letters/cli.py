@@ -47,7 +47,8 @@ def cmd_brief(args: argparse.Namespace) -> int:
     import letters
 
     zaak = lees(str(args.zaak))
-    pdf = letters.maak(args.soort, zaak, datum=args.peildatum, nummer=getattr(args, "nummer", None))
+    proef = zaak.zaaknummer is None  # a case file that is not in the store yet: a proof, marked on every page
+    pdf = letters.maak(args.soort, zaak, datum=args.peildatum, nummer=getattr(args, "nummer", None), proef=proef)
     uit = Path(args.uit)
     try:
         tijdelijk = uit.with_name(uit.name + ".tmp")
@@ -56,6 +57,8 @@ def cmd_brief(args: argparse.Namespace) -> int:
     except OSError as exc:
         raise SmiFout(f"Het bestand {uit} kan niet worden geschreven ({exc.strerror}).") from None
     print(f"{args.soort} geschreven naar {uit} ({len(pdf):,} bytes).".replace(",", "."))
+    if proef:
+        print("Let op: dit is een PROEFDRUK (de zaak heeft nog geen zaaknummer); niet verzenden.")
     return 0
 
 

@@ -21,8 +21,11 @@ def fout(melding: str) -> Exception:
 
 
 def kenmerk(zaak: Zaak) -> str:
-    """Our reference: the zaaknummer, or a clear mark that the case is not registered yet."""
-    return zaak.zaaknummer or "nog geen zaaknummer"
+    """Our reference: the zaaknummer; a proof of a case that is not registered yet says so (``letters.maak``
+    refuses such a case unless a proof is asked for)."""
+    from letters.huisstijl import PROEFDRUK
+
+    return zaak.zaaknummer or PROEFDRUK
 
 
 def namen(zaak: Zaak) -> str:

@@ -52,6 +52,10 @@ FONT, FONT_VET, FONT_CURSIEF, FONT_VET_CURSIEF = (
 )
 FONTMAP = Path(__file__).parent / "fonts"
 
+PROEFDRUK = "PROEFDRUK, niet verzenden (nog geen zaaknummer)"
+"""The kenmerk of a letter made from a case that is not registered yet (``letters.maak(..., proef=True)``): every
+page then says in red that it must not be sent."""
+
 LINKS, RECHTS, BOVEN, ONDER = 25 * mm, 20 * mm, 20 * mm, 22 * mm
 BREEDTE = A4[0] - LINKS - RECHTS
 EERSTE_BOVEN = 90 * mm  # the body of page 1 starts under the letterhead and address window
@@ -324,6 +328,10 @@ def _voet(c: rl_canvas.Canvas, kop: Briefkop, pagina: int, totaal: int) -> None:
     if pagina > 1:
         c.setFont(FONT, 7.5)
         c.drawString(LINKS, A4[1] - 12 * mm, f"{kop.naam_afzender} · {kop.kenmerk} · {nl_datum(kop.datum)}")
+    if kop.kenmerk == PROEFDRUK:
+        c.setFillColor(colors.HexColor("#B00020"))
+        c.setFont(FONT_VET, 9)
+        c.drawCentredString(A4[0] / 2, A4[1] - 8 * mm, "PROEFDRUK — NIET VERZENDEN — deze zaak heeft nog geen zaaknummer")
 
 
 def _canvasmaker(kop: Briefkop) -> type[rl_canvas.Canvas]:

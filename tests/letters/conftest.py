@@ -27,9 +27,14 @@ def voorbeelden() -> list[Path]:
 
 @cache
 def zaak(naam: str):
+    """The example case as the store would give it: with a zaaknummer (a letter needs one; the example files
+    without one get a fixed number from their place in the folder)."""
     from smi_tui.cli import lees_zaak
 
-    return lees_zaak(VOORBEELDEN / naam)
+    z = lees_zaak(VOORBEELDEN / naam)
+    if z.zaaknummer is None:
+        z = z.model_copy(update={"zaaknummer": f"SMI-2026-{9001 + [v.name for v in voorbeelden()].index(naam)}"})
+    return z
 
 
 @cache

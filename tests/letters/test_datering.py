@@ -41,3 +41,15 @@ def test_gegeven_datum_voor_de_feiten_wordt_geweigerd() -> None:
                                         r"van 20 februari 2026\. Kies een datum op of na 20 februari 2026\."):  # fmt: skip
         letters.maak("verslag", zaak(EEMNES), beoordeling(EEMNES), datum=date(2026, 2, 10))
     assert letters.maak("verslag", zaak(EEMNES), beoordeling(EEMNES), datum=date(2026, 2, 20))
+
+
+def test_brief_zonder_zaaknummer_wordt_geweigerd_behalve_als_proefdruk() -> None:
+    """A letter to a parent carries the case's reference: without a zaaknummer it cannot be sent (it said
+    'het kenmerk van deze brief (nog geen zaaknummer)'); a proof says on every page that it must not be sent."""
+    z = zaak(EEMNES).model_copy(update={"zaaknummer": None})
+    for soort in ("beschikking", "ontvangstbevestiging", "verslag"):
+        with pytest.raises(BriefFout, match="heeft nog geen zaaknummer"):
+            letters.maak(soort, z, beoordeling(EEMNES))
+    t = tekst_van(letters.maak("beschikking", z, beoordeling(EEMNES), proef=True))
+    assert t.count("PROEFDRUK — NIET VERZENDEN") >= 2  # every page
+    assert "nog geen zaaknummer)" not in t.replace("PROEFDRUK, niet verzenden (nog geen zaaknummer)", "")

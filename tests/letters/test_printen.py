@@ -11,6 +11,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
 from letters.printen import ENV_PRINTCOMMANDO, PrintFout, print_pdf
 from smi_tui.__main__ import main
@@ -222,8 +223,16 @@ def test_echte_cups_wachtrij(brief: Path, monkeypatch: pytest.MonkeyPatch) -> No
 def test_cli_brief(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     uit = tmp_path / "plan.pdf"
     assert main(["brief", "plan-van-aanpak", str(ROOT / "voorbeelden" / EEMNES), "-o", str(uit)]) == 0
-    assert uit.read_bytes() == pdf(EEMNES, "plan-van-aanpak")
-    assert "geschreven naar" in capsys.readouterr().out
+    import letters
+    from smi_tui.cli import lees_zaak
+    from tests.letters.conftest import tekst_van
+
+    # the example file has no zaaknummer: a proof, marked as such on every page and on the terminal
+    assert uit.read_bytes() == letters.maak("plan-van-aanpak", lees_zaak(ROOT / "voorbeelden" / EEMNES), proef=True)
+    uitvoer = capsys.readouterr().out
+    assert "geschreven naar" in uitvoer
+    assert "PROEFDRUK" in uitvoer
+    assert tekst_van(uit.read_bytes()).count("PROEFDRUK — NIET VERZENDEN") == len(PdfReader(uit).pages)
 
 
 def test_cli_brief_fouten(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
