@@ -305,14 +305,40 @@ def _briefhoofd(c: rl_canvas.Canvas, kop: Briefkop) -> None:
     _adresvenster(c, kop)
 
 
+VENSTER_BREEDTE = 85 * mm  # the window of a standard window envelope, from the left margin (25 mm) to 110 mm
+VENSTER_REGELS = 7
+
+
+def adresregels_in_venster(regels: list[str], breedte: float = VENSTER_BREEDTE, grootte: float = 9.5) -> list[str]:
+    """The address lines wrapped to the window's width (a long street or two parents' names run over the
+    letterhead's column otherwise); a word longer than the window is broken. Raises BriefFout when the address
+    does not fit the window's height."""
+    from reportlab.lib.utils import simpleSplit
+
+    uit: list[str] = []
+    for r in regels:
+        uit += simpleSplit(r, FONT, grootte, breedte) or [""]
+    if len(uit) > VENSTER_REGELS:
+        from letters import BriefFout
+
+        raise BriefFout(f"Het adres past niet in het venster van de envelop ({len(uit)} regels, ten hoogste "
+                        f"{VENSTER_REGELS}). Kort de naam of het adres in.")  # fmt: skip
+    return uit
+
+
 def _adresvenster(c: rl_canvas.Canvas, kop: Briefkop) -> None:
-    """The address window (left, as in a standard window envelope)."""
+    """The address window (left, as in a standard window envelope), with a return address above it."""
     hoogte = A4[1]
     if kop.aan:
+        if kop.regeling is not None and kop.regeling.huisstijl.postadres:
+            c.setFillColor(GRIJS)
+            c.setFont(FONT, 6.5)
+            retour = f"Retouradres {', '.join(kop.regeling.huisstijl.postadres)}"
+            c.drawString(LINKS, hoogte - 45 * mm, adresregels_in_venster([retour], grootte=6.5)[0])
         c.setFillColor(colors.black)
         c.setFont(FONT, 9.5)
         y = hoogte - 50 * mm
-        for r in kop.aan:
+        for r in adresregels_in_venster(kop.aan):
             c.drawString(LINKS, y, r)
             y -= 13
 
@@ -331,7 +357,9 @@ def _voet(c: rl_canvas.Canvas, kop: Briefkop, pagina: int, totaal: int) -> None:
     if kop.kenmerk == PROEFDRUK:
         c.setFillColor(colors.HexColor("#B00020"))
         c.setFont(FONT_VET, 9)
-        c.drawCentredString(A4[0] / 2, A4[1] - 8 * mm, "PROEFDRUK — NIET VERZENDEN — deze zaak heeft nog geen zaaknummer")
+        c.drawCentredString(
+            A4[0] / 2, A4[1] - 8 * mm, "PROEFDRUK — NIET VERZENDEN — deze zaak heeft nog geen zaaknummer"
+        )
 
 
 def _canvasmaker(kop: Briefkop) -> type[rl_canvas.Canvas]:
