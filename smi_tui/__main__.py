@@ -1,7 +1,9 @@
 """The one composition root: ``smi-tui`` with no arguments starts the app, subcommands do headless work.
 
 The store (``storage``), the letters (``letters``) and the screens (``screens``) are imported lazily inside the
-command that needs them, so the core stays headless and ``smi-tui beoordeel`` starts fast.
+command that needs them, so the core stays headless and ``smi-tui beoordeel`` starts fast. A command that needs
+both the store and the letters is composed here (``_brief``, ``_inzage``): letters and storage never import each
+other (DESIGN.md; the contracts under ``[tool.importlinter]`` in pyproject.toml check it).
 """
 
 from __future__ import annotations
@@ -26,6 +28,31 @@ def _lazy(module: str, func: str) -> Handler:
 
     run.__name__ = func
     return run
+
+
+def _zaak_uit_opslag(zaaknummer: str) -> Any:
+    # Imported only when a zaaknummer is given: a letter from a JSON file needs no store (nor tinydb).
+    from storage.cli import laad_zaak
+
+    return laad_zaak(zaaknummer)
+
+
+def _brief(args: argparse.Namespace) -> int:
+    """``smi-tui brief``: the letter from ``letters``, a case given by zaaknummer read from ``storage``."""
+    from letters.cli import cmd_brief
+
+    return cmd_brief(args, _zaak_uit_opslag)
+
+
+def _inzage(args: argparse.Namespace) -> int:
+    """``smi-tui inzage``: the store's data about a person with the readable PDF from ``letters``."""
+    from storage.cli import cmd_inzage
+
+    try:
+        from letters.inzage import maak_inzage
+    except ImportError:  # without the letter the JSON and documents are still written, with a note
+        return cmd_inzage(args, None)
+    return cmd_inzage(args, maak_inzage)
 
 
 def _datum(text: str):
@@ -145,7 +172,7 @@ def bouw_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("inzage", help="alles wat over één persoon is opgeslagen (inzageverzoek AVG)")
     s.add_argument("bsn", metavar="BSN")
     s.add_argument("-o", "--uit", type=Path, required=True, metavar="MAP", help="nieuwe of lege map")
-    s.set_defaults(func=_lazy("storage.cli", "cmd_inzage"))
+    s.set_defaults(func=_inzage)
 
     s = sub.add_parser("export-zgw", help="schrijf een zaak als ZGW-JSON (Zaken/Besluiten/Documenten API)")
     s.add_argument("zaaknummer", metavar="ZAAKNUMMER")
@@ -171,7 +198,7 @@ def bouw_parser() -> argparse.ArgumentParser:
     s.add_argument("--peildatum", type=_datum, default=None, metavar="JJJJ-MM-DD")
     s.add_argument("--nummer", type=int, default=None, metavar="N",
                    help="welke aanvulling/verlenging/wijziging (1 = de eerste; standaard de laatste)")  # fmt: skip
-    s.set_defaults(func=_lazy("letters.cli", "cmd_brief"))
+    s.set_defaults(func=_brief)
 
     s = sub.add_parser("print", help="druk een PDF af")
     s.add_argument("bestand", type=Path, metavar="UIT.pdf")
