@@ -79,6 +79,23 @@ class _NlHelp(argparse.HelpFormatter):
         super().add_usage(usage, actions, groups, prefix="gebruik: " if prefix is None else prefix)
 
 
+class _Versie(argparse.Action):
+    """``--version``: the installed distribution's version, read only when asked (a start stays fast)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str = argparse.SUPPRESS, **kw: Any) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kw)
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: Any) -> NoReturn:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            tekst = f"{parser.prog} {version('smi-tui')}"
+        except PackageNotFoundError:  # run from a source folder that was never installed
+            tekst = f"{parser.prog}: versie onbekend (niet als pakket geïnstalleerd; zie README: installeren)"
+        print(tekst)  # on stdout, as argparse's own version action does
+        parser.exit(0)
+
+
 class NlParser(argparse.ArgumentParser):
     """argparse with its messages in Dutch: what is wrong, then the usage line (exit 2)."""
 
@@ -117,6 +134,7 @@ def bouw_parser() -> argparse.ArgumentParser:
         metavar="MAP",
         help="map van de dossieropslag (standaard de gebruikersdatamap; ook via SMI_TUI_DATA)",
     )
+    p.add_argument("--version", action=_Versie, help="toon het versienummer en stop")
     sub = p.add_subparsers(dest="opdracht", metavar="OPDRACHT")
 
     s = sub.add_parser("regelingen", help="toon alle gevonden regelingen")
