@@ -7,6 +7,7 @@ isolation), so the test needs no network and leaves no build/ folder in the work
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -126,3 +127,53 @@ def test_sdist_bevat_de_licentie(gebouwd) -> None:
         assert licentie is not None
         assert licentie.read() == (ROOT / "LICENSE").read_bytes()
     assert f"smi_tui-{VERSIE}/smi_tui/regelingen/eemnes-2025.toml" in namen
+
+
+def _naam(naam: str) -> str:
+    return re.sub(r"[-_.]+", "-", naam).lower()  # PEP 503: how pip compares package names
+
+
+def _lock(bestand: str) -> dict[str, tuple[str, int]]:
+    """Package → (version, number of hashes) of a lock file written by `uv pip compile --generate-hashes`."""
+    regels: dict[str, tuple[str, int]] = {}
+    for blok in re.split(r"\n(?=[A-Za-z0-9])", (ROOT / bestand).read_text(encoding="utf-8")):
+        m = re.match(r"([A-Za-z0-9][A-Za-z0-9._-]*)==([^\s;\\]+)", blok)
+        if m:
+            regels[_naam(m[1])] = (m[2], len(re.findall(r"--hash=sha256:[0-9a-f]{64}", blok)))
+    return regels
+
+
+def _pins(eisen: list[str]) -> dict[str, str]:
+    pins = {}
+    for eis in eisen:
+        m = re.fullmatch(r"([A-Za-z0-9][A-Za-z0-9._-]*)==(\S+)", eis.strip())
+        assert m, f"{eis!r} in pyproject.toml is niet exact vastgepind (naam==versie)"
+        pins[_naam(m[1])] = m[2]
+    return pins
+
+
+@pytest.mark.parametrize(
+    ("bestand", "eisen"),
+    [
+        ("requirements.txt", PYPROJECT["project"]["dependencies"] + PYPROJECT["dependency-groups"]["bouw"]),
+        (
+            "requirements-test.txt",
+            PYPROJECT["project"]["dependencies"]
+            + PYPROJECT["project"]["optional-dependencies"]["test"]
+            + PYPROJECT["dependency-groups"]["bouw"],
+        ),
+    ],
+)
+def test_lockbestand_volgt_pyproject_met_hashes(bestand: str, eisen: list[str]) -> None:
+    lock = _lock(bestand)
+    for naam, versie in _pins(eisen).items():
+        assert naam in lock, f"{naam} staat niet in {bestand}: ververs de lockbestanden (README: Lock files)"
+        assert lock[naam][0] == versie, f"{naam}: {versie} in pyproject.toml, {lock[naam][0]} in {bestand}"
+    zonder_hash = sorted(n for n, (_, hashes) in lock.items() if hashes == 0)
+    assert zonder_hash == [] and len(lock) > len(eisen)  # the indirect dependencies are in it too
+
+
+def test_werkplek_krijgt_wat_ci_test() -> None:
+    app, test = _lock("requirements.txt"), _lock("requirements-test.txt")
+    verschil = {n: (v, test.get(n, ("ontbreekt",))[0]) for n, (v, _) in app.items() if test.get(n, ("",))[0] != v}
+    assert verschil == {}, f"requirements.txt en requirements-test.txt verschillen (app, test): {verschil}"
