@@ -108,7 +108,9 @@ def test_wheel_bevat_licentie_gegevens_en_opmaak(gebouwd) -> None:
     assert "EUROPEAN UNION PUBLIC LICENCE v. 1.2" in licentie
     assert metadata["License-Expression"] == "EUPL-1.2" and metadata["License-File"] == "LICENSE"
     assert metadata["Version"] == VERSIE
-    assert any(u.startswith("Licentie") for u in metadata.get_all("Project-URL"))
+    assert any(
+        u.startswith("License (EUPL-1.2), https://joinup.ec.europa.eu/") for u in metadata.get_all("Project-URL")
+    )
     assert "Natural Language :: Dutch" in metadata.get_all("Classifier")
     # every file of the four packages ships: modules, the regulations with their README, the tables, the .tcss
     verwacht = {p.relative_to(bron).as_posix() for naam in PAKKETTEN for p in (bron / naam).rglob("*") if p.is_file()}
