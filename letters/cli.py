@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 import re
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from smi_tui.fouten import SmiFout
 from smi_tui.zaak import Zaak
@@ -12,41 +14,46 @@ from smi_tui.zaak import Zaak
 _ZAAKNUMMER = re.compile(r"^SMI-[0-9]{4}-[0-9]{4,}$")
 
 
-def lees(bron: str) -> Zaak:
-    """A case from a JSON file, or from the store when ``bron`` is a zaaknummer (SMI-2026-0001)."""
+# Reads a stored case (JSON form) by zaaknummer. The composition root (``smi_tui.__main__``) passes the store's
+# reader in, so letters never imports storage (DESIGN.md: letters → smi_tui only; checked by import-linter).
+UitOpslag = Callable[[str], Any]
+
+
+def lees(bron: str, uit_opslag: UitOpslag | None = None) -> Zaak:
+    """A case from a JSON file, or from the store (read with ``uit_opslag``) when ``bron`` is a zaaknummer
+    (SMI-2026-0001)."""
     if _ZAAKNUMMER.match(bron.strip()):
-        return _uit_opslag(bron.strip())
+        return _uit_opslag(bron.strip(), uit_opslag)
     from smi_tui.cli import lees_zaak
 
     return lees_zaak(Path(bron))
 
 
-def _uit_opslag(zaaknummer: str) -> Zaak:
+def _uit_opslag(zaaknummer: str, uit_opslag: UitOpslag | None) -> Zaak:
     try:
-        from storage.cli import wachtwoord
-        from storage.opslag import Opslag
+        if uit_opslag is None:
+            raise ImportError("niet meegegeven")
+        data = uit_opslag(zaaknummer)
     except ImportError as exc:  # the store is optional for letters
         raise SmiFout(
             f"Zaak {zaaknummer} kan niet uit de opslag worden gelezen: de opslag is niet beschikbaar "
             f"({exc}). Exporteer de zaak als JSON en geef dat bestand op."
         ) from None
-    from smi_tui import config
     from smi_tui.cli import valideer_zaak
 
-    with Opslag.open(config.data_dir(), wachtwoord()) as opslag:
-        data = opslag.laad(zaaknummer)
     zaak = valideer_zaak(data, f"zaak {zaaknummer}")
     if zaak.zaaknummer is None:
         zaak = zaak.model_copy(update={"zaaknummer": zaaknummer})
     return zaak
 
 
-def cmd_brief(args: argparse.Namespace) -> int:
+def cmd_brief(args: argparse.Namespace, uit_opslag: UitOpslag | None = None) -> int:
     """``smi-tui brief SOORT ZAAK -o UIT.pdf [--peildatum] [--nummer N]``: write one letter as PDF. ``--nummer``
-    chooses the record for the letters about one of several (see ``letters.MET_NUMMER``; default the latest)."""
+    chooses the record for the letters about one of several (see ``letters.MET_NUMMER``; default the latest).
+    A zaaknummer is read with ``uit_opslag`` (the store's reader, given by the composition root)."""
     import letters
 
-    zaak = lees(str(args.zaak))
+    zaak = lees(str(args.zaak), uit_opslag)
     proef = zaak.zaaknummer is None  # a case file that is not in the store yet: a proof, marked on every page
     pdf = letters.maak(args.soort, zaak, datum=args.peildatum, nummer=getattr(args, "nummer", None), proef=proef)
     uit = Path(args.uit)

@@ -1,7 +1,9 @@
 """The one composition root: ``smi-tui`` with no arguments starts the app, subcommands do headless work.
 
 The store (``storage``), the letters (``letters``) and the screens (``screens``) are imported lazily inside the
-command that needs them, so the core stays headless and ``smi-tui beoordeel`` starts fast.
+command that needs them, so the core stays headless and ``smi-tui beoordeel`` starts fast. A command that needs
+both the store and the letters is composed here (``_brief``, ``_inzage``): letters and storage never import each
+other (DESIGN.md; the contracts under ``[tool.importlinter]`` in pyproject.toml check it).
 """
 
 from __future__ import annotations
@@ -28,6 +30,31 @@ def _lazy(module: str, func: str) -> Handler:
     return run
 
 
+def _zaak_uit_opslag(zaaknummer: str) -> Any:
+    # Imported only when a zaaknummer is given: a letter from a JSON file needs no store (nor tinydb).
+    from storage.cli import laad_zaak
+
+    return laad_zaak(zaaknummer)
+
+
+def _brief(args: argparse.Namespace) -> int:
+    """``smi-tui brief``: the letter from ``letters``, a case given by zaaknummer read from ``storage``."""
+    from letters.cli import cmd_brief
+
+    return cmd_brief(args, _zaak_uit_opslag)
+
+
+def _inzage(args: argparse.Namespace) -> int:
+    """``smi-tui inzage``: the store's data about a person with the readable PDF from ``letters``."""
+    from storage.cli import cmd_inzage
+
+    try:
+        from letters.inzage import maak_inzage
+    except ImportError:  # without the letter the JSON and documents are still written, with a note
+        return cmd_inzage(args, None)
+    return cmd_inzage(args, maak_inzage)
+
+
 def _datum(text: str):
     from smi_tui.datums import parse_datum
 
@@ -50,6 +77,23 @@ _NL = [
 class _NlHelp(argparse.HelpFormatter):
     def add_usage(self, usage: str | None, actions: Any, groups: Any, prefix: str | None = None) -> None:
         super().add_usage(usage, actions, groups, prefix="gebruik: " if prefix is None else prefix)
+
+
+class _Versie(argparse.Action):
+    """``--version``: the installed distribution's version, read only when asked (a start stays fast)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str = argparse.SUPPRESS, **kw: Any) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kw)
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: Any) -> NoReturn:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            tekst = f"{parser.prog} {version('smi-tui')}"
+        except PackageNotFoundError:  # run from a source folder that was never installed
+            tekst = f"{parser.prog}: versie onbekend (niet als pakket geïnstalleerd; zie README: installeren)"
+        print(tekst)  # on stdout, as argparse's own version action does
+        parser.exit(0)
 
 
 class NlParser(argparse.ArgumentParser):
@@ -90,6 +134,7 @@ def bouw_parser() -> argparse.ArgumentParser:
         metavar="MAP",
         help="map van de dossieropslag (standaard de gebruikersdatamap; ook via SMI_TUI_DATA)",
     )
+    p.add_argument("--version", action=_Versie, help="toon het versienummer en stop")
     sub = p.add_subparsers(dest="opdracht", metavar="OPDRACHT")
 
     s = sub.add_parser("regelingen", help="toon alle gevonden regelingen")
@@ -145,7 +190,7 @@ def bouw_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("inzage", help="alles wat over één persoon is opgeslagen (inzageverzoek AVG)")
     s.add_argument("bsn", metavar="BSN")
     s.add_argument("-o", "--uit", type=Path, required=True, metavar="MAP", help="nieuwe of lege map")
-    s.set_defaults(func=_lazy("storage.cli", "cmd_inzage"))
+    s.set_defaults(func=_inzage)
 
     s = sub.add_parser("export-zgw", help="schrijf een zaak als ZGW-JSON (Zaken/Besluiten/Documenten API)")
     s.add_argument("zaaknummer", metavar="ZAAKNUMMER")
@@ -171,7 +216,7 @@ def bouw_parser() -> argparse.ArgumentParser:
     s.add_argument("--peildatum", type=_datum, default=None, metavar="JJJJ-MM-DD")
     s.add_argument("--nummer", type=int, default=None, metavar="N",
                    help="welke aanvulling/verlenging/wijziging (1 = de eerste; standaard de laatste)")  # fmt: skip
-    s.set_defaults(func=_lazy("letters.cli", "cmd_brief"))
+    s.set_defaults(func=_brief)
 
     s = sub.add_parser("print", help="druk een PDF af")
     s.add_argument("bestand", type=Path, metavar="UIT.pdf")

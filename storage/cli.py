@@ -12,7 +12,7 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from smi_tui import config
 from smi_tui.fouten import SmiFout
@@ -21,6 +21,9 @@ from storage.audit import gebruiker
 from storage.crypto import SCRYPT_N
 from storage.fouten import WachtwoordFout
 from storage.opslag import Opslag
+
+if TYPE_CHECKING:
+    from storage.inzage import MaakPdf
 
 ENV_WACHTWOORD = "SMI_TUI_WACHTWOORD"
 ENV_NIEUW = "SMI_TUI_NIEUW_WACHTWOORD"
@@ -75,6 +78,13 @@ def valideer(data: Any, bron: str) -> dict[str, Any]:
     from smi_tui.cli import valideer_zaak
 
     return valideer_zaak(data, bron).model_dump(mode="json")
+
+
+def laad_zaak(zaaknummer: str) -> dict[str, Any]:
+    """One stored case (JSON form) by zaaknummer; the passphrase from ``SMI_TUI_WACHTWOORD`` or asked. The
+    composition root hands this to ``letters.cli`` for ``smi-tui brief SOORT ZAAKNUMMER``."""
+    with _open() as opslag:
+        return opslag.laad(zaaknummer)
 
 
 def lees_zaakbestand(pad: Path) -> dict[str, Any]:
@@ -215,13 +225,14 @@ def cmd_opschonen(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_inzage(args: argparse.Namespace) -> int:
-    """``smi-tui inzage BSN -o MAP``: everything stored about a person (JSON, documents, readable PDF)."""
+def cmd_inzage(args: argparse.Namespace, maak_pdf: MaakPdf | None = None) -> int:
+    """``smi-tui inzage BSN -o MAP``: everything stored about a person (JSON, documents, readable PDF made with
+    ``maak_pdf``, given by the composition root; without it the PDF is reported as to follow)."""
     from storage.inzage import controleer_bsn, schrijf_inzage
 
     bsn = controleer_bsn(args.bsn)
     with _open() as opslag:
-        gegevens, pdf_melding = schrijf_inzage(opslag, bsn, Path(args.uit), consulent=_consulent())
+        gegevens, pdf_melding = schrijf_inzage(opslag, bsn, Path(args.uit), consulent=_consulent(), maak_pdf=maak_pdf)
     aantal = len(gegevens["zaken"])
     docs = sum(len(z["documenten"]) for z in gegevens["zaken"])
     print(

@@ -7,7 +7,8 @@
   ``documenten`` (id, naam, soort, grootte, sha256, toegevoegd_op, ``bestand``: the copy in MAP), ``audit`` (one
   line per changed field, for reading) and ``auditketen`` (the hash-chained entries as stored);
 - ``documenten/<zaaknummer>/…``: the stored documents themselves, checked against their SHA-256;
-- ``inzage.pdf``: the same as a readable letter (``letters.inzage.maak_inzage``).
+- ``inzage.pdf``: the same as a readable letter (``letters.inzage.maak_inzage``, handed in as ``maak_pdf`` by the
+  composition root ``smi_tui.__main__``: storage never imports letters — DESIGN.md, checked by import-linter).
 
 The request is logged in the store-level log (who, when, a keyed hash of the BSN — never the BSN itself).
 Everything in MAP is unencrypted: hand it over securely and delete it afterwards.
@@ -18,6 +19,7 @@ from __future__ import annotations
 import json
 import os
 import re
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -28,6 +30,9 @@ from storage.tinyopslag import schrijf_fout
 
 if TYPE_CHECKING:
     from storage.opslag import Opslag
+
+# Makes the readable PDF from the inzage data (``letters.inzage.maak_inzage``); None when letters has no such letter.
+MaakPdf = Callable[[dict[str, Any]], bytes]
 
 _ONVEILIG = re.compile(r"[^\w .()-]+")
 
@@ -147,8 +152,11 @@ def bereid_map(map_: Path) -> Path:
     return map_
 
 
-def schrijf_inzage(opslag: Opslag, bsn: str, map_: Path, *, consulent: str) -> tuple[dict[str, Any], str | None]:
-    """Write the inzage of ``bsn`` into ``map_`` and log it; returns the data and a note about the PDF (or None)."""
+def schrijf_inzage(
+    opslag: Opslag, bsn: str, map_: Path, *, consulent: str, maak_pdf: MaakPdf | None
+) -> tuple[dict[str, Any], str | None]:
+    """Write the inzage of ``bsn`` into ``map_`` and log it; returns the data and a note about the PDF (or None).
+    ``maak_pdf`` makes the readable version; None writes the JSON and documents with a note that the PDF follows."""
     map_ = bereid_map(map_)
     gegevens, bestanden = verzamel(opslag, bsn)
     opslag.schrijf_logboek(
@@ -167,16 +175,14 @@ def schrijf_inzage(opslag: Opslag, bsn: str, map_: Path, *, consulent: str) -> t
         _schrijf(map_ / "inzage.json", tekst.encode("utf-8"))
     except OSError as exc:
         raise schrijf_fout(f"de inzage in {map_}", exc) from None
-    return gegevens, _maak_pdf(gegevens, map_)
+    return gegevens, _maak_pdf(gegevens, map_, maak_pdf)
 
 
-def _maak_pdf(gegevens: dict[str, Any], map_: Path) -> str | None:
-    try:
-        from letters.inzage import maak_inzage
-    except ImportError:
+def _maak_pdf(gegevens: dict[str, Any], map_: Path, maak_pdf: MaakPdf | None) -> str | None:
+    if maak_pdf is None:
         return "PDF volgt: de leesbare versie (letters.inzage) is in deze versie nog niet beschikbaar."
     try:
-        pdf = maak_inzage(gegevens)
+        pdf = maak_pdf(gegevens)
     except SmiFout as fout:
         return f"De PDF kon niet worden gemaakt: {fout.melding} De JSON en de documenten staan er wel."
     except Exception as exc:  # a letter bug must not hide that the JSON was written
