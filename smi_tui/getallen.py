@@ -109,7 +109,7 @@ def _zonder_eenheden(t: str, soort: Soort) -> tuple[str, bool]:
     kern = t
     min_ = False
     for _ in range(2):  # a sign before or after the currency: '-€ 3.400', '€ -3.400'
-        if kern[:1] in "-+":
+        if kern[:1] and kern[0] in "-+":
             min_ = min_ or kern[0] == "-"
             kern = kern[1:].lstrip()
         kern = _knip(kern, soort.voor, voor=True)
