@@ -231,7 +231,8 @@ def _voorbeeld(waarde: Decimal, soort: Soort) -> str:
     """'28,50 (achtentwintig euro vijftig)': how to write ``waarde``, and what it says in words."""
     if soort.geld:
         centen = int(waarde * 100)
-        geschreven = nl_getal(Decimal(centen // 100) if centen % 100 == 0 else Decimal(centen).scaleb(-2))
+        heel = centen % 100 == 0 and int(waarde.as_tuple().exponent) >= 0  # '2.00' reads as 2,00; '2.850' as 2.850
+        geschreven = nl_getal(Decimal(centen // 100) if heel else Decimal(centen).scaleb(-2))
         return f"{geschreven} ({_bedrag_in_woorden(centen)})"
     eenheid = {UREN.naam: " uur", PERCENTAGE.naam: " procent"}.get(soort.naam, "")
     return f"{nl_getal(waarde)} ({_getal_in_woorden(waarde)}{eenheid})"

@@ -3,6 +3,7 @@ Dutch message and nothing is stored; beside the field shows what was understood,
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from textual.widgets import Static
@@ -103,3 +104,41 @@ async def test_hulptekst_komt_terug_en_invoer_is_geen_opmaak(maak_app: Any) -> N
         await wacht_op_melding(pilot, INKOMEN_MELDING, "= € 3.400,00 per jaar")
         await typ(pilot, INKOMEN, "")
         await wacht_op_melding(pilot, INKOMEN_MELDING, "gezamenlijk, per jaar (KOT-tabel)")
+
+
+async def test_herziening_leest_bedrag_en_uren_als_een_nederlander() -> None:
+    """The dossier forms read through the same parser: in a herziening '2.00' paid and '10.5' hours are refused
+    (nothing recorded); '2.000' and '10,5' are recorded as € 2.000,00 and 10,5 hours, shown beside the fields."""
+    from datetime import date
+
+    from screens.nazorg import NazorgScherm
+    from tests.ui.hulp import kies, toetsen
+    from tests.ui.test_nazorg import Gastheer
+
+    app = Gastheer("albrandswaard-toekenning", date(2026, 5, 4))
+    async with app.run_test(size=(110, 40)) as pilot:
+        await pilot.pause()
+        await toetsen(pilot, "w")
+        await kies(pilot, "#v-wijziging-soort", "herziening")
+        await kies(pilot, "#v-wijziging-grond", "minder_uren_nodig")
+        await typ(pilot, "#v-wijziging-ingangsdatum", "2026-04-15")
+        kind = next(i for i, k in enumerate(app.zaak.melding.kinderen) if k.opvang is not None)
+        await typ(pilot, f"#v-uren-k{kind}", "10.5")
+        await typ(pilot, "#v-wijziging-betaald_cent", "2.00")
+        await typ(pilot, "#v-wijziging-motivering", "Minder uren nodig volgens de casusregisseur.")
+        await wacht_op_melding(pilot, "#f-wijziging-betaald_cent", "niet eenduidig: schrijf 2,00 (twee euro)")
+        await wacht_op_melding(pilot, f"#f-uren-k{kind}", "niet eenduidig: schrijf 10,5 (tien komma vijf uur)")
+        await toetsen(pilot, "ctrl+s")
+        await pilot.pause()
+        assert app.berichten == []  # nothing recorded
+        await typ(pilot, f"#v-uren-k{kind}", "10,5")
+        await typ(pilot, "#v-wijziging-betaald_cent", "2.000")
+        await wacht_op_melding(pilot, "#f-wijziging-betaald_cent", "= € 2.000,00")
+        await wacht_op_melding(pilot, f"#f-uren-k{kind}", "= 10,5 uur")
+        await toetsen(pilot, "ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, NazorgScherm)
+        (bericht,) = app.berichten
+        (w,) = bericht.zaak.wijzigingen
+        assert w.betaald_cent == 200_000
+        assert w.opvang[str(kind)].uren_per_week == Decimal("10.5")
