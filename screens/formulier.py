@@ -7,7 +7,7 @@ step model validates; :func:`fouten_per_pad` maps pydantic errors back to the fi
 from __future__ import annotations
 
 from collections.abc import Iterable
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from pydantic import ValidationError
@@ -15,8 +15,9 @@ from textual.dom import DOMNode
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Select, TextArea
 
-from screens.velden import invoer_van
+from screens.velden import GETALSOORTEN, invoer_van
 from smi_tui.datums import parse_datum
+from smi_tui.getallen import GetalFout, lees, nl_getal
 from smi_tui.validatie import nl_fouten
 
 
@@ -65,19 +66,22 @@ def vul_ruw(root: DOMNode, ruw: dict[str, Any]) -> None:
 # ------------------------------------------------------------------------------------------ conversion
 
 
-def _getal(tekst: str) -> Decimal | str:
-    t = tekst.strip().replace("€", "").replace(" ", "")
-    if "," in t:
-        t = t.replace(".", "").replace(",", ".")
-    try:
-        return Decimal(t)
-    except InvalidOperation:
-        return tekst
+class Onleesbaar:
+    """A number field's text that :func:`smi_tui.getallen.lees` refuses ('28.50'). No step model accepts it, so the
+    step cannot be completed with it; the field's own validator shows the Dutch reason (never a guessed amount)."""
+
+    __slots__ = ("tekst",)
+
+    def __init__(self, tekst: str) -> None:
+        self.tekst = tekst
+
+    def __repr__(self) -> str:
+        return f"Onleesbaar({self.tekst!r})"
 
 
 def converteer(soort: str, tekst: Any) -> Any:
-    """Text of a widget -> model value; ``None`` means 'leave out'. Unparseable text is passed on so the model
-    reports it (with its Dutch message)."""
+    """Text of a widget -> model value; ``None`` means 'leave out'. A date that cannot be read is passed on so the
+    model reports it; a number that cannot be read becomes :class:`Onleesbaar`."""
     if soort in ("bool", "keuze"):
         return tekst
     if not isinstance(tekst, str) or not tekst.strip():
@@ -88,14 +92,14 @@ def converteer(soort: str, tekst: Any) -> Any:
             return parse_datum(t).isoformat()
         except ValueError:
             return t
-    if soort in ("euro", "uurprijs"):
-        d = _getal(t)
-        return int((d * 100).to_integral_value()) if isinstance(d, Decimal) else d
-    if soort in ("uren", "getal"):
-        d = _getal(t)
-        return str(d) if isinstance(d, Decimal) else d
-    if soort == "geheel":
-        return int(t) if t.isdigit() else t
+    if soort in GETALSOORTEN:
+        try:
+            getal = lees(t, GETALSOORTEN[soort])
+        except GetalFout:
+            return Onleesbaar(t)
+        if soort in ("euro", "uurprijs"):
+            return int(getal * 100)
+        return int(getal) if soort == "geheel" else getal
     if soort == "regels":
         return [r.strip() for r in t.splitlines() if r.strip()]
     if soort == "acties":
@@ -113,9 +117,9 @@ def terug(soort: str, waarde: Any) -> Any:
     if waarde is None:
         return None
     if soort in ("euro", "uurprijs"):
-        return f"{int(waarde) // 100},{int(waarde) % 100:02d}"
+        return nl_getal(Decimal(int(waarde)).scaleb(-2))  # '28.500,00': read back the same by the parser
     if soort in ("uren", "getal"):
-        return str(waarde).replace(".", ",")
+        return nl_getal(Decimal(str(waarde)))
     if soort == "regels":
         return "\n".join(waarde)
     if soort == "acties":

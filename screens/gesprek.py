@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Hashable
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from textual.app import ComposeResult
@@ -45,13 +45,9 @@ _HULP_INKOMEN = {
 }
 
 
-def _getal(tekst: Any) -> Decimal | None:
-    if not isinstance(tekst, str) or not tekst.strip():
-        return None
-    try:
-        return Decimal(tekst.strip().replace(",", "."))
-    except InvalidOperation:
-        return None
+def _getal(waarde: Any) -> Decimal | None:
+    """A number of the form's data (read by :mod:`smi_tui.getallen`); None when empty or not readable."""
+    return waarde if isinstance(waarde, Decimal) else None
 
 
 def _opvang_kop(naam: str) -> str:
@@ -106,7 +102,8 @@ class GesprekScherm(StapScherm):
             soorten.add(grens.inkomen)
         for soort in sorted(soorten):
             pad, label = _INKOMEN[soort]
-            yield veld(f"{g}.{pad}", label, "euro", hulp=_HULP_INKOMEN[soort])
+            per = "per jaar" if soort == "toetsingsinkomen_jaar" else "per maand"
+            yield veld(f"{g}.{pad}", label, "euro", hulp=_HULP_INKOMEN[soort], per=per)
         yield keuze(f"{g}.inkomen.huishouden", "Huishouden", [(h.value, h.value) for h in Huishouden])
         yield kop("Sociaal-medische noodzaak")
         toets = r.toets(ToetsGrondslag)
@@ -144,9 +141,9 @@ class GesprekScherm(StapScherm):
             yield janee(f"{p}.via_gastouderbureau", "Via gastouderbureau",
                         hulp=f"alleen bij gastouderopvang; leeg: ja ({lrk.artikel})")  # fmt: skip
         yield veld(f"{p}.uurprijs_cent", "Uurprijs (euro)", "uurprijs")
-        yield veld(f"{p}.uren_per_week", "Uren per week", "uren")
+        yield veld(f"{p}.uren_per_week", "Uren per week", "uren", per="per week")
         yield veld(f"{p}.dagen_per_week", "Dagen per week", "getal", placeholder="bijv. 3")
-        yield veld(f"{p}.uren_per_dag", "Uren per dag", "uren")
+        yield veld(f"{p}.uren_per_dag", "Uren per dag", "uren", per="per dag")
         yield veld(f"{p}.weken_per_jaar", "Weken per jaar", "geheel", placeholder="volgens contract")
         yield veld(f"{p}.begindatum", "Begindatum", "datum")
         yield veld(f"{p}.einddatum", "Einddatum", "datum", hulp="leeg: tot het einde van de periode")

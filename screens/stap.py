@@ -23,7 +23,7 @@ from textual.widgets import Checkbox, Input, Select, Static, TextArea
 
 from screens.berichten import StapKlaar, StapVerlaten
 from screens.formulier import data_van, fouten_per_pad, ruw_van_data, ruwe_waarde, zet_ruw
-from screens.velden import invoer_van, verzamel
+from screens.velden import invoer_van, rusttekst, verzamel
 from screens.voettekst import Voettekst
 from smi_tui.regeling import Regeling
 from smi_tui.zaak import Stap, Zaak
@@ -334,23 +334,25 @@ class StapScherm(Screen[None]):
             teksten = list(fouten.pop(pad, []))
             if isinstance(w, Input) and w.is_mounted and w.value.strip():
                 res = w.validate(w.value)
-                if res is not None and not res.is_valid:
-                    teksten = res.failure_descriptions + [t for t in teksten if t not in res.failure_descriptions]
-            self._melding(w.id or "", pad, teksten, waarschuwingen.get(pad))
+                if res is not None and not res.is_valid:  # the field's own Dutch message says it best
+                    teksten = list(res.failure_descriptions)
+            self._melding(w.id or "", pad, teksten, waarschuwingen.get(pad), rusttekst(w))
         for g in self._groepen():
             pad = getattr(g, "_smi_pad", "")
             self._melding("", pad, fouten.pop(pad, []), waarschuwingen.get(pad))
         rest = [t for lijst in fouten.values() for t in lijst]
         self._zet("stap-fouten", "\n".join(f"• {t}" for t in rest), "fout" if rest else "")
 
-    def _melding(self, _wid: str, pad: str, teksten: list[str], waarschuwing: str | None) -> None:
+    def _melding(self, _wid: str, pad: str, teksten: list[str], waarschuwing: str | None, rust: str = "") -> None:
+        """The line beside a field: its errors, else its warning, else ``rust`` (what a number field understood, or
+        the field's help text)."""
         fid = "f-" + pad.replace(".", "-")
         if teksten:
             self._zet(fid, "; ".join(dict.fromkeys(teksten)), "fout")
         elif waarschuwing:
             self._zet(fid, waarschuwing, "waarschuwing")
         else:
-            self._zet(fid, "", "")
+            self._zet(fid, rust, "")
 
     def _zet(self, wid: str, tekst: str, klasse: str) -> None:
         sleutel = f"{klasse}|{tekst}"

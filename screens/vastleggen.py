@@ -21,7 +21,7 @@ from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Select, Static, TextArea
 
 from screens.formulier import fouten_per_pad, invoervelden, naar_data, vul_data
-from screens.velden import invoer_van, veld_id
+from screens.velden import invoer_van, rusttekst, veld_id
 from screens.voettekst import Voettekst
 from smi_tui.zaak import Zaak
 
@@ -94,7 +94,7 @@ class VastleggenScherm(ModalScreen["Zaak | None"]):
                     teksten = list(res.failure_descriptions)
             for s in self.query(f"#{veld_id(pad, 'f')}"):
                 if isinstance(s, Static):
-                    s.update("; ".join(dict.fromkeys(teksten)))
+                    s.update("; ".join(dict.fromkeys(teksten)) or rusttekst(w))  # else what was understood, or help
                     s.set_class(bool(teksten), "fout")
         rest = [t for lijst in fouten.values() for t in lijst]
         self.query_one("#vastleggen-fouten", Static).update("\n".join(f"• {t}" for t in rest))

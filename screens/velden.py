@@ -10,16 +10,19 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
+from decimal import Decimal
 from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.markup import escape
 from textual.validation import ValidationResult, Validator
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
 
 from smi_tui.datums import parse_datum
+from smi_tui.getallen import BEDRAG, GEHEEL, GETAL, UREN, GetalFout, Soort, lees, toon
 
 
 def veld_id(pad: str, voorvoegsel: str = "v") -> str:
@@ -63,35 +66,49 @@ class TypeValidator(Validator):
 
 
 class GetalValidator(Validator):
-    """A number (Dutch comma allowed) between ``minimum`` and ``maximum``; ``geheel`` for whole numbers."""
+    """A number as a Dutch person writes it (:mod:`smi_tui.getallen`), between ``minimum`` and ``maximum`` (in the
+    unit of ``soort``: euro for money); ``per`` follows what was understood ('per jaar'). Remembers what it read
+    last, for the line beside the field."""
 
-    def __init__(self, minimum: float | None = None, maximum: float | None = None, *, geheel: bool = False,
-                 eenheid: str = "") -> None:  # fmt: skip
+    def __init__(self, soort: Soort, minimum: Decimal | int | None = None, maximum: Decimal | int | None = None,
+                 *, per: str = "", tonen: bool = True) -> None:  # fmt: skip
         super().__init__()
-        self.minimum, self.maximum, self.geheel, self.eenheid = minimum, maximum, geheel, eenheid
+        self.soort, self.minimum, self.maximum, self.per, self.tonen = soort, minimum, maximum, per, tonen
+        self.laatst: tuple[str, Decimal] | None = None
+        """(text, value) of the last text that was read without a problem."""
 
     def validate(self, value: str) -> ValidationResult:
-        tekst = value.strip().replace("€", "").replace(" ", "")
-        if not tekst:
+        self.laatst = None
+        if not value.strip():
             return self.success()
         try:
-            getal = int(tekst) if self.geheel else float(tekst.replace(".", "").replace(",", ".") if "," in tekst
-                                                           else tekst)  # fmt: skip
-        except ValueError:
-            return self.failure("vul een heel getal in" if self.geheel else "vul een getal in, bijvoorbeeld 10,95")
-        eenheid = f" {self.eenheid}" if self.eenheid else ""
+            getal = lees(value, self.soort)
+        except GetalFout as exc:
+            return self.failure(escape(str(exc)))  # it quotes what was typed: '[' is no markup there
         if self.minimum is not None and getal < self.minimum:
-            return self.failure(f"moet minstens {_nl(self.minimum)}{eenheid} zijn")
+            return self.failure(f"moet minstens {self._toon(Decimal(self.minimum))} zijn")
         if self.maximum is not None and getal > self.maximum:
-            return self.failure(f"mag hoogstens {_nl(self.maximum)}{eenheid} zijn")
+            return self.failure(f"mag hoogstens {self._toon(Decimal(self.maximum))} zijn")
+        self.laatst = (value, getal)
         return self.success()
 
+    def _toon(self, getal: Decimal) -> str:
+        tekst = toon(int(getal * 100) if self.soort.geld else getal, self.soort)
+        return f"{tekst} {self.per}" if self.per else tekst
 
-def _nl(getal: float) -> str:
-    return f"{getal:g}".replace(".", ",")
+    def begrepen(self, value: str) -> str:
+        """'= € 28.500,00 per jaar': what ``value`` was read as, when it was the last text read without a problem
+        (and this field shows that); else ''."""
+        if not self.tonen or self.laatst is None or self.laatst[0] != value:
+            return ""
+        return f"= {self._toon(self.laatst[1])}"
 
 
-def _validators(soort: str) -> list[Validator]:
+GETALSOORTEN: dict[str, Soort] = {"euro": BEDRAG, "uurprijs": BEDRAG, "uren": UREN, "getal": GETAL, "geheel": GEHEEL}
+"""How the text of each number field is read (see :func:`smi_tui.getallen.lees`)."""
+
+
+def _validators(soort: str, per: str) -> list[Validator]:
     if soort == "datum":
         return [DatumValidator()]
     if soort == "bsn":
@@ -103,13 +120,15 @@ def _validators(soort: str) -> list[Validator]:
 
         return [TypeValidator(Postcode)]
     if soort == "euro":
-        return [GetalValidator(0, 100_000_000, eenheid="euro")]
+        return [GetalValidator(BEDRAG, 0, 100_000_000, per=per)]
     if soort == "uurprijs":
-        return [GetalValidator(0.01, 50, eenheid="euro per uur")]
+        return [GetalValidator(BEDRAG, Decimal("0.01"), 50, per=per or "per uur")]
     if soort == "uren":
-        return [GetalValidator(0, 168, eenheid="uur")]
+        return [GetalValidator(UREN, 0, 168, per=per)]
     if soort == "geheel":
-        return [GetalValidator(0, 10_000, geheel=True)]
+        return [GetalValidator(GEHEEL, 0, 10_000, tonen=False)]
+    if soort == "getal":
+        return [GetalValidator(GETAL, tonen=False)]
     return []
 
 
@@ -157,13 +176,24 @@ def _verzameld(widget: Widget) -> None:
         lijst.append(widget)
 
 
+def rusttekst(widget: Widget) -> str:
+    """The line beside a field while nothing is wrong with it: what a number field understood ('= € 28.500,00 per
+    jaar'), else the field's help text (which thus comes back when the field is emptied)."""
+    if isinstance(widget, Input):
+        for v in widget.validators:
+            if isinstance(v, GetalValidator) and (begrepen := v.begrepen(widget.value)):
+                return begrepen
+    return getattr(widget, "_smi_hulp", "")
+
+
 def invoer_van(widget: Widget) -> tuple[str, str]:
     """(path, soort) of a form input widget."""
     return widget._smi_pad, widget._smi_soort  # type: ignore[attr-defined]
 
 
-def _merk(widget: Widget, pad: str, soort: str, waarde: Any = None) -> Widget:
+def _merk(widget: Widget, pad: str, soort: str, waarde: Any = None, hulp: str = "") -> Widget:
     widget._smi_pad = pad  # type: ignore[attr-defined]
+    widget._smi_hulp = hulp  # type: ignore[attr-defined]
     widget._smi_soort = soort  # type: ignore[attr-defined]
     widget._smi_waarde = waarde  # type: ignore[attr-defined]
     widget.add_class("invoer", update=False)  # not mounted yet: nothing to restyle
@@ -172,28 +202,29 @@ def _merk(widget: Widget, pad: str, soort: str, waarde: Any = None) -> Widget:
 
 
 def veld(pad: str, label: str, soort: str = "tekst", *, hulp: str = "", placeholder: str = "",
-         validators: Sequence[Validator] = ()) -> Rij:  # fmt: skip
-    """A text input row. ``soort``: tekst, datum, bsn, postcode, euro, uurprijs, uren, geheel, getal."""
+         validators: Sequence[Validator] = (), per: str = "") -> Rij:  # fmt: skip
+    """A text input row. ``soort``: tekst, datum, bsn, postcode, euro, uurprijs, uren, geheel, getal. A number
+    field shows what it understood beside it while no problem is shown ('= € 28.500,00 per jaar': ``per``)."""
     inp = Input(
         id=veld_id(pad),
         placeholder=placeholder or _PLACEHOLDERS.get(soort, ""),
-        validators=[*_validators(soort), *validators],
+        validators=[*_validators(soort, per), *validators],
         validate_on=["changed", "blur"],
         classes="rij-invoer",
     )
-    return Rij(pad, label, _merk(inp, pad, soort), hulp=hulp)
+    return Rij(pad, label, _merk(inp, pad, soort, hulp=hulp), hulp=hulp)
 
 
 def janee(pad: str, label: str, *, hulp: str = "") -> Rij:
     """A yes/no/unknown choice (None until chosen)."""
     sel: Select[bool] = Select([("ja", True), ("nee", False)], id=veld_id(pad), prompt="(kies)", classes="rij-invoer")
-    return Rij(pad, label, _merk(sel, pad, "keuze"), hulp=hulp)
+    return Rij(pad, label, _merk(sel, pad, "keuze", hulp=hulp), hulp=hulp)
 
 
 def keuze(pad: str, label: str, opties: Iterable[tuple[str, Any]], *, hulp: str = "", leeg: bool = True) -> Rij:
     """A choice from ``opties`` (label, value)."""
     sel: Select[Any] = Select(list(opties), id=veld_id(pad), prompt="(kies)", allow_blank=leeg, classes="rij-invoer")
-    return Rij(pad, label, _merk(sel, pad, "keuze"), hulp=hulp)
+    return Rij(pad, label, _merk(sel, pad, "keuze", hulp=hulp), hulp=hulp)
 
 
 def vinkje(pad: str, label: str, *, waarde: Any = None, id_pad: str | None = None) -> Checkbox:
@@ -205,7 +236,7 @@ def vinkje(pad: str, label: str, *, waarde: Any = None, id_pad: str | None = Non
 def tekstvak(pad: str, label: str, *, regels: bool = False, hulp: str = "", soort: str | None = None) -> Vertical:
     """A multi-line text; ``regels=True`` makes a list of non-empty lines."""
     ta = TextArea(id=veld_id(pad), classes="tekstvak", soft_wrap=True, show_line_numbers=False, tab_behavior="focus")
-    _merk(ta, pad, soort or ("regels" if regels else "tekst"))
+    _merk(ta, pad, soort or ("regels" if regels else "tekst"), hulp=hulp)
     return Vertical(
         Label(label + (" (één per regel)" if regels else ""), classes="tekstvak-label"),
         ta,

@@ -46,6 +46,7 @@ _SOORTEN = {
     "int_type": "is geen heel getal",
     "int_from_float": "moet een heel getal zijn (bedragen in eurocent, zonder komma)",
     "decimal_parsing": "is geen getal",
+    "decimal_type": "is geen getal",
     "decimal_max_places": "heeft te veel cijfers achter de komma",
     "decimal_max_digits": "heeft te veel cijfers",
     "bool_parsing": "moet ja (true) of nee (false) zijn",
