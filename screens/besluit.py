@@ -12,7 +12,8 @@ from textual.widgets import DataTable, Static
 from screens.stap import StapScherm
 from screens.stapmodellen import BesluitInvoer
 from screens.velden import groepsmelding, keuze, kop, tekstvak, veld, vinkje
-from smi_tui.beoordeling import Beoordeling, beoordeel_zaak, besluitcontrole
+from smi_tui.beoordeling import Beoordeling, beoordeel_zaak
+from smi_tui.besluitregels import besluitcontrole
 from smi_tui.datums import MAANDEN
 from smi_tui.geld import euro, uren
 from smi_tui.register import Register
