@@ -18,6 +18,7 @@ from typing import Any
 from smi_tui.beoordeling import Beoordeling, Voorstel, beperkingen
 from smi_tui.berekening import Berekening, Ontbreekt, bereken
 from smi_tui.datums import nl_datum
+from smi_tui.fouten import SmiFout
 from smi_tui.resultaat import Resultaat
 from smi_tui.toetsing import Uitkomst
 from smi_tui.zaak import Beslissing, Zaak
@@ -226,6 +227,19 @@ def wijziging_geweigerd(oud: Zaak | None, nieuw: Zaak) -> str | None:
     return None
 
 
+class BesluitVast(SmiFout):
+    """A change to a case whose decision is final (see :func:`weiger_wijziging`)."""
+
+
+def weiger_wijziging(opgeslagen: Zaak | dict[str, Any] | None, nieuw: Zaak) -> None:
+    """Raise :class:`BesluitVast` (Dutch) when ``nieuw`` may not be saved over the stored case (a dict as the store
+    gives it, or a Zaak): the save path's own check, whatever the screens did."""
+    oud = Zaak.model_validate(opgeslagen) if isinstance(opgeslagen, dict) else opgeslagen
+    melding = wijziging_geweigerd(oud, nieuw)
+    if melding is not None:
+        raise BesluitVast(melding)
+
+
 def _vast(zaak: Zaak) -> dict[str, Any]:
     data = zaak.model_dump(include=set(BESCHERMD))
     if data.get("besluit") is not None:
@@ -235,13 +249,14 @@ def _vast(zaak: Zaak) -> dict[str, Any]:
 
 
 def markeer(zaak: Zaak, *, afgedrukt_op: date | None = None, verzonden_op: date | None = None) -> Zaak:
-    """The case with its beschikking recorded as printed and/or sent on these dates (an earlier date stays)."""
+    """The case with its beschikking recorded as printed and/or sent on these dates (a date recorded earlier stays).
+    Raises ValueError when the sending date lies before the besluit date."""
     b = zaak.besluit
     if b is None:
         return zaak
     update: dict[str, date] = {}
     if afgedrukt_op is not None and b.afgedrukt_op is None:
-        update["afgedrukt_op"] = afgedrukt_op
+        update["afgedrukt_op"] = max(afgedrukt_op, b.datum)  # a letter printed ahead of its date counts from it
     if verzonden_op is not None and b.verzonden_op is None:
         update["verzonden_op"] = verzonden_op
     if not update:
