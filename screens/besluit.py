@@ -193,7 +193,7 @@ class BesluitScherm(StapScherm):
 
         def rijen() -> Iterable[Widget]:
             yield Static("Vanaf nu staat het besluit vast: wijzigen kan daarna alleen met een herziening "
-                         "(F2 → Herziening, met een wijzigingsbeschikking). De bezwaartermijn begint de dag na "
+                         "(F2, dan w: Herzien; met een wijzigingsbeschikking). De bezwaartermijn begint de dag na "
                          "deze datum (artikel 6:8 Awb).")  # fmt: skip
             yield veld("verzonden_op", "Verzonden op", "datum")
 

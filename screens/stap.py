@@ -182,8 +182,8 @@ class StapScherm(Screen[None]):
             delen.append(self.zaak.aanvrager.naam)
         if self.regeling is not None:
             delen.append(self.regeling.gemeente)
-        if self.alleen_lezen():
-            delen.append("[b]besluit staat vast: alleen lezen[/]")
+        if self.alleen_lezen():  # first: a long name must not push it off a narrow terminal
+            delen.insert(0, "[b reverse] alleen lezen [/]")
         return "  ·  ".join(delen)
 
     # --- a final decision -----------------------------------------------------------------------------

@@ -206,7 +206,7 @@ def waarom_vast(zaak: Zaak) -> str:
         wanneer = f"op {nl_datum(b.afgedrukt_op or b.datum)} afgedrukt"
     return (f"Het besluit staat vast: de beschikking is {wanneer}. Het besluit en de stappen waarop het rust "
             "(melding, gesprek, verslag, voorliggend, besluit) kunnen niet meer worden gewijzigd. Moet het besluit "
-            "anders, leg dan een herziening vast: F2 (Dossier) → Herziening; daarbij hoort een "
+            "anders, leg dan een herziening vast: F2 (Dossier), dan w (Herzien); daarbij hoort een "
             "wijzigingsbeschikking.")  # fmt: skip
 
 
