@@ -66,7 +66,9 @@ async def test_definitief_besluit_is_alleen_lezen(maak_app: Any, zaai: Any, afge
         await pilot.pause(0.3)
         assert any("herziening" in m and "F2" in m and "wijzigingsbeschikking" in m for m in _meldingen(app))
         # a change posted past the screen (defence in depth): the App refuses it before it is saved
-        anders = voor.model_copy(update={"besluit": voor.besluit.model_copy(update={"beslissing": Beslissing.AFWIJZEN})})  # type: ignore[union-attr]
+        anders = voor.model_copy(
+            update={"besluit": voor.besluit.model_copy(update={"beslissing": Beslissing.AFWIJZEN})}
+        )  # type: ignore[union-attr]
         scherm.post_message(StapKlaar(Stap.BESLUIT, anders, volgende=False, brieven=("beschikking",)))
         await pilot.pause(0.3)
         app._wacht_op_bewaren()
