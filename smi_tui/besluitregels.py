@@ -69,13 +69,14 @@ def toekenning(zaak: Zaak, beoordeling: Beoordeling) -> Toekenning:
     if besluit is None or besluit.beslissing == Beslissing.AFWIJZEN:
         return Toekenning(Beslissing.AFWIJZEN, None, gronden)
     if not (besluit.hardheidsclausule.toegepast and gunstiger(besluit.beslissing, beoordeling.uitkomst)):
-        return Toekenning(besluit.beslissing, beoordeling.berekening, gronden + beperkt,
+        b = beoordeling.berekening
+        return Toekenning(besluit.beslissing, b, gronden + beperkt + _buiten_de_toetsen(b, gronden),
                           ontbrekend=list(beoordeling.ontbrekend))  # fmt: skip
     r = beoordeling.regeling
     if besluit.beslissing == Beslissing.TOEKENNEN:
         regeling = r.model_copy(update={"uren_maxima": []})
-        kapartikelen = {m.artikel for m in r.uren_maxima}
-        opzij = gronden + [t for t in beperkt if t.code == "urenmaximum" and _kap_van(t, kapartikelen)]
+        eigen = {m.artikel for m in r.uren_maxima}  # the regulation's caps; not the national 230 hours
+        opzij = gronden + [t for t in beperkt if t.code == "urenmaximum" and t.artikel in eigen]
     else:
         regeling = r
         opzij = [g for g in gronden if g.kind is None]
@@ -91,15 +92,16 @@ def toekenning(zaak: Zaak, beoordeling: Beoordeling) -> Toekenning:
             k.maanden.clear()
             k.uitgesloten = k.uitgesloten or "niet voldaan aan een voorwaarde (zie de toetsen)"
     overig = [t for t in beperkt if t.code not in _KAP]  # e.g. no care paid before the application
-    geweigerd = blijft + overig + beperkingen(berekening, regeling)
-    geweigerd += [Resultaat("uitgesloten", "", Uitkomst.NIET_VOLDAAN, f"{k.naam}: {k.uitgesloten}", k.index)
-                  for k in berekening.kinderen if k.uitgesloten and k.index not in uit]  # fmt: skip
+    geweigerd = blijft + overig + beperkingen(berekening, regeling) + _buiten_de_toetsen(berekening, blijft)
     return Toekenning(besluit.beslissing, berekening, geweigerd, opzij)
 
 
-def _kap_van(t: Resultaat, artikelen: set[str]) -> bool:
-    """Whether a cap result comes from one of the regulation's own caps (not the national 230 hours)."""
-    return t.artikel in artikelen
+def _buiten_de_toetsen(b: Berekening | None, gronden: list[Resultaat]) -> list[Resultaat]:
+    """Children the calculation gives nothing (care outside the period, above the age limit) for whom no test
+    result says so already: what a partial grant refuses must name every child it leaves out."""
+    al = {g.kind for g in gronden if g.kind is not None}
+    return [Resultaat("uitgesloten", "", Uitkomst.NIET_VOLDAAN, f"{k.naam}: {k.uitgesloten}", k.index)
+            for k in (b.kinderen if b else []) if k.uitgesloten and k.index not in al]  # fmt: skip
 
 
 def besluitfouten(zaak: Zaak, beoordeling: Beoordeling) -> dict[str, list[str]]:
