@@ -13,8 +13,9 @@ from datetime import date
 
 from letters import gegevens as g
 from letters import huisstijl as h
-from smi_tui.beoordeling import Beoordeling, besluitcontrole
+from smi_tui.beoordeling import Beoordeling
 from smi_tui.berekening import Berekening, KindBerekening, Maandregel
+from smi_tui.besluitregels import Toekenning, besluitcontrole, toekenning
 from smi_tui.datums import dagen_in_maand, nl_datum, nl_maand
 from smi_tui.geld import euro, uren
 from smi_tui.regeling import Regeling
@@ -48,29 +49,30 @@ def maak(zaak: Zaak, beoordeling: Beoordeling, *, datum: date | None = None) -> 
     problemen = besluitcontrole(zaak, beoordeling)
     if problemen:
         raise g.fout("Het besluit kan zo niet in een beschikking: " + " ".join(problemen))
-    toekenning = besluit.beslissing != Beslissing.AFWIJZEN
-    b = beoordeling.berekening
-    if toekenning and b is None:
+    t = toekenning(zaak, beoordeling)
+    toegekend = besluit.beslissing != Beslissing.AFWIJZEN
+    b = t.berekening
+    if toegekend and b is None:
         raise g.fout("Voor een toekenning is een berekening nodig, maar er ontbreken gegevens: "
-                     + "; ".join(beoordeling.ontbrekend))  # fmt: skip
+                     + "; ".join(t.ontbrekend))  # fmt: skip
     r = beoordeling.regeling
     kop = h.Briefkop(r, titel=f"Beschikking kinderopvang SMI – {g.kenmerk(zaak)}", onderwerp=ONDERWERP,
                      datum=datum or besluit.datum, kenmerk=g.kenmerk(zaak),
                      aan=g.adresregels(zaak, verplicht=True, brief="beschikking"), behandeld_door=zaak.consulent)  # fmt: skip
     inhoud = [h.p(g.aanhef(zaak)), *_inleiding(zaak, beoordeling)]
-    inhoud += _besluit(zaak, beoordeling, toekenning)
+    inhoud += dictum(t)
     inhoud += _betrokkenen(zaak)
-    if toekenning and b is not None:
+    if toegekend and b is not None:
         inhoud += _toekenning(zaak, beoordeling, b)
-    inhoud += _motivering(zaak, beoordeling, toekenning)
-    if toekenning:
+    inhoud += _motivering(zaak, beoordeling, t)
+    if toegekend:
         inhoud += _betaling_en_plichten(beoordeling)
-    inhoud += _grondslag(beoordeling)
+    inhoud += _grondslag(zaak, beoordeling)
     bezwaar = _bezwaar(zaak, beoordeling)
     inhoud += bezwaar[:-1]
     inhoud.append(h.ondertekening(["Met vriendelijke groet,", f"namens {r.ondertekening.namens},"],
                                   zaak.consulent, r.ondertekening.functie, met=bezwaar[-1:]))  # fmt: skip
-    if toekenning and b is not None:
+    if toegekend and b is not None:
         inhoud += _bijlage(b)
     return h.bouw_pdf(kop, inhoud)
 
@@ -85,18 +87,46 @@ def _inleiding(zaak: Zaak, beoordeling: Beoordeling) -> list:
                 "en waarom.")]  # fmt: skip
 
 
-def _besluit(zaak: Zaak, beoordeling: Beoordeling, toekenning: bool) -> list:
-    besluit = zaak.besluit
-    assert besluit is not None
-    b = beoordeling.berekening
-    if not toekenning:
+def dictum(t: Toekenning) -> list:
+    """The part "Ons besluit": exactly the chosen outcome (Awb 3:46). A partial grant says what is granted and what is
+    refused, each with its period or reason and article; a full grant says nothing is refused."""
+    b = t.berekening
+    if t.beslissing == Beslissing.AFWIJZEN or b is None:
         zin = "Wij wijzen uw aanvraag af. U krijgt geen tegemoetkoming voor kinderopvang op sociaal-medische indicatie."
-    else:
-        assert b is not None
-        deel = "gedeeltelijk toe" if besluit.beslissing == Beslissing.GEDEELTELIJK else "toe"
-        zin = (f"Wij kennen uw aanvraag {deel}. U krijgt een tegemoetkoming in de kosten van kinderopvang van "
+        return [*h.kop("Ons besluit"), h.pm(f"<b>{h.e(zin)}</b>")]
+    if t.beslissing == Beslissing.TOEKENNEN:
+        zin = (f"Wij kennen uw aanvraag toe. U krijgt een tegemoetkoming in de kosten van kinderopvang van "
                f"{nl_datum(b.begin)} tot en met {nl_datum(b.eind)}.")  # fmt: skip
-    return [*h.kop("Ons besluit"), h.pm(f"<b>{h.e(zin)}</b>")]
+        return [*h.kop("Ons besluit"), h.pm(f"<b>{h.e(zin)}</b>")]
+    uit = [*h.kop("Ons besluit"), h.pm("<b>Wij kennen uw aanvraag gedeeltelijk toe.</b>"),
+           h.p("Wij kennen toe:")]  # fmt: skip
+    uit += h.opsomming([_toegekend_kind(k) for k in b.kinderen if k.maanden])
+    uit.append(h.p("Wij wijzen af:"))
+    uit += h.opsomming(_afgewezen(t, b))
+    return uit
+
+
+def _afgewezen(t: Toekenning, b: Berekening) -> list[str]:
+    """What a partial grant refuses: hours above a cap per child (how many, which cap), then each other part."""
+    uit: list[str] = []
+    for k in b.kinderen:
+        kappen = [r for r in t.geweigerd if r.code == "urenmaximum" and r.kind == k.index]
+        if kappen and k.maanden:
+            regels = "; ".join(f"{x.artikel}: {x.omschrijving}" for x in k.beperkingen)
+            uit.append(f"{k.naam}: {uren(k.uren_gevraagd_per_maand - k.uren_vergoed_per_maand)} van de gevraagde "
+                       f"{uren(k.uren_gevraagd_per_maand)} uur {k.opvang.soort.label} per maand, boven het maximum "
+                       f"({regels})")  # fmt: skip
+    for r in t.geweigerd:
+        if r.code != "urenmaximum":
+            uit.append(r.toelichting.rstrip(".") + (f" ({r.artikel})" if r.artikel else ""))
+    return uit
+
+
+def _toegekend_kind(k: KindBerekening) -> str:
+    o = k.opvang
+    return (f"{k.naam}: een tegemoetkoming voor {uren(k.uren_vergoed_per_maand)} uur {o.soort.label} per maand "
+            f"tegen ten hoogste {euro(k.vergoede_uurprijs_cent)} per uur, van {nl_datum(k.begin)} tot en met "
+            f"{nl_datum(k.eind)}")  # fmt: skip
 
 
 def _betrokkenen(zaak: Zaak) -> list:
@@ -161,7 +191,12 @@ def _toekenning(zaak: Zaak, beoordeling: Beoordeling, b: Berekening) -> list:
     return uit
 
 
-def _motivering(zaak: Zaak, beoordeling: Beoordeling, toekenning: bool) -> list:
+def _opsomming(resultaten: list) -> list:
+    return h.opsomming([f"<b>{h.e(t.artikel)}</b>: {h.e(t.toelichting)}" if t.artikel else h.e(t.toelichting)
+                        for t in resultaten], markup=True)  # fmt: skip
+
+
+def _motivering(zaak: Zaak, beoordeling: Beoordeling, t: Toekenning) -> list:
     besluit = zaak.besluit
     assert besluit is not None
     r = beoordeling.regeling
@@ -170,23 +205,25 @@ def _motivering(zaak: Zaak, beoordeling: Beoordeling, toekenning: bool) -> list:
         uit.append(h.p(besluit.motivering.strip()))
     uit.append(h.p(f"Wij hebben uw aanvraag getoetst aan de {r.citeertitel}. De artikelen hieronder zijn "
                    "artikelen van die regeling."))  # fmt: skip
-    gronden = beoordeling.afwijzingsgronden
-    if gronden:
-        kop = (
-            "U voldoet niet aan deze voorwaarde(n):"
-            if not toekenning
-            else "Voor een deel van de aanvraag is niet voldaan aan deze voorwaarde(n):"
-        )
+    niet = [x for x in t.geweigerd if x.uitkomst == Uitkomst.NIET_VOLDAAN]
+    if niet:
+        kop = ("U voldoet niet aan deze voorwaarde(n):" if t.beslissing == Beslissing.AFWIJZEN
+               else "Voor een deel van de aanvraag is niet voldaan aan deze voorwaarde(n):")  # fmt: skip
         uit.append(h.pm(f"<b>{h.e(kop)}</b>"))
-        uit += h.opsomming([f"<b>{h.e(t.artikel)}</b>: {h.e(t.toelichting)}" for t in gronden], markup=True)
-    beperkt = [t for t in beoordeling.toetsen if t.beperkt and t.uitkomst == Uitkomst.VOLDAAN]
-    if beperkt and toekenning:
+        uit += _opsomming(niet)
+    minder = [x for x in t.geweigerd if x.uitkomst == Uitkomst.VOLDAAN]
+    if minder and t.beslissing == Beslissing.GEDEELTELIJK:  # a full grant or a refusal gives no "less"
         uit.append(h.pm("<b>Waarom u minder krijgt dan u vroeg:</b>"))
-        uit += h.opsomming([f"<b>{h.e(t.artikel)}</b>: {h.e(t.toelichting)}" for t in beperkt], markup=True)
-    voldaan = [t for t in beoordeling.toetsen if t.uitkomst == Uitkomst.VOLDAAN and not t.beperkt]
+        uit += _opsomming(minder)
+    if t.opzij:
+        uit.append(h.pm("<b>Hiervan wijken wij af met de hardheidsclausule:</b>"))
+        uit += _opsomming(t.opzij)
+        uit.append(h.p("Daarom kennen wij uw aanvraag toch " + ("" if t.beslissing == Beslissing.TOEKENNEN
+                                                                 else "gedeeltelijk ") + "toe."))  # fmt: skip
+    voldaan = [x for x in beoordeling.toetsen if x.uitkomst == Uitkomst.VOLDAAN and not x.beperkt]
     if voldaan:
         uit.append(h.pm("<b>Aan deze voorwaarden is voldaan:</b>"))
-        uit += h.opsomming([f"<b>{h.e(t.artikel)}</b>: {h.e(t.toelichting)}" for t in voldaan], markup=True)
+        uit += _opsomming(voldaan)
     hc = besluit.hardheidsclausule
     if hc.toegepast:
         hk = r.hardheidsclausule
@@ -210,10 +247,11 @@ def _betaling_en_plichten(beoordeling: Beoordeling) -> list:
     return uit
 
 
-def _grondslag(beoordeling: Beoordeling) -> list:
+def _grondslag(zaak: Zaak, beoordeling: Beoordeling) -> list:
     r = beoordeling.regeling
     artikelen: list[str] = []
-    for a in [t.artikel for t in beoordeling.toetsen] + [r.berekening.artikel, r.periode.artikel]:
+    clausule = [r.hardheidsclausule.artikel] if zaak.besluit and zaak.besluit.hardheidsclausule.toegepast else []
+    for a in [t.artikel for t in beoordeling.toetsen] + [r.berekening.artikel, r.periode.artikel, *clausule]:
         if a not in artikelen:
             artikelen.append(a)
     return [*h.kop("Op welke regels dit besluit rust"),

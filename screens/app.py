@@ -715,8 +715,11 @@ class SmiApp(App[int]):
         zaaknummer = self._nummers.get(token)
         if zaaknummer is None:
             return  # the case could not be created; its data is still on screen and in memory
+        from smi_tui.besluitregels import weiger_wijziging
+
         try:
             with self.slot:
+                weiger_wijziging(self.opslag.laad(zaaknummer), zaak)  # a final decision holds (BesluitVast)
                 self.opslag.bewaar(zaaknummer, self._met_nummer(zaak, zaaknummer), consulent=self.consulent, stap=stap)
         except SmiFout as exc:
             self._na(self.notify, f"Concept niet bewaard: {exc.melding}", severity="error", timeout=30)
@@ -741,9 +744,13 @@ class SmiApp(App[int]):
     # --- completing a step --------------------------------------------------------------------------------
     def on_stap_klaar(self, bericht: StapKlaar) -> None:
         """Save on the save thread; with ``volgende`` show the next step at once."""
+        from smi_tui.besluitregels import wijziging_geweigerd
         from smi_tui.zaak import Stap
 
         zaak = self._met_consulent(bericht.zaak)
+        if (geweigerd := wijziging_geweigerd(self.zaak, zaak)) is not None:  # the screens refuse it first
+            self.notify(geweigerd, title="Niet bewaard", severity="error", timeout=30)
+            return
         if bericht.stap == Stap.MELDING and self.zaaknummer is None:
             self.nieuw_concept = None
         oud, self.zaak = self.zaak, zaak
@@ -760,6 +767,8 @@ class SmiApp(App[int]):
         self._toon_stap(doel, zaak.concepten.get(doel.value))
 
     def _taak_klaar(self, token: int, zaak: Zaak, stap: Stap, soorten: tuple[str, ...], afronden: bool) -> None:
+        from smi_tui.besluitregels import weiger_wijziging
+
         meldingen: list[str] = []
         try:
             with self.slot:
@@ -771,6 +780,7 @@ class SmiApp(App[int]):
                     zaak = self._met_nummer(zaak, zaaknummer)
                 else:
                     zaak = self._met_nummer(zaak, zaaknummer)
+                    weiger_wijziging(self.opslag.laad(zaaknummer), zaak)  # a final decision holds (BesluitVast)
                     self.opslag.bewaar(zaaknummer, zaak, consulent=self.consulent, stap=stap.value)
             meldingen.append(f"{zaaknummer}: stap {stap.value} bewaard.")
             if soorten:
@@ -785,23 +795,29 @@ class SmiApp(App[int]):
     def _brieven(self, zaaknummer: str, zaak: Zaak, soorten: tuple[str, ...], afronden: bool,
                  meldingen: list[str]) -> Zaak:  # fmt: skip
         from smi_tui.beoordeling import beoordeel_zaak
+        from smi_tui.besluitregels import markeer
         from smi_tui.zaak import Stap
 
         beoordeling = beoordeel_zaak(zaak, self.register, peildatum=self.vandaag(), andere_zaken=self._andere_zaken())
+        nieuw = zaak
         for soort in soorten:
             pdf = brieven.maak(soort, zaak, beoordeling)
             with self.slot:
                 doc_id = self.opslag.voeg_document_toe(zaaknummer, f"{soort}-{zaaknummer}.pdf", soort, pdf,
-                                                       consulent=self.consulent)  # fmt: skip
+                                                       consulent=self.consulent, vervangt=soort in brieven.NAMEN)  # fmt: skip
             naam = brieven.NAMEN.get(soort, soort)
             try:
                 with self.slot, self.opslag.document_voor_afdruk(zaaknummer, doc_id, naam=f"{soort}.pdf") as pad:
                     meldingen.append(f"{naam} bewaard en {self.printer(pad)}.")
                 self.afdrukken.append(soort)
+                if soort == "beschikking":  # printed: from now on the decision holds (smi_tui.besluitregels)
+                    nieuw = markeer(nieuw, afgedrukt_op=self.vandaag())
             except SmiFout as exc:
                 meldingen.append(f"{naam} bewaard; {exc.melding}")
-        if afronden and zaak.stap != Stap.AFGEROND:
-            zaak = zaak.model_copy(update={"stap": Stap.AFGEROND})
+        if afronden:
+            nieuw = nieuw.model_copy(update={"stap": Stap.AFGEROND})
+        if nieuw != zaak:
+            zaak = nieuw
             with self.slot:
                 self.opslag.bewaar(zaaknummer, zaak, consulent=self.consulent, stap=Stap.AFGEROND.value)
         return zaak
@@ -814,7 +830,11 @@ class SmiApp(App[int]):
             return
         self.zaaknummer = zaaknummer
         if self.zaak is not None:
-            self.zaak = self.zaak.model_copy(update={"zaaknummer": zaaknummer, "stap": zaak.stap})
+            from smi_tui.besluitregels import markeer
+
+            b = zaak.besluit
+            self.zaak = markeer(self.zaak.model_copy(update={"zaaknummer": zaaknummer, "stap": zaak.stap}),
+                                afgedrukt_op=b and b.afgedrukt_op, verzonden_op=b and b.verzonden_op)  # fmt: skip
         for scherm in self._schermen.values():
             scherm.zaak, scherm.zaaknummer = self.zaak, zaaknummer  # type: ignore[attr-defined]
             if scherm.is_mounted:

@@ -2,24 +2,38 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from datetime import date
 from typing import Any, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.widget import Widget
 from textual.widgets import DataTable, Static
 
-from screens.stap import StapScherm
+from screens.berichten import StapKlaar
+from screens.stap import StapScherm, zet_tekst
 from screens.stapmodellen import BesluitInvoer
+from screens.vastleggen import VastleggenScherm
 from screens.velden import groepsmelding, keuze, kop, tekstvak, veld, vinkje
-from smi_tui.beoordeling import Beoordeling, beoordeel_zaak, besluitcontrole
-from smi_tui.datums import MAANDEN
+from smi_tui.basis import Model
+from smi_tui.beoordeling import Beoordeling, beoordeel_zaak
+from smi_tui.besluitregels import besluitfouten, definitief, markeer, waarom_vast
+from smi_tui.datums import MAANDEN, nl_datum
 from smi_tui.geld import euro, uren
 from smi_tui.register import Register
 from smi_tui.toetsing import Uitkomst
 from smi_tui.zaak import Beslissing, Stap, Zaak
 
 _KLEUR = {Uitkomst.VOLDAAN: "green", Uitkomst.NIET_VOLDAAN: "red", Uitkomst.ONTBREEKT: "yellow"}
+BRIEVEN = ("beschikking", "plan-van-aanpak")
+
+
+class VerzendInvoer(Model):
+    """The date the beschikking was sent (``markeer als verzonden``)."""
+
+    verzonden_op: date
 
 
 class VasteTabel(DataTable[Any]):
@@ -42,6 +56,7 @@ class BesluitScherm(StapScherm):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "afronden", "Bewaren", priority=True),
         Binding("ctrl+g", "brieven", "Beschikking+plan", priority=True),
+        Binding("ctrl+r", "verzonden", "Markeer verzonden", priority=True),
     ]
 
     def __init__(self, *args: Any, register: Register | None = None, andere_zaken: Any = (), **kw: Any) -> None:
@@ -53,6 +68,7 @@ class BesluitScherm(StapScherm):
     def velden(self) -> ComposeResult:
         b = self.beoordeling
         yield Static(self._voorstel(), id="voorstel")
+        yield Static(self._status(), id="beschikking-status", classes="samenvatting")
         yield kop("Toetsen")
         yield VasteTabel(("Toets", "Artikel", "Uitkomst", "Toelichting"), self._toetsrijen(), id="toetsen")
         yield kop("Berekening per kind en per maand")
@@ -75,7 +91,6 @@ class BesluitScherm(StapScherm):
             yield vinkje("besluit.hardheidsclausule.toegepast", f"Hardheidsclausule toepassen ({h.artikel}){beperking}")
             yield tekstvak("besluit.hardheidsclausule.reden", "Reden voor de hardheidsclausule",
                            hulp="verplicht als de clausule wordt toegepast (minstens één zin)")  # fmt: skip
-        yield veld("besluit.verzonden_op", "Verzonden op", "datum")
         yield groepsmelding("besluit")
 
     def _voorstel(self) -> Text:
@@ -84,6 +99,23 @@ class BesluitScherm(StapScherm):
         for regel in b.ontbrekend:
             t.append(f"\n  ontbreekt: {regel}", style="yellow")
         return t
+
+    def _status(self) -> str:
+        """Where the beschikking is: not made, made (the besluit can still change), printed or sent (final)."""
+        z = self.zaak
+        b = z.besluit if z is not None else None
+        if z is None or b is None or (z.stap != Stap.AFGEROND and not definitief(z)):
+            return "Beschikking: nog niet gemaakt. Ctrl+G bewaart het besluit en maakt en drukt de beschikking af."
+        if definitief(z):
+            return waarom_vast(z) + ("" if b.verzonden_op else " Verstuurd? Markeer als verzonden (ctrl+r).")
+        return ("Beschikking gemaakt, maar nog niet afgedrukt of verzonden: het besluit kan nog veranderen (ctrl+s "
+                "maakt dan een nieuwe beschikking; de vorige blijft bewaard als 'vervangen'). Verstuurd? Markeer als "
+                "verzonden (ctrl+r).")  # fmt: skip
+
+    def werk_kop_bij(self) -> None:
+        super().werk_kop_bij()
+        for s in self.query("#beschikking-status"):
+            zet_tekst(s, self._status())  # type: ignore[arg-type]
 
     def _toetsrijen(self) -> list[tuple[Any, ...]]:
         return [(r.code, r.artikel, Text(r.uitkomst.value, style=_KLEUR[r.uitkomst]), r.toelichting)
@@ -111,14 +143,63 @@ class BesluitScherm(StapScherm):
         assert self.zaak is not None
         return model.toepassen(self.zaak)
 
-    def extra_fouten(self, zaak: Zaak) -> list[str]:
-        """The core's besluitcontrole: these block saving."""
-        return besluitcontrole(zaak, self.beoordeling)
+    def extra_fouten(self, zaak: Zaak) -> dict[str, list[str]]:
+        """The core's checks of the decision against the proposal, beside the field to fix: these block saving."""
+        return {f"besluit.{pad}": t for pad, t in besluitfouten(zaak, self.beoordeling).items()}
 
     def action_afronden(self) -> None:
-        """Save the decision (ctrl+s); stay on this screen."""
+        """Save the decision (ctrl+s); stay on this screen. A changed decision whose beschikking was made (and not
+        printed or sent: then it is final) gets a new beschikking; the earlier one stays, marked 'vervangen'."""
+        nieuw = None if self.alleen_lezen() else self.controleer()
+        gemaakt = self.zaak is not None and self.zaak.stap == Stap.AFGEROND
+        if nieuw is not None and gemaakt and self.zaak is not None and nieuw.besluit != self.zaak.besluit:
+            self.notify("Het besluit is gewijzigd: de beschikking wordt opnieuw gemaakt; de vorige blijft in het "
+                        "dossier als 'vervangen'.")  # fmt: skip
+            self.geef_door(volgende=False, brieven=BRIEVEN, afronden=True)
+            return
         self.geef_door(volgende=False)
 
     def action_brieven(self) -> None:
         """Save the decision, make the beschikking and the plan van aanpak, store and print them (ctrl+g)."""
-        self.geef_door(volgende=False, brieven=("beschikking", "plan-van-aanpak"), afronden=True)
+        self.geef_door(volgende=False, brieven=BRIEVEN, afronden=True)
+
+    def action_verzonden(self) -> None:
+        """Record the date the beschikking was sent (ctrl+r); from then on the decision is final."""
+        z = self.zaak
+        if z is None or z.besluit is None or (z.stap != Stap.AFGEROND and not definitief(z)):
+            self.notify("Er is nog geen beschikking gemaakt. Maak en druk haar eerst af (ctrl+g); markeer haar "
+                        "daarna als verzonden.", severity="warning", timeout=15)  # fmt: skip
+            return
+        if z.besluit.verzonden_op is not None:
+            self.notify(f"De beschikking is al als verzonden gemarkeerd op {nl_datum(z.besluit.verzonden_op)}.",
+                        severity="warning")  # fmt: skip
+            return
+        if not definitief(z):
+            nieuw = self.controleer()
+            if nieuw is None or nieuw.besluit != z.besluit:
+                self.notify("Het besluit op het scherm is anders dan in de beschikking die is gemaakt. Bewaar het en "
+                            "maak de beschikking opnieuw (ctrl+s), of zet de wijziging terug; markeer daarna als "
+                            "verzonden.", severity="warning", timeout=20)  # fmt: skip
+                return
+        vandaag, besluitdatum = self.vandaag, z.besluit.datum
+
+        def toepassen(invoer: VerzendInvoer) -> Zaak:
+            if invoer.verzonden_op > vandaag:
+                raise ValueError(f"De verzenddatum ligt na vandaag ({nl_datum(vandaag)}); markeer pas als "
+                                 "verzonden wanneer de brief weg is.")  # fmt: skip
+            if invoer.verzonden_op < besluitdatum:
+                raise ValueError(f"De verzenddatum ligt vóór de besluitdatum ({nl_datum(besluitdatum)}).")
+            return markeer(z, verzonden_op=invoer.verzonden_op)
+
+        def rijen() -> Iterable[Widget]:
+            yield Static("Vanaf nu staat het besluit vast: wijzigen kan daarna alleen met een herziening "
+                         "(F2, dan w: Herzien; met een wijzigingsbeschikking). De bezwaartermijn begint de dag na "
+                         "deze datum (artikel 6:8 Awb).")  # fmt: skip
+            yield veld("verzonden_op", "Verzonden op", "datum")
+
+        def klaar(zaak: Zaak | None) -> None:
+            if zaak is not None:
+                self.post_message(StapKlaar(Stap.BESLUIT, zaak, volgende=False))
+
+        self.app.push_screen(VastleggenScherm("Beschikking markeren als verzonden", rijen, VerzendInvoer, toepassen,
+                                              startdata={"verzonden_op": vandaag.isoformat()}), klaar)  # fmt: skip

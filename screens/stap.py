@@ -25,6 +25,7 @@ from screens.berichten import StapKlaar, StapVerlaten
 from screens.formulier import data_van, fouten_per_pad, ruw_van_data, ruwe_waarde, zet_ruw
 from screens.velden import invoer_van, rusttekst, verzamel
 from screens.voettekst import Voettekst
+from smi_tui.besluitregels import definitief, waarom_vast
 from smi_tui.regeling import Regeling
 from smi_tui.zaak import Stap, Zaak
 
@@ -137,8 +138,9 @@ class StapScherm(Screen[None]):
         """Warnings per path (not blocking), e.g. hours above the regulation's cap."""
         return {}
 
-    def extra_fouten(self, zaak: Zaak) -> list[str]:
-        """Problems that block completion beyond the models (e.g. besluitcontrole)."""
+    def extra_fouten(self, zaak: Zaak) -> list[str] | dict[str, list[str]]:
+        """Problems that block completion beyond the models (e.g. the besluit's checks): a list, or by field path
+        (shown beside that field)."""
         return []
 
     # --- layout ---------------------------------------------------------------------------------------
@@ -147,8 +149,10 @@ class StapScherm(Screen[None]):
             self._delen = list(self.velden())
         self._verzameld = verzameld
         invoer = [w for w in verzameld if w.has_class("invoer")]
-        self._start_data = None if self.concept else self.startdata()
-        self._ruw = dict(self.concept) if self.concept else ruw_van_data(invoer, self._start_data)
+        concept = None if self.alleen_lezen() else self.concept  # a final decision shows what it rests on
+        self._start_data = None if concept else self.startdata()
+        self._ruw = dict(concept) if concept else ruw_van_data(invoer, self._start_data)
+        self._pas_slot_toe()
 
     def _eerste_scherm(self) -> int:
         """How many form parts fill the first screen (a little more than the terminal is high)."""
@@ -178,13 +182,30 @@ class StapScherm(Screen[None]):
             delen.append(self.zaak.aanvrager.naam)
         if self.regeling is not None:
             delen.append(self.regeling.gemeente)
+        if self.alleen_lezen():  # first: a long name must not push it off a narrow terminal
+            delen.insert(0, "[b reverse] alleen lezen [/]")
         return "  ·  ".join(delen)
+
+    # --- a final decision -----------------------------------------------------------------------------
+    def alleen_lezen(self) -> str | None:
+        """Why this step cannot be changed (its case's decision is final, see ``smi_tui.besluitregels``), or None."""
+        if self.STAP not in VOLGORDE or self.zaak is None or not definitief(self.zaak):
+            return None
+        return waarom_vast(self.zaak)
+
+    def _pas_slot_toe(self) -> None:
+        """Disable every input (mounted or not) while the decision is final."""
+        vast = self.alleen_lezen() is not None
+        for w in self._verzameld if not self.opgebouwd else self._invoer():
+            if w.has_class("invoer") and w.disabled != vast:
+                w.disabled = vast
 
     def werk_kop_bij(self) -> None:
         """Show the current zaaknummer and name (after the case was created or the melding changed); also while the
         screen is still being built off-stage (before it was composed, compose shows the current header)."""
         if self._kop_static is not None:
             zet_tekst(self._kop_static, self._kop())
+        self._pas_slot_toe()  # the case may have become final (its beschikking printed or sent)
 
     def on_mount(self) -> None:
         self._vul_gemount()
@@ -323,7 +344,8 @@ class StapScherm(Screen[None]):
         if zaak is not None:
             extra = self.extra_fouten(zaak)
             if extra:
-                fouten[""] = extra
+                for pad, teksten in (extra if isinstance(extra, dict) else {"": extra}).items():
+                    fouten.setdefault(pad, []).extend(teksten)
                 zaak = None
         self._toon(fouten, self.waarschuwingen(data))
         return zaak
@@ -394,6 +416,9 @@ class StapScherm(Screen[None]):
 
     def geef_door(self, **kw: Any) -> bool:
         """Validate everything; post the result to the App. False (with messages) when invalid."""
+        if (vast := self.alleen_lezen()) is not None:
+            self.notify(vast, title="Niet bewaard", severity="warning", timeout=20)
+            return False
         self.alles_tonen = True
         zaak = self.controleer()
         if zaak is None:

@@ -158,6 +158,11 @@ def bouw_parser() -> argparse.ArgumentParser:
     s.add_argument("--json", action="store_true")
     s.set_defaults(func=_lazy("storage.cli", "cmd_zaken"))
 
+    s = sub.add_parser("documenten", help="toon de documenten van een zaak (ook vervangen versies)")
+    s.add_argument("zaaknummer", metavar="ZAAKNUMMER")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=_lazy("storage.cli", "cmd_documenten"))
+
     s = sub.add_parser("import", help="neem een zaak uit JSON op in de opslag; toont het zaaknummer")
     s.add_argument("zaak", type=Path, metavar="ZAAK.json")
     s.set_defaults(func=_lazy("storage.cli", "cmd_import"))

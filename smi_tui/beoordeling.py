@@ -20,7 +20,7 @@ from smi_tui.regeling import Regeling, ToetsBudgetplafond, ToetsHerhaaldeAanvraa
 from smi_tui.register import Register
 from smi_tui.termijnen import Termijn, bereken_termijnen
 from smi_tui.toetsing import Resultaat, Uitkomst, toets
-from smi_tui.zaak import Beslissing, BudgetStand, Voorliggend, Zaak
+from smi_tui.zaak import BudgetStand, Voorliggend, Zaak
 
 
 class Voorstel(StrEnum):
@@ -154,7 +154,7 @@ def _berekening_json(b: Berekening) -> dict[str, Any]:
     }
 
 
-def _beperkingen(b: Berekening, regeling: Regeling) -> list[Resultaat]:
+def beperkingen(b: Berekening, regeling: Regeling) -> list[Resultaat]:
     """Caps and period limits that make the grant smaller than asked, as results with their article."""
     uit = []
     for k in b.kinderen:
@@ -183,7 +183,7 @@ def beoordeel(zaak: Zaak, regeling: Regeling, peildatum: date | None = None) -> 
         ontbrekend += exc.wat
     resultaten = toets(zaak, regeling, berekening)
     if berekening is not None:
-        resultaten += _beperkingen(berekening, regeling)
+        resultaten += beperkingen(berekening, regeling)
     ontbrekend = [r.toelichting for r in resultaten if r.uitkomst == Uitkomst.ONTBREEKT] + ontbrekend
 
     zaakniveau = [r for r in resultaten if r.uitkomst == Uitkomst.NIET_VOLDAAN and r.kind is None]
@@ -276,39 +276,3 @@ def beoordeel_zaak(
                      for r in b.toetsen]  # fmt: skip
         b.ontbrekend = [budget_melding if "budget" in o else o for o in b.ontbrekend]
     return b
-
-
-def besluitcontrole(zaak: Zaak, beoordeling: Beoordeling) -> list[str]:
-    """Problems with the consulent's decision against the proposal and the hardheidsclausule rules (Dutch)."""
-    b = zaak.besluit
-    if b is None:
-        return []
-    r = beoordeling.regeling
-    h = r.hardheidsclausule
-    fouten: list[str] = []
-    if b.hardheidsclausule.toegepast:
-        if not h.toegestaan:
-            fouten.append(f"{r.citeertitel} kent geen hardheidsclausule.")
-        if h.alleen_ten_gunste and b.beslissing == Beslissing.AFWIJZEN:
-            fouten.append(f"De hardheidsclausule ({h.artikel}) mag alleen ten gunste van de ouder worden toegepast.")
-        if h.beperkt_tot:
-            buiten = [g for g in beoordeling.afwijzingsgronden if g.code not in ("urenmaximum", "periode")]
-            if buiten and b.beslissing != Beslissing.AFWIJZEN:
-                fouten.append(
-                    f"De hardheidsclausule ({h.artikel}) geldt alleen voor {h.beperkt_tot}; zij kan deze "
-                    f"afwijzingsgrond(en) niet opzij zetten: {'; '.join(g.artikel for g in buiten)}."
-                )
-    if beoordeling.uitkomst == Voorstel.ONVOLLEDIG and b.beslissing != Beslissing.AFWIJZEN:
-        fouten.append("De aanvraag is nog onvolledig; vul eerst aan wat ontbreekt (of wijs af na verzuimherstel).")
-    if (
-        beoordeling.uitkomst == Voorstel.AFWIJZEN
-        and b.beslissing != Beslissing.AFWIJZEN
-        and not b.hardheidsclausule.toegepast
-    ):
-        gronden = "; ".join(f"{g.artikel}" for g in beoordeling.afwijzingsgronden)
-        fouten.append(
-            f"Het voorstel is afwijzen ({gronden}); toekennen kan alleen met de hardheidsclausule en een reden."
-        )
-    if b.beslissing == Beslissing.AFWIJZEN and not b.motivering.strip() and not beoordeling.afwijzingsgronden:
-        fouten.append("Een afwijzing zonder afwijzingsgrond uit de toetsen moet een eigen motivering hebben.")
-    return fouten

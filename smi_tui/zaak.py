@@ -156,12 +156,18 @@ class Besluit(Model):
     beslissing: Beslissing
     motivering: str = Field(default="", max_length=8000)
     hardheidsclausule: Hardheidsclausule = Field(default_factory=Hardheidsclausule)
-    verzonden_op: date | None = None
+    verzonden_op: date | None = Field(default=None, description="datum waarop de beschikking is verzonden")
+    afgedrukt_op: date | None = Field(
+        default=None,
+        description="datum waarop de beschikking is gemaakt en afgedrukt; vanaf dan staat het besluit vast",
+    )
 
     @model_validator(mode="after")
     def _data(self) -> Besluit:
         if self.verzonden_op is not None and self.verzonden_op < self.datum:
             raise ValueError("de verzenddatum ligt vóór de besluitdatum")
+        if self.afgedrukt_op is not None and self.afgedrukt_op < self.datum:
+            raise ValueError("de beschikking is afgedrukt vóór de besluitdatum")
         return self
 
 

@@ -118,6 +118,22 @@ def cmd_zaken(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_documenten(args: argparse.Namespace) -> int:
+    """``smi-tui documenten ZAAKNUMMER [--json]``: the documents of a case; a letter made again shows which earlier
+    version it replaced ("vervangen")."""
+    with _open() as opslag:
+        docs = opslag.documenten(args.zaaknummer)
+    if getattr(args, "json", False):
+        print(json.dumps(docs, ensure_ascii=False, indent=2))
+        return 0
+    if not docs:
+        print(f"Zaak {args.zaaknummer} heeft nog geen documenten.")
+    for d in docs:
+        status = f"vervangen op {str(d['vervangen_op'])[:10]}" if d.get("vervangen_door") else "geldig"
+        print(f"{str(d.get('toegevoegd', ''))[:19]:<20} {d.get('soort', ''):<24} {status:<24} {d.get('naam', '')}")
+    return 0
+
+
 def cmd_import(args: argparse.Namespace) -> int:
     """``smi-tui import ZAAK.json``: store a case; prints the new zaaknummer."""
     data = lees_zaakbestand(args.zaak)

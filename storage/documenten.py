@@ -1,7 +1,9 @@
 """Documents of a case (e.g. PDF letters): encrypted files, metadata with SHA-256 in the dossier.
 
 Each document is stored as ``documenten/<zaaknummer>/<random id>.smi`` (AES-256-GCM, role
-``document:<zaaknummer>:<id>``); its name, kind, size and SHA-256 are in the encrypted dossier.
+``document:<zaaknummer>:<id>``); its name, kind, size and SHA-256 are in the encrypted dossier. A document made
+again (a beschikking after its besluit changed) does not delete the earlier one: that stays, marked
+``vervangen_door`` (the new id) and ``vervangen_op``, so the dossier shows every version that was made.
 """
 
 from __future__ import annotations
@@ -46,34 +48,40 @@ class DocumentenMixin:
         except OSError as exc:
             raise schrijf_fout(f"document '{naam}'", exc) from None
 
-    def voeg_document_toe(self, zaaknummer: str, naam: str, soort: str, data: bytes, *, consulent: str = "") -> str:
-        """Store a document's bytes (encrypted) for a case; metadata (with SHA-256) goes into the dossier."""
+    def voeg_document_toe(
+        self, zaaknummer: str, naam: str, soort: str, data: bytes, *, consulent: str = "", vervangt: bool = False
+    ) -> str:
+        """Store a document's bytes (encrypted) for a case; metadata (with SHA-256) goes into the dossier.
+
+        ``vervangt``: this document takes the place of the earlier ones of the same ``soort`` (a letter made again);
+        they stay, marked ``vervangen_door``/``vervangen_op``, in the same transaction and audit line."""
         db = self._dossier(zaaknummer)
         kop = self._kop(db, zaaknummer)
         doc_id = os.urandom(16).hex()
         self._schrijf_document(zaaknummer, doc_id, naam, data)
+        nu = datetime.now(UTC).isoformat(timespec="seconds")
         meta = {
             "id": doc_id,
             "naam": naam,
             "soort": soort,
             "grootte": len(data),
             "sha256": hashlib.sha256(data).hexdigest(),
-            "toegevoegd": datetime.now(UTC).isoformat(timespec="seconds"),
+            "toegevoegd": nu,
         }
+        tabel = db.table("documenten")
+        oud = [d for d in tabel.all() if d.get("soort") == soort and not d.get("vervangen_door")] if vervangt else []
+        wijzigingen: list[dict[str, Any]] = [{"veld": f"documenten.{doc_id}", "oud": None, "nieuw": meta}]
+        wijzigingen += [{"veld": f"documenten.{d['id']}.vervangen_door", "oud": None, "nieuw": doc_id} for d in oud]
         with storage_van(db).transactie():
-            db.table("documenten").insert(meta)
-            self._auditregel(
-                db,
-                kop,
-                consulent,
-                None,
-                "document toegevoegd",
-                [{"veld": f"documenten.{doc_id}", "oud": None, "nieuw": meta}],
-            )
+            for d in oud:
+                tabel.update({"vervangen_door": doc_id, "vervangen_op": nu}, doc_ids=[d.doc_id])
+            tabel.insert(meta)
+            self._auditregel(db, kop, consulent, None, "document toegevoegd", wijzigingen)
         return doc_id
 
     def documenten(self, zaaknummer: str) -> list[dict[str, Any]]:
-        """Metadata of a case's documents (id, naam, soort, grootte, sha256, toegevoegd)."""
+        """Metadata of a case's documents (id, naam, soort, grootte, sha256, toegevoegd; and ``vervangen_door``,
+        ``vervangen_op`` for one that was made again), in the order they were added."""
         return [dict(d) for d in self._dossier(zaaknummer).table("documenten").all()]
 
     def document(self, zaaknummer: str, doc_id: str) -> bytes:

@@ -114,16 +114,19 @@ def test_onbekende_soort() -> None:
 
 
 def test_hardheidsclausule_met_reden_en_artikel() -> None:
-    from smi_tui.zaak import Hardheidsclausule
+    """A toekenning above Oude IJsselstreek's hours cap (artikel 6) with its hardheidsclausule (artikel 7); without
+    a deviation from the proposal the clause is refused (see tests/core/test_besluitregels.py)."""
+    from smi_tui.zaak import Beslissing, Hardheidsclausule
 
-    z = zaak(EEMNES)
+    z = zaak("oude-ijsselstreek-toekenning.json")
     reden = "De moeder is net bevallen en kan de zorg voor twee kinderen tijdelijk niet dragen."
-    besluit = z.besluit.model_copy(update={"hardheidsclausule": Hardheidsclausule(toegepast=True, reden=reden)})
+    besluit = z.besluit.model_copy(update={"beslissing": Beslissing.TOEKENNEN,
+                                           "hardheidsclausule": Hardheidsclausule(toegepast=True, reden=reden)})  # fmt: skip
     data = letters.maak("beschikking", z.model_copy(update={"besluit": besluit}))
     from pypdf import PdfReader as R
 
     t = " ".join(" ".join(p.extract_text() for p in R(io.BytesIO(data)).pages).split())
-    assert "hardheidsclausule" in t and reden in t and "artikel 4.1 van de Verordening" in t
+    assert "hardheidsclausule" in t and reden in t and "artikel 7 van de beleidsregels" in t
     assert "hardheidsclausule" not in tekst(EEMNES, "beschikking").lower()
 
 
