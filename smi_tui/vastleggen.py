@@ -52,11 +52,12 @@ _VERLENGING_VELDEN = {"verlenging_tijdig": "aangevraagd_op", "verlenging_maanden
 
 class RecordFout(SmiFout):
     """A record that cannot be added as entered: ``melding`` says why and what to do, ``veld`` is the form's field
-    to fix (e.g. ``verlenging.beslissing``; '' when no single field is at fault)."""
+    to fix (e.g. ``verlenging.beslissing``; '' when no single field is at fault); ``ontbreekt``: a required field
+    is still empty (a form may wait with saying so until the consulent tries to record)."""
 
-    def __init__(self, melding: str, veld: str = "") -> None:
+    def __init__(self, melding: str, veld: str = "", *, ontbreekt: bool = False) -> None:
         super().__init__(melding)
-        self.veld = veld
+        self.veld, self.ontbreekt = veld, ontbreekt
 
 
 def soort_van(record: Vastlegging) -> str:
@@ -179,7 +180,8 @@ def _evaluatie(zaak: Zaak, e: Evaluatieverslag) -> Zaak:
 
 def _besluitdata(besluit: date | None, verzonden: date | None, na: date, prefix: str, wat: str) -> None:
     if besluit is None:
-        raise RecordFout(f"Vul de besluitdatum in; de {wat} is op die datum gedagtekend.", f"{prefix}.besluit_datum")
+        raise RecordFout(f"Vul de besluitdatum in; de {wat} is op die datum gedagtekend.", f"{prefix}.besluit_datum",
+                         ontbreekt=True)  # fmt: skip
     if besluit < na:
         raise RecordFout(f"De besluitdatum ({nl_datum(besluit)}) ligt vóór {nl_datum(na)}; het besluit volgt op de "
                          "aanvraag of de melding.", f"{prefix}.besluit_datum")  # fmt: skip
@@ -204,7 +206,8 @@ def _verlenging(zaak: Zaak, regeling: Regeling, a: Verlengingsaanvraag) -> Zaak:
                              "komt er geen tweede aanvraag bij.")  # fmt: skip
     if a.beslissing is None:
         raise RecordFout("Vul de beslissing op de verlenging in (toekennen of afwijzen); zonder besluit kan de "
-                         "verlengingsbeschikking niet worden gemaakt en wordt niets vastgelegd.", f"{p}.beslissing")  # fmt: skip
+                         "verlengingsbeschikking niet worden gemaakt en wordt niets vastgelegd.", f"{p}.beslissing",
+                         ontbreekt=True)  # fmt: skip
     _besluitdata(a.besluit_datum, a.verzonden_op, a.aangevraagd_op, p, "verlengingsbeschikking")
     try:
         u = beoordeel_verlenging(zaak, regeling, a)  # ``zaak`` is without ``a``: the rules count what is stored
@@ -217,7 +220,8 @@ def _verlenging(zaak: Zaak, regeling: Regeling, a: Verlengingsaanvraag) -> Zaak:
                              f"{regeling.citeertitel}).", f"{p}.{_VERLENGING_VELDEN.get(r.code, 'beslissing')}")  # fmt: skip
         if a.voorwaarde_vervuld is None:
             raise RecordFout(f"Leg vast of aan de voorwaarde voor verlenging is voldaan ({v.artikel}): "
-                             f"{v.voorwaarde or 'de voorwaarde van de regeling'}.", f"{p}.voorwaarde_vervuld")  # fmt: skip
+                             f"{v.voorwaarde or 'de voorwaarde van de regeling'}.", f"{p}.voorwaarde_vervuld",
+                             ontbreekt=True)  # fmt: skip
         if u.berekening is None:
             raise RecordFout("Voor de toekenning van de verlenging is een berekening nodig, maar er ontbreken "
                              "gegevens: " + "; ".join(u.ontbrekend or ["zie de stappen van de zaak"]))  # fmt: skip
