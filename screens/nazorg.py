@@ -224,7 +224,7 @@ class NazorgScherm(Screen[None]):
             return
         datum, inhoud = df.omschrijving(soort, rij)
         wat = f"{_SOORT[soort]} {nummer if soort in LIJSTEN else ''} van {nl_datum(datum) if datum else '?'} ({inhoud})"
-        door = self.zaak.consulent or str(getattr(self.app, "consulent", "") or "")
+        door = str(getattr(self.app, "consulent", "") or "") or self.zaak.consulent  # who is working now
         f = df.intrekking(" ".join(wat.split()), door, self.vandaag)
         self._open(f, lambda m: trek_in(self.zaak, soort, int(nummer), m.ingetrokken))
 

@@ -64,6 +64,7 @@ class VastleggenScherm(ModalScreen["Zaak | None"]):
         self.bezig: Zaak | None = None  # sent to be saved; waiting for the App's answer
         self._timer: Any = None
         self._fout_veld: Widget | None = None
+        self._niet_bewaard = ""  # why the App stored nothing last time; shown until the next try
 
     def compose(self) -> ComposeResult:
         with Vertical(id="vastleggen-vak"):
@@ -112,7 +113,7 @@ class VastleggenScherm(ModalScreen["Zaak | None"]):
                 if isinstance(s, Static):
                     s.update("; ".join(dict.fromkeys(teksten)))
                     s.set_class(bool(teksten), "fout")
-        rest = [t for lijst in fouten.values() for t in lijst]
+        rest = [t for lijst in fouten.values() for t in lijst] + ([self._niet_bewaard] if self._niet_bewaard else [])
         self.query_one("#vastleggen-fouten", Static).update("\n".join(f"• {t}" for t in rest))
         if self._toelichting is not None:
             self.query_one("#vastleggen-toelichting", Static).update(self._toelichting(data))
@@ -142,7 +143,7 @@ class VastleggenScherm(ModalScreen["Zaak | None"]):
         if self._bewaren is None:
             self.dismiss(zaak)
             return
-        self.bezig = zaak
+        self.bezig, self._niet_bewaard = zaak, ""
         self.query_one("#vastleggen-fouten", Static).update("")
         self.query_one("#vastleggen-toelichting", Static).update("[b]Bezig met vastleggen …[/]")
         self._bewaren(self, zaak)
@@ -155,11 +156,9 @@ class VastleggenScherm(ModalScreen["Zaak | None"]):
     def mislukt(self, melding: str) -> None:
         """The App stored nothing: stay open with everything typed and say why."""
         self.bezig = None
-        self.query_one("#vastleggen-toelichting", Static).update("")
-        self.query_one("#vastleggen-fouten", Static).update(
-            f"• Niet bewaard, er is niets vastgelegd: {melding} Uw invoer staat er nog; pas aan en probeer opnieuw "
-            "(ctrl+s), of annuleer (escape)."
-        )
+        self._niet_bewaard = (f"Niet bewaard, er is niets vastgelegd: {melding} Uw invoer staat er nog; pas aan en "
+                              "probeer opnieuw (ctrl+s), of annuleer (escape).")  # fmt: skip
+        self.controleer()
         self.notify(f"Niet bewaard: {melding}", title="Niets vastgelegd", severity="error", timeout=20)
 
     def action_annuleren(self) -> None:

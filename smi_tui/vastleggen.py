@@ -70,7 +70,7 @@ def soort_van(record: Vastlegging) -> str:
 def voeg_toe(zaak: Zaak, regeling: Regeling, record: Vastlegging) -> Zaak:
     """The case with ``record`` added, valid as a whole; :class:`RecordFout` when it cannot be recorded."""
     if isinstance(record, Opschorting):
-        return _opschorting(zaak, record)
+        return _opschorting(zaak, regeling, record)
     if isinstance(record, Verdaging):
         return _verdaging(zaak, regeling, record)
     if isinstance(record, Evaluatieverslag):
@@ -140,8 +140,16 @@ def _bestaat_al(wat: str, nummer: int, datum: date) -> RecordFout:
                       "dossier) en leg daarna de juiste vast.")  # fmt: skip
 
 
-def _opschorting(zaak: Zaak, o: Opschorting) -> Zaak:
+def _opschorting(zaak: Zaak, regeling: Regeling, o: Opschorting) -> Zaak:
+    from smi_tui.regeling import ToetsStukken
+
     _na_melding(zaak, o.verzocht_op, "opschorting.verzocht_op", "De datum van het verzoek")
+    t = regeling.toets(ToetsStukken)
+    ontvangen = {s.code for s in zaak.aanvraag.stukken}
+    vereist = [s for s in t.stukken if s.nodig_voor == "besluit"] if isinstance(t, ToetsStukken) else []
+    if not o.stukken and all(s.code in ontvangen for s in vereist):  # the letter must say what is asked for
+        raise RecordFout(f"Vul in welke stukken of gegevens u vraagt: volgens de {regeling.citeertitel} ontbreekt "
+                         "er geen vereist stuk, dus de brief kan het niet zelf invullen.", "opschorting.stukken")  # fmt: skip
     for n, x in enumerate(zaak.opschortingen, 1):
         if x.ingetrokken is None and x.verzocht_op == o.verzocht_op:
             raise _bestaat_al("verzoek om aanvulling", n, x.verzocht_op)

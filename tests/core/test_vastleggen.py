@@ -142,6 +142,8 @@ def test_ingetrokken_opschorting_schort_niet_op() -> None:
     z = zaak("eemnes-toekenning", {"besluit": None})
     r = regeling(z)
     o = Opschorting(verzocht_op=date(2026, 3, 2), termijn_tot=date(2026, 3, 16), aangevuld_op=date(2026, 3, 12))
+    assert fout(z, o).veld == "opschorting.stukken"  # nothing missing per the regulation: the letter must say what
+    o = o.model_copy(update={"stukken": ["inkomensgegevens"]})
     met = voeg_toe(z, r, o)
     assert beslistermijn(met, r).einde == date(2026, 4, 30)
     assert "al een verzoek om aanvulling" in fout(met, o).melding
