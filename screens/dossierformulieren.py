@@ -160,14 +160,17 @@ def verlenging(zaak: Zaak, regeling: Regeling, vandaag: date) -> Formulier:
         yield veld(f"{p}.verzonden_op", "Verzonden op", "datum")
 
     def toelichting(data: dict[str, Any]) -> str:
+        from smi_tui.resultaat import O
         from smi_tui.verlenging import beoordeel_verlenging
 
         try:
             u = _kern(beoordeel_verlenging, zaak, regeling, _VerlengingInvoer.model_validate(data).verlenging)
         except (ValueError, SmiFout):
             return ""
-        if not u.toegestaan:
+        if u.afwijzingsgronden:
             return "[b red]Niet toegestaan:[/] " + _redenen(u)
+        if not u.toegestaan:
+            return "[b yellow]Nog niet compleet:[/] " + "; ".join(r.toelichting for r in u.toetsen if r.uitkomst == O)
         return f"[b green]Toegestaan[/] tot en met {nl_datum(u.eind)}"
 
     start = {"verlenging": {"aangevraagd_op": vandaag.isoformat(), "besluit_datum": vandaag.isoformat(),
