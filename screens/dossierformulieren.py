@@ -13,6 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 from textual.widget import Widget
+from textual.widgets import Static
 
 from screens.velden import janee, keuze, kop, tekstvak, veld, vinkje
 from smi_tui.basis import Model
@@ -240,8 +241,8 @@ def intrekking(omschrijving: str, door: str, vandaag: date) -> Formulier:
 
     def rijen() -> Iterable[Widget]:
         yield kop(f"Intrekken: {omschrijving}")
-        yield kop("De vastlegging blijft in het dossier en het logboek, gemarkeerd als ingetrokken; haar termijnen "
-                  "vervallen. Brieven die al zijn gemaakt, blijven bij de documenten.")  # fmt: skip
+        yield Static("De vastlegging blijft in het dossier en het logboek, gemarkeerd als ingetrokken; haar "
+                     "termijnen vervallen. Brieven die al zijn gemaakt, blijven bij de documenten.")  # fmt: skip
         yield veld("ingetrokken.datum", "Ingetrokken op", "datum")
         yield veld("ingetrokken.door", "Door")
         yield tekstvak("ingetrokken.reden", "Reden", hulp="waarom de vastlegging niet klopte")

@@ -100,6 +100,7 @@ class NazorgScherm(Screen[None]):
             yield DataTable(id="termijnen", cursor_type="row", zebra_stripes=True, classes="tabel")
             yield kop("Vastgelegd na de melding (i: een vergissing intrekken)")
             yield DataTable(id="vastgelegd", cursor_type="row", zebra_stripes=True, classes="tabel")
+            yield Static("", id="vastgelegd-detail")
             yield Static("", id="nazorg-uitleg", classes="samenvatting")
         yield Voettekst()
 
@@ -135,6 +136,19 @@ class NazorgScherm(Screen[None]):
             else:
                 v.add_row(nl_datum(datum) if datum else "", naam, inhoud, key=sleutel)
         self.query_one("#nazorg-uitleg", Static).update(self._uitleg())
+
+    def on_data_table_row_highlighted(self, bericht: DataTable.RowHighlighted) -> None:
+        """The chosen record in full below the list (a narrow terminal cuts the row), withdrawal and reason too."""
+        if bericht.data_table.id != "vastgelegd":
+            return
+        rij = next((r for r in self._records() if r[0] == bericht.row_key.value), None)
+        tekst = ""
+        if rij is not None:
+            _, soort, nummer, record = rij
+            tekst = _beschrijf(soort, nummer, record)
+            if record.ingetrokken is not None:
+                tekst += f"\n[b]{record.ingetrokken.tekst()}[/]"
+        self.query_one("#vastgelegd-detail", Static).update(tekst)
 
     def _termijnen(self) -> list[tuple[date, str, str, bool]]:
         from smi_tui import termijnen
@@ -222,10 +236,8 @@ class NazorgScherm(Screen[None]):
         if rij.ingetrokken is not None:
             self.notify(f"Deze vastlegging is al {rij.ingetrokken.tekst()}.", severity="warning")
             return
-        datum, inhoud = df.omschrijving(soort, rij)
-        wat = f"{_SOORT[soort]} {nummer if soort in LIJSTEN else ''} van {nl_datum(datum) if datum else '?'} ({inhoud})"
         door = str(getattr(self.app, "consulent", "") or "") or self.zaak.consulent  # who is working now
-        f = df.intrekking(" ".join(wat.split()), door, self.vandaag)
+        f = df.intrekking(_beschrijf(soort, int(nummer), rij), door, self.vandaag)
         self._open(f, lambda m: trek_in(self.zaak, soort, int(nummer), m.ingetrokken))
 
     # --- leaving --------------------------------------------------------------------------------------
@@ -237,3 +249,10 @@ class NazorgScherm(Screen[None]):
     def action_terug(self) -> None:
         """Back (escape): to the step this screen was opened from, or to the werkvoorraad."""
         self.app.action_werkvoorraad()  # type: ignore[attr-defined]
+
+
+def _beschrijf(soort: str, nummer: int, record: Any) -> str:
+    """'verlenging 1 van 29 november 2026: 6 maanden; toekennen'."""
+    datum, inhoud = df.omschrijving(soort, record)
+    naam = _SOORT[soort] + (f" {nummer}" if soort in LIJSTEN else "")
+    return f"{naam}{f' van {nl_datum(datum)}' if datum else ''}: {inhoud}"
