@@ -100,7 +100,7 @@ class NazorgScherm(Screen[None]):
             yield DataTable(id="termijnen", cursor_type="row", zebra_stripes=True, classes="tabel")
             yield kop("Vastgelegd na de melding (i: een vergissing intrekken)")
             yield DataTable(id="vastgelegd", cursor_type="row", zebra_stripes=True, classes="tabel")
-            yield Static("", id="vastgelegd-detail")
+            yield Static("", id="vastgelegd-detail", classes="samenvatting")
             yield Static("", id="nazorg-uitleg", classes="samenvatting")
         yield Voettekst()
 

@@ -96,7 +96,10 @@ class VastleggenScherm(ModalScreen["Zaak | None"]):
             fouten = fouten_per_pad(exc, self._paden(), negeer_ontbrekend=not self.alles_tonen)
         except RecordFout as exc:
             if self.alles_tonen or not exc.ontbreekt:  # an empty field is said only once recording is tried
-                fouten = {exc.veld if exc.veld in self._paden() else "": [exc.melding]}
+                # the reason below the form, where it fits at 80 columns too; the field points at it
+                fouten = {"": [exc.melding]}
+                if exc.veld in self._paden():
+                    fouten[exc.veld] = ["hier aanpassen: zie de melding onderaan"]
         except ValueError as exc:
             fouten = {"": [str(exc)]}
         self._fout_veld = None
