@@ -18,7 +18,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Protocol, TypeVar
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from smi_tui.basis import Model, Tekst
 from smi_tui.datums import nl_datum
@@ -31,7 +31,14 @@ class Ingetrokken(Model):
 
     datum: date = Field(description="datum waarop de vastlegging is ingetrokken")
     door: Tekst = Field(description="wie de vastlegging introk")
-    reden: str = Field(min_length=5, max_length=2000, description="waarom de vastlegging niet klopte")
+    reden: str = Field(max_length=2000, description="waarom de vastlegging niet klopte")
+
+    @field_validator("reden")
+    @classmethod
+    def _reden(cls, reden: str) -> str:
+        if len(reden.strip()) < 5:
+            raise ValueError("is te kort: schrijf in een paar woorden waarom de vastlegging niet klopte")
+        return reden
 
     def tekst(self) -> str:
         """'ingetrokken op 1 december 2026 door J. Visser: reden' — how the dossier shows it."""

@@ -210,3 +210,13 @@ def test_oud_dossier_zonder_intrekking_laadt() -> None:
         del v["ingetrokken"]
     del data["ingetrokken_verdagingen"]
     assert Zaak.model_validate(data).verlengingen[0].ingetrokken is None
+
+
+def test_intrekken_vraagt_een_reden() -> None:
+    from pydantic import ValidationError
+
+    from smi_tui.validatie import nl_fouten
+
+    with pytest.raises(ValidationError) as exc:
+        Ingetrokken(datum=date(2026, 6, 25), door="J. Visser", reden=" oeps ")
+    assert nl_fouten(exc.value) == ["reden: is te kort: schrijf in een paar woorden waarom de vastlegging niet klopte"]
