@@ -768,8 +768,9 @@ class SmiApp(App[int]):
         meldingen: list[str] = []
         gestuurd, pdfs, vorig = zaak, None, None
         try:
-            zaaknummer = self._nummers.get(token)
-            if zaaknummer is not None and soorten:
+            with self.slot:
+                zaaknummer = self._nummers.get(token)
+            if zaaknummer is not None and soorten:  # made first, outside the lock (ReportLab takes a while)
                 zaak = self._met_nummer(zaak, zaaknummer)
                 pdfs = self._maak_brieven(zaak, soorten)
             with self.slot:
