@@ -757,7 +757,7 @@ class SmiApp(App[int]):
         for scherm in self._schermen.values():
             scherm.zaak = zaak  # type: ignore[attr-defined]
         self.lees_andere_zaken()  # again only when the parents' BSNs or the regulation changed
-        self._in_rij(self._taak_klaar, self._token, zaak, bericht.stap, bericht.brieven, bericht.afronden)
+        self._in_rij(self._taak_klaar, self._token, zaak, bericht.stap, bericht.brieven, bericht.afronden, oud)
         if not bericht.volgende:
             return
         if oud is None or _inhoud(oud) != _inhoud(zaak):
@@ -766,13 +766,23 @@ class SmiApp(App[int]):
         doel = self._doel(bericht.stap, zaak)
         self._toon_stap(doel, zaak.concepten.get(doel.value))
 
-    def _taak_klaar(self, token: int, zaak: Zaak, stap: Stap, soorten: tuple[str, ...], afronden: bool) -> None:
+    def _taak_klaar(self, token: int, zaak: Zaak, stap: Stap, soorten: tuple[str, ...], afronden: bool,
+                    oud: Zaak | None = None) -> None:  # fmt: skip
+        """Save a completed step or record. For a stored case its letters are made first, so a letter that cannot
+        be made leaves the store as it was ("niet bewaard" is true); a letter that cannot be stored after the save
+        puts the stored case back. A change to a final decision is refused (smi_tui.besluitregels). ``oud``: the
+        open case before this one, restored on screen when nothing was stored (see :meth:`_niet_bewaard`)."""
         from smi_tui.besluitregels import weiger_wijziging
 
         meldingen: list[str] = []
+        gestuurd, pdfs, vorig = zaak, None, None
         try:
             with self.slot:
                 zaaknummer = self._nummers.get(token)
+            if zaaknummer is not None and soorten:  # made first, outside the lock (ReportLab takes a while)
+                zaak = self._met_nummer(zaak, zaaknummer)
+                pdfs = self._maak_brieven(zaak, soorten)
+            with self.slot:
                 if zaaknummer is None:
                     zaaknummer = self.opslag.nieuwe_zaak(zaak, consulent=self.consulent, stap=stap.value)
                     self._nummers[token] = zaaknummer
@@ -780,28 +790,43 @@ class SmiApp(App[int]):
                     zaak = self._met_nummer(zaak, zaaknummer)
                 else:
                     zaak = self._met_nummer(zaak, zaaknummer)
-                    weiger_wijziging(self.opslag.laad(zaaknummer), zaak)  # a final decision holds (BesluitVast)
+                    vorig = self.opslag.laad(zaaknummer)
+                    weiger_wijziging(vorig, zaak)  # a final decision holds (BesluitVast)
+                    if not pdfs:
+                        vorig = None
                     self.opslag.bewaar(zaaknummer, zaak, consulent=self.consulent, stap=stap.value)
             meldingen.append(f"{zaaknummer}: stap {stap.value} bewaard.")
             if soorten:
-                zaak = self._brieven(zaaknummer, zaak, soorten, afronden, meldingen)
+                try:
+                    zaak = self._brieven(zaaknummer, zaak, pdfs or self._maak_brieven(zaak, soorten), afronden,
+                                         meldingen)  # fmt: skip
+                except Exception:
+                    if vorig is not None:  # not kept without its letter: the store as before this save
+                        with self.slot:
+                            self.opslag.bewaar(zaaknummer, vorig, consulent=self.consulent, stap=stap.value)
+                    raise
             with self.slot:
                 rijen = self.opslag.lijst()
-        except SmiFout as exc:
-            self._na(self._niet_bewaard, token, stap, exc.melding)
+        except Exception as exc:  # the form waiting for this save must hear of any failure
+            melding = exc.melding if isinstance(exc, SmiFout) else f"onverwachte fout ({type(exc).__name__})."
+            self._na(self._niet_bewaard, token, stap, melding, gestuurd, oud)
             return
         self._na(self._bewaard, token, zaaknummer, zaak, rijen, meldingen)
 
-    def _brieven(self, zaaknummer: str, zaak: Zaak, soorten: tuple[str, ...], afronden: bool,
-                 meldingen: list[str]) -> Zaak:  # fmt: skip
+    def _maak_brieven(self, zaak: Zaak, soorten: tuple[str, ...]) -> list[tuple[str, bytes]]:
+        """The PDFs of ``soorten`` for ``zaak`` (raises SmiFout when one cannot be made)."""
         from smi_tui.beoordeling import beoordeel_zaak
+
+        beoordeling = beoordeel_zaak(zaak, self.register, peildatum=self.vandaag(), andere_zaken=self._andere_zaken())
+        return [(soort, brieven.maak(soort, zaak, beoordeling)) for soort in soorten]
+
+    def _brieven(self, zaaknummer: str, zaak: Zaak, pdfs: list[tuple[str, bytes]], afronden: bool,
+                 meldingen: list[str]) -> Zaak:  # fmt: skip
         from smi_tui.besluitregels import markeer
         from smi_tui.zaak import Stap
 
-        beoordeling = beoordeel_zaak(zaak, self.register, peildatum=self.vandaag(), andere_zaken=self._andere_zaken())
         nieuw = zaak
-        for soort in soorten:
-            pdf = brieven.maak(soort, zaak, beoordeling)
+        for soort, pdf in pdfs:
             with self.slot:
                 doc_id = self.opslag.voeg_document_toe(zaaknummer, f"{soort}-{zaaknummer}.pdf", soort, pdf,
                                                        consulent=self.consulent, vervangt=soort in brieven.NAMEN)  # fmt: skip
@@ -840,7 +865,16 @@ class SmiApp(App[int]):
             if scherm.is_mounted:
                 scherm.werk_kop_bij()  # type: ignore[attr-defined]
 
-    def _niet_bewaard(self, token: int, stap: Stap, melding: str) -> None:
+    def _niet_bewaard(self, token: int, stap: Stap, melding: str, zaak: Zaak | None = None,
+                      oud: Zaak | None = None) -> None:  # fmt: skip
+        dossier = self._schermen.get(self._afgerond())
+        terug = getattr(dossier, "niet_bewaard", None)
+        if token == self._token and zaak is not None and self.zaak is zaak and terug is not None and terug(melding):
+            # a record of the dossier screen: nothing was stored, so the open case is as before (its form says why)
+            self.zaak = oud
+            for scherm in self._schermen.values():
+                scherm.zaak = oud  # type: ignore[attr-defined]
+            return
         self.notify(f"Stap {stap.value} is NIET bewaard: {melding} Uw invoer staat nog in de schermen; "
                     "ga terug (ctrl+b) en rond de stap opnieuw af (ctrl+s).", title="Bewaren mislukt",
                     severity="error", timeout=60)  # fmt: skip

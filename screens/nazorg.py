@@ -2,91 +2,49 @@
 
 Opened for a finished case (step ``afgerond``) and, with f2, from any step of an open case. It shows the
 case's deadlines as the core computes them (beslistermijn moved by opschorting and verdaging, evaluations, end of
-the grant, extension window) and lets the consulent record, each in a small form (:mod:`screens.vastleggen`):
-a request to supplement (opschorting, Awb 4:5/4:15), a verdaging (Awb 4:14), an evaluation, an extension and a
-revision/withdrawal/ending. The regulation's rules apply while typing (the core decides; the form shows why).
-A recorded event goes to the App as :class:`~screens.berichten.StapKlaar` with the letter it needs, so the App
-saves it through the store and makes, stores and prints the letter.
+the grant, extension window) and lets the consulent record, each in a small form (:mod:`screens.dossierformulieren`
+in a :class:`~screens.vastleggen.VastleggenScherm`): a request to supplement (opschorting, Awb 4:5/4:15), a
+verdaging (Awb 4:14), an evaluation, an extension and a revision/withdrawal/ending; and withdraw a record entered
+by mistake (it stays, marked "ingetrokken", without deadlines).
+
+All or nothing: the core adds the record to the whole case and checks it (:func:`smi_tui.vastleggen.voeg_toe`)
+before anything is sent; a refusal stays in the form with the field to fix. A valid record goes to the App as
+:class:`~screens.berichten.StapKlaar` with the letter it needs while the form waits: the App makes the letter,
+then saves, and answers with :meth:`NazorgScherm.werk_kop_bij` (saved: the form closes) or
+:meth:`NazorgScherm.niet_bewaard` (nothing stored: the form stays, with the reason and everything typed).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterator
 from datetime import date
 from typing import Any, ClassVar
 
-from pydantic import Field
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widget import Widget
 from textual.widgets import DataTable, Static
 
+from screens import dossierformulieren as df
 from screens.berichten import StapKlaar
 from screens.vastleggen import VastleggenScherm
-from screens.velden import janee, keuze, kop, tekstvak, veld, vinkje
+from screens.velden import kop
 from screens.voettekst import Voettekst
-from smi_tui.basis import Model
 from smi_tui.datums import nl_datum
 from smi_tui.fouten import SmiFout
-from smi_tui.geld import euro
-from smi_tui.nazorg import (
-    EvaluatieUitkomst,
-    Evaluatieverslag,
-    Opschorting,
-    Verdaging,
-    Verlengingsaanvraag,
-    Vervolgbeslissing,
-    Wijziging,
-    WijzigingSoort,
-)
 from smi_tui.regeling import Regeling
+from smi_tui.vastleggen import LIJSTEN, trek_in, voeg_toe
 from smi_tui.zaak import Stap, Zaak
 
-
-class _OpschortingInvoer(Model):
-    opschorting: Opschorting
-
-
-class _VerdagingInvoer(Model):
-    verdaging: Verdaging
-
-
-class _EvaluatieInvoer(Model):
-    evaluatie: Evaluatieverslag
-
-
-class _VerlengingInvoer(Model):
-    verlenging: Verlengingsaanvraag
-
-
-class _WijzigingInvoer(Model):
-    wijziging: Wijziging
-    uren: dict[str, Any] = Field(default_factory=dict, description="herziening: nieuwe uren per week per kind")
-
-
-def _met(zaak: Zaak, **update: Any) -> Zaak:
-    """The case with ``update`` applied, validated as a whole (the case-level date checks run)."""
-    return Zaak.model_validate(zaak.model_dump() | update)
-
-
-def _kern(functie: Callable[..., Any], *args: Any) -> Any:
-    """Call a core rule; its Dutch refusal (SmiFout) or missing data (Ontbreekt) becomes a ValueError, which the
-    form shows as the reason it cannot be recorded."""
-    from smi_tui.berekening import Ontbreekt
-
-    try:
-        return functie(*args)
-    except SmiFout as exc:
-        raise ValueError(exc.melding) from None
-    except Ontbreekt as exc:
-        raise ValueError(str(exc)) from None
+_SOORT = {"opschorting": "aanvulling gevraagd", "verdaging": "verdaging", "evaluatie": "evaluatie",
+          "verlenging": "verlenging", "wijziging": "wijziging"}  # fmt: skip
 
 
 class NazorgScherm(Screen[None]):
-    """Deadlines and records of one case; keys o/d/e/v/w record an event, s opens the case's step, escape leaves.
+    """Deadlines and records of one case; keys o/d/e/v/w record an event, i withdraws the chosen record, s opens
+    the case's step, escape leaves.
 
     Kept by the App like a step screen (``STAP``, ``zaak``, ``werk_kop_bij``); it has no draft of its own."""
 
@@ -98,6 +56,7 @@ class NazorgScherm(Screen[None]):
         Binding("e", "evaluatie", "Evaluatie"),
         Binding("v", "verlenging", "Verlengen"),
         Binding("w", "wijziging", "Herzien"),
+        Binding("i", "intrekken", "Intrekken"),
         Binding("s", "stap", "Besluit"),
         Binding("escape", "terug", "Terug"),
     ]
@@ -108,15 +67,30 @@ class NazorgScherm(Screen[None]):
         if zaak is None or regeling is None:
             raise SmiFout("Het dossier is er pas als de melding is vastgelegd (ctrl+s in de stap Melding).")
         self.zaak, self.regeling, self.zaaknummer, self.vandaag = zaak, regeling, zaaknummer, vandaag
+        self._wachtend: VastleggenScherm | None = None  # the form whose record the App is saving
 
     def concept_nu(self) -> None:
         """No draft: each record is saved as it is made."""
         return None
 
     def werk_kop_bij(self) -> None:
-        """After a save: the zaaknummer in the header and the tables from the saved case."""
-        self.query_one("#stap-kop", Static).update(self._kop())
-        self.toon()
+        """After a save: the zaaknummer in the header and the tables from the saved case; a form waiting for
+        this save closes."""
+        if self._wachtend is not None:
+            wachtend, self._wachtend = self._wachtend, None
+            wachtend.gelukt()
+        if self.is_mounted:
+            self.query_one("#stap-kop", Static).update(self._kop())
+            self.toon()
+
+    def niet_bewaard(self, melding: str) -> bool:
+        """The App could not save the record the waiting form sent: nothing was stored. The form stays open with
+        the reason and everything typed. False when no form was waiting (the failure was not a record's)."""
+        if self._wachtend is None:
+            return False
+        wachtend, self._wachtend = self._wachtend, None
+        wachtend.mislukt(melding)
+        return True
 
     # --- layout --------------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -124,8 +98,9 @@ class NazorgScherm(Screen[None]):
         with VerticalScroll(id="formulier"):
             yield kop("Termijnen")
             yield DataTable(id="termijnen", cursor_type="row", zebra_stripes=True, classes="tabel")
-            yield kop("Vastgelegd na de melding")
+            yield kop("Vastgelegd na de melding (i: een vergissing intrekken)")
             yield DataTable(id="vastgelegd", cursor_type="row", zebra_stripes=True, classes="tabel")
+            yield Static("", id="vastgelegd-detail", classes="samenvatting")
             yield Static("", id="nazorg-uitleg", classes="samenvatting")
         yield Voettekst()
 
@@ -152,9 +127,28 @@ class NazorgScherm(Screen[None]):
                       Text(wat, style=stijl), artikel)  # fmt: skip
         v = self.query_one("#vastgelegd", DataTable)
         v.clear()
-        for datum, soort, inhoud in self._records():
-            v.add_row(nl_datum(datum) if datum else "", soort, inhoud)
+        for sleutel, soort, nummer, record in self._records():
+            datum, inhoud = df.omschrijving(soort, record)
+            naam = _SOORT[soort] + (f" {nummer}" if soort in LIJSTEN else "")
+            if record.ingetrokken is not None:
+                v.add_row(Text(nl_datum(datum) if datum else "", style="dim strike"), Text(naam, style="dim"),
+                          Text(f"{inhoud} — {record.ingetrokken.tekst()}", style="dim"), key=sleutel)  # fmt: skip
+            else:
+                v.add_row(nl_datum(datum) if datum else "", naam, inhoud, key=sleutel)
         self.query_one("#nazorg-uitleg", Static).update(self._uitleg())
+
+    def on_data_table_row_highlighted(self, bericht: DataTable.RowHighlighted) -> None:
+        """The chosen record in full below the list (a narrow terminal cuts the row), withdrawal and reason too."""
+        if bericht.data_table.id != "vastgelegd":
+            return
+        rij = next((r for r in self._records() if r[0] == bericht.row_key.value), None)
+        tekst = ""
+        if rij is not None:
+            _, soort, nummer, record = rij
+            tekst = _beschrijf(soort, nummer, record)
+            if record.ingetrokken is not None:
+                tekst += f"\n[b]{record.ingetrokken.tekst()}[/]"
+        self.query_one("#vastgelegd-detail", Static).update(tekst)
 
     def _termijnen(self) -> list[tuple[date, str, str, bool]]:
         from smi_tui import termijnen
@@ -167,26 +161,17 @@ class NazorgScherm(Screen[None]):
         return sorted(((t.datum, t.omschrijving, t.artikel, bool(getattr(t, "gedaan", False)))
                        for t in alle if t.datum is not None), key=lambda r: r[0])  # fmt: skip
 
-    def _records(self) -> Iterable[tuple[date | None, str, str]]:
+    def _records(self) -> Iterator[tuple[str | None, str, int, Any]]:
+        """(row key, kind, number, record) of every record, withdrawn ones included; the key names what ``i``
+        withdraws (None: a verdaging withdrawn earlier and replaced, kept for the record)."""
         z = self.zaak
-        for o in z.opschortingen:
-            staat = (
-                f"aangevuld {nl_datum(o.aangevuld_op)}" if o.aangevuld_op else f"termijn tot {nl_datum(o.termijn_tot)}"
-            )
-            yield o.verzocht_op, "aanvulling gevraagd", f"{', '.join(o.stukken) or 'stukken'}; {staat}"
+        for soort, veld in LIJSTEN.items():
+            for n, r in enumerate(getattr(z, veld), 1):
+                yield f"{soort}:{n}", soort, n, r
+        for r in z.ingetrokken_verdagingen:
+            yield None, "verdaging", 0, r
         if z.verdaging is not None:
-            yield z.verdaging.op, "verdaging", f"{z.verdaging.weken} weken: {z.verdaging.reden}"
-        for e in z.evaluaties:
-            yield e.gehouden_op, f"evaluatie {e.nummer}", f"{e.uitkomst.value} ({e.door})"
-        for vl in z.verlengingen:
-            besluit = vl.beslissing.value if vl.beslissing else "nog geen besluit"
-            yield vl.aangevraagd_op, "verlenging", f"{vl.maanden} maanden; {besluit}"
-        for w in z.wijzigingen:
-            yield (
-                w.ingangsdatum,
-                w.soort.value,
-                f"grond {w.grond}" + (f"; al betaald {euro(w.betaald_cent)}" if w.betaald_cent is not None else ""),
-            )
+            yield "verdaging:1", "verdaging", 1, z.verdaging
 
     def _uitleg(self) -> str:
         v = self.regeling.verlenging
@@ -196,196 +181,64 @@ class NazorgScherm(Screen[None]):
                 + (f"; voorwaarde: {v.voorwaarde}" if v.voorwaarde else "") + ".")  # fmt: skip
 
     # --- recording ------------------------------------------------------------------------------------
-    def _vastleggen(self, titel: str, rijen: Any, model: Any, toepassen: Any, brief: str | None, *,
-                    startdata: dict[str, Any] | None = None, toelichting: Any = None) -> None:  # fmt: skip
-        def klaar(zaak: Zaak | None) -> None:
-            if zaak is None:
-                return
-            self.zaak = zaak
-            self.toon()
-            self.post_message(StapKlaar(zaak.stap, zaak, volgende=False, brieven=(brief,) if brief else ()))
+    def _open(self, formulier: df.Formulier, toepassen: Any) -> None:
+        """Open ``formulier``; when valid, its new case goes to the App and the form waits for the answer."""
 
-        self.app.push_screen(VastleggenScherm(titel, rijen, model, toepassen, startdata=startdata,
-                                              toelichting=toelichting), klaar)  # fmt: skip
+        def bewaren(scherm: VastleggenScherm, zaak: Zaak) -> None:
+            self._wachtend = scherm
+            brieven = (formulier.brief,) if formulier.brief else ()
+            self.post_message(StapKlaar(zaak.stap, zaak, volgende=False, brieven=brieven))
+
+        self.app.push_screen(VastleggenScherm(formulier.titel, formulier.rijen, formulier.model, toepassen,
+                                              startdata=formulier.startdata, toelichting=formulier.toelichting,
+                                              bewaren=bewaren))  # fmt: skip
+
+    def _vastleggen(self, soort: str) -> None:
+        f = df.FORMULIEREN[soort](self.zaak, self.regeling, self.vandaag)
+        self._open(f, lambda m: voeg_toe(self.zaak, self.regeling, f.record(m)))
 
     def action_opschorting(self) -> None:
         """Ask the parent to supplement the application; the beslistermijn is suspended (Awb 4:5, 4:15)."""
-        stukken = ", ".join(self._stukcodes()) or "zie de regeling"
-
-        def rijen() -> Iterable[Widget]:
-            p = "opschorting"
-            yield kop("Artikel 4:5 en 4:15 Awb: de beslistermijn wordt opgeschort")
-            yield veld(f"{p}.verzocht_op", "Verzonden op", "datum")
-            yield veld(f"{p}.termijn_tot", "Aanvullen vóór", "datum")
-            yield tekstvak(f"{p}.stukken", "Wat ontbreekt", regels=True, hulp=f"codes van de regeling: {stukken}")
-            yield tekstvak(f"{p}.toelichting", "Toelichting")
-            yield veld(f"{p}.aangevuld_op", "Aangevuld op", "datum", hulp="later invullen als de stukken binnen zijn")
-
-        def toepassen(m: _OpschortingInvoer) -> Zaak:
-            return _met(self.zaak, opschortingen=[*(o.model_dump() for o in self.zaak.opschortingen),
-                                                  m.opschorting.model_dump()])  # fmt: skip
-
-        self._vastleggen("Aanvulling vragen", rijen, _OpschortingInvoer, toepassen, "verzoek-aanvulling",
-                         startdata={"opschorting": {"verzocht_op": self.vandaag.isoformat()}})  # fmt: skip
-
-    def _stukcodes(self) -> list[str]:
-        from smi_tui.regeling import ToetsStukken
-
-        t = self.regeling.toets(ToetsStukken)
-        return [s.code for s in t.stukken] if isinstance(t, ToetsStukken) else []
+        self._vastleggen("opschorting")
 
     def action_verdaging(self) -> None:
         """Extend the beslistermijn (Awb 4:14): a letter before the term ends."""
-        bt = self.regeling.beslistermijn
-
-        def rijen() -> Iterable[Widget]:
-            yield kop(f"Verdaging van de beslistermijn (artikel 4:14 Awb; {bt.artikel})")
-            yield veld("verdaging.op", "Brief verzonden op", "datum")
-            hulp = f"ten hoogste {bt.verdaging_weken} weken" if bt.verdaging_weken else "een redelijke termijn"
-            yield veld("verdaging.weken", "Weken", "geheel", hulp=hulp)
-            yield veld("verdaging.reden", "Reden")
-
-        def toepassen(m: _VerdagingInvoer) -> Zaak:
-            zaak = _met(self.zaak, verdaging=m.verdaging.model_dump())
-            self._termijnen_van(zaak)
-            return zaak
-
-        start = {"verdaging": {"op": self.vandaag.isoformat(), "weken": bt.verdaging_weken}}
-        self._vastleggen("Beslistermijn verdagen", rijen, _VerdagingInvoer, toepassen, "verdaging", startdata=start)
-
-    def _termijnen_van(self, zaak: Zaak) -> None:
-        """The core's check of the verdaging of ``zaak`` (sent too late, too long) as a ValueError."""
-        from smi_tui.termijnen import controleer_verdaging
-
-        _kern(controleer_verdaging, zaak, self.regeling)
+        self._vastleggen("verdaging")
 
     def action_evaluatie(self) -> None:
         """Record an evaluation held (outcome and notes)."""
-        ev = self.regeling.evaluatie
-        gehouden = {e.nummer for e in self.zaak.evaluaties}
-        volgende = next(n for n in range(1, 61) if n not in gehouden)
-
-        def rijen() -> Iterable[Widget]:
-            p = "evaluatie"
-            yield kop(f"Evaluatie ({ev.artikel})" if ev else "Evaluatie (de regeling schrijft geen evaluaties voor)")
-            yield veld(f"{p}.nummer", "Nummer", "geheel")
-            yield veld(f"{p}.gehouden_op", "Gehouden op", "datum")
-            yield veld(f"{p}.door", "Door")
-            yield keuze(f"{p}.uitkomst", "Uitkomst", [(u.value.replace("_", " "), u.value) for u in EvaluatieUitkomst])
-            yield tekstvak(f"{p}.notities", "Notities")
-
-        def toepassen(m: _EvaluatieInvoer) -> Zaak:
-            if m.evaluatie.nummer in gehouden:
-                raise ValueError(f"evaluatie {m.evaluatie.nummer} is al vastgelegd")
-            return _met(self.zaak, evaluaties=[*(e.model_dump() for e in self.zaak.evaluaties),
-                                               m.evaluatie.model_dump()])  # fmt: skip
-
-        start = {"evaluatie": {"nummer": volgende, "gehouden_op": self.vandaag.isoformat(),
-                               "door": ev.door if ev else ""}}  # fmt: skip
-        self._vastleggen("Evaluatie vastleggen", rijen, _EvaluatieInvoer, toepassen, None, startdata=start)
+        self._vastleggen("evaluatie")
 
     def action_verlenging(self) -> None:
-        """Record an extension asked for and decide on it; the verlengingsbeschikking is made and printed."""
-        v = self.regeling.verlenging
-
-        def rijen() -> Iterable[Widget]:
-            p = "verlenging"
-            yield kop(f"Verlenging ({v.artikel})")
-            yield veld(f"{p}.aangevraagd_op", "Aangevraagd op", "datum")
-            yield veld(f"{p}.maanden", "Maanden", "geheel", hulp=f"ten hoogste {v.max_maanden}" if v.toegestaan else "")
-            yield janee(f"{p}.voorwaarde_vervuld", "Voorwaarde vervuld", hulp=v.voorwaarde)
-            yield tekstvak(f"{p}.onderbouwing", "Onderbouwing")
-            yield kop("Besluit op de verlenging")
-            yield veld(f"{p}.besluit_datum", "Besluitdatum", "datum")
-            yield keuze(f"{p}.beslissing", "Beslissing", [(b.value, b.value) for b in Vervolgbeslissing])
-            yield tekstvak(f"{p}.motivering", "Motivering")
-            yield veld(f"{p}.verzonden_op", "Verzonden op", "datum")
-
-        def uitkomst(aanvraag: Verlengingsaanvraag) -> Any:
-            from smi_tui.verlenging import beoordeel_verlenging
-
-            return _kern(beoordeel_verlenging, self.zaak, self.regeling, aanvraag)
-
-        def toepassen(m: _VerlengingInvoer) -> Zaak:
-            a = m.verlenging
-            u = uitkomst(a)
-            if a.beslissing == Vervolgbeslissing.TOEKENNEN and not u.toegestaan:
-                raise ValueError("de regeling staat deze verlenging niet toe: " + _redenen(u))
-            if a.beslissing is not None and a.besluit_datum is None:
-                raise ValueError("vul de besluitdatum in")
-            return _met(self.zaak, verlengingen=[*(x.model_dump() for x in self.zaak.verlengingen), a.model_dump()])
-
-        def toelichting(data: dict[str, Any]) -> str:
-            try:
-                u = uitkomst(_VerlengingInvoer.model_validate(data).verlenging)
-            except (ValueError, SmiFout):
-                return ""
-            if not u.toegestaan:
-                return "[b red]Niet toegestaan:[/] " + _redenen(u)
-            tot = getattr(u, "eind", None)
-            return "[b green]Toegestaan[/]" + (f" tot en met {nl_datum(tot)}" if tot else "")
-
-        start = {"verlenging": {"aangevraagd_op": self.vandaag.isoformat(), "besluit_datum": self.vandaag.isoformat(),
-                                "maanden": v.max_maanden or None}}  # fmt: skip
-        self._vastleggen("Verlenging", rijen, _VerlengingInvoer, toepassen, "verlengingsbeschikking",
-                         startdata=start, toelichting=toelichting)  # fmt: skip
+        """Record an extension asked for and the decision on it; the verlengingsbeschikking is made and printed."""
+        self._vastleggen("verlenging")
 
     def action_wijziging(self) -> None:
         """Revise, withdraw or end the grant from a date, on one of the regulation's grounds."""
-        gronden = [(f"{g.code}: {g.tekst[:50]}", g.code) for g in self.regeling.herzieningsgronden]
-        kinderen = [(i, k) for i, k in enumerate(self.zaak.melding.kinderen) if k.opvang is not None]
+        self._vastleggen("wijziging")
 
-        def rijen() -> Iterable[Widget]:
-            p = "wijziging"
-            yield kop("Wat verandert, en waarom")
-            yield keuze(f"{p}.soort", "Soort", [(s.value, s.value) for s in WijzigingSoort])
-            if gronden:
-                yield keuze(f"{p}.grond", "Grond", gronden)
-            else:
-                yield veld(f"{p}.grond", "Grond", hulp="de regeling noemt geen herzieningsgronden")
-            yield veld(f"{p}.ingangsdatum", "Ingangsdatum", "datum")
-            yield veld(f"{p}.gemeld_op", "Gemeld op", "datum")
-            yield tekstvak(f"{p}.toelichting", "Toelichting")
-            for i, k in kinderen:
-                yield veld(f"uren.k{i}", f"Uren/week {k.naam[:12]}", "uren", hulp="alleen bij herziening van uren")
-            yield veld(f"{p}.betaald_cent", "Al betaald vanaf ingang", "euro", hulp="voor de terugvordering")
-            yield vinkje(f"{p}.terugvorderen", "Te veel betaald bedrag terugvorderen")
-            yield kop("Besluit")
-            yield veld(f"{p}.besluit_datum", "Besluitdatum", "datum")
-            yield tekstvak(f"{p}.motivering", "Motivering")
-            yield veld(f"{p}.verzonden_op", "Verzonden op", "datum")
-
-        def als_wijziging(m: _WijzigingInvoer) -> Wijziging:
-            w = m.wijziging
-            opvang = dict(w.opvang)
-            for i, k in kinderen:
-                nieuw = m.uren.get(f"k{i}")
-                if nieuw is not None and k.opvang is not None:
-                    o = k.opvang.model_dump() | {"uren_per_week": nieuw, "uren_per_dag": None}  # days per week stay
-                    opvang[str(i)] = o  # type: ignore[assignment]
-            return Wijziging.model_validate(w.model_dump() | {"opvang": opvang})
-
-        def uitkomst(w: Wijziging) -> Any:
-            from smi_tui.wijziging import bereken_wijziging
-
-            return _kern(bereken_wijziging, self.zaak, self.regeling, w)
-
-        def toepassen(m: _WijzigingInvoer) -> Zaak:
-            w = als_wijziging(m)
-            uitkomst(w)
-            return _met(self.zaak, wijzigingen=[*(x.model_dump() for x in self.zaak.wijzigingen), w.model_dump()])
-
-        def toelichting(data: dict[str, Any]) -> str:
-            try:
-                u = uitkomst(als_wijziging(_WijzigingInvoer.model_validate(data)))
-            except (ValueError, SmiFout):
-                return ""
-            terug = getattr(u, "terugvordering_cent", None)
-            return f"Terug te vorderen: [b]{euro(terug)}[/]" if terug else "Geen terugvordering."
-
-        start = {"wijziging": {"besluit_datum": self.vandaag.isoformat(), "terugvorderen": True}}
-        self._vastleggen("Herziening, intrekking of beëindiging", rijen, _WijzigingInvoer, toepassen,
-                         "wijzigingsbeschikking", startdata=start, toelichting=toelichting)  # fmt: skip
+    def action_intrekken(self) -> None:
+        """Withdraw the record chosen in the list (i): first move into the list and pick it with the arrows."""
+        tabel = self.query_one("#vastgelegd", DataTable)
+        if tabel.row_count == 0:
+            self.notify("Er is nog niets vastgelegd om in te trekken.")
+            return
+        if not tabel.has_focus:
+            tabel.focus()
+            self.notify("Kies met de pijltjes de vastlegging die u wilt intrekken en druk dan op i.")
+            return
+        sleutel = tabel.coordinate_to_cell_key(tabel.cursor_coordinate).row_key.value
+        if sleutel is None:
+            self.notify("Deze verdaging is al ingetrokken en vervangen.", severity="warning")
+            return
+        soort, nummer = sleutel.split(":")
+        rij = next(r for k, _, _, r in self._records() if k == sleutel)
+        if rij.ingetrokken is not None:
+            self.notify(f"Deze vastlegging is al {rij.ingetrokken.tekst()}.", severity="warning")
+            return
+        door = str(getattr(self.app, "consulent", "") or "") or self.zaak.consulent  # who is working now
+        f = df.intrekking(_beschrijf(soort, int(nummer), rij), door, self.vandaag)
+        self._open(f, lambda m: trek_in(self.zaak, soort, int(nummer), m.ingetrokken))
 
     # --- leaving --------------------------------------------------------------------------------------
     def action_stap(self) -> None:
@@ -398,8 +251,8 @@ class NazorgScherm(Screen[None]):
         self.app.action_werkvoorraad()  # type: ignore[attr-defined]
 
 
-def _redenen(uitkomst: Any) -> str:
-    """The unmet rules of a Verlengingsuitkomst, with their articles."""
-    regels = [f"{r.toelichting} ({r.artikel})" for r in uitkomst.afwijzingsgronden]
-    regels += [f"ontbreekt: {o}" for o in uitkomst.ontbrekend]
-    return "; ".join(regels) or "zie de regeling"
+def _beschrijf(soort: str, nummer: int, record: Any) -> str:
+    """'verlenging 1 van 29 november 2026: 6 maanden; toekennen'."""
+    datum, inhoud = df.omschrijving(soort, record)
+    naam = _SOORT[soort] + (f" {nummer}" if soort in LIJSTEN else "")
+    return f"{naam}{f' van {nl_datum(datum)}' if datum else ''}: {inhoud}"

@@ -126,7 +126,7 @@ def _rijen(zaak: Zaak, nummer: str, regeling: Regeling, jaar: int) -> list[Budge
     from smi_tui.verlenging import beoordeel_verlenging
 
     for v in zaak.verlengingen:
-        if v.beslissing is not None:
+        if v.beslissing is not None or v.ingetrokken is not None:
             continue
         try:
             u = beoordeel_verlenging(zaak, regeling, v)

@@ -17,7 +17,7 @@ from enum import StrEnum
 from smi_tui.berekening import Ontbreekt
 from smi_tui.datums import plus_maanden
 from smi_tui.fouten import SmiFout
-from smi_tui.nazorg import Evaluatieverslag
+from smi_tui.nazorg import Evaluatieverslag, geldend
 from smi_tui.regeling import Regeling
 from smi_tui.toekenning import is_toegekend, toekenning
 from smi_tui.zaak import Zaak
@@ -74,7 +74,7 @@ def evaluatiemomenten(zaak: Zaak, regeling: Regeling) -> list[Evaluatiemoment]:
         t = toekenning(zaak, regeling)
     except (Ontbreekt, SmiFout):
         return []
-    verslagen = {e.nummer: e for e in zaak.evaluaties}
+    verslagen = {e.nummer: e for e in geldend(zaak.evaluaties)}  # a withdrawn report: not held
     uit: list[Evaluatiemoment] = []
     n = 1
     while (d := plus_maanden(t.begin, ev.elke_maanden * n)) <= t.eind:

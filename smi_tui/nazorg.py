@@ -4,17 +4,45 @@ evaluations, extensions, and revision / withdrawal / ending of a grant.
 These are the *records* a consulent enters; the rules that apply them to a regulation live in the core modules
 that use them (``termijnen``, ``evaluaties``, ``verlenging``, ``wijziging``). Every list field of :class:`Zaak`
 that holds them defaults to empty, so dossiers stored before these existed still load unchanged.
+
+A record entered by mistake is never deleted: it is withdrawn (``ingetrokken``: when, by whom, why). It stays in
+the case, the audit trail and the dossier screen, and its letters stay among the documents, but it counts no
+more: :func:`geldend` leaves it out wherever the grant and the deadlines are worked out. ``ingetrokken`` is an
+optional field, so dossiers stored before it existed load unchanged.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from enum import StrEnum
+from typing import Protocol, TypeVar
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from smi_tui.basis import Model, Tekst
+from smi_tui.datums import nl_datum
 from smi_tui.opvang import Opvang
+
+
+class Ingetrokken(Model):
+    """A record withdrawn because it was entered by mistake (not to be confused with the *intrekking* of a grant,
+    :class:`WijzigingSoort`): the record stays, marked, and no longer counts."""
+
+    datum: date = Field(description="datum waarop de vastlegging is ingetrokken")
+    door: Tekst = Field(description="wie de vastlegging introk")
+    reden: str = Field(max_length=2000, description="waarom de vastlegging niet klopte")
+
+    @field_validator("reden")
+    @classmethod
+    def _reden(cls, reden: str) -> str:
+        if len(reden.strip()) < 5:
+            raise ValueError("is te kort: schrijf in een paar woorden waarom de vastlegging niet klopte")
+        return reden
+
+    def tekst(self) -> str:
+        """'ingetrokken op 1 december 2026 door J. Visser: reden' — how the dossier shows it."""
+        return f"ingetrokken op {nl_datum(self.datum)} door {self.door}: {self.reden}"
 
 
 class Opschorting(Model):
@@ -27,6 +55,7 @@ class Opschorting(Model):
     aangevuld_op: date | None = Field(default=None, description="datum waarop de aanvulling binnenkwam")
     stukken: list[str] = Field(default_factory=list, description="wat ontbreekt (codes of omschrijvingen)")
     toelichting: str = Field(default="", max_length=2000)
+    ingetrokken: Ingetrokken | None = None
 
     @model_validator(mode="after")
     def _volgorde(self) -> Opschorting:
@@ -43,6 +72,7 @@ class Verdaging(Model):
     op: date = Field(description="datum waarop de verdaging schriftelijk is meegedeeld")
     weken: int = Field(ge=1, le=26)
     reden: Tekst
+    ingetrokken: Ingetrokken | None = None
 
 
 class EvaluatieUitkomst(StrEnum):
@@ -60,6 +90,7 @@ class Evaluatieverslag(Model):
     door: Tekst
     uitkomst: EvaluatieUitkomst
     notities: str = Field(default="", max_length=4000)
+    ingetrokken: Ingetrokken | None = None
 
 
 class Vervolgbeslissing(StrEnum):
@@ -84,6 +115,7 @@ class Verlengingsaanvraag(Model):
     beslissing: Vervolgbeslissing | None = None
     motivering: str = Field(default="", max_length=8000)
     verzonden_op: date | None = None
+    ingetrokken: Ingetrokken | None = None
 
 
 class WijzigingSoort(StrEnum):
@@ -113,3 +145,22 @@ class Wijziging(Model):
     besluit_datum: date | None = None
     motivering: str = Field(default="", max_length=8000)
     verzonden_op: date | None = None
+    ingetrokken: Ingetrokken | None = None
+
+
+class _Vastlegging(Protocol):
+    @property
+    def ingetrokken(self) -> Ingetrokken | None: ...
+
+
+R = TypeVar("R", bound=_Vastlegging)
+
+
+def geldend(records: Iterable[R]) -> list[R]:
+    """The records that count: those not withdrawn, in the order entered."""
+    return [r for r in records if r.ingetrokken is None]
+
+
+def geldende_verdaging(verdaging: Verdaging | None) -> Verdaging | None:
+    """The case's verdaging when it counts (present and not withdrawn), else None."""
+    return verdaging if verdaging is not None and verdaging.ingetrokken is None else None

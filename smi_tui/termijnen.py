@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from smi_tui.datums import nl_datum, periode_einde, plus_maanden
 from smi_tui.fouten import SmiFout
-from smi_tui.nazorg import Opschorting
+from smi_tui.nazorg import Opschorting, geldend, geldende_verdaging
 from smi_tui.regeling import Regeling
 from smi_tui.zaak import Zaak
 
@@ -152,7 +152,7 @@ def beslistermijn(zaak: Zaak, regeling: Regeling) -> Beslistermijnstand:
         return Beslistermijnstand(None, None, 0, None, None, ())
     meldingen: list[str] = []
     geschorst: set[date] = set()
-    v = zaak.verdaging
+    v = geldende_verdaging(zaak.verdaging)  # a withdrawn record (entered by mistake) moves no term
 
     def einde() -> date:
         return atw(start + timedelta(weeks=bt.weken, days=len(geschorst)))
@@ -161,7 +161,7 @@ def beslistermijn(zaak: Zaak, regeling: Regeling) -> Beslistermijnstand:
         assert v is not None
         return min(v.weken, bt.verdaging_weken) if bt.verdaging_weken else v.weken
 
-    for o in sorted(zaak.opschortingen, key=lambda o: o.verzocht_op):
+    for o in sorted(geldend(zaak.opschortingen), key=lambda o: o.verzocht_op):
         grens = einde()
         if v is not None and v.op <= grens and v.op <= o.verzocht_op:
             grens = atw(grens + timedelta(weeks=verdaging_weken()))
@@ -200,7 +200,7 @@ def beslistermijn(zaak: Zaak, regeling: Regeling) -> Beslistermijnstand:
 def controleer_verdaging(zaak: Zaak, regeling: Regeling) -> None:
     """Raise :class:`VerdagingFout` (Dutch) when the case's verdaging is too late or longer than allowed."""
     stand = beslistermijn(zaak, regeling)
-    if zaak.verdaging is None:
+    if geldende_verdaging(zaak.verdaging) is None:
         return
     if stand.start is None:
         raise VerdagingFout("De beslistermijn is nog niet begonnen (de datum waarop hij begint is niet bekend); "
@@ -257,7 +257,7 @@ def _beslistermijnen(zaak: Zaak, regeling: Regeling) -> list[Termijn]:
     uitleg += [m for m in stand.meldingen if "aanvulling" in m]
     uit = [Termijn("beslistermijn", f"beslistermijn ({bt.weken} weken {hoe}, {nl_datum(start)})", stand.einde,
                    artikel, "; ".join(u for u in uitleg if u), besloten)]  # fmt: skip
-    v = zaak.verdaging
+    v = geldende_verdaging(zaak.verdaging)
     if v is not None:
         over = [m for m in stand.meldingen if "aanvulling" not in m]
         if stand.verdaging_geldig:
@@ -287,11 +287,11 @@ def _bezwaartermijnen(zaak: Zaak) -> list[Termijn]:
         uit.append(_bezwaartermijn("bezwaartermijn", "", zaak.besluit.verzonden_op or zaak.besluit.datum))
     for n, v in enumerate(zaak.verlengingen, 1):
         d = v.verzonden_op or v.besluit_datum
-        if d is not None and v.beslissing is not None:
+        if d is not None and v.beslissing is not None and v.ingetrokken is None:
             uit.append(_bezwaartermijn(f"bezwaartermijn_verlenging_{n}", f"besluit op verlenging {n} ", d))
     for n, w in enumerate(zaak.wijzigingen, 1):
         d = w.verzonden_op or w.besluit_datum
-        if d is not None:
+        if d is not None and w.ingetrokken is None:
             uit.append(_bezwaartermijn(f"bezwaartermijn_wijziging_{n}", f"besluit {w.soort.value} {n} ", d))
     return uit
 
@@ -302,7 +302,7 @@ def _verlengingstermijnen(zaak: Zaak, regeling: Regeling) -> list[Termijn]:
     return [
         Termijn(f"beslistermijn_verlenging_{n}", f"beslissen op verlenging {n} (aangevraagd {nl_datum(v.aangevraagd_op)})",
                 atw(v.aangevraagd_op + timedelta(weeks=bt.weken)), bt.artikel, "", v.beslissing is not None)
-        for n, v in enumerate(zaak.verlengingen, 1)
+        for n, v in enumerate(zaak.verlengingen, 1) if v.ingetrokken is None
     ]  # fmt: skip
 
 
@@ -336,7 +336,7 @@ def _periodetermijnen(zaak: Zaak, regeling: Regeling, t: Toekenning | _Voorstel)
         return uit
     ev = regeling.evaluatie
     if ev is not None:
-        gehouden = {e.nummer for e in zaak.evaluaties}
+        gehouden = {e.nummer for e in geldend(zaak.evaluaties)}
         n = 1
         while (d := plus_maanden(begin, ev.elke_maanden * n)) <= eind:
             uit.append(Termijn(f"evaluatie_{n}", f"evaluatie {n} door {ev.door}", d, ev.artikel, "", n in gehouden))
@@ -363,7 +363,7 @@ def _periodetermijnen(zaak: Zaak, regeling: Regeling, t: Toekenning | _Voorstel)
         if v.max_totaal_maanden:
             max_eind = min(max_eind, periode_einde(begin, v.max_totaal_maanden))
         if len(t.verlengd) < v.aantal and eind < max_eind:
-            gevraagd = any(x not in t.verlengd for x in zaak.verlengingen)  # asked, not (yet) granted
+            gevraagd = any(x not in t.verlengd for x in geldend(zaak.verlengingen))  # asked, not (yet) granted
             vanaf = eind - timedelta(weeks=regeling.beslistermijn.weken)
             uit.append(Termijn("verlenging_aanvragen", "verlenging aanvragen (uiterlijk)", vanaf, v.artikel,
                                f"zodat binnen de beslistermijn van {regeling.beslistermijn.weken} weken vóór "
@@ -424,7 +424,7 @@ def sluitdatum(zaak: Zaak, regeling: Regeling) -> date | None:
     """
     if zaak.gesloten_op is not None:
         return zaak.gesloten_op
-    if zaak.besluit is None or any(v.beslissing is None for v in zaak.verlengingen):
+    if zaak.besluit is None or any(v.beslissing is None for v in geldend(zaak.verlengingen)):
         return None
     bezwaar = [t.datum for t in _bezwaartermijnen(zaak) if t.datum is not None]
     t = _toekenning_of_none(zaak, regeling)

@@ -7,6 +7,7 @@ Afterwards the grant changes by decisions on the case:
   the current end; the care it names replaces the care of those children from its start;
 - a decided revision (``Wijziging`` with ``besluit_datum``, soort herziening) replaces the care of the children it
   names from its ``ingangsdatum``;
+- a withdrawn record (entered by mistake, see :class:`smi_tui.nazorg.Ingetrokken`) counts for nothing;
 - a decided beëindiging or intrekking ends the grant: the last day is the day *before* its ``ingangsdatum`` (the
   ingangsdatum is the first day without a tegemoetkoming). An intrekking from the start leaves no period at all.
 
@@ -24,7 +25,7 @@ from datetime import date, timedelta
 from smi_tui.berekening import Berekening, bereken
 from smi_tui.datums import periode_einde
 from smi_tui.fouten import SmiFout
-from smi_tui.nazorg import Verlengingsaanvraag, Vervolgbeslissing, Wijziging, WijzigingSoort
+from smi_tui.nazorg import Verlengingsaanvraag, Vervolgbeslissing, Wijziging, WijzigingSoort, geldend
 from smi_tui.opvang import Opvang
 from smi_tui.regeling import Regeling
 from smi_tui.zaak import Beslissing, Zaak
@@ -104,10 +105,12 @@ def toekenning(
                              "verlengen, te herzien of te beëindigen.")  # fmt: skip
     basis = bereken(zaak, regeling)
     uitgesloten = _uitgesloten(zaak, regeling, basis)
-    verlengd = [v for v in zaak.verlengingen if not _zelfde(v, zonder) and v.beslissing == Vervolgbeslissing.TOEKENNEN]
+    verlengd = [
+        v for v in geldend(zaak.verlengingen) if not _zelfde(v, zonder) and v.beslissing == Vervolgbeslissing.TOEKENNEN
+    ]
     verlengd += [v for v in met if isinstance(v, Verlengingsaanvraag)]
     verlengd.sort(key=lambda v: v.aangevraagd_op)
-    wijzigingen = [w for w in zaak.wijzigingen if not _zelfde(w, zonder) and w.besluit_datum is not None]
+    wijzigingen = [w for w in geldend(zaak.wijzigingen) if not _zelfde(w, zonder) and w.besluit_datum is not None]
     wijzigingen += [w for w in met if isinstance(w, Wijziging)]
 
     wissels: list[tuple[date, dict[int, Opvang]]] = []

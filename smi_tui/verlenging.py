@@ -60,10 +60,11 @@ class Verlengingsuitkomst:
 
 def beoordeel_verlenging(zaak: Zaak, regeling: Regeling, aanvraag: Verlengingsaanvraag) -> Verlengingsuitkomst:
     """Assess ``aanvraag`` against the regulation and the grant as it stands (other granted extensions and
-    decided changes count; ``aanvraag`` itself does not, also when it is already in ``zaak.verlengingen``).
+    decided changes count; ``aanvraag`` itself does not when it is one of ``zaak.verlengingen`` — that very object:
+    a new request equal to a stored one is another request, and the stored one counts).
     Raises :class:`smi_tui.toekenning.GeenToekenning` when the case has no grant."""
     v = regeling.verlenging
-    t = toekenning(zaak, regeling, zonder=aanvraag)
+    t = toekenning(zaak, regeling, zonder=next((x for x in zaak.verlengingen if x is aanvraag), None))
     begin = t.eind + timedelta(days=1)
     eind = periode_einde(begin, aanvraag.maanden)
     res: list[Resultaat] = []

@@ -104,11 +104,12 @@ def herzieningsgrond(regeling: Regeling, code: str) -> Herzieningsgrond:
 
 def bereken_wijziging(zaak: Zaak, regeling: Regeling, wijziging: Wijziging) -> Wijzigingsuitkomst:
     """The effect of ``wijziging`` on the grant as it stands without it (other decided changes and granted
-    extensions count). Raises :class:`HerzieningsgrondFout`, :class:`WijzigingFout`,
+    extensions count; ``wijziging`` itself does not when it is one of ``zaak.wijzigingen`` — that very object). Raises :class:`HerzieningsgrondFout`, :class:`WijzigingFout`,
     :class:`smi_tui.toekenning.GeenToekenning` or :class:`smi_tui.berekening.Ontbreekt`."""
     grond = herzieningsgrond(regeling, wijziging.grond)
     meldingen: list[str] = []
-    oud_t = toekenning(zaak, regeling, zonder=wijziging)
+    eigen = next((x for x in zaak.wijzigingen if x is wijziging), None)  # a new, equal change is another one
+    oud_t = toekenning(zaak, regeling, zonder=eigen)
     if oud_t.eind < oud_t.begin:
         raise WijzigingFout("De tegemoetkoming is al vanaf het begin ingetrokken; er valt niets meer te wijzigen.")
     van = wijziging.ingangsdatum
@@ -123,7 +124,7 @@ def bereken_wijziging(zaak: Zaak, regeling: Regeling, wijziging: Wijziging) -> W
         if not wijziging.opvang:
             meldingen.append("Er is geen nieuwe opvang opgegeven; de bedragen veranderen niet.")
         opvang_per_kind(wijziging.opvang, zaak)  # a wrong child number is an error, not silently ignored
-    nieuw_t = toekenning(zaak, regeling, zonder=wijziging, met=[wijziging.model_copy(update={"ingangsdatum": van})])
+    nieuw_t = toekenning(zaak, regeling, zonder=eigen, met=[wijziging.model_copy(update={"ingangsdatum": van})])
     oud_b = berekeningen(zaak, regeling, oud_t, van, oud_t.eind)
     nieuw_b = berekeningen(zaak, regeling, nieuw_t, van, oud_t.eind)
     oud, nieuw = bedragen(oud_b), bedragen(nieuw_b)

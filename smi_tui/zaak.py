@@ -218,6 +218,9 @@ class Zaak(Model):
         default_factory=list, description="verzoeken om aanvulling (Awb 4:5, 4:15)"
     )
     verdaging: Verdaging | None = Field(default=None, description="verdaging van de beslistermijn (Awb 4:14)")
+    ingetrokken_verdagingen: list[Verdaging] = Field(
+        default_factory=list, description="verdagingen die per vergissing waren vastgelegd en zijn ingetrokken"
+    )
     evaluaties: list[Evaluatieverslag] = Field(default_factory=list)
     verlengingen: list[Verlengingsaanvraag] = Field(default_factory=list)
     wijzigingen: list[Wijziging] = Field(default_factory=list, description="herziening, intrekking, beëindiging")

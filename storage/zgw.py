@@ -159,8 +159,13 @@ def maak_zaak(
     sluit = sluitdatum_van(zaak, kern)
     vernietig = _vernietigingsdatum(sluit)
     opschortingen = zaak.get("opschortingen") or []
-    lopend = [o for o in opschortingen if isinstance(o, dict) and not o.get("aangevuld_op")]
+    # a record withdrawn as a mistake (``ingetrokken``) suspends and extends nothing
+    lopend = [
+        o for o in opschortingen if isinstance(o, dict) and not o.get("aangevuld_op") and not o.get("ingetrokken")
+    ]
     verdaging = zaak.get("verdaging") if isinstance(zaak.get("verdaging"), dict) else None
+    if verdaging and verdaging.get("ingetrokken"):
+        verdaging = None
     registratie = _iso(info.get("aangemaakt"))
     melding = zaak.get("melding") if isinstance(zaak.get("melding"), dict) else {}
     start = _iso(melding.get("datum")) or registratie  # `startdatum` is required; no melding date: registration

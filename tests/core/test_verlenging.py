@@ -97,3 +97,13 @@ def test_zonder_toekenning_een_foutmelding() -> None:
     z = zaak("oude-ijsselstreek-afwijzing")
     with pytest.raises(GeenToekenning, match="geen besluit tot toekenning"):
         beoordeel_verlenging(z, regeling(z), aanvraag())
+
+
+def test_gelijke_nieuwe_aanvraag_telt_de_opgeslagen_mee() -> None:
+    # the same request typed again is a second request: the stored, granted one counts ("éénmalig", art. 5 lid 6);
+    # it once was left out as "equal", so the form said "Toegestaan" for a second extension
+    z = zaak("albrandswaard-toekenning", VERLENGD)
+    kopie = Verlengingsaanvraag.model_validate(z.verlengingen[0].model_dump())
+    assert kopie == z.verlengingen[0] and kopie is not z.verlengingen[0]
+    assert [g.code for g in beoordeel_verlenging(z, regeling(z), kopie).afwijzingsgronden] == ["verlenging_aantal"]
+    assert beoordeel_verlenging(z, regeling(z), z.verlengingen[0]).toegestaan  # the stored one, for its letter

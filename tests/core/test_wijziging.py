@@ -126,3 +126,19 @@ def test_geen_terugvordering_zonder_grondslag_in_de_regeling() -> None:
     assert u.oud_cent > 0 and u.nieuw_cent == 0
     assert u.terugvordering_cent == 0 and u.terugvordering_artikel == ""
     assert any("geen bepaling over terugvordering" in m for m in u.meldingen)
+
+
+def test_gelijke_nieuwe_beeindiging_telt_de_opgeslagen_mee() -> None:
+    # the same ending typed again is another change: the stored, decided one has ended the grant on 15 May 2026
+    w = {
+        "soort": "beeindiging",
+        "grond": "niet_meer_voldaan",
+        "ingangsdatum": "2026-05-16",
+        "besluit_datum": "2026-05-04",
+    }
+    z = zaak("albrandswaard-toekenning", {"wijzigingen": [w]})
+    kopie = Wijziging.model_validate(w)
+    assert kopie == z.wijzigingen[0] and kopie is not z.wijzigingen[0]
+    with pytest.raises(WijzigingFout, match="na het einde van de tegemoetkoming"):
+        bereken_wijziging(z, regeling(z), kopie)
+    assert bereken_wijziging(z, regeling(z), z.wijzigingen[0]).nieuw_eind == date(2026, 5, 15)  # for its letter

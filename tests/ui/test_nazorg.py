@@ -18,24 +18,38 @@ from tests.ui.hulp import kies, toetsen, typ, voorbeeld
 
 
 class Gastheer(App[None]):
-    """Hosts the dossier screen alone and records what it hands to the App."""
+    """Hosts the dossier screen alone, records what it hands to the App and answers as the App does: saved
+    (``werk_kop_bij``) or, with ``mislukt``, not saved (``niet_bewaard``)."""
 
-    def __init__(self, naam: str, vandaag: date) -> None:
+    def __init__(self, naam: str, vandaag: date, *, mislukt: str | None = None) -> None:
         super().__init__()
         self.zaak = Zaak.model_validate(voorbeeld(naam))
         self.regeling = Register.laad().voor(self.zaak.regeling, self.zaak.melding.datum)
         self.vandaag = vandaag
         self.berichten: list[StapKlaar] = []
         self.terug = False
+        self.mislukt = mislukt
+        self.dossier = NazorgScherm(self.zaak, self.regeling, zaaknummer="SMI-2026-0001", vandaag=self.vandaag)
 
     def on_mount(self) -> None:
-        self.push_screen(NazorgScherm(self.zaak, self.regeling, zaaknummer="SMI-2026-0001", vandaag=self.vandaag))
+        self.push_screen(self.dossier)
 
     def on_stap_klaar(self, bericht: StapKlaar) -> None:
         self.berichten.append(bericht)
+        if self.mislukt is not None:
+            assert self.dossier.niet_bewaard(self.mislukt)
+        else:
+            self.dossier.zaak = bericht.zaak
+            self.dossier.werk_kop_bij()
 
     def action_werkvoorraad(self) -> None:
         self.terug = True
+
+
+def meldingen(app: App[Any]) -> str:
+    """Every message the form shows: beside its fields and below them."""
+    teksten = [str(s.render()) for s in app.screen.query(".fout")]
+    return " ".join([*teksten, str(app.screen.query_one("#vastleggen-fouten", Static).render())])
 
 
 def _cellen(app: App[Any], tabel: str) -> list[list[str]]:
@@ -86,8 +100,9 @@ async def test_verlenging_geweigerd_waar_de_regeling_die_niet_kent() -> None:
         await toetsen(pilot, "ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, VastleggenScherm), "a forbidden extension must not be recorded"
-        fouten = str(app.screen.query_one("#vastleggen-fouten", Static).render())
+        fouten = meldingen(app)
         assert "niet toe" in fouten and "artikel 7 lid 2" in fouten
+        assert app.screen.focused is app.screen.query_one("#v-verlenging-beslissing")  # the field to fix
         assert app.berichten == []
         await toetsen(pilot, "escape")
         assert isinstance(app.screen, NazorgScherm)
@@ -153,7 +168,7 @@ async def test_verdaging_te_laat_geweigerd() -> None:
         await pilot.pause()
         assert isinstance(app.screen, VastleggenScherm)
         assert app.berichten == []
-        assert str(app.screen.query_one("#vastleggen-fouten", Static).render()).strip()
+        assert "4:14" in meldingen(app)
 
 
 async def test_in_de_app_herzien_bewaren_en_beschikking_afdrukken(maak_app: Any, tmp_path: Any, afgedrukt: Any) -> None:
@@ -191,7 +206,7 @@ async def test_in_de_app_herzien_bewaren_en_beschikking_afdrukken(maak_app: Any,
         await wacht_op(pilot, lambda: isinstance(app.screen, BesluitScherm))
         await toetsen(pilot, "f2")
         await wacht_op(pilot, lambda: isinstance(app.screen, NazorgScherm))
-        assert any(r[1] == "beeindiging" for r in _cellen(app, "#vastgelegd"))
+        assert any(r[1] == "wijziging 1" and r[2].startswith("beeindiging") for r in _cellen(app, "#vastgelegd"))
         await toetsen(pilot, "escape")
         await wacht_op(pilot, lambda: app.screen.id == "werkvoorraad")
 
