@@ -44,6 +44,7 @@ class VergrendeldScherm(Screen[bool]):
         """Screens that were pushed over the lock while it was locked (a case that finished opening just after
         ctrl+l): taken off again at once and shown after unlocking."""
         self._open = False
+        self._onder: Screen[object] | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(id="vergrendeld-vak"):
@@ -56,6 +57,8 @@ class VergrendeldScherm(Screen[bool]):
             yield Static("ctrl+q  afsluiten (uw werk is bewaard)", classes="uitleg")
 
     def on_mount(self) -> None:
+        stapel = self.app.screen_stack
+        self._onder = stapel[-2] if len(stapel) > 1 and stapel[-1] is self else None
         self._titels = (self.app.title, self.app.sub_title)
         self.app.title, self.app.sub_title = NEUTRALE_TITEL, ""
         self.title, self.sub_title = NEUTRALE_TITEL, ""
@@ -97,6 +100,12 @@ class VergrendeldScherm(Screen[bool]):
         if self._titels is not None:  # back before the screen below resumes (on_unmount follows later)
             self.app.title, self.app.sub_title = self._titels
             self._titels = None
+        onder = self._onder
+        if onder is not None and onder.focused is None:
+            # Textual focuses the first field of a resumed screen that had no focus, and scrolls to it: the
+            # besluit, opened at its toetsen with no field focused, would come back scrolled to its form
+            setattr(onder, "AUTO_FOCUS", "")  # this screen only (the class keeps its own)  # noqa: B010
+            onder.call_after_refresh(lambda: vars(onder).pop("AUTO_FOCUS", None))
         self.dismiss(True)
         for scherm in self._erboven:
             self.app.push_screen(scherm)

@@ -126,3 +126,21 @@ async def test_zaak_die_opent_terwijl_vergrendeld_blijft_onder_het_slot(maak_app
         assert lekken(scherm_tekst(app)) == [], scherm_tekst(app)
         await ontgrendel_slot(pilot)
         await wacht_op(pilot, lambda: isinstance(app.screen, BesluitScherm) and app.screen.opgebouwd)
+
+
+async def test_ontgrendelen_laat_de_scroll_staan_ook_als_het_veld_buiten_beeld_is(maak_app: Any, zaaien: Any) -> None:
+    """The besluit opens scrolled to the top (toetsen first) with the focus on a field further down; unlocking
+    must not scroll to that field."""
+    zaaien(["eemnes-toekenning"], Stap.BESLUIT)
+    app = maak_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ontgrendel(pilot)
+        besluit = await open_besluit(pilot)
+        await pilot.pause(0.3)
+        formulier = besluit.query_one("#formulier")
+        scroll, focus = formulier.scroll_y, app.focused
+        await pilot.press("ctrl+l")
+        await wacht_op(pilot, lambda: isinstance(app.screen, VergrendeldScherm))
+        await ontgrendel_slot(pilot)
+        await pilot.pause(0.3)
+        assert (formulier.scroll_y, app.focused) == (scroll, focus)
