@@ -45,6 +45,13 @@ class VergrendeldScherm(Screen[bool]):
         ctrl+l): taken off again at once and shown after unlocking."""
         self._open = False
         self._onder: Screen[object] | None = None
+        self._palet = True
+
+    @property
+    def is_modal(self) -> bool:
+        """Modal for the keys: the App's own bindings (f2 dossier, settings) do nothing while locked. (Painting
+        does not depend on it: the background is opaque, so nothing below is drawn.)"""
+        return True
 
     def compose(self) -> ComposeResult:
         with Vertical(id="vergrendeld-vak"):
@@ -61,12 +68,20 @@ class VergrendeldScherm(Screen[bool]):
         self._onder = stapel[-2] if len(stapel) > 1 and stapel[-1] is self else None
         self._titels = (self.app.title, self.app.sub_title)
         self.app.title, self.app.sub_title = NEUTRALE_TITEL, ""
+        self._palet = self.app.use_command_palette
+        self.app.use_command_palette = False  # ctrl+p would search the cases' names
         self.title, self.sub_title = NEUTRALE_TITEL, ""
         self.query_one(Input).focus()
 
     def on_unmount(self) -> None:
+        self._herstel()
+
+    def _herstel(self) -> None:
+        """Give back what locking changed on the App (once)."""
         if self._titels is not None:
             self.app.title, self.app.sub_title = self._titels
+            self.app.use_command_palette = self._palet
+            self._titels = None
 
     def on_screen_suspend(self) -> None:
         if not self._open:  # something came over the lock while it is locked: put the lock back on top
@@ -97,9 +112,7 @@ class VergrendeldScherm(Screen[bool]):
 
     def _ontgrendeld(self) -> None:
         self._open = True
-        if self._titels is not None:  # back before the screen below resumes (on_unmount follows later)
-            self.app.title, self.app.sub_title = self._titels
-            self._titels = None
+        self._herstel()  # before the screen below resumes (on_unmount follows later)
         onder = self._onder
         if onder is not None and onder.focused is None:
             # Textual focuses the first field of a resumed screen that had no focus, and scrolls to it: the

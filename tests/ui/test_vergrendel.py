@@ -57,6 +57,7 @@ async def test_ctrl_l_toont_niets_van_de_zaak_en_ontgrendelen_geeft_hetzelfde_ve
         await typ(pilot, "#v-besluit-motivering", "Voldoet aan art. 3.2.\nTweede regel")
         vak.move_cursor((1, 3))
         formulier = besluit.query_one("#formulier")
+        await pilot.wait_for_scheduled_animations()  # scrolling to the field is animated
         await pilot.pause()
         scroll = formulier.scroll_y
         assert scroll > 0  # the motivering is below the tests and the calculation
@@ -74,6 +75,10 @@ async def test_ctrl_l_toont_niets_van_de_zaak_en_ontgrendelen_geeft_hetzelfde_ve
         assert "Vergrendeld" in tijdens and "Wachtzin" in tijdens
         assert lekken(tijdens) == [], tijdens
         assert app.title == "SMI-kinderopvang" and app.sub_title == ""
+        await pilot.press("ctrl+p", "f2")  # neither the palette (it searches names) nor the dossier opens
+        await pilot.pause(0.2)
+        assert isinstance(app.screen, VergrendeldScherm) and len(app.screen._erboven) == 0
+        assert lekken(scherm_tekst(app)) == []
 
         await ontgrendel_slot(pilot)
         await pilot.pause()
