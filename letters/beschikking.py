@@ -41,8 +41,7 @@ def controleer(zaak: Zaak) -> None:
 def maak(zaak: Zaak, beoordeling: Beoordeling, *, datum: date | None = None) -> bytes:
     """The beschikking as PDF bytes; the letter is dated on the besluit date unless ``datum`` is given."""
     controleer(zaak)
-    if not zaak.consulent.strip():
-        raise g.fout("De naam van de consulent ontbreekt; die staat onder de beschikking. Vul de consulent in.")
+    wie = g.behandelaar_verplicht(zaak, "beschikking")
     besluit = zaak.besluit
     assert besluit is not None
     problemen = besluitcontrole(zaak, beoordeling)
@@ -56,7 +55,7 @@ def maak(zaak: Zaak, beoordeling: Beoordeling, *, datum: date | None = None) -> 
     r = beoordeling.regeling
     kop = h.Briefkop(r, titel=f"Beschikking kinderopvang SMI – {g.kenmerk(zaak)}", onderwerp=ONDERWERP,
                      datum=datum or besluit.datum, kenmerk=g.kenmerk(zaak),
-                     aan=g.adresregels(zaak, verplicht=True, brief="beschikking"), behandeld_door=zaak.consulent)  # fmt: skip
+                     aan=g.adresregels(zaak, verplicht=True, brief="beschikking"), behandelaar=wie)  # fmt: skip
     inhoud = [h.p(g.aanhef(zaak)), *_inleiding(zaak, beoordeling)]
     inhoud += _besluit(zaak, beoordeling, toekenning)
     inhoud += _betrokkenen(zaak)
@@ -69,7 +68,7 @@ def maak(zaak: Zaak, beoordeling: Beoordeling, *, datum: date | None = None) -> 
     bezwaar = _bezwaar(zaak, beoordeling)
     inhoud += bezwaar[:-1]
     inhoud.append(h.ondertekening(["Met vriendelijke groet,", f"namens {r.ondertekening.namens},"],
-                                  zaak.consulent, r.ondertekening.functie, met=bezwaar[-1:]))  # fmt: skip
+                                  wie, r.ondertekening.functie, met=bezwaar[-1:]))  # fmt: skip
     if toekenning and b is not None:
         inhoud += _bijlage(b)
     return h.bouw_pdf(kop, inhoud)

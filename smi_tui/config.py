@@ -35,6 +35,12 @@ def config_bestand() -> Path:
     return Path(_platformdirs().user_config_dir(APP_NAAM, appauthor=False)) / "config.toml"
 
 
+def profiel_bestand() -> Path:
+    """The consulent's own profile (name, function, team, phone, e-mail; see :mod:`smi_tui.profiel`):
+    ``behandelaar.toml`` beside the config file. The app writes it; ``config.toml`` stays the beheerder's."""
+    return config_bestand().with_name("behandelaar.toml")
+
+
 def lees_config() -> dict[str, Any]:
     """The parsed config file, or an empty dict when there is none (re-read only when the file changes)."""
     pad = config_bestand()
