@@ -181,11 +181,14 @@ def consulent_naam() -> str:
 
 def huidige_behandelaar(naam: str = "") -> Behandelaar | None:
     """Who works here now: the profile when it names ``naam`` (or ``naam`` is empty), else a behandelaar with only
-    ``naam`` (a name given to the App or in config.toml), else None."""
-    profiel = lees_profiel()
+    ``naam`` (a name given to the App or in config.toml), else None. Never raises for a damaged profile file."""
+    try:
+        profiel = lees_profiel()
+    except SmiFout:  # a damaged file: the name alone (the settings screen says what is wrong and replaces it)
+        profiel = None
     if profiel is not None and (not naam or profiel.naam == naam):
         return profiel
-    naam = naam or consulent_naam()
+    naam = naam or config.profiel_naam() or str(config.lees_config().get("consulent") or "").strip()
     try:
         return Behandelaar(naam=naam) if naam else None
     except ValidationError:
