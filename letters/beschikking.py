@@ -247,8 +247,8 @@ def bezwaarclausule(zaak: Zaak, r: Regeling, verzonden: date) -> list:
             "Awb). Bezwaar maken is gratis."),
         h.p("Is uw zaak spoedeisend? Dan kunt u de voorzieningenrechter van de rechtbank vragen om een voorlopige "
             "voorziening (artikel 8:81 Awb). Dat kan alleen als u ook bezwaar heeft gemaakt."),
-        h.p("Heeft u vragen over deze brief? Bel of mail dan met uw consulent. Samen kijken we of er een oplossing "
-            "is, soms zonder dat bezwaar nodig is."),
+        h.p(g.vragen(zaak, r) + " Samen kijken we of er een oplossing is, soms zonder dat bezwaar "
+            "nodig is."),
     ]  # fmt: skip
     return uit
 

@@ -14,7 +14,7 @@ from typing import Any, ClassVar
 from textual import on
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
@@ -24,9 +24,9 @@ from smi_tui.profiel import VELDEN, Behandelaar
 
 HULP = {
     "naam": "zoals onder de brieven, bijv. A. de Vries (verplicht)",
-    "functie": "bijv. consulent sociaal domein (leeg: de functie uit de regeling)",
+    "functie": "bijv. consulent sociaal domein (leeg: die uit de regeling)",
     "team": "bijv. Jeugd en Gezin",
-    "telefoon": "uw eigen nummer voor de ouders, bijv. 035 123 45 67 (leeg: het nummer van de gemeente)",
+    "telefoon": "uw nummer, bijv. 035 123 45 67 (leeg: dat van de gemeente)",
     "email": "bijv. a.devries@gemeente.nl",
 }
 
@@ -41,10 +41,14 @@ class InstellingenScherm(ModalScreen["Behandelaar | None"]):
                         background: $panel; padding: 0 1; }
     #instellingen-titel { background: $primary; text-style: bold; padding: 0 1; }
     #instellingen-velden { height: auto; max-height: 1fr; }
-    #instellingen-velden Label { padding: 1 0 0 0; }
-    #instellingen-velden .hulp { color: $text-muted; }
-    #instellingen-velden .rij-melding { padding: 0 0 0 1; }
-    #instellingen-toetsen { color: $text-muted; padding: 1 0 0 0; }
+    .profiel-rij { height: 1; margin-top: 1; }
+    .profiel-rij Label { width: 10; }
+    .profiel-rij Input { width: 1fr; }
+    .profiel-rij Input:focus { background: $boost; }
+    .profiel-fout { height: auto; color: $error; text-style: bold; padding-left: 10; }
+    .profiel-fout.leeg { display: none; }
+    #profiel-fout { padding-left: 0; margin-top: 1; }
+    #instellingen-toetsen { color: $text-muted; margin-top: 1; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "bewaren", "Bewaren", priority=True),
@@ -67,15 +71,22 @@ class InstellingenScherm(ModalScreen["Behandelaar | None"]):
             yield Static(uitleg, classes="uitleg")
             with VerticalScroll(id="instellingen-velden"):
                 for veld, label in VELDEN.items():
-                    yield Label(f"{label}  [dim]{HULP[veld]}[/]")
-                    yield Input(str(waarden.get(veld, "")), id=f"profiel-{veld}")
-                    yield Static("", id=f"profiel-fout-{veld}", classes="rij-melding fout")
-            yield Static("", id="profiel-fout", classes="rij-melding fout")
+                    with Horizontal(classes="profiel-rij"):
+                        yield Label(label)
+                        yield Input(str(waarden.get(veld, "")), placeholder=HULP[veld], id=f"profiel-{veld}",
+                                    compact=True)  # fmt: skip
+                    yield Static("", id=f"profiel-fout-{veld}", classes="profiel-fout leeg")
+            yield Static("", id="profiel-fout", classes="profiel-fout leeg")
             annuleren = "" if self.eerste_keer else "  ·  esc  annuleren"
             yield Static(f"⏎  volgend veld  ·  ctrl+s  bewaren{annuleren}", id="instellingen-toetsen")
 
     def on_mount(self) -> None:
         self.query_one("#profiel-naam", Input).focus()
+
+    def _meld(self, selector: str, tekst: str) -> None:
+        melding = self.query_one(selector, Static)
+        melding.update(tekst)
+        melding.set_class(not tekst, "leeg")
 
     def data(self) -> dict[str, str]:
         """What is typed, per field."""
@@ -94,32 +105,33 @@ class InstellingenScherm(ModalScreen["Behandelaar | None"]):
     def _opnieuw(self, event: Input.Changed) -> None:
         """A field shown as wrong is checked again as it is corrected."""
         veld = (event.input.id or "").removeprefix("profiel-")
-        melding = self.query_one(f"#profiel-fout-{veld}", Static)
-        if str(melding.render()):
-            melding.update(profiel.fouten(self.data()).get(veld, ""))
+        if not self.query_one(f"#profiel-fout-{veld}", Static).has_class("leeg"):
+            self._meld(f"#profiel-fout-{veld}", profiel.fouten(self.data()).get(veld, ""))
+            if all(m.has_class("leeg") for m in self.query(".profiel-fout").exclude("#profiel-fout")):
+                self._meld("#profiel-fout", "")
 
     def action_bewaren(self) -> None:
         """Check every field; save the profile and close, or show what is wrong beside each field."""
         data = self.data()
         problemen = profiel.fouten(data)
         for veld in VELDEN:
-            self.query_one(f"#profiel-fout-{veld}", Static).update(problemen.get(veld, ""))
+            self._meld(f"#profiel-fout-{veld}", problemen.get(veld, ""))
         if problemen:
-            self.query_one("#profiel-fout", Static).update("Niet bewaard: verbeter wat hierboven staat.")
+            self._meld("#profiel-fout", "Niet bewaard: verbeter wat hierboven staat.")
             self.query_one(f"#profiel-{next(v for v in VELDEN if v in problemen)}", Input).focus()
             return
         try:
             behandelaar = profiel.maak(data)
             profiel.bewaar_profiel(behandelaar)
         except (ValueError, SmiFout) as exc:
-            self.query_one("#profiel-fout", Static).update(f"Niet bewaard: {getattr(exc, 'melding', exc)}")
+            self._meld("#profiel-fout", f"Niet bewaard: {getattr(exc, 'melding', exc)}")
             return
         self.dismiss(behandelaar)
 
     def action_annuleren(self) -> None:
         """Close without saving (not on the first start: the name is needed)."""
         if self.eerste_keer:
-            self.query_one("#profiel-fout", Static).update("Vul eerst uw naam in en bewaar (ctrl+s).")
+            self._meld("#profiel-fout", "Vul eerst uw naam in en bewaar (ctrl+s).")
             return
         self.dismiss(None)
 

@@ -152,7 +152,7 @@ def _lees_profiel(pad: Path, stempel: int) -> Behandelaar:
 def bewaar_profiel(behandelaar: Behandelaar, pad: Path | None = None) -> Path:
     """Write the profile (atomically, readable for its owner only); returns the file. Raises SmiFout in Dutch."""
     pad = pad or config.profiel_bestand()
-    regels = ["# Uw gegevens voor de brieven en de audittrail (smi-tui, Instellingen). Niet met de hand wijzigen."]
+    regels = ["# Uw gegevens voor de brieven en de audittrail (smi-tui). Wijzig ze in de app: Instellingen (f3)."]
     # json.dumps writes a valid TOML basic string (quotes, backslashes and control characters escaped)
     regels += [f"{k} = {json.dumps(v, ensure_ascii=False)}" for k, v in behandelaar.model_dump().items()]
     tijdelijk = pad.with_name(pad.name + ".tmp")

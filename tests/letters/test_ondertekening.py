@@ -32,6 +32,8 @@ def test_beschikking_noemt_behandelaar_met_functie_team_telefoon_en_email() -> N
     assert "namens het college van burgemeester en wethouders van Eemnes, Anna de Vries consulent sociaal " \
            "domein team Jeugd en Gezin" in t  # fmt: skip
     assert "avries01" not in t
+    assert ("Heeft u vragen over deze brief? Neem dan contact op met uw consulent Anna de Vries, telefoon "
+            "035 123 45 67 of e-mail a.devries@eemnes.nl. Samen kijken we") in t.replace("\xa0", " ")  # fmt: skip
 
 
 def test_ontvangstbevestiging_vragen_met_eigen_telefoon_en_email() -> None:
