@@ -65,6 +65,12 @@ class OntgrendelScherm(Screen[Any]):
         """The case list, read right after unlocking on the unlock thread (the UI is idle then; reading it later
         on a worker while the werkvoorraad is being drawn made both wait for each other)."""
 
+    @property
+    def is_modal(self) -> bool:
+        """Modal for the keys: the App's own keys (f2 dossier, f3 instellingen) need an open store; they are
+        neither shown nor active here."""
+        return True
+
     def compose(self) -> ComposeResult:
         with Center(), Vertical(id="ontgrendel-vak"):
             yield Static("SMI-kinderopvang — dossiers", id="ontgrendel-titel")
