@@ -45,8 +45,9 @@ def cmd_brief(args: argparse.Namespace) -> int:
     """``smi-tui brief SOORT ZAAK -o UIT.pdf [--peildatum] [--nummer N]``: write one letter as PDF. ``--nummer``
     chooses the record for the letters about one of several (see ``letters.MET_NUMMER``; default the latest)."""
     import letters
+    from smi_tui.profiel import met_behandelaar
 
-    zaak = lees(str(args.zaak))
+    zaak = met_behandelaar(lees(str(args.zaak)), "")  # a case that names nobody: who runs this (profile, config)
     pdf = letters.maak(args.soort, zaak, datum=args.peildatum, nummer=getattr(args, "nummer", None))
     uit = Path(args.uit)
     try:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TypeVar
 
+from smi_tui import config
 from smi_tui.beoordeling import Beoordeling
 from smi_tui.datums import nl_datum
 from smi_tui.profiel import Behandelaar
@@ -138,7 +139,7 @@ def behandelaar_verplicht(zaak: Zaak, brief: str) -> Behandelaar:
     if wie is None:
         raise fout(f"De naam van de consulent ontbreekt; die staat onder de {brief}. In de app: vul uw gegevens in "
                    "bij Instellingen (f3). Op de opdrachtregel: zet \"consulent\" in het zaakbestand, of "
-                   "consulent = \"Uw naam\" in config.toml (zie smi-tui --help).")  # fmt: skip
+                   f"consulent = \"Uw naam\" in {config.config_bestand()}.")  # fmt: skip
     return wie
 
 

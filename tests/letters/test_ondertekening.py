@@ -4,14 +4,19 @@ case keeps the behandelaar of its time; a case without any name gives a Dutch er
 from __future__ import annotations
 
 import getpass
+import json
+import os
 import re
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
 import letters
 from letters import BriefFout
 from smi_tui.profiel import Behandelaar
-from tests.letters.conftest import beoordeling, tekst_van, zaak
+from tests.letters.conftest import EXTRA, ROOT, beoordeling, tekst_van, zaak
 
 ANNA = Behandelaar(naam="Anna de Vries", functie="consulent sociaal domein", team="Jeugd en Gezin",
                    telefoon="035 123 45 67", email="a.devries@eemnes.nl")  # fmt: skip
@@ -74,3 +79,27 @@ def test_zonder_naam_een_nederlandse_melding_hoe_die_in_te_vullen() -> None:
     melding = fout.value.melding
     assert "De naam van de consulent ontbreekt" in melding
     assert "Instellingen" in melding and "config.toml" in melding
+
+
+def test_opdrachtregel_zonder_naam_zegt_hoe_en_met_consulent_in_config(tmp_path: Path) -> None:
+    """``smi-tui brief`` for a case file that names nobody: a Dutch message naming config.toml; with
+    ``consulent = "…"`` there (automation), the letter is made under that name."""
+    data = json.loads((ROOT / "voorbeelden" / VOORBEELD).read_text(encoding="utf-8"))
+    data.pop("consulent", None)
+    bestand = tmp_path / "zaak.json"
+    bestand.write_text(json.dumps(data), encoding="utf-8")
+    config = tmp_path / "config.toml"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SMI_TUI_")}
+    env.update(SMI_TUI_CONFIG=str(config), SMI_TUI_REGELINGEN=str(EXTRA), PYTHONPATH=str(ROOT))
+
+    def brief_cli() -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "smi_tui", "brief", "beschikking", str(bestand), "-o",
+                               str(tmp_path / "b.pdf")], capture_output=True, text=True, env=env, timeout=60)  # fmt: skip
+
+    r = brief_cli()
+    assert r.returncode == 2 and "De naam van de consulent ontbreekt" in r.stderr and str(config) in r.stderr
+    assert "Traceback" not in r.stderr
+    config.write_text('consulent = "J. Visser"\n', encoding="utf-8")
+    r = brief_cli()
+    assert r.returncode == 0, r.stderr
+    assert "Behandeld door J. Visser" in tekst_van((tmp_path / "b.pdf").read_bytes())
