@@ -92,8 +92,8 @@ class VergrendeldScherm(Screen[bool]):
         boven = app.screen
         if self._open or boven is self or self not in app.screen_stack:
             return
-        if not app.is_screen_installed(boven):  # installed, popping it keeps it (and what is typed in it)
-            app.install_screen(boven, f"na-slot-{id(boven)}")
+        if not app.is_screen_installed(boven):  # popping removes a screen unless it is installed: keep it (and
+            app.install_screen(boven, f"na-slot-{id(boven)}")  # what is typed in it) to show it after unlocking
         self._erboven.append(boven)
         app.pop_screen()
 
