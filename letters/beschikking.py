@@ -42,8 +42,7 @@ def controleer(zaak: Zaak) -> None:
 def maak(zaak: Zaak, beoordeling: Beoordeling, *, datum: date | None = None) -> bytes:
     """The beschikking as PDF bytes; the letter is dated on the besluit date unless ``datum`` is given."""
     controleer(zaak)
-    if not zaak.consulent.strip():
-        raise g.fout("De naam van de consulent ontbreekt; die staat onder de beschikking. Vul de consulent in.")
+    wie = g.behandelaar_verplicht(zaak, "beschikking")
     besluit = zaak.besluit
     assert besluit is not None
     problemen = besluitcontrole(zaak, beoordeling)
@@ -58,7 +57,7 @@ def maak(zaak: Zaak, beoordeling: Beoordeling, *, datum: date | None = None) -> 
     r = beoordeling.regeling
     kop = h.Briefkop(r, titel=f"Beschikking kinderopvang SMI – {g.kenmerk(zaak)}", onderwerp=ONDERWERP,
                      datum=datum or besluit.datum, kenmerk=g.kenmerk(zaak),
-                     aan=g.adresregels(zaak, verplicht=True, brief="beschikking"), behandeld_door=zaak.consulent)  # fmt: skip
+                     aan=g.adresregels(zaak, verplicht=True, brief="beschikking"), behandelaar=wie)  # fmt: skip
     inhoud = [h.p(g.aanhef(zaak)), *_inleiding(zaak, beoordeling)]
     inhoud += dictum(t)
     inhoud += _betrokkenen(zaak)
@@ -71,7 +70,7 @@ def maak(zaak: Zaak, beoordeling: Beoordeling, *, datum: date | None = None) -> 
     bezwaar = _bezwaar(zaak, beoordeling)
     inhoud += bezwaar[:-1]
     inhoud.append(h.ondertekening(["Met vriendelijke groet,", f"namens {r.ondertekening.namens},"],
-                                  zaak.consulent, r.ondertekening.functie, met=bezwaar[-1:]))  # fmt: skip
+                                  wie, r.ondertekening.functie, met=bezwaar[-1:]))  # fmt: skip
     if toegekend and b is not None:
         inhoud += _bijlage(b)
     return h.bouw_pdf(kop, inhoud)
@@ -286,8 +285,8 @@ def bezwaarclausule(zaak: Zaak, r: Regeling, verzonden: date) -> list:
             "Awb). Bezwaar maken is gratis."),
         h.p("Is uw zaak spoedeisend? Dan kunt u de voorzieningenrechter van de rechtbank vragen om een voorlopige "
             "voorziening (artikel 8:81 Awb). Dat kan alleen als u ook bezwaar heeft gemaakt."),
-        h.p("Heeft u vragen over deze brief? Bel of mail dan met uw consulent. Samen kijken we of er een oplossing "
-            "is, soms zonder dat bezwaar nodig is."),
+        h.p(g.vragen(zaak, r) + " Samen kijken we of er een oplossing is, soms zonder dat bezwaar "
+            "nodig is."),
     ]  # fmt: skip
     return uit
 

@@ -52,8 +52,10 @@ def cmd_brief(args: argparse.Namespace, uit_opslag: UitOpslag | None = None) -> 
     chooses the record for the letters about one of several (see ``letters.MET_NUMMER``; default the latest).
     A zaaknummer is read with ``uit_opslag`` (the store's reader, given by the composition root)."""
     import letters
+    from smi_tui.profiel import met_behandelaar
 
-    zaak = lees(str(args.zaak), uit_opslag)
+    # a case that names nobody: who runs this (profile, config)
+    zaak = met_behandelaar(lees(str(args.zaak), uit_opslag), "")
     proef = zaak.zaaknummer is None  # a case file that is not in the store yet: a proof, marked on every page
     pdf = letters.maak(args.soort, zaak, datum=args.peildatum, nummer=getattr(args, "nummer", None), proef=proef)
     uit = Path(args.uit)

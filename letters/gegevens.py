@@ -5,8 +5,10 @@ from __future__ import annotations
 from datetime import date
 from typing import TypeVar
 
+from smi_tui import config
 from smi_tui.beoordeling import Beoordeling
 from smi_tui.datums import nl_datum
+from smi_tui.profiel import Behandelaar
 from smi_tui.regeling import Regeling
 from smi_tui.termijnen import Termijn
 from smi_tui.zaak import Zaak
@@ -119,9 +121,42 @@ def aanvraag_ontvangen(zaak: Zaak, regeling: Regeling) -> date:
     return aanvraagdatum(zaak, regeling) or zaak.melding.datum
 
 
+def behandelaar(zaak: Zaak) -> Behandelaar | None:
+    """Who handles the case, as recorded in it (``behandelaar``, else a name alone from ``consulent``)."""
+    if zaak.behandelaar is not None:
+        return zaak.behandelaar
+    naam = zaak.consulent.strip()
+    return Behandelaar(naam=naam) if naam else None
+
+
+def behandeld_door(zaak: Zaak) -> str:
+    """'A. de Vries, consulent SMI, team Jeugd' (empty when the case names nobody)."""
+    wie = behandelaar(zaak)
+    return ", ".join(x for x in (wie.naam, wie.functie_en_team()) if x) if wie else ""
+
+
+def behandelaar_verplicht(zaak: Zaak, brief: str) -> Behandelaar:
+    """The case's behandelaar; a Dutch error saying how to enter one when there is none (the name goes under
+    the ``brief``)."""
+    wie = behandelaar(zaak)
+    if wie is None:
+        raise fout(f"De naam van de consulent ontbreekt; die staat onder de {brief}. In de app: vul uw gegevens in "
+                   "bij Instellingen (f3). Op de opdrachtregel: zet \"consulent\" in het zaakbestand, of "
+                   f"consulent = \"Uw naam\" in {config.config_bestand()}.")  # fmt: skip
+    return wie
+
+
+def bereikbaar(wie: Behandelaar | None, regeling: Regeling) -> str:
+    """'telefoon 035 123 45 67 of e-mail a.devries@eemnes.nl': the consulent's own phone and e-mail, else the
+    gemeente's phone; with non-breaking spaces in the phone number, so it never wraps in two."""
+    tel = (wie.telefoon if wie and wie.telefoon else regeling.huisstijl.telefoon).replace(" ", "\u00a0")
+    delen = [f"telefoon {tel}" if tel else "", f"e-mail {wie.email}" if wie and wie.email else ""]
+    return " of ".join(d for d in delen if d)
+
+
 def vragen(zaak: Zaak, regeling: Regeling) -> str:
-    """'Heeft u vragen over deze brief? Neem dan contact op met uw consulent X, telefoon ...' (the phone number
-    with non-breaking spaces, so it never wraps in two)."""
-    tel = regeling.huisstijl.telefoon.replace(" ", "\u00a0")
+    """'Heeft u vragen over deze brief? Neem dan contact op met uw consulent X, telefoon ... of e-mail ...'."""
+    wie = behandelaar(zaak)
+    contact = bereikbaar(wie, regeling)
     return ("Heeft u vragen over deze brief? Neem dan contact op met uw consulent"
-            + (f" {zaak.consulent}" if zaak.consulent else "") + (f", telefoon {tel}." if tel else "."))  # fmt: skip
+            + (f" {wie.naam}" if wie else "") + (f", {contact}." if contact else "."))  # fmt: skip

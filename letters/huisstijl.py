@@ -38,6 +38,7 @@ from reportlab.platypus import (
 
 from letters import pdfa
 from smi_tui.datums import nl_datum
+from smi_tui.profiel import Behandelaar
 from smi_tui.regeling import Regeling
 
 TAAL = "nl-NL"
@@ -220,13 +221,15 @@ def gegevens(rijen: list[tuple[str, str]]) -> Table:
 
 
 def ondertekening(
-    regels_voor: list[str], naam: str, functie: str, *, met: list[Flowable] | None = None
+    regels_voor: list[str], wie: Behandelaar | None, functie: str, *, met: list[Flowable] | None = None
 ) -> KeepTogether:
-    """The college's signature, kept on one page with the closing words and the flowables ``met`` above it
-    (so a signature never stands alone on a page)."""
+    """The college's signature by the behandelaar ``wie``: name, function (their own, else the regulation's
+    ``functie``) and team; kept on one page with the closing words and the flowables ``met`` above it (so a
+    signature never stands alone on a page)."""
     inhoud: list[Flowable] = [*(met or []), Spacer(1, 6)]
     inhoud += [p(r) for r in regels_voor]
-    inhoud += [Spacer(1, 16 * mm), *([p(naam)] if naam else []), p(functie)]
+    regels = [wie.naam, wie.functie or functie, f"team {wie.team}" if wie.team else ""] if wie else [functie]
+    inhoud += [Spacer(1, 16 * mm), *(p(r) for r in regels if r)]
     return KeepTogether(inhoud)
 
 
@@ -264,7 +267,7 @@ class Briefkop:
     datum: date
     kenmerk: str
     aan: list[str] = field(default_factory=list)  # address window lines; empty: no window
-    behandeld_door: str = ""
+    behandelaar: Behandelaar | None = None  # the reference lines name them, with their phone and e-mail
     afzender: str = ""  # only without a regeling
 
     @property
@@ -387,10 +390,13 @@ def _canvasmaker(kop: Briefkop) -> type[rl_canvas.Canvas]:
 
 
 def referentie(kop: Briefkop) -> Table:
-    """The reference line under the address window: date, our reference, subject, handled by."""
+    """The reference lines under the address window: date, our reference, subject, handled by (name, function,
+    team) and the behandelaar's own phone and e-mail."""
     rijen = [("Datum", nl_datum(kop.datum)), ("Ons kenmerk", kop.kenmerk), ("Onderwerp", kop.onderwerp)]
-    if kop.behandeld_door:
-        rijen.append(("Behandeld door", kop.behandeld_door))
+    wie = kop.behandelaar
+    if wie is not None:
+        rijen.append(("Behandeld door", ", ".join(x for x in (wie.naam, wie.functie_en_team()) if x)))
+        rijen += [(k, v) for k, v in (("Telefoon", wie.telefoon), ("E-mail", wie.email)) if v]
     t = Table([[p(k, "klein"), p(v, "cel")] for k, v in rijen], colWidths=[32 * mm, BREEDTE - 32 * mm])
     t.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT), ("LEFTPADDING", (0, 0), (-1, -1), 0),
                            ("TOPPADDING", (0, 0), (-1, -1), 1), ("BOTTOMPADDING", (0, 0), (-1, -1), 1),

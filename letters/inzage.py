@@ -279,8 +279,8 @@ def _audit(regels: list[Any]) -> list:
                      "gegeven, de oude en de nieuwe waarde.", "klein"), h.Spacer(1, 2)]  # fmt: skip
     for r in regels:
         r = r if isinstance(r, dict) else {"nieuw": r}
-        wie = " ".join(x for x in (str(r.get("gebruiker") or ""),
-                                   f"(consulent {r['consulent']})" if r.get("consulent") else "") if x)  # fmt: skip
+        # the consulent by name; the computer account only for entries that name no consulent (older versions)
+        wie = f"consulent {r['consulent']}" if r.get("consulent") else str(r.get("gebruiker") or "")
         kop = " · ".join(x for x in (waarde(r.get("tijd")) if r.get("tijd") else "", wie,
                                      f"stap {waarde(r.get('stap'))}" if r.get("stap") else "",
                                      f"gegeven {waarde(r.get('veld'))}" if r.get("veld") else "") if x)  # fmt: skip

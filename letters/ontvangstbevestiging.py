@@ -46,7 +46,7 @@ def maak(zaak: Zaak, beoordeling: Beoordeling, *, datum: date | None = None) -> 
         datum=datum,
         kenmerk=g.kenmerk(zaak),
         aan=g.adresregels(zaak, verplicht=True, brief="ontvangstbevestiging"),
-        behandeld_door=zaak.consulent,
+        behandelaar=g.behandelaar(zaak),
     )
     kinderen = g.kinderen(zaak)
     door = "" if m.gemeld_door == Melder.OUDER or not m.melder_naam else f" {m.melder_naam} heeft dit namens u gemeld."
@@ -69,13 +69,13 @@ def maak(zaak: Zaak, beoordeling: Beoordeling, *, datum: date | None = None) -> 
     ]
     slot = h.p(
         "Heeft u vragen? Neem dan contact op met uw consulent"
-        + (f" {zaak.consulent}" if zaak.consulent else "")
-        + (f", telefoon {r.huisstijl.telefoon}." if r.huisstijl.telefoon else ".")
+        + (f" {wie.naam}" if (wie := g.behandelaar(zaak)) else "")
+        + (f", {contact}." if (contact := g.bereikbaar(wie, r)) else ".")
     )
     inhoud.append(
         h.ondertekening(
             ["Met vriendelijke groet,", f"namens {r.ondertekening.namens},"],
-            zaak.consulent,
+            g.behandelaar(zaak),
             r.ondertekening.functie,
             met=[slot],
         )

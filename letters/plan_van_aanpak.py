@@ -43,7 +43,7 @@ def maak(zaak: Zaak, beoordeling: Beoordeling, *, datum: date | None = None) -> 
         datum=datum or _datum(zaak),
         kenmerk=g.kenmerk(zaak),
         aan=g.adresregels(zaak, verplicht=False, brief="plan van aanpak"),
-        behandeld_door=zaak.consulent,
+        behandelaar=g.behandelaar(zaak),
     )
     kinderen = g.kinderen(zaak)
     inhoud = [
@@ -51,7 +51,7 @@ def maak(zaak: Zaak, beoordeling: Beoordeling, *, datum: date | None = None) -> 
         h.p(
             f"Dit plan hoort bij de kinderopvang op sociaal-medische indicatie voor {kinderen}. Hierin staat wat "
             f"we willen bereiken, wie wat doet en wanneer we samen kijken hoe het gaat. Ouder(s): {g.namen(zaak)}. "
-            f"Casusregisseur: {vs.casusregisseur or zaak.consulent or 'nog niet aangewezen'}."
+            f"Casusregisseur: {vs.casusregisseur or g.behandeld_door(zaak) or 'nog niet aangewezen'}."
         ),
         *h.kop("Wat willen we bereiken?"),
         *h.opsomming(vs.doelen or ["Nog geen doelen vastgelegd."]),
@@ -70,7 +70,13 @@ def maak(zaak: Zaak, beoordeling: Beoordeling, *, datum: date | None = None) -> 
     inhoud += _plichten(beoordeling)
     inhoud += _einde(beoordeling)
     ondertekenaars = [(o.naam, "ouder") for o in zaak.melding.ouders]
-    ondertekenaars.append((zaak.consulent or "de consulent", "consulent namens het college"))
+    wie = g.behandelaar(zaak)
+    ondertekenaars.append(
+        (
+            wie.naam if wie else "de consulent",
+            f"{wie.functie_en_team() if wie and wie.functie else 'consulent'} namens het college",
+        )
+    )
     inhoud.append(
         h.tekenblok(
             "Ik ga akkoord met dit plan van aanpak en houd mij aan de afspraken.",

@@ -25,8 +25,7 @@ def controleer(zaak: Zaak) -> None:
         raise g.fout("Deze zaak heeft geen verdaging van de beslistermijn. Leg eerst de verdaging vast (datum van de "
                      "brief, aantal weken en de reden).")  # fmt: skip
     g.adresregels(zaak, verplicht=True, brief="brief over de verdaging")
-    if not zaak.consulent.strip():
-        raise g.fout("De naam van de consulent ontbreekt; die staat onder de brief. Vul de consulent in.")
+    g.behandelaar_verplicht(zaak, "brief")
 
 
 def maak(zaak: Zaak, beoordeling: Beoordeling, *, datum: date | None = None) -> bytes:
@@ -41,7 +40,7 @@ def maak(zaak: Zaak, beoordeling: Beoordeling, *, datum: date | None = None) -> 
     kop = h.Briefkop(r, titel=f"Verdaging beslistermijn – {g.kenmerk(zaak)}", onderwerp=ONDERWERP,
                      datum=datum or v.op, kenmerk=g.kenmerk(zaak),
                      aan=g.adresregels(zaak, verplicht=True, brief="brief over de verdaging"),
-                     behandeld_door=zaak.consulent)  # fmt: skip
+                     behandelaar=g.behandelaar(zaak))  # fmt: skip
     kinderen = g.kinderen(zaak)
     weken = "1 week" if v.weken == 1 else f"{v.weken} weken"
     inhoud = [
@@ -67,7 +66,7 @@ def maak(zaak: Zaak, beoordeling: Beoordeling, *, datum: date | None = None) -> 
     ]  # fmt: skip
     slot = h.p(g.vragen(zaak, r))
     inhoud.append(h.ondertekening(["Met vriendelijke groet,", f"namens {r.ondertekening.namens},"],
-                                  zaak.consulent, r.ondertekening.functie, met=[slot]))  # fmt: skip
+                                  g.behandelaar(zaak), r.ondertekening.functie, met=[slot]))  # fmt: skip
     return h.bouw_pdf(kop, inhoud)
 
 

@@ -37,8 +37,7 @@ def controleer(zaak: Zaak, nummer: int | None = None) -> None:
     if v.beslissing is None or v.besluit_datum is None:
         raise g.fout(f"Op aanvraag om verlenging {n} is nog niet besloten. Vul de beslissing (toekennen of afwijzen) "
                      "en de besluitdatum in; pas dan kan de beschikking worden gemaakt.")  # fmt: skip
-    if not zaak.consulent.strip():
-        raise g.fout("De naam van de consulent ontbreekt; die staat onder de beschikking. Vul de consulent in.")
+    g.behandelaar_verplicht(zaak, "beschikking")
     g.adresregels(zaak, verplicht=True, brief="verlengingsbeschikking")
 
 
@@ -69,7 +68,7 @@ def maak(zaak: Zaak, beoordeling: Beoordeling, *, datum: date | None = None, num
     kop = h.Briefkop(r, titel=f"Beschikking verlenging kinderopvang SMI – {g.kenmerk(zaak)}", onderwerp=ONDERWERP,
                      datum=datum or v.besluit_datum, kenmerk=g.kenmerk(zaak),
                      aan=g.adresregels(zaak, verplicht=True, brief="verlengingsbeschikking"),
-                     behandeld_door=zaak.consulent)  # fmt: skip
+                     behandelaar=g.behandelaar(zaak))  # fmt: skip
     kinderen = g.kinderen(zaak)
     maanden = "1 maand" if v.maanden == 1 else f"{v.maanden} maanden"
     inhoud = [
@@ -95,7 +94,7 @@ def maak(zaak: Zaak, beoordeling: Beoordeling, *, datum: date | None = None, num
     bezwaar = bs.bezwaarclausule(zaak, r, v.verzonden_op or v.besluit_datum)
     inhoud += bezwaar[:-1]
     inhoud.append(h.ondertekening(["Met vriendelijke groet,", f"namens {r.ondertekening.namens},"],
-                                  zaak.consulent, r.ondertekening.functie, met=bezwaar[-1:]))  # fmt: skip
+                                  g.behandelaar(zaak), r.ondertekening.functie, met=bezwaar[-1:]))  # fmt: skip
     if toekennen and u.berekening is not None:
         inhoud += bs._bijlage(u.berekening)
     return h.bouw_pdf(kop, inhoud)

@@ -55,7 +55,7 @@ def maak(zaak: Zaak, beoordeling: Beoordeling, *, datum: date | None = None) -> 
         datum=datum,
         kenmerk=g.kenmerk(zaak),
         aan=g.adresregels(zaak, verplicht=False, brief="verslag"),
-        behandeld_door=zaak.consulent,
+        behandelaar=g.behandelaar(zaak),
     )
     inhoud = [h.p("Verslag van het gesprek", "titel")]
     if r.aanvraag_is_ondertekend_verslag:
@@ -72,7 +72,7 @@ def maak(zaak: Zaak, beoordeling: Beoordeling, *, datum: date | None = None) -> 
                 ("Datum gesprek", nl_datum(gs.datum)),
                 ("Plaats", gs.plaats or "niet vastgelegd"),
                 ("Aanwezig", ", ".join(gs.aanwezig) or "niet vastgelegd"),
-                ("Consulent", zaak.consulent or "niet vastgelegd"),
+                ("Consulent", g.behandeld_door(zaak) or "niet vastgelegd"),
                 ("Melding ontvangen", nl_datum(zaak.melding.datum)),
             ]
         ),
@@ -125,7 +125,13 @@ def maak(zaak: Zaak, beoordeling: Beoordeling, *, datum: date | None = None) -> 
     inhoud += [*h.kop("Structurele oplossing"), h.p(vs.structurele_oplossing or "Nog niet bekend.")]
     inhoud += [*h.kop("Casusregisseur"), h.p(vs.casusregisseur or "Nog niet aangewezen.")]
     ondertekenaars = [(o.naam, "ouder") for o in zaak.melding.ouders]
-    ondertekenaars.append((zaak.consulent or "de consulent", "consulent namens het college"))
+    wie = g.behandelaar(zaak)
+    ondertekenaars.append(
+        (
+            wie.naam if wie else "de consulent",
+            f"{wie.functie_en_team() if wie and wie.functie else 'consulent'} namens het college",
+        )
+    )
     inhoud.append(
         h.tekenblok(
             "Ik verklaar dat de gegevens in dit verslag juist en volledig zijn. Ik weet dat ik veranderingen meteen "

@@ -31,8 +31,7 @@ def controleer(zaak: Zaak, nummer: int | None = None) -> None:
     """Raise BriefFout when the chosen opschorting does not exist or the letter cannot be sent."""
     kies(zaak, nummer)
     g.adresregels(zaak, verplicht=True, brief="brief met het verzoek om aanvulling")
-    if not zaak.consulent.strip():
-        raise g.fout("De naam van de consulent ontbreekt; die staat onder de brief. Vul de consulent in.")
+    g.behandelaar_verplicht(zaak, "brief")
 
 
 def ontbrekend(zaak: Zaak, regeling: Regeling, o: Opschorting) -> list[tuple[str, str]]:
@@ -65,7 +64,7 @@ def maak(zaak: Zaak, beoordeling: Beoordeling, *, datum: date | None = None, num
     kop = h.Briefkop(r, titel=f"Verzoek om aanvulling – {g.kenmerk(zaak)}", onderwerp=ONDERWERP,
                      datum=datum or o.verzocht_op, kenmerk=g.kenmerk(zaak),
                      aan=g.adresregels(zaak, verplicht=True, brief="brief met het verzoek om aanvulling"),
-                     behandeld_door=zaak.consulent)  # fmt: skip
+                     behandelaar=g.behandelaar(zaak))  # fmt: skip
     ontvangen = g.aanvraag_ontvangen(zaak, r)
     kinderen = g.kinderen(zaak)
     inhoud = [
@@ -92,7 +91,7 @@ def maak(zaak: Zaak, beoordeling: Beoordeling, *, datum: date | None = None, num
     inhoud += [*h.kop("Wat betekent dit voor de beslistermijn?"), *_beslistermijn(zaak, beoordeling, o)]
     slot = h.p(g.vragen(zaak, r))
     inhoud.append(h.ondertekening(["Met vriendelijke groet,", f"namens {r.ondertekening.namens},"],
-                                  zaak.consulent, r.ondertekening.functie, met=[slot]))  # fmt: skip
+                                  g.behandelaar(zaak), r.ondertekening.functie, met=[slot]))  # fmt: skip
     return h.bouw_pdf(kop, inhoud)
 
 

@@ -48,8 +48,7 @@ def controleer(zaak: Zaak, nummer: int | None = None) -> None:
                      "de beschikking worden gemaakt.")  # fmt: skip
     if zaak.besluit is None:
         raise g.fout("Deze zaak heeft geen besluit; er is niets te herzien, in te trekken of te beëindigen.")
-    if not zaak.consulent.strip():
-        raise g.fout("De naam van de consulent ontbreekt; die staat onder de beschikking. Vul de consulent in.")
+    g.behandelaar_verplicht(zaak, "beschikking")
     g.adresregels(zaak, verplicht=True, brief="wijzigingsbeschikking")
 
 
@@ -77,7 +76,7 @@ def maak(zaak: Zaak, beoordeling: Beoordeling, *, datum: date | None = None, num
     kop = h.Briefkop(r, titel=f"Beschikking {w.soort.value} kinderopvang SMI – {g.kenmerk(zaak)}",
                      onderwerp=ONDERWERP[w.soort], datum=datum or w.besluit_datum, kenmerk=g.kenmerk(zaak),
                      aan=g.adresregels(zaak, verplicht=True, brief="wijzigingsbeschikking"),
-                     behandeld_door=zaak.consulent)  # fmt: skip
+                     behandelaar=g.behandelaar(zaak))  # fmt: skip
     kinderen = g.kinderen(zaak)
     besluit = zaak.besluit
     inhoud = [
@@ -102,7 +101,7 @@ def maak(zaak: Zaak, beoordeling: Beoordeling, *, datum: date | None = None, num
     bezwaar = bs.bezwaarclausule(zaak, r, w.verzonden_op or w.besluit_datum)
     inhoud += bezwaar[:-1]
     inhoud.append(h.ondertekening(["Met vriendelijke groet,", f"namens {r.ondertekening.namens},"],
-                                  zaak.consulent, r.ondertekening.functie, met=bezwaar[-1:]))  # fmt: skip
+                                  g.behandelaar(zaak), r.ondertekening.functie, met=bezwaar[-1:]))  # fmt: skip
     return h.bouw_pdf(kop, inhoud)
 
 

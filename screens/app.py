@@ -68,16 +68,9 @@ def vergrendel_seconden() -> float:
 
 
 def _consulent() -> str:
-    """The consulent's name for new cases and the audit trail: config ``consulent``, else the login name."""
-    naam = config.lees_config().get("consulent")
-    if naam:
-        return str(naam)
-    import getpass
-
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return "consulent"
+    """The consulent's name for new cases and the audit trail: the profile (Instellingen, f3), else config
+    ``consulent``; empty when neither — the app then asks for it after unlocking. Never the login name."""
+    return config.profiel_naam() or str(config.lees_config().get("consulent") or "").strip()
 
 
 def _scherm_klasse(stap: Stap) -> type[Screen[Any]]:
@@ -118,6 +111,7 @@ class SmiApp(App[int]):
         Binding("ctrl+q", "quit", "Afsluiten", priority=True),
         Binding("ctrl+l", "vergrendel", "Vergrendelen", show=False),
         Binding("f2", "dossier", "Dossier/termijnen"),
+        Binding("f3", "instellingen", "Instellingen"),  # not ctrl+e: in a field that is "end of line"
     ]
 
     def __init__(self, map_: Path | None = None, *, vandaag: Callable[[], date] | None = None,
@@ -208,6 +202,13 @@ class SmiApp(App[int]):
         self.vergrendeld = True
         self._bewaar_concept_van_scherm()
         self.push_screen(VergrendeldScherm(self.map), self._na_slot)
+
+    def action_instellingen(self) -> None:
+        """Your name, function, team, phone and e-mail for the letters and the audit trail (f3)."""
+        from screens.instellingen import open_instellingen
+
+        if self.opslag is not None and not self.vergrendeld:
+            open_instellingen(self)
 
     def _na_slot(self, _ok: bool | None) -> None:
         self.vergrendeld = False
@@ -552,9 +553,9 @@ class SmiApp(App[int]):
         return volgende if VOLGORDE.index(volgende) < VOLGORDE.index(doel) else doel
 
     def _met_consulent(self, zaak: Zaak) -> Zaak:
-        if not zaak.consulent and self.consulent:
-            return zaak.model_copy(update={"consulent": self.consulent})
-        return zaak
+        from smi_tui.profiel import met_behandelaar  # the case keeps who handled it (issue 11)
+
+        return met_behandelaar(zaak, self.consulent)
 
     def stap_gecontroleerd(self, scherm: Screen[Any], zaak: Zaak | None) -> None:
         """The shown step's form was changed and checked: ``zaak`` is what completing it now would save (None: not

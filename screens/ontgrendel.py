@@ -59,9 +59,17 @@ class OntgrendelScherm(Screen[Any]):
         self.nieuw = not (self.map / SLEUTEL_NAAM).exists()
         self.scrypt_n = scrypt_n
         self.bezig = False
+        self._wacht_op_profiel: Any = None  # the open store while the first-start profile form shows
+        self._automatisch = False
         self.rijen: list[Any] | None = None
         """The case list, read right after unlocking on the unlock thread (the UI is idle then; reading it later
         on a worker while the werkvoorraad is being drawn made both wait for each other)."""
+
+    @property
+    def is_modal(self) -> bool:
+        """Modal for the keys: the App's own keys (f2 dossier, f3 instellingen) need an open store; they are
+        neither shown nor active here."""
+        return True
 
     def compose(self) -> ComposeResult:
         with Center(), Vertical(id="ontgrendel-vak"):
@@ -84,6 +92,7 @@ class OntgrendelScherm(Screen[Any]):
         self.query_one("#wachtwoord", Input).focus()
         automatisch = os.environ.get("SMI_TUI_WACHTWOORD")
         if automatisch:
+            self._automatisch = True
             self._open(automatisch)
         else:
             self.call_after_refresh(gc.enable)  # start-up is done; the consulent types (see smi_tui.__main__)
@@ -140,7 +149,36 @@ class OntgrendelScherm(Screen[Any]):
             self.rijen = opslag.lijst()
         except OpslagFout:
             self.rijen = None  # the App reads it again and reports the problem
+        if self._profiel_nodig():
+            self.app.call_from_thread(self._vraag_profiel, opslag)
+            return
         self.post_message(self.Ontgrendeld(opslag))  # thread-safe
+
+    def _profiel_nodig(self) -> bool:
+        """No name at all (no profile, no ``consulent`` in config.toml, none given to the App): ask it now, so no
+        case, audit entry or letter is ever made without one. Not in an automated run (passphrase from the
+        environment, or the start benchmark): nobody is there to answer."""
+        if self._automatisch or getattr(self.app, "afsluiten_na_start", False):
+            return False
+        return not str(getattr(self.app, "consulent", "") or "").strip()
+
+    def _vraag_profiel(self, opslag: Any) -> None:
+        """First start without a name: the profile form (mandatory) before the werkvoorraad."""
+        from screens.instellingen import open_instellingen
+
+        gc.enable()  # the consulent types now (turned off while unlocking, see _open)
+        self._wacht_op_profiel = opslag
+
+        def verder(_behandelaar: Any) -> None:
+            self._wacht_op_profiel = None
+            self.post_message(self.Ontgrendeld(opslag))
+
+        open_instellingen(self.app, eerste_keer=True, daarna=verder)
+
+    def on_unmount(self) -> None:
+        if self._wacht_op_profiel is not None:  # quit (ctrl+q) on the profile form: release the store
+            self._wacht_op_profiel.sluit()
+            self._wacht_op_profiel = None
 
     def _mislukt(self, melding: str) -> None:
         self.bezig = False

@@ -10,6 +10,7 @@ ACTIES = [
     ("Nieuwe zaak (melding)", "nieuwe_zaak", "begin een nieuwe melding"),
     ("Werkvoorraad", "werkvoorraad", "terug naar de lijst met zaken"),
     ("Vergrendelen", "vergrendel", "vergrendel de app nu"),
+    ("Instellingen (uw gegevens)", "instellingen", "naam, functie, team, telefoon en e-mail op de brieven (f3)"),
     ("Afsluiten", "quit", "bewaar en sluit af"),
 ]
 

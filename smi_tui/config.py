@@ -35,6 +35,23 @@ def config_bestand() -> Path:
     return Path(_platformdirs().user_config_dir(APP_NAAM, appauthor=False)) / "config.toml"
 
 
+def profiel_bestand() -> Path:
+    """The consulent's own profile (name, function, team, phone, e-mail; see :mod:`smi_tui.profiel`):
+    ``behandelaar.toml`` beside the config file. The app writes it; ``config.toml`` stays the beheerder's."""
+    return config_bestand().with_name("behandelaar.toml")
+
+
+def profiel_naam() -> str:
+    """The name in the profile file, read without checking the rest (cheap: no pydantic at start-up; the letters
+    use the checked profile, :func:`smi_tui.profiel.lees_profiel`); empty when there is none or it is unreadable."""
+    try:
+        with profiel_bestand().open("rb") as fh:
+            naam = tomllib.load(fh).get("naam", "")
+    except (OSError, tomllib.TOMLDecodeError):
+        return ""
+    return " ".join(str(naam).split())
+
+
 def lees_config() -> dict[str, Any]:
     """The parsed config file, or an empty dict when there is none (re-read only when the file changes)."""
     pad = config_bestand()

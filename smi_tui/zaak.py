@@ -15,6 +15,7 @@ from pydantic import Field, model_validator
 from smi_tui.basis import Model, Tekst
 from smi_tui.nazorg import Evaluatieverslag, Opschorting, Verdaging, Verlengingsaanvraag, Wijziging
 from smi_tui.personen import Inkomen, Kind, Ouder
+from smi_tui.profiel import Behandelaar
 
 SCHEMA_VERSIE = 1
 
@@ -206,6 +207,9 @@ class Zaak(Model):
     zaaknummer: str | None = Field(default=None, pattern=r"^SMI-[0-9]{4}-[0-9]{4,}$")
     regeling: Tekst = Field(description="code van de gemeente, bijv. 'eemnes'; de versie volgt uit de datum")
     consulent: str = ""
+    behandelaar: Behandelaar | None = Field(
+        default=None, description="wie de zaak behandelt, zoals toen vastgelegd (naam, functie, team, telefoon, e-mail)"
+    )
     stap: Stap = Stap.MELDING
     melding: Melding
     gesprek: Gesprek | None = None

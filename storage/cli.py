@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING, Any
 from smi_tui import config
 from smi_tui.fouten import SmiFout
 from storage.atomair import schrijf_atomair
-from storage.audit import gebruiker
 from storage.crypto import SCRYPT_N
 from storage.fouten import WachtwoordFout
 from storage.opslag import Opslag
@@ -65,8 +64,13 @@ def _scrypt_n() -> int:
 
 
 def _consulent(zaak: dict[str, Any] | None = None) -> str:
-    naam = (zaak or {}).get("consulent") or config.lees_config().get("consulent")
-    return str(naam) if naam else gebruiker()
+    """Who does this, for the audit trail and the log: the case's consulent, else the profile (the app's
+    Instellingen), else ``consulent`` in config.toml — never the login name (issue 11)."""
+    naam = (zaak or {}).get("consulent") or config.profiel_naam() or config.lees_config().get("consulent")
+    if not naam:  # the audit entry still holds the computer account (``gebruiker``), but no consulent
+        print(f"Let op: uw naam is niet bekend, dus de audittrail noemt geen consulent. Vul uw gegevens in de app in "
+              f"(Instellingen, f3), of zet consulent = \"Uw naam\" in {config.config_bestand()}.", file=sys.stderr)  # fmt: skip
+    return str(naam or "")
 
 
 def _open() -> Opslag:

@@ -89,8 +89,9 @@ def test_alle_persoonsgegevens_leesbaar(pdf: bytes) -> None:
 def test_documenten_en_audit(pdf: bytes) -> None:
     t = tekst_van(pdf)
     bevat(t, "offerte-rhoon.pdf", "23 januari 2026", "120,6 kB", "01234567 89abcdef")
-    bevat(t, "12 januari 2026 09:30:12", "rkok", "consulent R. Kok", "stap melding", "melding.omschrijving",
+    bevat(t, "12 januari 2026 09:30:12", "consulent R. Kok", "stap melding", "melding.omschrijving",
           "oud: toekennen", "nieuw: gedeeltelijk")  # fmt: skip
+    assert "rkok" not in t  # the consulent by name, never the computer's login name (issue 11)
     bevat(t, "Bij deze zaak zijn geen documenten opgeslagen", "geen wijzigingen vastgelegd")
     bevat(t, "artikel 16 AVG", "artikel 21 AVG", "Autoriteit Persoonsgegevens")
 
