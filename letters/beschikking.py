@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from letters import briefpapier as bp
 from letters import gegevens as g
 from letters import huisstijl as h
 from smi_tui.beoordeling import Beoordeling
@@ -55,9 +56,9 @@ def maak(zaak: Zaak, beoordeling: Beoordeling, *, datum: date | None = None) -> 
         raise g.fout("Voor een toekenning is een berekening nodig, maar er ontbreken gegevens: "
                      + "; ".join(t.ontbrekend))  # fmt: skip
     r = beoordeling.regeling
-    kop = h.Briefkop(r, titel=f"Beschikking kinderopvang SMI – {g.kenmerk(zaak)}", onderwerp=ONDERWERP,
-                     datum=datum or besluit.datum, kenmerk=g.kenmerk(zaak),
-                     aan=g.adresregels(zaak, verplicht=True, brief="beschikking"), behandelaar=wie)  # fmt: skip
+    kop = bp.Briefkop(r, titel=f"Beschikking kinderopvang SMI – {g.kenmerk(zaak)}", onderwerp=ONDERWERP,
+                      datum=datum or besluit.datum, kenmerk=g.kenmerk(zaak),
+                      aan=g.adresregels(zaak, verplicht=True, brief="beschikking"), behandelaar=wie)  # fmt: skip
     inhoud = [h.p(g.aanhef(zaak)), *_inleiding(zaak, beoordeling)]
     inhoud += dictum(t)
     inhoud += _betrokkenen(zaak)
@@ -73,7 +74,7 @@ def maak(zaak: Zaak, beoordeling: Beoordeling, *, datum: date | None = None) -> 
                                   wie, r.ondertekening.functie, met=bezwaar[-1:]))  # fmt: skip
     if toegekend and b is not None:
         inhoud += _bijlage(b)
-    return h.bouw_pdf(kop, inhoud)
+    return bp.bouw_pdf(kop, inhoud)
 
 
 def _inleiding(zaak: Zaak, beoordeling: Beoordeling) -> list:

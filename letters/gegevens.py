@@ -25,7 +25,7 @@ def fout(melding: str) -> Exception:
 def kenmerk(zaak: Zaak) -> str:
     """Our reference: the zaaknummer; a proof of a case that is not registered yet says so (``letters.maak``
     refuses such a case unless a proof is asked for)."""
-    from letters.huisstijl import PROEFDRUK
+    from letters.briefpapier import PROEFDRUK
 
     return zaak.zaaknummer or PROEFDRUK
 

@@ -1,15 +1,12 @@
-"""The shared house style: A4, embedded DejaVu fonts, letterhead from the regulation, address window, reference
-line, page numbers ("pagina 1 van 3"), signature block, and the PDF/A-2b parts.
+"""The shared house style: A4, embedded DejaVu fonts, paragraph styles, tables and the signature block.
 
-Every letter module builds a list of flowables with the helpers here and calls :func:`bouw_pdf`.
+Every letter module builds a list of flowables with the helpers here and calls :func:`letters.briefpapier.bouw_pdf`,
+which puts them on the letter paper (letterhead, address window, reference line, page numbers, PDF/A-2b).
 This module imports ReportLab at import time; the package imports it only when a letter is made.
 """
 
 from __future__ import annotations
 
-import io
-from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -21,25 +18,18 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.pdfgen import canvas as rl_canvas
 from reportlab.platypus import (
-    BaseDocTemplate,
     CondPageBreak,
     Flowable,
-    Frame,
     KeepTogether,
     PageBreak,
-    PageTemplate,
     Paragraph,
     Spacer,
     Table,
     TableStyle,
 )
 
-from letters import pdfa
-from smi_tui.datums import nl_datum
 from smi_tui.profiel import Behandelaar
-from smi_tui.regeling import Regeling
 
 TAAL = "nl-NL"
 PRODUCENT = "smi-tui (ReportLab)"
@@ -52,10 +42,6 @@ FONT, FONT_VET, FONT_CURSIEF, FONT_VET_CURSIEF = (
     "DejaVuSans-BoldOblique",
 )
 FONTMAP = Path(__file__).parent / "fonts"
-
-PROEFDRUK = "PROEFDRUK, niet verzenden (nog geen zaaknummer)"
-"""The kenmerk of a letter made from a case that is not registered yet (``letters.maak(..., proef=True)``): every
-page then says in red that it must not be sent."""
 
 LINKS, RECHTS, BOVEN, ONDER = 25 * mm, 20 * mm, 20 * mm, 22 * mm
 BREEDTE = A4[0] - LINKS - RECHTS
@@ -257,187 +243,4 @@ def tekenblok(
     return KeepTogether([*(met or []), p(verklaring), Spacer(1, 3), t])
 
 
-@dataclass
-class Briefkop:
-    """What the letterhead, the address window and the footer of a letter show."""
-
-    regeling: Regeling | None  # None: no gemeente known (a privacy export without cases); ``afzender`` heads it
-    titel: str  # document title in the metadata, e.g. "Beschikking kinderopvang SMI"
-    onderwerp: str
-    datum: date
-    kenmerk: str
-    aan: list[str] = field(default_factory=list)  # address window lines; empty: no window
-    behandelaar: Behandelaar | None = None  # the reference lines name them, with their phone and e-mail
-    afzender: str = ""  # only without a regeling
-
-    @property
-    def naam_afzender(self) -> str:
-        return self.regeling.huisstijl.afzender if self.regeling is not None else self.afzender
-
-
-def _briefhoofd(c: rl_canvas.Canvas, kop: Briefkop) -> None:
-    hoogte = A4[1]
-    c.setFillColor(KLEUR)
-    c.setFont(FONT_VET, 17)
-    c.drawString(LINKS, hoogte - 25 * mm, kop.naam_afzender)
-    c.setStrokeColor(KLEUR)
-    c.setLineWidth(1.2)
-    c.line(LINKS, hoogte - 28 * mm, A4[0] - RECHTS, hoogte - 28 * mm)
-    if kop.regeling is None:
-        _adresvenster(c, kop)
-        return
-    h = kop.regeling.huisstijl
-    # right-hand column: how to reach the gemeente
-    x = 140 * mm
-    y = hoogte - 34 * mm
-    c.setFillColor(GRIJS)
-    blokken = [("Postadres", h.postadres), ("Bezoekadres", h.bezoekadres)]
-    contact = [r for r in (f"Telefoon {h.telefoon}" if h.telefoon else "", h.website, h.email) if r]
-    blokken.append(("Contact", contact))
-    for titel, regels in blokken:
-        if not regels:
-            continue
-        c.setFont(FONT_VET, 7.5)
-        c.drawString(x, y, titel)
-        y -= 9.5
-        c.setFont(FONT, 7.5)
-        for r in regels:
-            c.drawString(x, y, r)
-            y -= 9.5
-        y -= 4
-    _adresvenster(c, kop)
-
-
-VENSTER_BREEDTE = 85 * mm  # the window of a standard window envelope, from the left margin (25 mm) to 110 mm
-VENSTER_REGELS = 7
-
-
-def adresregels_in_venster(regels: list[str], breedte: float = VENSTER_BREEDTE, grootte: float = 9.5) -> list[str]:
-    """The address lines wrapped to the window's width (a long street or two parents' names run over the
-    letterhead's column otherwise); a word longer than the window is broken. Raises BriefFout when the address
-    does not fit the window's height."""
-    from reportlab.lib.utils import simpleSplit
-
-    uit: list[str] = []
-    for r in regels:
-        uit += simpleSplit(r, FONT, grootte, breedte) or [""]
-    if len(uit) > VENSTER_REGELS:
-        from letters import BriefFout
-
-        raise BriefFout(f"Het adres past niet in het venster van de envelop ({len(uit)} regels, ten hoogste "
-                        f"{VENSTER_REGELS}). Kort de naam of het adres in.")  # fmt: skip
-    return uit
-
-
-def _adresvenster(c: rl_canvas.Canvas, kop: Briefkop) -> None:
-    """The address window (left, as in a standard window envelope), with a return address above it."""
-    hoogte = A4[1]
-    if kop.aan:
-        if kop.regeling is not None and kop.regeling.huisstijl.postadres:
-            c.setFillColor(GRIJS)
-            c.setFont(FONT, 6.5)
-            retour = f"Retouradres {', '.join(kop.regeling.huisstijl.postadres)}"
-            c.drawString(LINKS, hoogte - 45 * mm, adresregels_in_venster([retour], grootte=6.5)[0])
-        c.setFillColor(colors.black)
-        c.setFont(FONT, 9.5)
-        y = hoogte - 50 * mm
-        for r in adresregels_in_venster(kop.aan):
-            c.drawString(LINKS, y, r)
-            y -= 13
-
-
-def _voet(c: rl_canvas.Canvas, kop: Briefkop, pagina: int, totaal: int) -> None:
-    c.setStrokeColor(LIJN)
-    c.setLineWidth(0.5)
-    c.line(LINKS, 15 * mm, A4[0] - RECHTS, 15 * mm)
-    c.setFillColor(GRIJS)
-    c.setFont(FONT, 7.5)
-    c.drawString(LINKS, 11 * mm, f"{kop.naam_afzender} · {kop.titel.split(' – ')[0]} · {kop.kenmerk}")
-    c.drawRightString(A4[0] - RECHTS, 11 * mm, f"pagina {pagina} van {totaal}")
-    if pagina > 1:
-        c.setFont(FONT, 7.5)
-        c.drawString(LINKS, A4[1] - 12 * mm, f"{kop.naam_afzender} · {kop.kenmerk} · {nl_datum(kop.datum)}")
-    if kop.kenmerk == PROEFDRUK:
-        c.setFillColor(colors.HexColor("#B00020"))
-        c.setFont(FONT_VET, 9)
-        c.drawCentredString(
-            A4[0] / 2, A4[1] - 8 * mm, "PROEFDRUK — NIET VERZENDEN — deze zaak heeft nog geen zaaknummer"
-        )
-
-
-def _canvasmaker(kop: Briefkop) -> type[rl_canvas.Canvas]:
-    """A canvas that holds pages back until the end, so each can say 'pagina n van totaal'. (The PDF/A parts and
-    the letter's date are added afterwards by :func:`letters.pdfa.maak_pdfa`.)"""
-
-    class BriefCanvas(rl_canvas.Canvas):
-        def __init__(self, *args: object, **kwargs: object) -> None:
-            super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-            self._paginas: list[dict[str, object]] = []
-
-        def showPage(self) -> None:
-            self._paginas.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self) -> None:
-            totaal = len(self._paginas)
-            for staat in self._paginas:
-                self.__dict__.update(staat)
-                _voet(self, kop, self._pageNumber, totaal)
-                super().showPage()
-            super().save()
-
-    return BriefCanvas
-
-
-def referentie(kop: Briefkop) -> Table:
-    """The reference lines under the address window: date, our reference, subject, handled by (name, function,
-    team) and the behandelaar's own phone and e-mail."""
-    rijen = [("Datum", nl_datum(kop.datum)), ("Ons kenmerk", kop.kenmerk), ("Onderwerp", kop.onderwerp)]
-    wie = kop.behandelaar
-    if wie is not None:
-        rijen.append(("Behandeld door", ", ".join(x for x in (wie.naam, wie.functie_en_team()) if x)))
-        rijen += [(k, v) for k, v in (("Telefoon", wie.telefoon), ("E-mail", wie.email)) if v]
-    t = Table([[p(k, "klein"), p(v, "cel")] for k, v in rijen], colWidths=[32 * mm, BREEDTE - 32 * mm])
-    t.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT), ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                           ("TOPPADDING", (0, 0), (-1, -1), 1), ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
-                           ("VALIGN", (0, 0), (-1, -1), "TOP")]))  # fmt: skip
-    return t
-
-
-def bouw_pdf(kop: Briefkop, inhoud: list[Flowable]) -> bytes:
-    """Lay out ``inhoud`` in the house style and return the PDF bytes (deterministic for the same input)."""
-    uit = io.BytesIO()
-    doc = BaseDocTemplate(
-        uit,
-        pagesize=A4,
-        leftMargin=LINKS,
-        rightMargin=RECHTS,
-        topMargin=BOVEN,
-        bottomMargin=ONDER,
-        title=kop.titel,
-        author=kop.naam_afzender,
-        subject=kop.onderwerp,
-        creator=PRODUCENT,
-        producer=PRODUCENT,
-        keywords="",
-        lang=TAAL,
-        invariant=1,
-        initialFontName=FONT,
-        pageCompression=1,
-    )
-    hoogte = A4[1]
-    eerste = Frame(LINKS, ONDER, BREEDTE, hoogte - EERSTE_BOVEN - ONDER, id="eerste", leftPadding=0, rightPadding=0,
-                   topPadding=0, bottomPadding=0)  # fmt: skip
-    volgend = Frame(LINKS, ONDER, BREEDTE, hoogte - BOVEN - ONDER, id="volgend", leftPadding=0, rightPadding=0,
-                    topPadding=0, bottomPadding=0)  # fmt: skip
-    doc.addPageTemplates([
-        PageTemplate("eerste", [eerste], onPage=lambda c, d: _briefhoofd(c, kop), autoNextPageTemplate="volgend"),
-        PageTemplate("volgend", [volgend]),
-    ])  # fmt: skip
-    doc.build([referentie(kop), Spacer(1, 8 * mm), *inhoud], canvasmaker=_canvasmaker(kop))
-    metadata = pdfa.xmp(titel=kop.titel, auteur=kop.naam_afzender, onderwerp=kop.onderwerp, producent=PRODUCENT,
-                        maker=PRODUCENT, datum=kop.datum, taal=TAAL)  # fmt: skip
-    return pdfa.maak_pdfa(uit.getvalue(), metadata=metadata, datum=kop.datum)
-
-
-__all__ = ["PageBreak", "Spacer", "bouw_pdf", "kop", "p", "pm", "tabel", "tekenblok"]
+__all__ = ["PageBreak", "Spacer", "kop", "p", "pm", "tabel", "tekenblok"]

@@ -19,6 +19,7 @@ import re
 from datetime import date, datetime
 from typing import Any
 
+from letters import briefpapier as bp
 from letters import huisstijl as h
 from smi_tui.datums import nl_datum
 from smi_tui.geld import euro
@@ -349,9 +350,9 @@ def maak_inzage(gegevens: dict[str, Any], *, regeling: Any = None) -> bytes:
             straat = " ".join(str(adres.get(k) or "") for k in ("straat", "huisnummer", "toevoeging")).strip()
             plaats = " ".join(str(adres.get(k) or "") for k in ("postcode", "woonplaats")).strip()
             aan += [r for r in (straat, plaats) if r]
-    kop = h.Briefkop(regeling, titel=f"Inzage persoonsgegevens – BSN {bsn or 'onbekend'}", onderwerp=ONDERWERP,
-                     datum=gemaakt, kenmerk=f"inzage BSN {bsn}" if bsn else "inzage", aan=[a for a in aan if a],
-                     afzender=AFZENDER_ZONDER_GEMEENTE)  # fmt: skip
+    kop = bp.Briefkop(regeling, titel=f"Inzage persoonsgegevens – BSN {bsn or 'onbekend'}", onderwerp=ONDERWERP,
+                      datum=gemaakt, kenmerk=f"inzage BSN {bsn}" if bsn else "inzage", aan=[a for a in aan if a],
+                      afzender=AFZENDER_ZONDER_GEMEENTE)  # fmt: skip
     n = len(zaken)
     inhoud: list = [
         h.p("Overzicht van uw persoonsgegevens", "titel"),
@@ -382,7 +383,7 @@ def maak_inzage(gegevens: dict[str, Any], *, regeling: Any = None) -> bytes:
     inhoud += _uitleg()
     for i, z in enumerate(zaken, 1):
         inhoud += _zaak(i, z)
-    return h.bouw_pdf(kop, inhoud)
+    return bp.bouw_pdf(kop, inhoud)
 
 
 def _uitleg() -> list:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from letters import briefpapier as bp
 from letters import gegevens as g
 from letters import huisstijl as h
 from letters.datering import briefdatum
@@ -39,7 +40,7 @@ def maak(zaak: Zaak, beoordeling: Beoordeling, *, datum: date | None = None) -> 
                    ("de dag dat uw aanvraag compleet was", a.compleet_op if a else None),
                    ("het ondertekende verslag", v.ondertekend_op if v else None)]  # fmt: skip
     datum = briefdatum(datum, m.datum, feiten)
-    kop = h.Briefkop(
+    kop = bp.Briefkop(
         r,
         titel="Ontvangstbevestiging melding kinderopvang SMI",
         onderwerp=ONDERWERP,
@@ -80,7 +81,7 @@ def maak(zaak: Zaak, beoordeling: Beoordeling, *, datum: date | None = None) -> 
             met=[slot],
         )
     )
-    return h.bouw_pdf(kop, inhoud)
+    return bp.bouw_pdf(kop, inhoud)
 
 
 def _stappen(zaak: Zaak, beoordeling: Beoordeling) -> list[str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from letters import briefpapier as bp
 from letters import gegevens as g
 from letters import huisstijl as h
 from smi_tui.beoordeling import Beoordeling
@@ -36,7 +37,7 @@ def maak(zaak: Zaak, beoordeling: Beoordeling, *, datum: date | None = None) -> 
     vs = zaak.verslag
     assert vs is not None
     r = beoordeling.regeling
-    kop = h.Briefkop(
+    kop = bp.Briefkop(
         r,
         titel="Plan van aanpak kinderopvang SMI",
         onderwerp=ONDERWERP,
@@ -84,7 +85,7 @@ def maak(zaak: Zaak, beoordeling: Beoordeling, *, datum: date | None = None) -> 
             met=[h.p("Akkoord", "kop")],
         )
     )
-    return h.bouw_pdf(kop, inhoud)
+    return bp.bouw_pdf(kop, inhoud)
 
 
 def _wie_doet_wat(zaak: Zaak) -> list[str]:

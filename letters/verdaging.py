@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from letters import briefpapier as bp
 from letters import gegevens as g
 from letters import huisstijl as h
 from smi_tui.beoordeling import Beoordeling
@@ -37,10 +38,10 @@ def maak(zaak: Zaak, beoordeling: Beoordeling, *, datum: date | None = None) -> 
     bt = r.beslistermijn
     stand = _stand(zaak, beoordeling)
     oud, nieuw = stand.einde, stand.verdaagd_tot
-    kop = h.Briefkop(r, titel=f"Verdaging beslistermijn – {g.kenmerk(zaak)}", onderwerp=ONDERWERP,
-                     datum=datum or v.op, kenmerk=g.kenmerk(zaak),
-                     aan=g.adresregels(zaak, verplicht=True, brief="brief over de verdaging"),
-                     behandelaar=g.behandelaar(zaak))  # fmt: skip
+    kop = bp.Briefkop(r, titel=f"Verdaging beslistermijn – {g.kenmerk(zaak)}", onderwerp=ONDERWERP,
+                      datum=datum or v.op, kenmerk=g.kenmerk(zaak),
+                      aan=g.adresregels(zaak, verplicht=True, brief="brief over de verdaging"),
+                      behandelaar=g.behandelaar(zaak))  # fmt: skip
     kinderen = g.kinderen(zaak)
     weken = "1 week" if v.weken == 1 else f"{v.weken} weken"
     inhoud = [
@@ -67,7 +68,7 @@ def maak(zaak: Zaak, beoordeling: Beoordeling, *, datum: date | None = None) -> 
     slot = h.p(g.vragen(zaak, r))
     inhoud.append(h.ondertekening(["Met vriendelijke groet,", f"namens {r.ondertekening.namens},"],
                                   g.behandelaar(zaak), r.ondertekening.functie, met=[slot]))  # fmt: skip
-    return h.bouw_pdf(kop, inhoud)
+    return bp.bouw_pdf(kop, inhoud)
 
 
 def _begin(zaak: Zaak, r: Regeling, start: date) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import date
 
 from letters import beschikking as bs
+from letters import briefpapier as bp
 from letters import gegevens as g
 from letters import huisstijl as h
 from smi_tui.beoordeling import Beoordeling
@@ -65,10 +66,10 @@ def maak(zaak: Zaak, beoordeling: Beoordeling, *, datum: date | None = None, num
     if not toekennen and not u.afwijzingsgronden and not v.motivering.strip():
         raise g.fout("De verlenging voldoet aan de regels van de regeling. Een afwijzing moet dan een eigen "
                      "motivering hebben; vul die in.")  # fmt: skip
-    kop = h.Briefkop(r, titel=f"Beschikking verlenging kinderopvang SMI – {g.kenmerk(zaak)}", onderwerp=ONDERWERP,
-                     datum=datum or v.besluit_datum, kenmerk=g.kenmerk(zaak),
-                     aan=g.adresregels(zaak, verplicht=True, brief="verlengingsbeschikking"),
-                     behandelaar=g.behandelaar(zaak))  # fmt: skip
+    kop = bp.Briefkop(r, titel=f"Beschikking verlenging kinderopvang SMI – {g.kenmerk(zaak)}", onderwerp=ONDERWERP,
+                      datum=datum or v.besluit_datum, kenmerk=g.kenmerk(zaak),
+                      aan=g.adresregels(zaak, verplicht=True, brief="verlengingsbeschikking"),
+                      behandelaar=g.behandelaar(zaak))  # fmt: skip
     kinderen = g.kinderen(zaak)
     maanden = "1 maand" if v.maanden == 1 else f"{v.maanden} maanden"
     inhoud = [
@@ -97,7 +98,7 @@ def maak(zaak: Zaak, beoordeling: Beoordeling, *, datum: date | None = None, num
                                   g.behandelaar(zaak), r.ondertekening.functie, met=bezwaar[-1:]))  # fmt: skip
     if toekennen and u.berekening is not None:
         inhoud += bs._bijlage(u.berekening)
-    return h.bouw_pdf(kop, inhoud)
+    return bp.bouw_pdf(kop, inhoud)
 
 
 def _wat_u_krijgt(beoordeling: Beoordeling, u: Verlengingsuitkomst) -> list:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from letters import briefpapier as bp
 from letters import gegevens as g
 from letters import huisstijl as h
 from letters.datering import briefdatum
@@ -48,7 +49,7 @@ def maak(zaak: Zaak, beoordeling: Beoordeling, *, datum: date | None = None) -> 
     r = beoordeling.regeling
     advies = gs.advies
     datum = briefdatum(datum, gs.datum, [(f"het advies van {advies.adviseur}", advies.datum)] if advies else [])
-    kop = h.Briefkop(
+    kop = bp.Briefkop(
         r,
         titel="Verslag gesprek kinderopvang SMI",
         onderwerp=ONDERWERP,
@@ -140,7 +141,7 @@ def maak(zaak: Zaak, beoordeling: Beoordeling, *, datum: date | None = None) -> 
             met=[h.p("Ondertekening", "kop")],
         )
     )
-    return h.bouw_pdf(kop, inhoud)
+    return bp.bouw_pdf(kop, inhoud)
 
 
 def _gezin(zaak: Zaak) -> list:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from letters import briefpapier as bp
 from letters import gegevens as g
 from letters import huisstijl as h
 from smi_tui.beoordeling import Beoordeling
@@ -61,10 +62,10 @@ def maak(zaak: Zaak, beoordeling: Beoordeling, *, datum: date | None = None, num
     if not wat:
         raise g.fout(f"In verzoek om aanvulling {n} staat niet wat er ontbreekt, en volgens de {r.citeertitel} "
                      "ontbreekt er geen vereist stuk. Vul in welke stukken of gegevens u vraagt.")  # fmt: skip
-    kop = h.Briefkop(r, titel=f"Verzoek om aanvulling – {g.kenmerk(zaak)}", onderwerp=ONDERWERP,
-                     datum=datum or o.verzocht_op, kenmerk=g.kenmerk(zaak),
-                     aan=g.adresregels(zaak, verplicht=True, brief="brief met het verzoek om aanvulling"),
-                     behandelaar=g.behandelaar(zaak))  # fmt: skip
+    kop = bp.Briefkop(r, titel=f"Verzoek om aanvulling – {g.kenmerk(zaak)}", onderwerp=ONDERWERP,
+                      datum=datum or o.verzocht_op, kenmerk=g.kenmerk(zaak),
+                      aan=g.adresregels(zaak, verplicht=True, brief="brief met het verzoek om aanvulling"),
+                      behandelaar=g.behandelaar(zaak))  # fmt: skip
     ontvangen = g.aanvraag_ontvangen(zaak, r)
     kinderen = g.kinderen(zaak)
     inhoud = [
@@ -92,7 +93,7 @@ def maak(zaak: Zaak, beoordeling: Beoordeling, *, datum: date | None = None, num
     slot = h.p(g.vragen(zaak, r))
     inhoud.append(h.ondertekening(["Met vriendelijke groet,", f"namens {r.ondertekening.namens},"],
                                   g.behandelaar(zaak), r.ondertekening.functie, met=[slot]))  # fmt: skip
-    return h.bouw_pdf(kop, inhoud)
+    return bp.bouw_pdf(kop, inhoud)
 
 
 def _hoe_aanleveren(zaak: Zaak, r: Regeling, o: Opschorting) -> list:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import date
 
 from letters import beschikking as bs
+from letters import briefpapier as bp
 from letters import gegevens as g
 from letters import huisstijl as h
 from smi_tui.beoordeling import Beoordeling
@@ -73,10 +74,10 @@ def maak(zaak: Zaak, beoordeling: Beoordeling, *, datum: date | None = None, num
     assert w.besluit_datum is not None and zaak.besluit is not None
     r = beoordeling.regeling
     u = _bereken(zaak, beoordeling, w)
-    kop = h.Briefkop(r, titel=f"Beschikking {w.soort.value} kinderopvang SMI – {g.kenmerk(zaak)}",
-                     onderwerp=ONDERWERP[w.soort], datum=datum or w.besluit_datum, kenmerk=g.kenmerk(zaak),
-                     aan=g.adresregels(zaak, verplicht=True, brief="wijzigingsbeschikking"),
-                     behandelaar=g.behandelaar(zaak))  # fmt: skip
+    kop = bp.Briefkop(r, titel=f"Beschikking {w.soort.value} kinderopvang SMI – {g.kenmerk(zaak)}",
+                      onderwerp=ONDERWERP[w.soort], datum=datum or w.besluit_datum, kenmerk=g.kenmerk(zaak),
+                      aan=g.adresregels(zaak, verplicht=True, brief="wijzigingsbeschikking"),
+                      behandelaar=g.behandelaar(zaak))  # fmt: skip
     kinderen = g.kinderen(zaak)
     besluit = zaak.besluit
     inhoud = [
@@ -102,7 +103,7 @@ def maak(zaak: Zaak, beoordeling: Beoordeling, *, datum: date | None = None, num
     inhoud += bezwaar[:-1]
     inhoud.append(h.ondertekening(["Met vriendelijke groet,", f"namens {r.ondertekening.namens},"],
                                   g.behandelaar(zaak), r.ondertekening.functie, met=bezwaar[-1:]))  # fmt: skip
-    return h.bouw_pdf(kop, inhoud)
+    return bp.bouw_pdf(kop, inhoud)
 
 
 def _besluitzin(w: Wijziging, u: Wijzigingsuitkomst, besluitdatum: date) -> str:

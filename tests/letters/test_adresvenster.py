@@ -10,7 +10,8 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 
 import letters
 from letters import BriefFout
-from letters.huisstijl import FONT, LINKS, adresregels_in_venster
+from letters.briefpapier import adresregels_in_venster
+from letters.huisstijl import FONT, LINKS
 from tests.letters.conftest import beoordeling, tekst_van, zaak
 
 EEMNES = "eemnes-toekenning.json"
