@@ -53,7 +53,9 @@ def _zaak(map_: Path, zn: str) -> Zaak:
 def test_jaarinkomen_in_tmux(tmp_path: Path, zaaien: Any) -> None:
     [zn] = zaaien(["heemstede-toekenning"], Stap.VERSLAG)  # gesprek complete, income € 24.500,00
     sessie = "getallen"
-    env = (f"SMI_TUI_DATA={tmp_path / 'data'} SMI_TUI_CONFIG={tmp_path / 'geen.toml'} SMI_TUI_SCRYPT_N=1024 "
+    # a consulent is known, so the first start does not ask for the profile (tests/ui/test_profiel_tmux.py does)
+    (tmp_path / "config.toml").write_text('consulent = "J. Visser"\n', encoding="utf-8")
+    env = (f"SMI_TUI_DATA={tmp_path / 'data'} SMI_TUI_CONFIG={tmp_path / 'config.toml'} SMI_TUI_SCRYPT_N=1024 "
            f"TERM=xterm-256color")  # fmt: skip
     opdracht = f"cd {ROOT} && env {env} {sys.executable} -m smi_tui; echo KLAAR-$?; sleep 5"
     _tmux("new-session", "-d", "-s", sessie, "-x", "80", "-y", "24", opdracht)
