@@ -128,3 +128,29 @@ def test_leeftijdsgrens_of_laatste_groep() -> None:
     # 13 at the start, but still in group 8: Eemnes allows "of de laatste groep basisschool"
     b = beoordeel(Z, {"melding.kinderen.0.geboortedatum": "2012-06-01", "melding.kinderen.0.basisschool_groep": 8})
     assert uitkomsten(b, "leeftijd") == ["voldaan"]
+
+
+@pytest.mark.parametrize(
+    ("ontvangen", "verwacht", "voorlopig"),
+    [
+        # artikel 3.3 lid 4: 8 weeks (56 days) after receipt of the aanvraag, moved by the Algemene termijnenwet.
+        # 6 Feb 2026 + 56 = Fri 3 April 2026, Goede Vrijdag (art. 3 lid 2 Atw) -> Sat, Sun, Mon 6 April (Tweede
+        # Paasdag) -> Tuesday 7 April
+        ("2026-02-06", "2026-04-07", False),
+        ("2026-02-05", "2026-04-02", False),  # the day before: Thursday 2 April stays
+        # 20 Mar 2026 + 56 = Fri 15 May 2026, set equal to a holiday (art. 3 lid 3 Atw, besluit 2026-2028) -> Mon 18 May
+        ("2026-03-20", "2026-05-18", False),
+        ("2026-03-19", "2026-05-18", False),  # Thu 14 May, Hemelvaartsdag -> Fri 15 May (decree day) -> Monday 18 May
+        ("2026-03-18", "2026-05-13", False),  # Wednesday 13 May stays
+        # 15 Mar 2029 + 56 = Thu 10 May 2029, Hemelvaartsdag (Easter 1 Apr 2029 + 39) -> Fri 11 May; no besluit is
+        # known for 2029, so 11 May is computed without decree days and marked provisional
+        ("2029-03-15", "2029-05-11", True),
+    ],
+)
+def test_beslistermijn_algemene_termijnenwet(ontvangen, verwacht, voorlopig) -> None:
+    b = beoordeel(Z, {"aanvraag.ontvangen_op": ontvangen, "aanvraag.compleet_op": ontvangen, "besluit": ...})
+    t = next(x for x in b.termijnen if x.code == "beslistermijn")
+    assert t.datum.isoformat() == verwacht
+    assert t.voorlopig is voorlopig
+    if voorlopig:
+        assert "2029" in t.toelichting and "artikel 3 lid 3" in t.toelichting

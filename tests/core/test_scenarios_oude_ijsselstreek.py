@@ -85,5 +85,6 @@ def test_verlenging_maximaal_een_jaar_in_totaal() -> None:
     t = {x.code: x.datum.isoformat() for x in beoordeel(Z).termijnen if x.datum}
     assert t["einde_tegemoetkoming"] == "2026-09-30"
     assert t["verlenging_max_eind"] == "2027-03-31"
-    # Awb 4:13: 8 weeks after 19-03-2026 is 14 May 2026, Hemelvaartsdag: the Atw moves it to Friday 15 May
-    assert t["beslistermijn"] == "2026-05-15"
+    # Awb 4:13: 8 weeks after 19-03-2026 is Thu 14 May 2026, Hemelvaartsdag; Fri 15 May is set equal to a holiday
+    # (artikel 3 lid 3 Atw, besluit 2026-2028), then Sat/Sun: the term runs to Monday 18 May
+    assert t["beslistermijn"] == "2026-05-18"
