@@ -10,8 +10,10 @@ Per child per month: ``vergoede uren x vergoede uurprijs x percentage``, where
   in that month (equal hours: the highest costs), "volgend kind" for the others — or 100 % / a flat
   percentage where the regulation says so.
 
-A month that the period covers only partly counts pro rata by calendar days (the hours, not the caps: the caps
-are per full month). Everything is exact until one rounding to whole cents per child per month (half up).
+A month that the period covers only partly counts pro rata by calendar days; day and week caps are converted to a
+month pro rata as well, but a monthly cap (the regulation's, the national 230 hours) limits the hours that fall in
+that calendar month and is applied after the pro-rata step (a half month of 250 asked hours is 125, not 115).
+Everything is exact until one rounding to whole cents per child per month (half up).
 The parent's share (eigen bijdrage) is the cost of the asked hours at the real price minus the compensation.
 """
 
@@ -84,13 +86,15 @@ class KindBerekening:
     begin: date
     eind: date
     uren_gevraagd_per_maand: Fraction
-    uren_vergoed_per_maand: Fraction
+    uren_vergoed_per_maand: Fraction  # in a full calendar month, after every cap
     uurprijs_cent: int
     vergoede_uurprijs_cent: int
     uurprijs_tabel: str
     beperkingen: list[Beperking]
     maanden: list[Maandregel] = field(default_factory=list)
     uitgesloten: str = ""  # reason when the child gets nothing (e.g. above the age limit)
+    uren_voor_maandmaxima: Fraction | None = None  # per full month after the day and week caps (None: = vergoed)
+    maandmaxima: list[Fraction] = field(default_factory=list)  # caps on the hours in one calendar month
 
     @property
     def totaal_cent(self) -> int:
@@ -163,8 +167,15 @@ def aanvraagdatum(zaak: Zaak, regeling: Regeling) -> date | None:
     return zaak.aanvraag.ontvangen_op
 
 
-def _gekapte_uren(opvang: Opvang, maxima: list[UrenMaximum]) -> tuple[Fraction, Fraction, list[Beperking], list[str]]:
-    """(asked hours per month, granted hours per month before the 230 cap, caps applied, missing data)."""
+def _gekapte_uren(
+    opvang: Opvang, maxima: list[UrenMaximum]
+) -> tuple[Fraction, Fraction, list[Fraction], list[Beperking], list[str]]:
+    """(asked hours per month, hours per month after the day and week caps, the monthly caps that apply, caps that
+    lower a full month, missing data).
+
+    Day and week caps are converted to a month pro rata (``x weken per jaar / 12``); a monthly cap — the
+    regulation's and the national 230 hours — limits the hours that fall in that calendar month, so it is applied
+    after a part month has been taken pro rata (:func:`_vul_maanden`), never scaled down itself."""
     weken = Fraction(opvang.weken_per_jaar, 12)
     gevraagd_week = opvang.gevraagde_uren_per_week()
     week = gevraagd_week
@@ -187,17 +198,22 @@ def _gekapte_uren(opvang: Opvang, maxima: list[UrenMaximum]) -> tuple[Fraction, 
         if week > m.uren:
             week = Fraction(m.uren)
             beperkingen.append(Beperking(m.artikel, f"maximaal {m.uren} uur per week"))
-    maand = week * weken
+    voor_maandmaxima = week * weken
+    maand = voor_maandmaxima
+    maandmaxima: list[Fraction] = []
     for m in (m for m in geldig if m.per == "maand"):
+        maandmaxima.append(Fraction(m.uren))
         if maand > m.uren:
             maand = Fraction(m.uren)
-            beperkingen.append(Beperking(m.artikel, f"maximaal {m.uren} uur per maand"))
+            beperkingen.append(Beperking(m.artikel, f"maximaal {m.uren} uur per kalendermaand"))
+    maandmaxima.append(Fraction(landelijk.MAX_UREN_PER_MAAND))
     if maand > landelijk.MAX_UREN_PER_MAAND:
-        maand = Fraction(landelijk.MAX_UREN_PER_MAAND)
         beperkingen.append(
-            Beperking(landelijk.MAX_UREN_ARTIKEL, f"maximaal {landelijk.MAX_UREN_PER_MAAND} uur per maand per kind")
+            Beperking(
+                landelijk.MAX_UREN_ARTIKEL, f"maximaal {landelijk.MAX_UREN_PER_MAAND} uur per kalendermaand per kind"
+            )
         )
-    return gevraagd_week * weken, maand, beperkingen, ontbreekt
+    return gevraagd_week * weken, voor_maandmaxima, maandmaxima, beperkingen, ontbreekt
 
 
 def leeftijdsgrens_einde(kind: Kind, regeling: Regeling) -> date | None:
@@ -289,7 +305,8 @@ def bereken(
     uitkomst: list[KindBerekening] = []
     for (i, kind), kbegin in zip(kinderen, begins, strict=True):
         o = zorg[i]
-        gevraagd, vergoed, beperkingen, mist = _gekapte_uren(o, regeling.uren_maxima)
+        gevraagd, voor_max, maandmaxima, beperkingen, mist = _gekapte_uren(o, regeling.uren_maxima)
+        vergoed = min([voor_max, *maandmaxima])
         ontbreekt += [f"{kind.naam}: {m}" for m in mist]
         keind = min(eind, o.einddatum) if o.einddatum else eind
         grens = leeftijdsgrens_einde(kind, regeling)
@@ -307,6 +324,7 @@ def bereken(
                 uren_gevraagd_per_maand=gevraagd, uren_vergoed_per_maand=vergoed,
                 uurprijs_cent=o.uurprijs_cent, vergoede_uurprijs_cent=min(o.uurprijs_cent, prijs.waarde),
                 uurprijs_tabel=prijs.tabel, beperkingen=beperkingen, uitgesloten=uitgesloten,
+                uren_voor_maandmaxima=voor_max, maandmaxima=maandmaxima,
             )
         )  # fmt: skip
     if ontbreekt:
@@ -333,7 +351,10 @@ def _vul_maanden(kinderen: list[KindBerekening], zaak: Zaak, regeling: Regeling,
                 continue
             dagen = (min(k.eind, laatste_dag) - max(k.begin, eerste_dag)).days + 1
             deel = Fraction(dagen, dagen_in_maand(jaar, maand))
-            actief.append((k, dagen, k.uren_gevraagd_per_maand * deel, k.uren_vergoed_per_maand * deel))
+            # pro rata first, the monthly caps after: a cap limits the hours that fall in this calendar month
+            voor = k.uren_vergoed_per_maand if k.uren_voor_maandmaxima is None else k.uren_voor_maandmaxima
+            vergoed = min([voor * deel, *k.maandmaxima])
+            actief.append((k, dagen, k.uren_gevraagd_per_maand * deel, vergoed))
         actief.sort(key=lambda a: _rangorde_sleutel(a[0], a[3]))
         for positie, (k, dagen, u_gevr, u_verg) in enumerate(actief):
             eerste = positie == 0

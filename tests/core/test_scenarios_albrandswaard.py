@@ -82,3 +82,14 @@ def test_termijnen_evaluatie_en_verlenging() -> None:
     assert t["evaluatie_1"] == "2026-05-01"  # art. 5 lid 5: elke 3 maanden
     assert "evaluatie_2" not in t  # 1 August is after the end (31 July)
     assert t["verlenging_max_eind"] == "2027-01-31"  # art. 5 lid 6: 1x max 6 maanden
+
+
+def test_dagmaximum_in_een_deelmaand_naar_rato() -> None:
+    # Noor starts 15 February 2026: February counts 14 of 28 days. Art. 6 lid 2 caps dagopvang at 3 days of 11 h;
+    # asked 4 days x 10,5 h -> 3 x 10,5 = 31,5 h/week x 52 / 12 = 136,5 h per full month; x 14/28 = 68,25 h.
+    # 68,25 x 11,23 (price = 2026 maximum) x 96 % (KOT 2026, 54.000) = 68,25 x 10,7808 = 735,7896 -> € 735,79
+    b = beoordeel(Z, {"melding.kinderen.0.opvang.begindatum": "2026-02-15"})
+    feb = b.berekening.kinderen[0].maanden[0]
+    assert (feb.jaar, feb.maand, feb.dagen) == (2026, 2, 14)
+    assert feb.uren_vergoed * 4 == 273  # 68,25
+    assert feb.tegemoetkoming_cent == 73579

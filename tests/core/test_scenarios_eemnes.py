@@ -154,3 +154,35 @@ def test_beslistermijn_algemene_termijnenwet(ontvangen, verwacht, voorlopig) -> 
     assert t.voorlopig is voorlopig
     if voorlopig:
         assert "2029" in t.toelichting and "artikel 3 lid 3" in t.toelichting
+
+
+def test_maandmaximum_beperkt_de_uren_van_die_kalendermaand() -> None:
+    # 5 days x 11 h = 55 h/week x 52 / 12 = 238 1/3 h per full month; art. 3.4 lid 2 (and art. 8a Besluit
+    # kinderopvangtoeslag): at most 230 h in a calendar month.
+    # Start 16 March 2026: March holds 16 of 31 days: 238 1/3 x 16/31 = 11440/93 = 123,01 h — below 230, so the
+    # cap does not bite (it is not scaled down to 230 x 16/31 = 118,71 h).
+    # 11440/93 x 11,23 x 96 % (KOT 2026 at 3.100 x 12 = 37.200) = 11440/93 x 10,7808 = 1.326,1543 -> € 1.326,15
+    # April (full month): 230 x 10,7808 = 2.479,584 -> € 2.479,58
+    b = beoordeel(
+        Z, {"melding.kinderen.0.opvang.dagen_per_week": 5, "melding.kinderen.0.opvang.begindatum": "2026-03-16"}
+    )
+    k = b.berekening.kinderen[0]
+    maart, april = k.maanden[0], k.maanden[1]
+    assert (maart.maand, maart.dagen) == (3, 16)
+    assert maart.uren_vergoed * 93 == 11440
+    assert maart.tegemoetkoming_cent == 132615
+    assert april.uren_vergoed == 230
+    assert april.tegemoetkoming_cent == 247958
+    assert b.uitkomst == "gedeeltelijk"  # the cap lowers every full month: a beperkt result with its article
+    assert any(r.code == "urenmaximum" and r.artikel == "artikel 3.4 lid 2" for r in b.toetsen)
+
+
+def test_maandmaximum_in_een_bijna_volle_deelmaand() -> None:
+    # start 2 March 2026: 30 of 31 days: 238 1/3 x 30/31 = 7150/31 = 230,65 h > 230 -> the cap of art. 3.4 lid 2
+    # bites in that calendar month: 230 h x 10,7808 = € 2.479,58 (same as a full month)
+    b = beoordeel(
+        Z, {"melding.kinderen.0.opvang.dagen_per_week": 5, "melding.kinderen.0.opvang.begindatum": "2026-03-02"}
+    )
+    maart = b.berekening.kinderen[0].maanden[0]
+    assert (maart.maand, maart.dagen, maart.uren_vergoed) == (3, 30, 230)
+    assert maart.tegemoetkoming_cent == 247958

@@ -57,3 +57,15 @@ def test_verlenging_eenmaal_twaalf_maanden_en_awb_beslistermijn() -> None:
     assert t["verlenging_max_eind"].datum.isoformat() == "2028-04-30"
     assert t["beslistermijn"].artikel.startswith("artikel 4:13")
     assert t["beslistermijn"].datum.isoformat() == "2026-06-09"
+
+
+def test_weekmaximum_in_een_deelmaand_naar_rato() -> None:
+    # Yasmin starts 16 May 2026: May counts 16 of 31 days. A weekly cap keeps its pro-rata conversion (Ad. 4):
+    # 33 h/week x 50 / 12 = 137,5 h per full month; 137,5 x 16/31 = 2200/31 = 70,97 h.
+    # 70,97 h x 10,95 (price below the 2026 maximum 11,23) x 96 % (KOT 2026, 24.500) = 2200/31 x 10,512
+    # = 746,0129 -> € 746,01
+    b = beoordeel(Z, {"melding.kinderen.0.opvang.begindatum": "2026-05-16"})
+    mei = b.berekening.kinderen[0].maanden[0]
+    assert (mei.jaar, mei.maand, mei.dagen) == (2026, 5, 16)
+    assert mei.uren_vergoed * 31 == 2200
+    assert mei.tegemoetkoming_cent == 74601
