@@ -163,11 +163,12 @@ def _beperkingen(b: Berekening, regeling: Regeling) -> list[Resultaat]:
                                  f"{k.naam}: gevraagd {uren(k.uren_gevraagd_per_maand)} uur per maand, vergoed "
                                  f"{uren(k.uren_vergoed_per_maand)} uur ({x.omschrijving}).", k.index, True))  # fmt: skip
         gevraagd_eind = k.opvang.einddatum
-        if gevraagd_eind is not None and gevraagd_eind > b.eind:
+        eind = b.eind_periode or b.eind  # an age or school limit has its own result (toetsen_doelgroep.leeftijd)
+        if gevraagd_eind is not None and gevraagd_eind > eind:
             p = regeling.periode
             uit.append(Resultaat("periode", p.artikel, Uitkomst.VOLDAAN,
                                  f"{k.naam}: opvang gevraagd tot {nl_datum(gevraagd_eind)}; de tegemoetkoming geldt "
-                                 f"ten hoogste {p.eerste_periode_maanden} maanden, tot en met {nl_datum(b.eind)}.",
+                                 f"ten hoogste {p.eerste_periode_maanden} maanden, tot en met {nl_datum(eind)}.",
                                  k.index, True))  # fmt: skip
     return uit
 

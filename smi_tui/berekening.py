@@ -21,19 +21,19 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from fractions import Fraction
 from typing import Any
 
 from smi_tui import landelijk
-from smi_tui.datums import dagen_in_maand, maanden_in, nl_datum, periode_einde, plus_maanden
+from smi_tui.datums import dagen_in_maand, maanden_in, nl_datum, periode_einde
 from smi_tui.geld import naar_centen
+from smi_tui.kindgrenzen import Kindgrens, bindende_grens
 from smi_tui.opvang import Opvang
-from smi_tui.personen import Huishouden, Kind
+from smi_tui.personen import Huishouden
 from smi_tui.regeling import (
     Methode,
     Regeling,
-    ToetsLeeftijd,
     ToetsNietVoorAanvraag,
     UrenMaximum,
 )
@@ -95,6 +95,7 @@ class KindBerekening:
     uitgesloten: str = ""  # reason when the child gets nothing (e.g. above the age limit)
     uren_voor_maandmaxima: Fraction | None = None  # per full month after the day and week caps (None: = vergoed)
     maandmaxima: list[Fraction] = field(default_factory=list)  # caps on the hours in one calendar month
+    gestopt: Kindgrens | None = None  # the age or school limit that ends this child's grant early
 
     @property
     def totaal_cent(self) -> int:
@@ -109,6 +110,7 @@ class Berekening:
     inkomen_cent: int | None
     kinderen: list[KindBerekening]
     inkomen_toelichting: str = ""
+    eind_periode: date | None = None  # the regulation's period end, when an age or school limit ended it earlier
 
     def maandtotalen(self) -> list[dict[str, Any]]:
         """Per calendar month: compensation, parent's share, the table used and whether provisional."""
@@ -216,16 +218,6 @@ def _gekapte_uren(
     return gevraagd_week * weken, voor_maandmaxima, maandmaxima, beperkingen, ontbreekt
 
 
-def leeftijdsgrens_einde(kind: Kind, regeling: Regeling) -> date | None:
-    """Last day on which the child is within the regulation's age limit, where a date follows from it."""
-    t = regeling.toets(ToetsLeeftijd)
-    if not isinstance(t, ToetsLeeftijd) or t.jaren is None:
-        return None
-    if t.soort == "jonger_dan_of_basisschool" and kind.basisschool_groep is not None:
-        return None  # still in primary school: the age limit does not end the grant
-    return plus_maanden(kind.geboortedatum, 12 * t.jaren) - timedelta(days=1)
-
-
 def _inkomen(zaak: Zaak, regeling: Regeling) -> tuple[int | None, str, list[str]]:
     b = regeling.berekening
     ink = zaak.gesprek.inkomen if zaak.gesprek else None
@@ -309,12 +301,13 @@ def bereken(
         vergoed = min([voor_max, *maandmaxima])
         ontbreekt += [f"{kind.naam}: {m}" for m in mist]
         keind = min(eind, o.einddatum) if o.einddatum else eind
-        grens = leeftijdsgrens_einde(kind, regeling)
-        uitgesloten = ""
-        if grens is not None and grens < keind:
-            keind = grens
-            if grens < kbegin:
-                uitgesloten = f"{kind.naam} is bij de start van de opvang ouder dan de leeftijdsgrens"
+        g = bindende_grens(kind, regeling)
+        uitgesloten, gestopt = "", None
+        if g is not None and g.laatste_dag is not None and g.laatste_dag < keind:
+            if g.laatste_dag < kbegin:
+                uitgesloten = f"{g.reden}; bij de start ({nl_datum(kbegin)}) valt {kind.naam} buiten {g.toets.artikel}"
+            else:
+                keind, gestopt = g.laatste_dag, g
         if not uitgesloten and keind < kbegin:
             uitgesloten = f"de opvang van {kind.naam} valt niet in de periode {nl_datum(begin)} t/m {nl_datum(eind)}"
         prijs = landelijk.max_uurprijs(kbegin.year, o.soort)
@@ -324,13 +317,17 @@ def bereken(
                 uren_gevraagd_per_maand=gevraagd, uren_vergoed_per_maand=vergoed,
                 uurprijs_cent=o.uurprijs_cent, vergoede_uurprijs_cent=min(o.uurprijs_cent, prijs.waarde),
                 uurprijs_tabel=prijs.tabel, beperkingen=beperkingen, uitgesloten=uitgesloten,
-                uren_voor_maandmaxima=voor_max, maandmaxima=maandmaxima,
+                uren_voor_maandmaxima=voor_max, maandmaxima=maandmaxima, gestopt=gestopt,
             )
         )  # fmt: skip
     if ontbreekt:
         raise Ontbreekt(ontbreekt)
     _vul_maanden(uitkomst, zaak, regeling, inkomen)
-    return Berekening(begin, eind, regeling.berekening.methode, inkomen, uitkomst, ink_uitleg)
+    eind_periode = eind
+    binnen = [k for k in uitkomst if not k.uitgesloten]
+    if periode is None and any(k.gestopt for k in binnen) and all(k.eind < eind for k in binnen):
+        eind = max(k.eind for k in binnen)  # an age or school limit ends the grant before the regulation's period
+    return Berekening(begin, eind, regeling.berekening.methode, inkomen, uitkomst, ink_uitleg, eind_periode)
 
 
 def _rangorde_sleutel(k: KindBerekening, uren: Fraction) -> tuple[Any, ...]:

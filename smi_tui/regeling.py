@@ -43,8 +43,11 @@ class ToetsGeenKinderopvangtoeslag(Regel):
 
 
 class ToetsLeeftijd(Regel):
-    """``jonger_dan``: age < jaren; ``jonger_dan_of_basisschool``: age < jaren or still in primary school;
-    ``tot_en_met_groep_8``: not yet in secondary school."""
+    """``jonger_dan``: age < jaren (up to the day before that birthday); ``jonger_dan_of_basisschool``: age < jaren
+    or still in primary school (up to the day before secondary school starts); ``tot_en_met_groep_8``: not yet in
+    secondary school (the same as ``type = "school"``, ``soort = "geen_voortgezet_onderwijs"``).
+
+    A regulation may hold several ``leeftijd`` and ``school`` checks: a child must meet each of them, per day."""
 
     type: Literal["leeftijd"]
     soort: Literal["jonger_dan", "jonger_dan_of_basisschool", "tot_en_met_groep_8"]
@@ -57,6 +60,20 @@ class ToetsLeeftijd(Regel):
         if self.soort == "tot_en_met_groep_8" and self.jaren is not None:
             raise ValueError("leeftijdstoets 'tot_en_met_groep_8' kent geen 'jaren'; laat dat veld weg")
         return self
+
+
+class ToetsSchool(Regel):
+    """The child's school situation, per day: ``geen_voortgezet_onderwijs``: up to the day before the first school
+    day in secondary school; ``tot_maand_voortgezet_onderwijs``: kinderopvang as the Wet kinderopvang defines it,
+    "tot de eerste dag van de maand waarin het voortgezet onderwijs voor die kinderen begint" (up to the last day
+    of the month before)."""
+
+    type: Literal["school"]
+    soort: Literal["geen_voortgezet_onderwijs", "tot_maand_voortgezet_onderwijs"]
+
+
+MEERVOUDIGE_TOETSEN = frozenset({"leeftijd", "school"})
+"""Check types that may appear more than once in a regulation (each condition with its own article)."""
 
 
 class ToetsGrondslag(Regel):
@@ -202,6 +219,7 @@ Toets = Annotated[
     ToetsWoonplaats
     | ToetsGeenKinderopvangtoeslag
     | ToetsLeeftijd
+    | ToetsSchool
     | ToetsGrondslag
     | ToetsAdvies
     | ToetsNetwerk
@@ -396,11 +414,15 @@ class Regeling(Strikt):
         if self.geldig_tot is not None and self.geldig_tot < self.geldig_vanaf:
             raise ValueError("geldig_tot ligt vóór geldig_vanaf")
         soorten = [t.type for t in self.toetsen]
-        dubbel = {s for s in soorten if soorten.count(s) > 1}
+        dubbel = {s for s in soorten if soorten.count(s) > 1 and s not in MEERVOUDIGE_TOETSEN}
         if dubbel:
             raise ValueError(f"toetstype(n) {', '.join(sorted(dubbel))} staan meer dan eens in de regeling")
         return self
 
     def toets(self, soort: type[BaseModel]) -> BaseModel | None:
-        """The check of the given class, if this regulation switches it on."""
+        """The check of the given class, if this regulation switches it on (the first, for a repeatable type)."""
         return next((t for t in self.toetsen if isinstance(t, soort)), None)
+
+    def toetsen_van(self, *soorten: type[BaseModel]) -> list[Toets]:
+        """Every check of the given classes, in the order of the file (age and school checks may repeat)."""
+        return [t for t in self.toetsen if isinstance(t, soorten)]

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from smi_tui.atw import atw, atw_einde
 from smi_tui.datums import nl_datum, periode_einde, plus_maanden
 from smi_tui.fouten import SmiFout
+from smi_tui.kindgrenzen import einden_per_kind
 from smi_tui.nazorg import Opschorting
 from smi_tui.regeling import Regeling
 from smi_tui.zaak import Zaak
@@ -308,20 +309,23 @@ def _periodetermijnen(zaak: Zaak, regeling: Regeling, t: Toekenning | _Voorstel)
             uit.append(Termijn(f"evaluatie_{n}", f"evaluatie {n} door {ev.door}", d, ev.artikel, "", n in gehouden))
             n += 1
     p = regeling.periode
-    uitleg = ""
+    kinderen, door_grens, grensartikel = einden_per_kind(zaak, regeling, begin, eind)
+    uitleg = door_grens
     if t.verlengd:
         uitleg = f"verlengd ({len(t.verlengd)}x); oorspronkelijk tot en met {nl_datum(t.eind_oorspronkelijk)}"
     if t.beeindigd_door is not None:
         w = t.beeindigd_door
         uitleg = f"{w.soort.value} met ingang van {nl_datum(w.ingangsdatum)} (grond: {w.grond})"
-    artikel = f"{p.artikel}; {regeling.verlenging.artikel}" if t.verlengd else p.artikel
+    artikel = f"{p.artikel}; {regeling.verlenging.artikel}" if t.verlengd else grensartikel or p.artikel
     uit.append(Termijn("einde_tegemoetkoming", "einde van de tegemoetkoming", eind, artikel, uitleg))
+    uit += [Termijn(f"einde_tegemoetkoming_kind_{i}", f"einde van de tegemoetkoming voor {naam}", g.laatste_dag,
+                    g.toets.artikel, f"{g.reden}; daarna stopt de betaling") for i, naam, g in kinderen]  # fmt: skip
     if p.herindicatie_maanden:
         n = 1
         while (d := plus_maanden(begin, p.herindicatie_maanden * n)) <= eind + timedelta(days=1):
             uit.append(Termijn(f"herindicatie_{n}", f"herindicatie {n}", d, p.artikel))
             n += 1
-    if t.beeindigd_door is not None:
+    if t.beeindigd_door is not None or door_grens:
         return uit
     v = regeling.verlenging
     if v.toegestaan:

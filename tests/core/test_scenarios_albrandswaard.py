@@ -41,7 +41,7 @@ def test_bso_maximaal_vijf_uur_per_dag() -> None:
         ("gesprek.netwerk_kan_opvang_bieden", True, "artikel 7 lid 2"),
         ("voorliggend.antwoorden.jeugdwet.beschikbaar", True, "artikel 1 lid 11"),
         ("budget.resterend_cent", 500000, "artikel 7 lid 4"),
-        ("melding.kinderen.0.voortgezet_onderwijs", True, "artikel 2 lid 1 onder a"),
+        ("melding.kinderen.0.voortgezet_onderwijs", True, "artikel 1 lid 4 en artikel 2 lid 1 onder a"),
     ],
 )
 def test_afwijzingsgronden(pad, waarde, artikel) -> None:
@@ -93,3 +93,17 @@ def test_dagmaximum_in_een_deelmaand_naar_rato() -> None:
     assert (feb.jaar, feb.maand, feb.dagen) == (2026, 2, 14)
     assert feb.uren_vergoed * 4 == 273  # 68,25
     assert feb.tegemoetkoming_cent == 73579
+
+
+def test_tot_en_met_groep_8() -> None:
+    # art. 1 lid 4 and art. 2 lid 1 onder a: children "tot en met groep 8 van het basisonderwijs": a 13-year-old in
+    # groep 8 is covered; the grant stops the day before secondary school starts (1 September 2026 -> 31 August).
+    b = beoordeel(Z, {"melding.kinderen.0.geboortedatum": "2013-01-10", "melding.kinderen.0.basisschool_groep": 8,
+                      "melding.kinderen.0.voortgezet_onderwijs_vanaf": "2026-09-01"})  # fmt: skip
+    assert uitkomsten(b, "school") == ["voldaan"]
+    assert b.berekening.kinderen[0].eind.isoformat() == "2026-07-31"  # art. 5 lid 4: 6 months from 1 Feb end first
+    b = beoordeel(Z, {"melding.kinderen.0.geboortedatum": "2013-01-10", "melding.kinderen.0.basisschool_groep": 8,
+                      "melding.kinderen.0.voortgezet_onderwijs_vanaf": "2026-05-01"})  # fmt: skip
+    r = next(r for r in b.toetsen if r.code == "school")
+    assert r.beperkt and "30 april 2026" in r.toelichting
+    assert b.berekening.eind.isoformat() == "2026-04-30"

@@ -186,3 +186,56 @@ def test_maandmaximum_in_een_bijna_volle_deelmaand() -> None:
     maart = b.berekening.kinderen[0].maanden[0]
     assert (maart.maand, maart.dagen, maart.uren_vergoed) == (3, 30, 230)
     assert maart.tegemoetkoming_cent == 247958
+
+
+def _termijnen(b):
+    return {t.code: t for t in b.termijnen}
+
+
+def test_kind_wordt_13_tijdens_de_periode() -> None:
+    # Lotte born 10 June 2013, not in primary school: art. 2 lid 2 "kinderen tot 13 jaar" -> covered up to and
+    # including 9 June 2026, the day before her 13th birthday. Care from 9 March 2026 (12 months would run to
+    # 8 March 2027, art. 3.5 lid 1): the grant ends on 9 June 2026, the outcome becomes gedeeltelijk.
+    # June: 9 of 30 days: 143 h x 9/30 = 42,9 h x 11,23 x 96 % = 42,9 x 10,7808 = 462,4963 -> € 462,50
+    b = beoordeel(Z, {"melding.kinderen.0.geboortedatum": "2013-06-10"})
+    assert b.uitkomst == "gedeeltelijk"
+    r = next(r for r in b.toetsen if r.code == "leeftijd")
+    assert r.uitkomst == "voldaan" and r.beperkt and r.artikel == "artikel 2 lid 2"
+    assert "10 juni 2026 13 jaar" in r.toelichting and "tot en met 9 juni 2026" in r.toelichting
+    assert "stopt de betaling" in r.toelichting
+    k = b.berekening.kinderen[0]
+    assert k.eind.isoformat() == "2026-06-09" and b.berekening.eind.isoformat() == "2026-06-09"
+    juni = k.maanden[-1]
+    assert (juni.maand, juni.dagen, juni.tegemoetkoming_cent) == (6, 9, 46250)
+    t = _termijnen(b)
+    assert t["einde_tegemoetkoming"].datum.isoformat() == "2026-06-09"
+    assert "artikel 2 lid 2" in t["einde_tegemoetkoming"].toelichting
+    assert t["einde_tegemoetkoming"].artikel == "artikel 2 lid 2"
+    # no extension for a child past the limit: the extension deadlines follow the birthday
+    assert "verlenging_aanvragen" not in t and "verlenging_max_eind" not in t
+
+
+def test_kind_van_13_in_groep_8_valt_eronder_tot_de_maand_van_het_voortgezet_onderwijs() -> None:
+    # Lotte is 13 at the start (born 10 January 2013) but still in groep 8: art. 2 lid 2 "tot 13 jaar (of de
+    # laatste groep basisschool)" -> covered. Secondary school starts 24 August 2026: art. 1 onder f, kinderopvang
+    # "tot de eerste dag van de maand waarin het voortgezet onderwijs ... begint" -> the last day is 31 July 2026.
+    # July is a full month: 143 h x 11,23 x 96 % = 1.541,6544 -> € 1.541,65
+    b = beoordeel(Z, {"melding.kinderen.0.geboortedatum": "2013-01-10", "melding.kinderen.0.basisschool_groep": 8,
+                      "melding.kinderen.0.voortgezet_onderwijs_vanaf": "2026-08-24"})  # fmt: skip
+    assert b.uitkomst == "gedeeltelijk"
+    assert [r.uitkomst.value for r in b.toetsen if r.code in ("leeftijd", "school")] == ["voldaan", "voldaan"]
+    school = next(r for r in b.toetsen if r.code == "school")
+    assert school.beperkt and school.artikel == "artikel 1 onder f" and "31 juli 2026" in school.toelichting
+    k = b.berekening.kinderen[0]
+    assert k.eind.isoformat() == "2026-07-31"
+    assert (k.maanden[-1].maand, k.maanden[-1].tegemoetkoming_cent) == (7, 154165)
+
+
+def test_kind_van_12_in_het_voortgezet_onderwijs_valt_erbuiten() -> None:
+    # 12 years old (born 10 January 2014), but in secondary school: not kinderopvang in the sense of art. 1 onder f
+    b = beoordeel(
+        Z, {"melding.kinderen.0.geboortedatum": "2014-01-10", "melding.kinderen.0.voortgezet_onderwijs": True}
+    )
+    assert b.uitkomst == "afwijzen"
+    assert artikelen_niet_voldaan(b) == {"artikel 1 onder f"}
+    assert [r.uitkomst.value for r in b.toetsen if r.code == "leeftijd"] == ["voldaan"]  # age alone would pass

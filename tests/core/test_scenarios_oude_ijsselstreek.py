@@ -88,3 +88,18 @@ def test_verlenging_maximaal_een_jaar_in_totaal() -> None:
     # Awb 4:13: 8 weeks after 19-03-2026 is Thu 14 May 2026, Hemelvaartsdag; Fri 15 May is set equal to a holiday
     # (artikel 3 lid 3 Atw, besluit 2026-2028), then Sat/Sun: the term runs to Monday 18 May
     assert t["beslistermijn"] == "2026-05-18"
+
+
+def test_kind_wordt_13_tijdens_de_periode_eigen_einddatum() -> None:
+    # Mees born 15 May 2013: art. 2 onder d "niet ouder dan 12 jaar" -> covered up to 14 May 2026. Fenna goes on, so
+    # the case's grant still ends 30 September 2026 (art. 6) and Mees gets his own end date.
+    # May for Mees: 14 of 31 days: 50 h x 14/31 = 700/31 h x 9,05 x 96 % = 700/31 x 8,688 = 196,1806 -> € 196,18
+    b = beoordeel(Z, {"melding.kinderen.0.geboortedatum": "2013-05-15"})
+    mees = b.berekening.kinderen[0]
+    assert mees.maanden[-1].tegemoetkoming_cent == 19618
+    r = next(r for r in b.toetsen if r.code == "leeftijd" and r.kind == 0)
+    assert r.beperkt and "14 mei 2026" in r.toelichting and r.artikel == "artikel 2 onder d"
+    t = {x.code: x for x in b.termijnen}
+    assert t["einde_tegemoetkoming_kind_0"].datum.isoformat() == "2026-05-14"
+    assert t["einde_tegemoetkoming"].datum.isoformat() == "2026-09-30"
+    assert "verlenging_aanvragen" in t  # Fenna can still get an extension

@@ -66,3 +66,18 @@ def test_ongetekend_verslag_is_geen_aanvraag() -> None:
 
 def test_verslag_vermeldt_dat_het_de_aanvraag_is() -> None:
     assert beoordeel(Z).regeling.aanvraag_is_ondertekend_verslag == "artikel 3 lid 6"
+
+
+def test_school_volgens_de_wet_kinderopvang() -> None:
+    # art. 1 onder d: kinderopvang "als bedoeld in de Wko", i.e. up to the first day of the month in which secondary
+    # school starts; no age limit. A 12-year-old in secondary school is outside it:
+    b = beoordeel(
+        Z, {"melding.kinderen.0.geboortedatum": "2014-01-10", "melding.kinderen.0.voortgezet_onderwijs": True}
+    )
+    assert b.uitkomst == "afwijzen"
+    assert artikelen_niet_voldaan(b) == {"artikel 1 onder d (kinderopvang als bedoeld in de Wko)"}
+    # a 13-year-old in groep 8 is inside it, with the same grant as the example (19-05-2026 .. 18-05-2027)
+    b = beoordeel(Z, {"melding.kinderen.0.geboortedatum": "2013-01-10", "melding.kinderen.0.basisschool_groep": 8})
+    assert b.uitkomst == "gedeeltelijk"
+    assert uitkomsten(b, "school") == ["voldaan"]
+    assert b.berekening.eind.isoformat() == "2027-05-18"
