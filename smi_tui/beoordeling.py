@@ -16,6 +16,7 @@ from smi_tui.berekening import Berekening, Ontbreekt, aanvraagdatum, bereken
 from smi_tui.datums import nl_datum
 from smi_tui.geld import uren
 from smi_tui.herhaling import EerderBesluit
+from smi_tui.ingang import resultaten as ingang_resultaten
 from smi_tui.regeling import Regeling, ToetsBudgetplafond, ToetsHerhaaldeAanvraag, ToetsStukken
 from smi_tui.register import Register
 from smi_tui.termijnen import Termijn, bereken_termijnen
@@ -185,6 +186,8 @@ def beoordeel(zaak: Zaak, regeling: Regeling, peildatum: date | None = None) -> 
     resultaten = toets(zaak, regeling, berekening)
     if berekening is not None:
         resultaten += _beperkingen(berekening, regeling)
+        starts = {k.index: (k.naam, k.opvang.begindatum, k.begin) for k in berekening.kinderen if not k.uitgesloten}
+        resultaten += ingang_resultaten(zaak, regeling, starts)
     ontbrekend = [r.toelichting for r in resultaten if r.uitkomst == Uitkomst.ONTBREEKT] + ontbrekend
 
     zaakniveau = [r for r in resultaten if r.uitkomst == Uitkomst.NIET_VOLDAAN and r.kind is None]

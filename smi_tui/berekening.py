@@ -28,13 +28,14 @@ from typing import Any
 from smi_tui import landelijk
 from smi_tui.datums import dagen_in_maand, maanden_in, nl_datum, periode_einde
 from smi_tui.geld import naar_centen
+from smi_tui.ingang import aanvraagdatum as aanvraagdatum  # re-exported: one definition, in ingang
+from smi_tui.ingang import ingangsgrens
 from smi_tui.kindgrenzen import Kindgrens, bindende_grens
 from smi_tui.opvang import Opvang
 from smi_tui.personen import Huishouden
 from smi_tui.regeling import (
     Methode,
     Regeling,
-    ToetsNietVoorAanvraag,
     UrenMaximum,
 )
 from smi_tui.zaak import Zaak
@@ -162,13 +163,6 @@ class Berekening:
         return 0, 0
 
 
-def aanvraagdatum(zaak: Zaak, regeling: Regeling) -> date | None:
-    """The date of the application: the signing of the verslag where that is the application, else receipt."""
-    if regeling.aanvraag_is_ondertekend_verslag:
-        return zaak.verslag.ondertekend_op if zaak.verslag else None
-    return zaak.aanvraag.ontvangen_op
-
-
 def _gekapte_uren(
     opvang: Opvang, maxima: list[UrenMaximum]
 ) -> tuple[Fraction, Fraction, list[Fraction], list[Beperking], list[str]]:
@@ -282,12 +276,11 @@ def bereken(
         raise Ontbreekt(ontbreekt)
 
     if periode is None:
-        start_na = None
-        if regeling.toets(ToetsNietVoorAanvraag) is not None:
-            start_na = aanvraagdatum(zaak, regeling)
-            if start_na is None:
-                ontbreekt.append("de datum van de aanvraag (nodig omdat opvang vóór de aanvraag niet wordt vergoed)")
-        begins = [max(zorg[i].begindatum, start_na) if start_na else zorg[i].begindatum for i, _ in kinderen]
+        grens_ingang = ingangsgrens(zaak, regeling)
+        if grens_ingang.datum is None:
+            raise Ontbreekt([grens_ingang.ontbreekt])
+        start_na = grens_ingang.datum
+        begins = [max(zorg[i].begindatum, start_na) for i, _ in kinderen]
         begin = min(begins)
         eind = periode_einde(begin, regeling.periode.eerste_periode_maanden)
     else:

@@ -293,6 +293,21 @@ class UrenMaximum(Regel):
         return self
 
 
+class Ingang(Regel):
+    """The day the grant starts, at the earliest: the later of the care's start, the regulation's entry into force
+    and ``vanaf``: ``aanvraag`` (the date of the application), ``melding`` (the date of the melding) or
+    ``plan_van_aanpak`` (the date set in the plan van aanpak; not before the application)."""
+
+    vanaf: Literal["aanvraag", "melding", "plan_van_aanpak"]
+
+
+INGANG_ZONDER_REGEL = Ingang(
+    vanaf="aanvraag",
+    artikel="geen bepaling over vergoeding vóór de aanvraag; tegemoetkoming op aanvraag (artikel 4:1 Awb)",
+)
+"""The start rule of a regulation file without ``[ingang]``: no compensation before the application."""
+
+
 class Periode(Regel):
     eerste_periode_maanden: int = Field(ge=1, le=60)
     herindicatie_maanden: int | None = Field(default=None, ge=1, le=60, description="vaste herindicatie, bijv. 12")
@@ -397,6 +412,7 @@ class Regeling(Strikt):
     toetsen: list[Toets] = Field(min_length=1)
     berekening: Berekening
     uren_maxima: list[UrenMaximum] = Field(default_factory=list)
+    ingang: Ingang = INGANG_ZONDER_REGEL
     periode: Periode
     verlenging: Verlenging
     evaluatie: Evaluatie | None = None

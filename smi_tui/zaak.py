@@ -118,6 +118,10 @@ class Verslag(Model):
     instemming_plan_van_aanpak: bool | None = None
     medewerking_verleend: bool | None = None
     ondertekend_op: date | None = Field(default=None, description="datum waarop de ouder het verslag tekende")
+    plan_ingangsdatum: date | None = Field(
+        default=None,
+        description="ingangsdatum van de tegemoetkoming volgens het plan van aanpak (Eemnes art. 3.5 lid 2)",
+    )
 
 
 class Antwoord(Model):

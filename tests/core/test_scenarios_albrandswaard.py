@@ -107,3 +107,14 @@ def test_tot_en_met_groep_8() -> None:
     r = next(r for r in b.toetsen if r.code == "school")
     assert r.beperkt and "30 april 2026" in r.toelichting
     assert b.berekening.eind.isoformat() == "2026-04-30"
+
+
+def test_geen_vergoeding_voor_de_aanvraag() -> None:
+    # care from 1 January 2026, aanvraag 12 January (art. 3; the beschikking states the startdatum, art. 5):
+    # January counts 20 of 31 days: 136,5 h x 20/31 = 88,06 h x 11,23 x 96 % = 2730/31 x 10,7808 = 949,4059
+    b = beoordeel(Z, {"melding.kinderen.0.opvang.begindatum": "2026-01-01"})
+    be = b.berekening
+    assert (be.begin.isoformat(), be.eind.isoformat()) == ("2026-01-12", "2026-07-11")  # art. 5 lid 4: 6 months
+    jan = be.kinderen[0].maanden[0]
+    assert (jan.maand, jan.dagen, jan.tegemoetkoming_cent) == (1, 20, 94941)
+    assert any(r.code == "ingang" and r.artikel.startswith("artikel 3 en artikel 5") for r in b.toetsen)

@@ -181,7 +181,12 @@ def test_maandmaximum_in_een_bijna_volle_deelmaand() -> None:
     # start 2 March 2026: 30 of 31 days: 238 1/3 x 30/31 = 7150/31 = 230,65 h > 230 -> the cap of art. 3.4 lid 2
     # bites in that calendar month: 230 h x 10,7808 = € 2.479,58 (same as a full month)
     b = beoordeel(
-        Z, {"melding.kinderen.0.opvang.dagen_per_week": 5, "melding.kinderen.0.opvang.begindatum": "2026-03-02"}
+        Z,
+        {
+            "melding.kinderen.0.opvang.dagen_per_week": 5,
+            "melding.kinderen.0.opvang.begindatum": "2026-03-02",
+            "verslag.plan_ingangsdatum": "2026-03-02",  # art. 3.5 lid 2: the grant starts on the plan's date
+        },
     )
     maart = b.berekening.kinderen[0].maanden[0]
     assert (maart.maand, maart.dagen, maart.uren_vergoed) == (3, 30, 230)
@@ -239,3 +244,53 @@ def test_kind_van_12_in_het_voortgezet_onderwijs_valt_erbuiten() -> None:
     assert b.uitkomst == "afwijzen"
     assert artikelen_niet_voldaan(b) == {"artikel 1 onder f"}
     assert [r.uitkomst.value for r in b.toetsen if r.code == "leeftijd"] == ["voldaan"]  # age alone would pass
+
+
+def test_ingang_op_de_datum_van_het_plan_van_aanpak() -> None:
+    # art. 3.5 lid 2: the grant starts on the date in the plan van aanpak (1 April 2026), although the care starts
+    # on 9 March; it runs 12 months (art. 3.5 lid 1): 1 April 2026 .. 31 March 2027. Nothing is paid for March.
+    b = beoordeel(Z, {"verslag.plan_ingangsdatum": "2026-04-01"})
+    be = b.berekening
+    assert (be.begin.isoformat(), be.eind.isoformat()) == ("2026-04-01", "2027-03-31")
+    assert (be.kinderen[0].maanden[0].jaar, be.kinderen[0].maanden[0].maand) == (2026, 4)
+    r = next(r for r in b.toetsen if r.code == "ingang")
+    assert r.artikel == "artikel 3.5 lid 2" and r.beperkt and "9 maart 2026" in r.toelichting
+    assert b.uitkomst == "gedeeltelijk"
+
+
+def test_ingang_zonder_plan_van_aanpak_is_onvolledig() -> None:
+    b = beoordeel(Z, {"verslag.plan_ingangsdatum": None})
+    assert b.uitkomst == "onvolledig"
+    assert any("plan van aanpak" in o and "artikel 3.5 lid 2" in o for o in b.ontbrekend)
+
+
+def test_geen_vergoeding_van_voor_de_aanvraag_en_de_inwerkingtreding() -> None:
+    # care since 1 October 2025 — before the aanvraag (24 February 2026) and before the verordening took effect
+    # (24 December 2025) — and a plan that says 1 October 2025: the grant starts on the aanvraag, 24 February 2026.
+    # February: 5 of 28 days: 143 h x 5/28 = 25,54 h x 11,23 x 96 % = 715/28 x 10,7808 = 275,2954 -> € 275,30
+    b = beoordeel(Z, {"verslag.plan_ingangsdatum": "2025-10-01", "melding.kinderen.0.opvang.begindatum": "2025-10-01"})
+    be = b.berekening
+    assert (be.begin.isoformat(), be.eind.isoformat()) == ("2026-02-24", "2027-02-23")
+    feb = be.kinderen[0].maanden[0]
+    assert (feb.jaar, feb.maand, feb.dagen, feb.tegemoetkoming_cent) == (2026, 2, 5, 27530)
+    teksten = " ".join(r.toelichting for r in b.toetsen if r.code == "ingang")
+    assert "vóór de aanvraag" in teksten
+
+
+def test_ingang_nooit_voor_de_inwerkingtreding() -> None:
+    from datetime import date
+
+    from smi_tui.ingang import ingangsgrens
+    from smi_tui.regeling import Ingang
+    from smi_tui.register import Register
+    from smi_tui.zaak import Zaak
+    from tests.core.scenario import laad
+
+    # a (hypothetical) start "vanaf de melding" with a melding before the verordening took effect (24 Dec 2025)
+    r = Register.laad([]).op_id("eemnes-2025")
+    r = r.model_copy(update={"ingang": Ingang(vanaf="melding", artikel="artikel x")})
+    z = Zaak.model_validate(laad(Z))
+    z = z.model_copy(update={"melding": z.melding.model_copy(update={"datum": date(2025, 12, 1)})})
+    g = ingangsgrens(z, r)
+    assert g.datum == date(2025, 12, 24)
+    assert "inwerkingtreding" in g.meldingen[0]

@@ -103,3 +103,12 @@ def test_kind_wordt_13_tijdens_de_periode_eigen_einddatum() -> None:
     assert t["einde_tegemoetkoming_kind_0"].datum.isoformat() == "2026-05-14"
     assert t["einde_tegemoetkoming"].datum.isoformat() == "2026-09-30"
     assert "verlenging_aanvragen" in t  # Fenna can still get an extension
+
+
+def test_geen_vergoeding_voor_de_aanvraag() -> None:
+    # care from 1 March 2026, aanvraag 19 March (art. 8 lid 1; the contract follows the honoured aanvraag, art. 9):
+    # the grant starts on 19 March and runs 6 months (art. 6) to 18 September 2026
+    b = beoordeel(Z, {"melding.kinderen.0.opvang.begindatum": "2026-03-01",
+                      "melding.kinderen.1.opvang.begindatum": "2026-03-01"})  # fmt: skip
+    assert (b.berekening.begin.isoformat(), b.berekening.eind.isoformat()) == ("2026-03-19", "2026-09-18")
+    assert {r.artikel for r in b.toetsen if r.code == "ingang"} == {"artikel 8 lid 1 en artikel 9"}
