@@ -60,6 +60,7 @@ class Beoordeling:
                 "citeertitel": self.regeling.citeertitel,
                 "geldig_vanaf": self.regeling.geldig_vanaf.isoformat(),
                 "geldig_tot": self.regeling.geldig_tot.isoformat() if self.regeling.geldig_tot else None,
+                "geldig_vanaf_onzeker": self.regeling.geldig_vanaf_onzeker,
             },
             "peildatum": self.peildatum.isoformat(),
             "uitkomst": self.uitkomst.value,

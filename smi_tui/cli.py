@@ -95,6 +95,8 @@ def cmd_beoordeel(args: argparse.Namespace) -> int:
         _print_json(b.naar_json())
         return 0
     print(f"Regeling:  {b.regeling.citeertitel} ({b.regeling.id})")
+    if b.regeling.geldig_vanaf_onzeker:
+        print(f"Let op:    {b.regeling.geldig_vanaf_onzeker}")
     print(f"Voorstel:  {b.uitkomst.value.upper()}")
     print("\nToetsen:")
     for r in b.toetsen:

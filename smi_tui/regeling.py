@@ -398,6 +398,11 @@ class Regeling(Strikt):
     vastgesteld_door: Zin
     vastgesteld_op: date | None = None
     geldig_vanaf: date
+    geldig_vanaf_onzeker: Zin | None = Field(
+        default=None,
+        description="waarom geldig_vanaf niet vaststaat (bijv. de dag van bekendmaking staat niet in de bron) en wat "
+        "de functioneel beheerder moet controleren; de app toont dit bij elke beoordeling",
+    )
     geldig_tot: date | None = None
     bron: Zin
     aannames: list[Zin] = Field(default_factory=list, description="keuzes waar de brontekst zwijgt of botst")

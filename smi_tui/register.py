@@ -28,6 +28,11 @@ from smi_tui.validatie import nl_fouten
 INGEBOUWD = Path(__file__).parent / "regelingen"
 
 
+class GeenRegelingVanKracht(RegelingFout):
+    """No version of the gemeente's regulation was in force on the date asked (e.g. a melding before the entry
+    into force): the case cannot be assessed under any of them."""
+
+
 def lees_regeling(pad: Path) -> Regeling:
     """Read and validate one regulation file; a RegelingFout names the file and every wrong field."""
     try:
@@ -82,9 +87,10 @@ class Register:
             f"{r.id}: {nl_datum(r.geldig_vanaf)} t/m {nl_datum(self.einden[r.id]) if self.einden[r.id] else 'heden'}"
             for r in sorted(versies, key=lambda r: r.geldig_vanaf)
         )
-        raise RegelingFout(
-            f"Op {nl_datum(peildatum)} gold geen SMI-regeling van {versies[0].gemeente}. Bekende versies: {reeks}. "
-            "Controleer de datum van de melding, of laat de functioneel beheerder de juiste versie toevoegen."
+        raise GeenRegelingVanKracht(
+            f"Geen regeling van kracht: op {nl_datum(peildatum)} gold geen SMI-regeling van {versies[0].gemeente}. "
+            f"Bekende versies: {reeks}. Controleer de datum van de melding, of laat de functioneel beheerder de "
+            "juiste versie toevoegen."
         )
 
     def op_id(self, regeling_id: str) -> Regeling:

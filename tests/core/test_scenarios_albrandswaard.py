@@ -118,3 +118,19 @@ def test_geen_vergoeding_voor_de_aanvraag() -> None:
     jan = be.kinderen[0].maanden[0]
     assert (jan.maand, jan.dagen, jan.tegemoetkoming_cent) == (1, 20, 94941)
     assert any(r.code == "ingang" and r.artikel.startswith("artikel 3 en artikel 5") for r in b.toetsen)
+
+
+def test_inwerkingtreding_de_dag_na_bekendmaking() -> None:
+    # art. 12: "de eerste dag na bekendmaking"; the proposal to the raad is dated 20 May 2025, the bekendmaking is
+    # not in the source: the earliest date the text allows is 21 May 2025, flagged for the administrator.
+    from datetime import date
+
+    from smi_tui.register import GeenRegelingVanKracht, Register
+
+    reg = Register.laad([])
+    r = reg.voor("albrandswaard", date(2025, 5, 21))
+    assert r.geldig_vanaf == date(2025, 5, 21)
+    assert "artikel 12" in r.geldig_vanaf_onzeker and "bekendmaking" in r.geldig_vanaf_onzeker
+    with pytest.raises(GeenRegelingVanKracht, match="Geen regeling van kracht: op 20 mei 2025"):
+        reg.voor("albrandswaard", date(2025, 5, 20))
+    assert beoordeel(Z).naar_json()["regeling"]["geldig_vanaf_onzeker"] == r.geldig_vanaf_onzeker
