@@ -100,9 +100,17 @@ class ToetsEigenKracht(Regel):
 
 
 class Voorziening(Strikt):
+    """One scheme that comes first. ``artikel``: the article that makes its availability a refusal ground;
+    ``definitie``: where the regulation defines it, when that is another article (cited beside it)."""
+
     code: Annotated[str, Field(pattern=r"^[a-z0-9_]+$")]
     omschrijving: Zin
     artikel: Artikel
+    definitie: Artikel | None = None
+
+    def grond(self) -> str:
+        """The article for a refusal on this scheme, with the definition where it helps."""
+        return f"{self.artikel} (begrip: {self.definitie})" if self.definitie else self.artikel
 
 
 class ToetsVoorliggend(Regel):

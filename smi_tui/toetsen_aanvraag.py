@@ -29,17 +29,18 @@ def voorliggend(t: ToetsVoorliggend, z: Zaak, r: Regeling, b: Berekening | None)
     for v in t.voorzieningen:
         a = antwoorden.get(v.code)
         code = f"voorliggend_{v.code}"
+        artikel = v.grond()
         noot = f" ({a.toelichting})" if a and a.toelichting else ""
         if a is None or a.beschikbaar is None:
             uit.append(
-                Resultaat(code, v.artikel, O, f"Beantwoord of deze voorziening beschikbaar is: {v.omschrijving}.")
+                Resultaat(code, artikel, O, f"Beantwoord of deze voorziening beschikbaar is: {v.omschrijving}.")
             )
         elif a.beschikbaar:
             uit.append(
-                Resultaat(code, v.artikel, N, f"Er is een passende voorliggende voorziening: {v.omschrijving}{noot}.")
+                Resultaat(code, artikel, N, f"Er is een passende voorliggende voorziening: {v.omschrijving}{noot}.")
             )
         else:
-            uit.append(Resultaat(code, v.artikel, V, f"Niet beschikbaar of niet passend: {v.omschrijving}{noot}."))
+            uit.append(Resultaat(code, artikel, V, f"Niet beschikbaar of niet passend: {v.omschrijving}{noot}."))
     return uit
 
 

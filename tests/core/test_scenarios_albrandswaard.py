@@ -39,7 +39,11 @@ def test_bso_maximaal_vijf_uur_per_dag() -> None:
         ("melding.kinderen.0.ingeschreven_in_gemeente", False, "artikel 1 lid 4 en artikel 2 lid 1 onder a"),
         ("gesprek.recht_op_kinderopvangtoeslag", True, "artikel 2 lid 1 onder b en artikel 7 lid 1"),
         ("gesprek.netwerk_kan_opvang_bieden", True, "artikel 7 lid 2"),
-        ("voorliggend.antwoorden.jeugdwet.beschikbaar", True, "artikel 1 lid 11"),
+        (
+            "voorliggend.antwoorden.jeugdwet.beschikbaar",
+            True,
+            "artikel 7 lid 3 en artikel 2 lid 1 onder c (begrip: artikel 1 lid 11)",
+        ),
         ("budget.resterend_cent", 500000, "artikel 7 lid 4"),
         ("melding.kinderen.0.voortgezet_onderwijs", True, "artikel 1 lid 4 en artikel 2 lid 1 onder a"),
     ],
@@ -134,3 +138,13 @@ def test_inwerkingtreding_de_dag_na_bekendmaking() -> None:
     with pytest.raises(GeenRegelingVanKracht, match="Geen regeling van kracht: op 20 mei 2025"):
         reg.voor("albrandswaard", date(2025, 5, 20))
     assert beoordeel(Z).naar_json()["regeling"]["geldig_vanaf_onzeker"] == r.geldig_vanaf_onzeker
+
+
+@pytest.mark.parametrize(
+    "code", ["zorgverzekering", "wmo", "jeugdwet", "participatiewet", "informele_opvang", "andere_tegemoetkoming"]
+)
+def test_elke_voorliggende_voorziening_met_het_weigeringsartikel(code) -> None:
+    # art. 7 lid 3 (afwijzingsgrond) and art. 2 lid 1 onder c (doelgroep); art. 1 lid 11 defines the term
+    b = beoordeel(Z, {f"voorliggend.antwoorden.{code}.beschikbaar": True})
+    assert b.uitkomst == "afwijzen"
+    assert artikelen_niet_voldaan(b) == {"artikel 7 lid 3 en artikel 2 lid 1 onder c (begrip: artikel 1 lid 11)"}

@@ -83,3 +83,14 @@ def test_geen_vergoeding_voor_de_aanvraag() -> None:
     assert (april.maand, april.dagen, april.tegemoetkoming_cent) == (4, 17, 81906)
     ingang = [r for r in b.toetsen if r.code == "ingang"]
     assert [r.kind for r in ingang] == [0, 1] and all(r.artikel == "raadsvoorstel 916069, Ad. 2" for r in ingang)
+
+
+@pytest.mark.parametrize(
+    ("code", "artikel"),
+    [("toereikende_voorziening", "raadsvoorstel 916069, Ad. 2"), ("jeugdwet_wmo", "raadsvoorstel 916069, Ad. 1")],
+)
+def test_elke_voorliggende_voorziening_met_zijn_grond(code, artikel) -> None:
+    # only the raadsvoorstel is available: its paragraphs are the grounds (see aannames)
+    b = beoordeel(Z, {f"voorliggend.antwoorden.{code}.beschikbaar": True})
+    assert b.uitkomst == "afwijzen"
+    assert artikelen_niet_voldaan(b) == {artikel}

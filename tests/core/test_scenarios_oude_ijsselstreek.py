@@ -112,3 +112,21 @@ def test_geen_vergoeding_voor_de_aanvraag() -> None:
                       "melding.kinderen.1.opvang.begindatum": "2026-03-01"})  # fmt: skip
     assert (b.berekening.begin.isoformat(), b.berekening.eind.isoformat()) == ("2026-03-19", "2026-09-18")
     assert {r.artikel for r in b.toetsen if r.code == "ingang"} == {"artikel 8 lid 1 en artikel 9"}
+
+
+@pytest.mark.parametrize(
+    ("code", "artikel"),
+    [
+        ("awbz_wlz", "artikel 3"),
+        ("pgb_dagbesteding", "artikel 3"),
+        ("jeugdzorg", "artikel 3"),
+        ("informele_opvang", "artikel 3"),
+        # art. 3 ("zoals": the list is open) is the ground; the toelichting names these two
+        ("wmo", "artikel 3 (begrip: toelichting 'Voorliggende voorziening', onder 3)"),
+        ("peuteropvang", "artikel 3 (begrip: toelichting 'Voorliggende voorziening', onder 4)"),
+    ],
+)
+def test_elke_voorliggende_voorziening_met_het_weigeringsartikel(code, artikel) -> None:
+    b = beoordeel(Z, {f"voorliggend.antwoorden.{code}.beschikbaar": True})
+    assert b.uitkomst == "afwijzen"
+    assert artikelen_niet_voldaan(b) == {artikel}
