@@ -125,6 +125,7 @@ def _berekening_json(b: Berekening) -> dict[str, Any]:
                         "eerste_kind": m.eerste_kind,
                         "kosten_cent": m.kosten_cent,
                         "tegemoetkoming_cent": m.tegemoetkoming_cent,
+                        "verlaagd_cent": m.verlaagd_cent,
                         "eigen_bijdrage_cent": m.eigen_bijdrage_cent,
                         "tabel": m.tabel,
                         "tabeljaar": m.tabeljaar,

@@ -27,7 +27,8 @@ from typing import Any
 
 from smi_tui import landelijk
 from smi_tui.datums import dagen_in_maand, maanden_in, nl_datum, periode_einde
-from smi_tui.geld import naar_centen
+from smi_tui.deelvoorziening import Deel, delen
+from smi_tui.geld import euro, naar_centen
 from smi_tui.ingang import aanvraagdatum as aanvraagdatum  # re-exported: one definition, in ingang
 from smi_tui.ingang import ingangsgrens
 from smi_tui.kindgrenzen import Kindgrens, bindende_grens
@@ -73,10 +74,11 @@ class Maandregel:
     tabeljaar: int | None  # year of the KOT table (or of the hourly-rate table when no KOT table is used)
     voorlopig: bool
     toelichting: list[str] = field(default_factory=list)
+    verlaagd_cent: int = 0  # what a voorliggende voorziening covers of this child's compensation (partial refusal)
 
     @property
     def eigen_bijdrage_cent(self) -> int:
-        return self.kosten_cent - self.tegemoetkoming_cent
+        return self.kosten_cent - self.tegemoetkoming_cent - self.verlaagd_cent
 
 
 @dataclass
@@ -316,6 +318,7 @@ def bereken(
     if ontbreekt:
         raise Ontbreekt(ontbreekt)
     _vul_maanden(uitkomst, zaak, regeling, inkomen)
+    _verlaag(uitkomst, delen(zaak, regeling))
     eind_periode = eind
     binnen = [k for k in uitkomst if not k.uitgesloten]
     if periode is None and any(k.gestopt for k in binnen) and all(k.eind < eind for k in binnen):
@@ -363,3 +366,29 @@ def _vul_maanden(kinderen: list[KindBerekening], zaak: Zaak, regeling: Regeling,
                     toelichting=toelichting,
                 )
             )  # fmt: skip
+
+
+def _verlaag(kinderen: list[KindBerekening], deel: list[Deel]) -> None:
+    """Partial refusal: each month's compensation is lowered by what a voorliggende voorziening covers per month —
+    pro rata to the days of the month the grant covers (like the hours), rounded to cents once per month — taken
+    from the first child first, never below zero."""
+    if not deel:
+        return
+    per_maand: dict[tuple[int, int], list[Maandregel]] = {}
+    for k in kinderen:
+        for m in k.maanden:
+            per_maand.setdefault((m.jaar, m.maand), []).append(m)
+    for (jaar, maand), regels in per_maand.items():
+        regels.sort(key=lambda m: not m.eerste_kind)
+        deel_maand = Fraction(max(m.dagen for m in regels), dagen_in_maand(jaar, maand))
+        for d in deel:
+            rest = naar_centen(d.per_maand_cent * deel_maand)
+            uitleg = (f"verlaagd met {euro(rest)}: {d.voorziening.omschrijving} dekt {euro(d.per_maand_cent)} per "
+                      f"maand ({d.voorziening.grond()})")  # fmt: skip
+            for m in regels:
+                eraf = min(rest, m.tegemoetkoming_cent)
+                if eraf:
+                    m.tegemoetkoming_cent -= eraf
+                    m.verlaagd_cent += eraf
+                    m.toelichting.append(uitleg)
+                rest -= eraf

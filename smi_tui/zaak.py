@@ -127,6 +127,12 @@ class Verslag(Model):
 class Antwoord(Model):
     beschikbaar: bool | None = Field(default=None, description="is deze voorziening beschikbaar en passend?")
     toelichting: str = Field(default="", max_length=2000)
+    bedrag_per_maand_cent: int | None = Field(
+        default=None,
+        ge=0,
+        le=1_000_000_00,
+        description="dekt de voorziening een deel van de kosten: het bedrag per maand",
+    )
 
 
 class Voorliggend(Model):

@@ -294,3 +294,40 @@ def test_ingang_nooit_voor_de_inwerkingtreding() -> None:
     g = ingangsgrens(z, r)
     assert g.datum == date(2025, 12, 24)
     assert "inwerkingtreding" in g.meldingen[0]
+
+
+def test_werkgeversbijdrage_wijst_voor_een_deel_af() -> None:
+    # art. 3.6 lid 1 onder a sub 4: "wijst de aanvraag helemaal of voor een deel af" when an employer contributes.
+    # The employer pays € 200 a month: each month's compensation is € 200 lower.
+    # April (full): 143 h x 11,23 x 96 % = 1.541,65 - 200,00 = € 1.341,65
+    # March (9..31 = 23 of 31 days): 1.143,81 - 200 x 23/31 (= 148,387 -> 148,39) = € 995,42
+    b = beoordeel(
+        Z,
+        {
+            "voorliggend.antwoorden.werkgever.beschikbaar": True,
+            "gesprek.inkomen.werkgeversbijdrage_per_maand_cent": 20000,
+        },
+    )
+    assert b.uitkomst == "gedeeltelijk"
+    r = next(r for r in b.toetsen if r.code == "voorliggend_werkgever")
+    assert r.uitkomst == "voldaan" and r.beperkt and r.artikel == "artikel 3.6 lid 1 onder a sub 4"
+    assert "€ 200,00 per maand" in r.toelichting
+    k = b.berekening.kinderen[0]
+    maart, april = k.maanden[0], k.maanden[1]
+    assert april.tegemoetkoming_cent == 134165 and april.verlaagd_cent == 20000
+    assert maart.tegemoetkoming_cent == 99542 and maart.verlaagd_cent == 14839
+    # the parent's share does not grow: the employer pays that part (143 x 11,75 - 1.541,65 = 138,60)
+    assert april.eigen_bijdrage_cent == 13860
+
+
+def test_voorziening_voor_een_deel_met_een_bedrag_bij_het_antwoord() -> None:
+    # the same, with the amount given with the answer instead of in the income (€ 150,50 a month)
+    b = beoordeel(
+        Z,
+        {
+            "voorliggend.antwoorden.werkgever.beschikbaar": True,
+            "voorliggend.antwoorden.werkgever.bedrag_per_maand_cent": 15050,
+        },
+    )
+    april = b.berekening.kinderen[0].maanden[1]
+    assert april.tegemoetkoming_cent == 154165 - 15050
