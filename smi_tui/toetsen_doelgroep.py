@@ -202,6 +202,8 @@ def inkomensgrens(t: ToetsInkomensgrens, z: Zaak, r: Regeling, b: Berekening | N
     n = landelijk.norm(t.norm, peil, ink.huishouden == Huishouden.SAMENWONEND)
     # The limit is rounded to whole cents, as municipalities publish it (110 % of 1.922,07 = 2.114,28).
     grens_c = naar_centen(Fraction(n.waarde * t.percentage, 100))
-    voorlopig = f" Voorlopig: {n.toelichting}." if n.voorlopig else ""
+    voorlopig = (
+        f" Voorlopig: {n.toelichting}." if n.voorlopig else (f" Let op: {n.toelichting}." if n.toelichting else "")
+    )
     tekst = f"Inkomen {euro(waarde)} per maand; grens {t.percentage}% van de {n.tabel} = {euro(grens_c)}.{voorlopig}"
     return [Resultaat("inkomensgrens", t.artikel, V if waarde <= grens_c else N, tekst)]

@@ -31,18 +31,31 @@ def test_afwijzing_beide_ouders_werken_en_inkomen() -> None:
 
 @pytest.mark.parametrize(
     ("inkomen", "uitkomst"),
-    [(211428, "voldaan"), (211429, "niet voldaan")],  # 110 % of 1.922,07 (samenwonend, 2025) = 2.114,28
+    # aanvraag 19 March 2026: bijstandsnorm per 1 January 2026, samenwonend 2.002,13 (incl. vakantietoeslag,
+    # tabellen/minimumnormen.json); 110 % = 2.202,343 -> 2.202,34 (art. 3 and 5; the toelichting's bijstandsnorm)
+    [(220234, "voldaan"), (220235, "niet voldaan")],
 )
 def test_inkomensgrens_precies_op_110_procent(inkomen, uitkomst) -> None:
     b = beoordeel(Z, {"gesprek.inkomen.netto_maandinkomen_cent": inkomen})
     r = next(r for r in b.toetsen if r.code == "inkomensgrens")
     assert r.uitkomst == uitkomst
-    assert "Voorlopig" in r.toelichting  # the 2026 bijstandsnorm is not in tabellen/: provisional
+    assert "Voorlopig" not in r.toelichting  # the 1 January 2026 norm is in tabellen/ ...
+    assert "één bronfamilie" in r.toelichting  # ... but rests on one source family: the trace says so
 
 
-def test_alleenstaande_norm() -> None:
-    b = beoordeel(Z, {"gesprek.inkomen.huishouden": "alleenstaand", "gesprek.inkomen.netto_maandinkomen_cent": 148001})
-    assert uitkomsten(b, "inkomensgrens") == ["niet voldaan"]  # 110 % of 1.345,45 = 1.480,00
+@pytest.mark.parametrize(("inkomen", "uitkomst"), [(154165, "voldaan"), (154166, "niet voldaan")])
+def test_alleenstaande_norm(inkomen, uitkomst) -> None:
+    # alleenstaande (ouder) per 1 January 2026: 1.401,50; 110 % = 1.541,65
+    b = beoordeel(Z, {"gesprek.inkomen.huishouden": "alleenstaand", "gesprek.inkomen.netto_maandinkomen_cent": inkomen})
+    assert uitkomsten(b, "inkomensgrens") == [uitkomst]
+
+
+def test_norm_van_juli_2025() -> None:
+    # aanvraag 19 September 2025: the norm per 1 July 2025, samenwonend 1.955,80; 110 % = 2.151,38
+    wijziging = {"aanvraag.ontvangen_op": "2025-09-19", "melding.datum": "2025-09-15"}
+    laag = beoordeel(Z, {**wijziging, "gesprek.inkomen.netto_maandinkomen_cent": 215138})
+    hoog = beoordeel(Z, {**wijziging, "gesprek.inkomen.netto_maandinkomen_cent": 215139})
+    assert (uitkomsten(laag, "inkomensgrens"), uitkomsten(hoog, "inkomensgrens")) == (["voldaan"], ["niet voldaan"])
 
 
 @pytest.mark.parametrize(
