@@ -84,6 +84,10 @@ class ToetsAdvies(Regel):
     verplicht: Literal["altijd", "bij_medische_problematiek", "tenzij_consulent_direct"]
     adviseurs: list[str] = Field(min_length=1)
     positief_vereist: bool = True
+    niet_nodig_bij: list[Grondslag] = Field(
+        default_factory=list, description="grondslagen waarbij geen advies nodig is (Oude IJsselstreek art. 2 onder c)"
+    )
+    niet_nodig_artikel: str = Field(default="", description="het artikel dat het advies dan overbodig maakt")
 
 
 class ToetsNetwerk(Regel):

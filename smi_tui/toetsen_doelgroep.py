@@ -124,6 +124,10 @@ def advies(t: ToetsAdvies, z: Zaak, r: Regeling, b: Berekening | None) -> list[R
     g = z.gesprek
     wie = " of ".join(t.adviseurs)
     nodig = True
+    if g is not None and g.noodzaak_vastgesteld and set(g.grondslagen) & set(t.niet_nodig_bij):
+        grond = t.niet_nodig_artikel or t.artikel
+        return [Resultaat("advies", grond, V, "De noodzaak blijkt uit stukken van een huisarts of andere instelling; "
+                          f"aanvullend advies van een {wie} is niet nodig ({grond}).")]  # fmt: skip
     if g is not None and t.verplicht == "tenzij_consulent_direct" and g.consulent_stelt_direct_vast:
         return [
             Resultaat("advies", t.artikel, V, "De consulent kon de indicatie direct vaststellen; advies is niet nodig.")

@@ -148,3 +148,20 @@ def test_elke_voorliggende_voorziening_met_het_weigeringsartikel(code) -> None:
     b = beoordeel(Z, {f"voorliggend.antwoorden.{code}.beschikbaar": True})
     assert b.uitkomst == "afwijzen"
     assert artikelen_niet_voldaan(b) == {"artikel 7 lid 3 en artikel 2 lid 1 onder c (begrip: artikel 1 lid 11)"}
+
+
+def test_hardheidsclausule_alleen_ten_gunste() -> None:
+    # art. 11 lid 2 (and Awb 4:84): deviate only where applying the rules has disproportionate adverse
+    # consequences for the parents — so only in their favour
+    from smi_tui.beoordeling import besluitcontrole
+    from smi_tui.zaak import Zaak
+    from tests.core.scenario import laad
+
+    data = laad(Z)
+    data["besluit"] = {"datum": "2026-02-01", "beslissing": "afwijzen", "motivering": "Afgewezen.",
+                       "hardheidsclausule": {"toegepast": True, "reden": "Een reden van minstens twintig tekens."}}  # fmt: skip
+    zaak = Zaak.model_validate(data)
+    b = beoordeel(Z)
+    assert b.regeling.hardheidsclausule.alleen_ten_gunste
+    assert any("alleen ten gunste" in f for f in besluitcontrole(zaak, b))
+    assert any("4:84" in a for a in b.regeling.aannames)

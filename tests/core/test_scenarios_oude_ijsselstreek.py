@@ -143,3 +143,23 @@ def test_elke_voorliggende_voorziening_met_het_weigeringsartikel(code, artikel) 
     b = beoordeel(Z, {f"voorliggend.antwoorden.{code}.beschikbaar": True})
     assert b.uitkomst == "afwijzen"
     assert artikelen_niet_voldaan(b) == {artikel}
+
+
+def test_geen_advies_nodig_bij_stukken_van_de_huisarts() -> None:
+    # art. 2 onder c: when the need shows from stukken of a huisarts or other institution, no extra advice of a
+    # zorgverlener is needed (aannames: the parent's beperking of art. 5 stays required)
+    b = beoordeel(Z, {"gesprek.grondslagen": ["beperking_ouder", "stukken_huisarts"], "gesprek.advies": None})
+    r = next(r for r in b.toetsen if r.code == "advies")
+    assert (r.uitkomst.value, r.artikel) == ("voldaan", "artikel 2 onder c")
+    assert b.uitkomst == "gedeeltelijk"  # as the example (the 24-hour cap), not onvolledig
+    # without those stukken the advice is still needed
+    b = beoordeel(Z, {"gesprek.advies": None})
+    assert b.uitkomst == "onvolledig"
+
+
+def test_ontwikkeling_kind_alleen_geeft_geen_indicatie() -> None:
+    # reading in aannames: art. 2 onder b brings the family within the regulation, art. 5 still requires the
+    # parent's beperking ("en") besides one of the grounds
+    b = beoordeel(Z, {"gesprek.grondslagen": ["ontwikkeling_kind"]})
+    assert b.uitkomst == "afwijzen" and artikelen_niet_voldaan(b) == {"artikel 5"}
+    assert any("artikel 2 onder b" in a for a in b.regeling.aannames)
