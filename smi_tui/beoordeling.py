@@ -43,6 +43,7 @@ class Beoordeling:
     uitbetalingsvoorwaarden: list[dict[str, Any]] = field(default_factory=list)
     budget: BudgetStand | None = None  # the remaining budget used (entered, or computed from the stored cases)
     vorig_besluit: EerderBesluit | None = None  # the earlier decision found in the store (repeat application)
+    zaak: Zaak | None = None  # the case as assessed (for the outcome per child)
 
     @property
     def afwijzingsgronden(self) -> list[Resultaat]:
@@ -50,6 +51,41 @@ class Beoordeling:
 
     def uitgesloten_kinderen(self) -> set[int]:
         return {r.kind for r in self.afwijzingsgronden if r.kind is not None}
+
+    def per_kind(self) -> list[dict[str, Any]]:
+        """The outcome per child with care, with its period and the articles behind it; the case's outcome sums
+        these up (every child refused: afwijzen; some refused or limited: gedeeltelijk)."""
+        zaak = self.zaak
+        if zaak is None:
+            return []
+        ber = {k.index: k for k in self.berekening.kinderen} if self.berekening else {}
+        zaakbreed = [r for r in self.toetsen if r.kind is None]
+        uit = []
+        for i, kind in enumerate(zaak.melding.kinderen):
+            if kind.opvang is None:
+                continue
+            eigen = [r for r in self.toetsen if r.kind == i]
+            k = ber.get(i)
+            nee = [r for r in eigen if r.uitkomst == Uitkomst.NIET_VOLDAAN]
+            beperkt = [r for r in eigen + zaakbreed if r.beperkt and r.uitkomst == Uitkomst.VOLDAAN]
+            if self.uitkomst in (Voorstel.AFWIJZEN, Voorstel.ONVOLLEDIG):
+                uitkomst = self.uitkomst
+            elif nee or (k is not None and k.uitgesloten):
+                uitkomst = Voorstel.AFWIJZEN
+            elif beperkt:
+                uitkomst = Voorstel.GEDEELTELIJK
+            else:
+                uitkomst = Voorstel.TOEKENNEN
+            gronden = nee if uitkomst == Voorstel.AFWIJZEN else beperkt
+            uit.append({
+                "kind": i,
+                "naam": kind.naam,
+                "uitkomst": uitkomst.value,
+                "begin": k.begin.isoformat() if k is not None and uitkomst != Voorstel.AFWIJZEN else None,
+                "eind": k.eind.isoformat() if k is not None and uitkomst != Voorstel.AFWIJZEN else None,
+                "artikelen": list(dict.fromkeys(r.artikel for r in gronden)),
+            })  # fmt: skip
+        return uit
 
     def naar_json(self) -> dict[str, Any]:
         return {
@@ -64,6 +100,7 @@ class Beoordeling:
             },
             "peildatum": self.peildatum.isoformat(),
             "uitkomst": self.uitkomst.value,
+            "per_kind": self.per_kind(),
             "toetsen": [r.naar_json() for r in self.toetsen],
             "ontbrekend": self.ontbrekend,
             "berekening": _berekening_json(self.berekening) if self.berekening else None,
@@ -219,7 +256,7 @@ def beoordeel(zaak: Zaak, regeling: Regeling, peildatum: date | None = None) -> 
         begin, eind = berekening.begin, berekening.eind
     termijnen = bereken_termijnen(zaak, regeling, begin, eind)
     return Beoordeling(regeling, peildatum, uitkomst, resultaten, ontbrekend, berekening, termijnen,
-                       _uitbetaling(zaak, regeling))  # fmt: skip
+                       _uitbetaling(zaak, regeling), zaak=zaak)  # fmt: skip
 
 
 def _uitbetaling(zaak: Zaak, regeling: Regeling) -> list[dict[str, Any]]:

@@ -163,3 +163,18 @@ def test_ontwikkeling_kind_alleen_geeft_geen_indicatie() -> None:
     b = beoordeel(Z, {"gesprek.grondslagen": ["ontwikkeling_kind"]})
     assert b.uitkomst == "afwijzen" and artikelen_niet_voldaan(b) == {"artikel 5"}
     assert any("artikel 2 onder b" in a for a in b.regeling.aannames)
+
+
+def test_uitkomst_en_einde_per_kind() -> None:
+    # Mees (born 15 May 2013) reaches the limit of art. 2 onder d on 14 May 2026; Fenna is capped at 24 h (art. 6):
+    # each child has its own outcome and end date; the case's outcome sums them up
+    b = beoordeel(Z, {"melding.kinderen.0.geboortedatum": "2013-05-15"})
+    mees, fenna = b.per_kind()
+    assert (mees["uitkomst"], mees["eind"], mees["artikelen"]) == ("gedeeltelijk", "2026-05-14", ["artikel 2 onder d"])
+    assert (fenna["uitkomst"], fenna["eind"], fenna["artikelen"]) == ("gedeeltelijk", "2026-09-30", ["artikel 6"])
+    assert b.uitkomst == "gedeeltelijk"
+    # Mees 13 at the start: refused for him with its article, Fenna still granted
+    b = beoordeel(Z, {"melding.kinderen.0.geboortedatum": "2013-03-31"})
+    mees, fenna = b.naar_json()["per_kind"]
+    assert (mees["uitkomst"], mees["eind"], mees["artikelen"]) == ("afwijzen", None, ["artikel 2 onder d"])
+    assert fenna["uitkomst"] == "gedeeltelijk" and b.uitkomst == "gedeeltelijk"
