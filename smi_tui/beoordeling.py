@@ -76,7 +76,8 @@ class Beoordeling:
                 uitkomst = Voorstel.GEDEELTELIJK
             else:
                 uitkomst = Voorstel.TOEKENNEN
-            gronden = nee if uitkomst == Voorstel.AFWIJZEN else beperkt
+            zaak_nee = [r for r in zaakbreed if r.uitkomst == Uitkomst.NIET_VOLDAAN]
+            gronden = nee + zaak_nee if uitkomst == Voorstel.AFWIJZEN else beperkt
             uit.append({
                 "kind": i,
                 "naam": kind.naam,

@@ -331,3 +331,13 @@ def test_voorziening_voor_een_deel_met_een_bedrag_bij_het_antwoord() -> None:
     )
     april = b.berekening.kinderen[0].maanden[1]
     assert april.tegemoetkoming_cent == 154165 - 15050
+
+
+def test_terugrekenen_wordt_niet_verlengd() -> None:
+    # plan and care from Sunday 15 March 2026: 12 months to Sunday 14 March 2027 (art. 3.5 lid 1). The latest day
+    # to ask for an extension is counted backwards (14 March 2027 - 8 weeks = Sunday 17 January 2027) and is not
+    # moved to a working day: art. 1 lid 2 Atw. The end of the grant is no statutory term either.
+    b = beoordeel(Z, {"verslag.plan_ingangsdatum": "2026-03-15", "melding.kinderen.0.opvang.begindatum": "2026-03-15"})
+    t = {x.code: x.datum.isoformat() for x in b.termijnen if x.datum}
+    assert t["einde_tegemoetkoming"] == "2027-03-14"
+    assert t["verlenging_aanvragen"] == "2027-01-17"
