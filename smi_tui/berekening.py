@@ -27,8 +27,8 @@ from typing import Any
 
 from smi_tui import landelijk
 from smi_tui.datums import dagen_in_maand, maanden_in, nl_datum, periode_einde
-from smi_tui.deelvoorziening import Deel, delen
-from smi_tui.geld import euro, naar_centen
+from smi_tui.deelvoorziening import delen, verlaag
+from smi_tui.geld import naar_centen
 from smi_tui.ingang import aanvraagdatum as aanvraagdatum  # re-exported: one definition, in ingang
 from smi_tui.ingang import ingangsgrens
 from smi_tui.kindgrenzen import Kindgrens, bindende_grens
@@ -256,6 +256,7 @@ def bereken(
     *,
     periode: tuple[date, date] | None = None,
     opvang: Mapping[int, Opvang] | None = None,
+    al_vergoed: Mapping[tuple[int, int, int], Fraction] | None = None,
 ) -> Berekening:
     """The compensation per child per month over the granted period. Raises Ontbreekt when data is missing.
 
@@ -264,7 +265,9 @@ def bereken(
     period of the grant — an extension, the rest of a grant after a revision — and each child counts from the later
     of ``begin`` and its care's start. ``opvang`` replaces the care of the children it names (index in
     ``melding.kinderen``); the others keep the care of the melding. A child whose care does not touch the period
-    gets no months and ``uitgesloten`` says why.
+    gets no months and ``uitgesloten`` says why. ``al_vergoed`` — (child, jaar, maand) -> hours — are hours of the
+    same calendar month already granted in an earlier part (a month split by a change): a monthly cap limits the
+    month as a whole.
     """
     ontbreekt: list[str] = []
     zorg = {i: k.opvang for i, k in enumerate(zaak.melding.kinderen) if k.opvang is not None}
@@ -317,8 +320,8 @@ def bereken(
         )  # fmt: skip
     if ontbreekt:
         raise Ontbreekt(ontbreekt)
-    _vul_maanden(uitkomst, zaak, regeling, inkomen)
-    _verlaag(uitkomst, delen(zaak, regeling))
+    _vul_maanden(uitkomst, zaak, regeling, inkomen, al_vergoed or {})
+    verlaag(uitkomst, delen(zaak, regeling))
     eind_periode = eind
     binnen = [k for k in uitkomst if not k.uitgesloten]
     if periode is None and any(k.gestopt for k in binnen) and all(k.eind < eind for k in binnen):
@@ -333,7 +336,13 @@ def _rangorde_sleutel(k: KindBerekening, uren: Fraction) -> tuple[Any, ...]:
     return (-uren, -uren * k.uurprijs_cent, kind_sleutel)
 
 
-def _vul_maanden(kinderen: list[KindBerekening], zaak: Zaak, regeling: Regeling, inkomen: int | None) -> None:
+def _vul_maanden(
+    kinderen: list[KindBerekening],
+    zaak: Zaak,
+    regeling: Regeling,
+    inkomen: int | None,
+    al_vergoed: Mapping[tuple[int, int, int], Fraction],
+) -> None:
     alle = sorted({m for k in kinderen if not k.uitgesloten for m in maanden_in(k.begin, k.eind)})
     for jaar, maand in alle:
         eerste_dag = date(jaar, maand, 1)
@@ -346,7 +355,8 @@ def _vul_maanden(kinderen: list[KindBerekening], zaak: Zaak, regeling: Regeling,
             deel = Fraction(dagen, dagen_in_maand(jaar, maand))
             # pro rata first, the monthly caps after: a cap limits the hours that fall in this calendar month
             voor = k.uren_vergoed_per_maand if k.uren_voor_maandmaxima is None else k.uren_voor_maandmaxima
-            vergoed = min([voor * deel, *k.maandmaxima])
+            eerder = al_vergoed.get((k.index, jaar, maand), Fraction(0))
+            vergoed = max(Fraction(0), min([voor * deel, *(c - eerder for c in k.maandmaxima)]))
             actief.append((k, dagen, k.uren_gevraagd_per_maand * deel, vergoed))
         actief.sort(key=lambda a: _rangorde_sleutel(a[0], a[3]))
         for positie, (k, dagen, u_gevr, u_verg) in enumerate(actief):
@@ -366,29 +376,3 @@ def _vul_maanden(kinderen: list[KindBerekening], zaak: Zaak, regeling: Regeling,
                     toelichting=toelichting,
                 )
             )  # fmt: skip
-
-
-def _verlaag(kinderen: list[KindBerekening], deel: list[Deel]) -> None:
-    """Partial refusal: each month's compensation is lowered by what a voorliggende voorziening covers per month —
-    pro rata to the days of the month the grant covers (like the hours), rounded to cents once per month — taken
-    from the first child first, never below zero."""
-    if not deel:
-        return
-    per_maand: dict[tuple[int, int], list[Maandregel]] = {}
-    for k in kinderen:
-        for m in k.maanden:
-            per_maand.setdefault((m.jaar, m.maand), []).append(m)
-    for (jaar, maand), regels in per_maand.items():
-        regels.sort(key=lambda m: not m.eerste_kind)
-        deel_maand = Fraction(max(m.dagen for m in regels), dagen_in_maand(jaar, maand))
-        for d in deel:
-            rest = naar_centen(d.per_maand_cent * deel_maand)
-            uitleg = (f"verlaagd met {euro(rest)}: {d.voorziening.omschrijving} dekt {euro(d.per_maand_cent)} per "
-                      f"maand ({d.voorziening.grond()})")  # fmt: skip
-            for m in regels:
-                eraf = min(rest, m.tegemoetkoming_cent)
-                if eraf:
-                    m.tegemoetkoming_cent -= eraf
-                    m.verlaagd_cent += eraf
-                    m.toelichting.append(uitleg)
-                rest -= eraf

@@ -1,8 +1,14 @@
 """Albrandswaard 2025 (bronnen/albrandswaard-2025-beleidsregels.txt)."""
 
+from datetime import date
+
 import pytest
 
-from tests.core.scenario import artikelen_niet_voldaan, beoordeel, uitkomsten
+from smi_tui.beoordeling import besluitcontrole
+from smi_tui.register import GeenRegelingVanKracht, Register
+from smi_tui.toekenning import bedragen, berekeningen, toekenning
+from smi_tui.zaak import Zaak
+from tests.core.scenario import artikelen_niet_voldaan, beoordeel, laad, uitkomsten, zet
 
 Z = "albrandswaard-toekenning"
 
@@ -127,10 +133,6 @@ def test_geen_vergoeding_voor_de_aanvraag() -> None:
 def test_inwerkingtreding_de_dag_na_bekendmaking() -> None:
     # art. 12: "de eerste dag na bekendmaking"; the proposal to the raad is dated 20 May 2025, the bekendmaking is
     # not in the source: the earliest date the text allows is 21 May 2025, flagged for the administrator.
-    from datetime import date
-
-    from smi_tui.register import GeenRegelingVanKracht, Register
-
     reg = Register.laad([])
     r = reg.voor("albrandswaard", date(2025, 5, 21))
     assert r.geldig_vanaf == date(2025, 5, 21)
@@ -153,10 +155,6 @@ def test_elke_voorliggende_voorziening_met_het_weigeringsartikel(code) -> None:
 def test_hardheidsclausule_alleen_ten_gunste() -> None:
     # art. 11 lid 2 (and Awb 4:84): deviate only where applying the rules has disproportionate adverse
     # consequences for the parents — so only in their favour
-    from smi_tui.beoordeling import besluitcontrole
-    from smi_tui.zaak import Zaak
-    from tests.core.scenario import laad
-
     data = laad(Z)
     data["besluit"] = {"datum": "2026-02-01", "beslissing": "afwijzen", "motivering": "Afgewezen.",
                        "hardheidsclausule": {"toegepast": True, "reden": "Een reden van minstens twintig tekens."}}  # fmt: skip
@@ -165,3 +163,27 @@ def test_hardheidsclausule_alleen_ten_gunste() -> None:
     assert b.regeling.hardheidsclausule.alleen_ten_gunste
     assert any("alleen ten gunste" in f for f in besluitcontrole(zaak, b))
     assert any("4:84" in a for a in b.regeling.aannames)
+
+
+def test_maandmaximum_over_een_door_herziening_gesplitste_maand() -> None:
+    # gastouderopvang (no cap in art. 6 lid 2, only the national 230 h per calendar month, art. 8a Bkt): 60 h/week
+    # x 52 / 12 = 260 h per full month. A herziening from 16 May 2026 (same care) splits May in two parts:
+    #   1..15 May: 260 x 15/31 = 3900/31 = 125,81 h (below 230)
+    #   16..31 May: 260 x 16/31 = 134,19 h, but May may hold only 230 h: 230 - 3900/31 = 3230/31 = 104,19 h
+    # at 8,00 (below the 2026 maximum 8,49) x 96 % (54.000): part 1 3900/31 x 7,68 = 966,19; part 2 3230/31 x 7,68
+    # = 800,21 -> May € 1.766,40 (= 230 h x 7,68), not 260 h.
+
+    data = laad("albrandswaard-herziening")
+    gastouder = {"soort": "gastouderopvang", "aanbieder": "Gastouderbureau Rhoon", "lrk_nummer": "456789123",
+                 "vestigingsplaats": "Rhoon", "lrk_gecontroleerd_op": "2026-01-20", "via_gastouderbureau": True,
+                 "uurprijs_cent": 800, "uren_per_week": 60, "weken_per_jaar": 52}  # fmt: skip
+    zet(data, "melding.kinderen.0.opvang", {**gastouder, "begindatum": "2026-02-01"})
+    zet(data, "wijzigingen.0.opvang", {"0": {**gastouder, "begindatum": "2026-05-16"}})
+    zaak = Zaak.model_validate(data)
+    r = Register.laad([]).voor("albrandswaard", zaak.melding.datum)
+    t = toekenning(zaak, r)
+    delen = berekeningen(zaak, r, t, date(2026, 5, 1), date(2026, 5, 31))
+    mei = [m for ber in delen for k in ber.kinderen for m in k.maanden]
+    assert [m.tegemoetkoming_cent for m in mei] == [96619, 80021]
+    assert sum(m.uren_vergoed for m in mei) == 230
+    assert bedragen(delen)[(0, 2026, 5)] == 96619 + 80021
