@@ -56,6 +56,12 @@ def kind_velden(i: int) -> Vertical:
             validators=[],
         ),
         vinkje(f"{p}.voortgezet_onderwijs", "Zit in het voortgezet onderwijs"),
+        veld(
+            f"{p}.voortgezet_onderwijs_vanaf",
+            "VO vanaf",
+            "datum",
+            hulp="eerste schooldag voortgezet onderwijs, als bekend",
+        ),
         janee(f"{p}.ingeschreven_in_gemeente", "Ingeschreven (BRP)"),
         janee(f"{p}.woont_bij_aanvrager", "Woont bij aanvrager", hulp="leeg: ja"),
         groepsmelding(p),

@@ -47,6 +47,8 @@ class VoorliggendScherm(StapScherm):
                 yield Static(f"{v.omschrijving} [dim]({v.artikel})[/]", classes="vraag")
                 yield janee(f"{p}.beschikbaar", "Beschikbaar", hulp="beschikbaar én passend?")
                 yield veld(f"{p}.toelichting", "Toelichting")
+                if v.deels:  # the regulation refuses "helemaal of voor een deel": the part it covers per month
+                    yield veld(f"{p}.bedrag_per_maand_cent", "Dekt per maand", "euro", hulp="leeg: de hele kosten")
                 yield groepsmelding(p)
         herhaald = r.toets(ToetsHerhaaldeAanvraag)
         if isinstance(herhaald, ToetsHerhaaldeAanvraag):

@@ -16,6 +16,7 @@ from smi_tui.berekening import Berekening, Ontbreekt, aanvraagdatum, bereken
 from smi_tui.datums import nl_datum
 from smi_tui.geld import uren
 from smi_tui.herhaling import EerderBesluit
+from smi_tui.ingang import resultaten as ingang_resultaten
 from smi_tui.regeling import Regeling, ToetsBudgetplafond, ToetsHerhaaldeAanvraag, ToetsStukken
 from smi_tui.register import Register
 from smi_tui.termijnen import Termijn, bereken_termijnen
@@ -42,6 +43,7 @@ class Beoordeling:
     uitbetalingsvoorwaarden: list[dict[str, Any]] = field(default_factory=list)
     budget: BudgetStand | None = None  # the remaining budget used (entered, or computed from the stored cases)
     vorig_besluit: EerderBesluit | None = None  # the earlier decision found in the store (repeat application)
+    zaak: Zaak | None = None  # the case as assessed (for the outcome per child)
 
     @property
     def afwijzingsgronden(self) -> list[Resultaat]:
@@ -49,6 +51,42 @@ class Beoordeling:
 
     def uitgesloten_kinderen(self) -> set[int]:
         return {r.kind for r in self.afwijzingsgronden if r.kind is not None}
+
+    def per_kind(self) -> list[dict[str, Any]]:
+        """The outcome per child with care, with its period and the articles behind it; the case's outcome sums
+        these up (every child refused: afwijzen; some refused or limited: gedeeltelijk)."""
+        zaak = self.zaak
+        if zaak is None:
+            return []
+        ber = {k.index: k for k in self.berekening.kinderen} if self.berekening else {}
+        zaakbreed = [r for r in self.toetsen if r.kind is None]
+        uit = []
+        for i, kind in enumerate(zaak.melding.kinderen):
+            if kind.opvang is None:
+                continue
+            eigen = [r for r in self.toetsen if r.kind == i]
+            k = ber.get(i)
+            nee = [r for r in eigen if r.uitkomst == Uitkomst.NIET_VOLDAAN]
+            beperkt = [r for r in eigen + zaakbreed if r.beperkt and r.uitkomst == Uitkomst.VOLDAAN]
+            if self.uitkomst in (Voorstel.AFWIJZEN, Voorstel.ONVOLLEDIG):
+                uitkomst = self.uitkomst
+            elif nee or (k is not None and k.uitgesloten):
+                uitkomst = Voorstel.AFWIJZEN
+            elif beperkt:
+                uitkomst = Voorstel.GEDEELTELIJK
+            else:
+                uitkomst = Voorstel.TOEKENNEN
+            zaak_nee = [r for r in zaakbreed if r.uitkomst == Uitkomst.NIET_VOLDAAN]
+            gronden = nee + zaak_nee if uitkomst == Voorstel.AFWIJZEN else beperkt
+            uit.append({
+                "kind": i,
+                "naam": kind.naam,
+                "uitkomst": uitkomst.value,
+                "begin": k.begin.isoformat() if k is not None and uitkomst != Voorstel.AFWIJZEN else None,
+                "eind": k.eind.isoformat() if k is not None and uitkomst != Voorstel.AFWIJZEN else None,
+                "artikelen": list(dict.fromkeys(r.artikel for r in gronden)),
+            })  # fmt: skip
+        return uit
 
     def naar_json(self) -> dict[str, Any]:
         return {
@@ -59,9 +97,11 @@ class Beoordeling:
                 "citeertitel": self.regeling.citeertitel,
                 "geldig_vanaf": self.regeling.geldig_vanaf.isoformat(),
                 "geldig_tot": self.regeling.geldig_tot.isoformat() if self.regeling.geldig_tot else None,
+                "geldig_vanaf_onzeker": self.regeling.geldig_vanaf_onzeker,
             },
             "peildatum": self.peildatum.isoformat(),
             "uitkomst": self.uitkomst.value,
+            "per_kind": self.per_kind(),
             "toetsen": [r.naar_json() for r in self.toetsen],
             "ontbrekend": self.ontbrekend,
             "berekening": _berekening_json(self.berekening) if self.berekening else None,
@@ -123,6 +163,7 @@ def _berekening_json(b: Berekening) -> dict[str, Any]:
                         "eerste_kind": m.eerste_kind,
                         "kosten_cent": m.kosten_cent,
                         "tegemoetkoming_cent": m.tegemoetkoming_cent,
+                        "verlaagd_cent": m.verlaagd_cent,
                         "eigen_bijdrage_cent": m.eigen_bijdrage_cent,
                         "tabel": m.tabel,
                         "tabeljaar": m.tabeljaar,
@@ -163,11 +204,12 @@ def beperkingen(b: Berekening, regeling: Regeling) -> list[Resultaat]:
                                  f"{k.naam}: gevraagd {uren(k.uren_gevraagd_per_maand)} uur per maand, vergoed "
                                  f"{uren(k.uren_vergoed_per_maand)} uur ({x.omschrijving}).", k.index, True))  # fmt: skip
         gevraagd_eind = k.opvang.einddatum
-        if gevraagd_eind is not None and gevraagd_eind > b.eind:
+        eind = b.eind_periode or b.eind  # an age or school limit has its own result (toetsen_doelgroep.leeftijd)
+        if gevraagd_eind is not None and gevraagd_eind > eind:
             p = regeling.periode
             uit.append(Resultaat("periode", p.artikel, Uitkomst.VOLDAAN,
                                  f"{k.naam}: opvang gevraagd tot {nl_datum(gevraagd_eind)}; de tegemoetkoming geldt "
-                                 f"ten hoogste {p.eerste_periode_maanden} maanden, tot en met {nl_datum(b.eind)}.",
+                                 f"ten hoogste {p.eerste_periode_maanden} maanden, tot en met {nl_datum(eind)}.",
                                  k.index, True))  # fmt: skip
     return uit
 
@@ -184,6 +226,8 @@ def beoordeel(zaak: Zaak, regeling: Regeling, peildatum: date | None = None) -> 
     resultaten = toets(zaak, regeling, berekening)
     if berekening is not None:
         resultaten += beperkingen(berekening, regeling)
+        starts = {k.index: (k.naam, k.opvang.begindatum, k.begin) for k in berekening.kinderen if not k.uitgesloten}
+        resultaten += ingang_resultaten(zaak, regeling, starts)
     ontbrekend = [r.toelichting for r in resultaten if r.uitkomst == Uitkomst.ONTBREEKT] + ontbrekend
 
     zaakniveau = [r for r in resultaten if r.uitkomst == Uitkomst.NIET_VOLDAAN and r.kind is None]
@@ -213,7 +257,7 @@ def beoordeel(zaak: Zaak, regeling: Regeling, peildatum: date | None = None) -> 
         begin, eind = berekening.begin, berekening.eind
     termijnen = bereken_termijnen(zaak, regeling, begin, eind)
     return Beoordeling(regeling, peildatum, uitkomst, resultaten, ontbrekend, berekening, termijnen,
-                       _uitbetaling(zaak, regeling))  # fmt: skip
+                       _uitbetaling(zaak, regeling), zaak=zaak)  # fmt: skip
 
 
 def _uitbetaling(zaak: Zaak, regeling: Regeling) -> list[dict[str, Any]]:

@@ -10,8 +10,10 @@ Per child per month: ``vergoede uren x vergoede uurprijs x percentage``, where
   in that month (equal hours: the highest costs), "volgend kind" for the others — or 100 % / a flat
   percentage where the regulation says so.
 
-A month that the period covers only partly counts pro rata by calendar days (the hours, not the caps: the caps
-are per full month). Everything is exact until one rounding to whole cents per child per month (half up).
+A month that the period covers only partly counts pro rata by calendar days; day and week caps are converted to a
+month pro rata as well, but a monthly cap (the regulation's, the national 230 hours) limits the hours that fall in
+that calendar month and is applied after the pro-rata step (a half month of 250 asked hours is 125, not 115).
+Everything is exact until one rounding to whole cents per child per month (half up).
 The parent's share (eigen bijdrage) is the cost of the asked hours at the real price minus the compensation.
 """
 
@@ -19,20 +21,22 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from fractions import Fraction
 from typing import Any
 
 from smi_tui import landelijk
-from smi_tui.datums import dagen_in_maand, maanden_in, nl_datum, periode_einde, plus_maanden
+from smi_tui.datums import dagen_in_maand, maanden_in, nl_datum, periode_einde
+from smi_tui.deelvoorziening import delen, verlaag
 from smi_tui.geld import naar_centen
+from smi_tui.ingang import aanvraagdatum as aanvraagdatum  # re-exported: one definition, in ingang
+from smi_tui.ingang import ingangsgrens
+from smi_tui.kindgrenzen import Kindgrens, bindende_grens
 from smi_tui.opvang import Opvang
-from smi_tui.personen import Huishouden, Kind
+from smi_tui.personen import Huishouden
 from smi_tui.regeling import (
     Methode,
     Regeling,
-    ToetsLeeftijd,
-    ToetsNietVoorAanvraag,
     UrenMaximum,
 )
 from smi_tui.zaak import Zaak
@@ -70,10 +74,11 @@ class Maandregel:
     tabeljaar: int | None  # year of the KOT table (or of the hourly-rate table when no KOT table is used)
     voorlopig: bool
     toelichting: list[str] = field(default_factory=list)
+    verlaagd_cent: int = 0  # what a voorliggende voorziening covers of this child's compensation (partial refusal)
 
     @property
     def eigen_bijdrage_cent(self) -> int:
-        return self.kosten_cent - self.tegemoetkoming_cent
+        return self.kosten_cent - self.tegemoetkoming_cent - self.verlaagd_cent
 
 
 @dataclass
@@ -84,13 +89,16 @@ class KindBerekening:
     begin: date
     eind: date
     uren_gevraagd_per_maand: Fraction
-    uren_vergoed_per_maand: Fraction
+    uren_vergoed_per_maand: Fraction  # in a full calendar month, after every cap
     uurprijs_cent: int
     vergoede_uurprijs_cent: int
     uurprijs_tabel: str
     beperkingen: list[Beperking]
     maanden: list[Maandregel] = field(default_factory=list)
     uitgesloten: str = ""  # reason when the child gets nothing (e.g. above the age limit)
+    uren_voor_maandmaxima: Fraction | None = None  # per full month after the day and week caps (None: = vergoed)
+    maandmaxima: list[Fraction] = field(default_factory=list)  # caps on the hours in one calendar month
+    gestopt: Kindgrens | None = None  # the age or school limit that ends this child's grant early
 
     @property
     def totaal_cent(self) -> int:
@@ -105,6 +113,7 @@ class Berekening:
     inkomen_cent: int | None
     kinderen: list[KindBerekening]
     inkomen_toelichting: str = ""
+    eind_periode: date | None = None  # the regulation's period end, when an age or school limit ended it earlier
 
     def maandtotalen(self) -> list[dict[str, Any]]:
         """Per calendar month: compensation, parent's share, the table used and whether provisional."""
@@ -156,15 +165,15 @@ class Berekening:
         return 0, 0
 
 
-def aanvraagdatum(zaak: Zaak, regeling: Regeling) -> date | None:
-    """The date of the application: the signing of the verslag where that is the application, else receipt."""
-    if regeling.aanvraag_is_ondertekend_verslag:
-        return zaak.verslag.ondertekend_op if zaak.verslag else None
-    return zaak.aanvraag.ontvangen_op
+def _gekapte_uren(
+    opvang: Opvang, maxima: list[UrenMaximum]
+) -> tuple[Fraction, Fraction, list[Fraction], list[Beperking], list[str]]:
+    """(asked hours per month, hours per month after the day and week caps, the monthly caps that apply, caps that
+    lower a full month, missing data).
 
-
-def _gekapte_uren(opvang: Opvang, maxima: list[UrenMaximum]) -> tuple[Fraction, Fraction, list[Beperking], list[str]]:
-    """(asked hours per month, granted hours per month before the 230 cap, caps applied, missing data)."""
+    Day and week caps are converted to a month pro rata (``x weken per jaar / 12``); a monthly cap — the
+    regulation's and the national 230 hours — limits the hours that fall in that calendar month, so it is applied
+    after a part month has been taken pro rata (:func:`_vul_maanden`), never scaled down itself."""
     weken = Fraction(opvang.weken_per_jaar, 12)
     gevraagd_week = opvang.gevraagde_uren_per_week()
     week = gevraagd_week
@@ -187,27 +196,22 @@ def _gekapte_uren(opvang: Opvang, maxima: list[UrenMaximum]) -> tuple[Fraction, 
         if week > m.uren:
             week = Fraction(m.uren)
             beperkingen.append(Beperking(m.artikel, f"maximaal {m.uren} uur per week"))
-    maand = week * weken
+    voor_maandmaxima = week * weken
+    maand = voor_maandmaxima
+    maandmaxima: list[Fraction] = []
     for m in (m for m in geldig if m.per == "maand"):
+        maandmaxima.append(Fraction(m.uren))
         if maand > m.uren:
             maand = Fraction(m.uren)
-            beperkingen.append(Beperking(m.artikel, f"maximaal {m.uren} uur per maand"))
+            beperkingen.append(Beperking(m.artikel, f"maximaal {m.uren} uur per kalendermaand"))
+    maandmaxima.append(Fraction(landelijk.MAX_UREN_PER_MAAND))
     if maand > landelijk.MAX_UREN_PER_MAAND:
-        maand = Fraction(landelijk.MAX_UREN_PER_MAAND)
         beperkingen.append(
-            Beperking(landelijk.MAX_UREN_ARTIKEL, f"maximaal {landelijk.MAX_UREN_PER_MAAND} uur per maand per kind")
+            Beperking(
+                landelijk.MAX_UREN_ARTIKEL, f"maximaal {landelijk.MAX_UREN_PER_MAAND} uur per kalendermaand per kind"
+            )
         )
-    return gevraagd_week * weken, maand, beperkingen, ontbreekt
-
-
-def leeftijdsgrens_einde(kind: Kind, regeling: Regeling) -> date | None:
-    """Last day on which the child is within the regulation's age limit, where a date follows from it."""
-    t = regeling.toets(ToetsLeeftijd)
-    if not isinstance(t, ToetsLeeftijd) or t.jaren is None:
-        return None
-    if t.soort == "jonger_dan_of_basisschool" and kind.basisschool_groep is not None:
-        return None  # still in primary school: the age limit does not end the grant
-    return plus_maanden(kind.geboortedatum, 12 * t.jaren) - timedelta(days=1)
+    return gevraagd_week * weken, voor_maandmaxima, maandmaxima, beperkingen, ontbreekt
 
 
 def _inkomen(zaak: Zaak, regeling: Regeling) -> tuple[int | None, str, list[str]]:
@@ -252,6 +256,7 @@ def bereken(
     *,
     periode: tuple[date, date] | None = None,
     opvang: Mapping[int, Opvang] | None = None,
+    al_vergoed: Mapping[tuple[int, int, int], Fraction] | None = None,
 ) -> Berekening:
     """The compensation per child per month over the granted period. Raises Ontbreekt when data is missing.
 
@@ -260,7 +265,9 @@ def bereken(
     period of the grant — an extension, the rest of a grant after a revision — and each child counts from the later
     of ``begin`` and its care's start. ``opvang`` replaces the care of the children it names (index in
     ``melding.kinderen``); the others keep the care of the melding. A child whose care does not touch the period
-    gets no months and ``uitgesloten`` says why.
+    gets no months and ``uitgesloten`` says why. ``al_vergoed`` — (child, jaar, maand) -> hours — are hours of the
+    same calendar month already granted in an earlier part (a month split by a change): a monthly cap limits the
+    month as a whole.
     """
     ontbreekt: list[str] = []
     zorg = {i: k.opvang for i, k in enumerate(zaak.melding.kinderen) if k.opvang is not None}
@@ -274,12 +281,11 @@ def bereken(
         raise Ontbreekt(ontbreekt)
 
     if periode is None:
-        start_na = None
-        if regeling.toets(ToetsNietVoorAanvraag) is not None:
-            start_na = aanvraagdatum(zaak, regeling)
-            if start_na is None:
-                ontbreekt.append("de datum van de aanvraag (nodig omdat opvang vóór de aanvraag niet wordt vergoed)")
-        begins = [max(zorg[i].begindatum, start_na) if start_na else zorg[i].begindatum for i, _ in kinderen]
+        grens_ingang = ingangsgrens(zaak, regeling)
+        if grens_ingang.datum is None:
+            raise Ontbreekt([grens_ingang.ontbreekt])
+        start_na = grens_ingang.datum
+        begins = [max(zorg[i].begindatum, start_na) for i, _ in kinderen]
         begin = min(begins)
         eind = periode_einde(begin, regeling.periode.eerste_periode_maanden)
     else:
@@ -289,15 +295,17 @@ def bereken(
     uitkomst: list[KindBerekening] = []
     for (i, kind), kbegin in zip(kinderen, begins, strict=True):
         o = zorg[i]
-        gevraagd, vergoed, beperkingen, mist = _gekapte_uren(o, regeling.uren_maxima)
+        gevraagd, voor_max, maandmaxima, beperkingen, mist = _gekapte_uren(o, regeling.uren_maxima)
+        vergoed = min([voor_max, *maandmaxima])
         ontbreekt += [f"{kind.naam}: {m}" for m in mist]
         keind = min(eind, o.einddatum) if o.einddatum else eind
-        grens = leeftijdsgrens_einde(kind, regeling)
-        uitgesloten = ""
-        if grens is not None and grens < keind:
-            keind = grens
-            if grens < kbegin:
-                uitgesloten = f"{kind.naam} is bij de start van de opvang ouder dan de leeftijdsgrens"
+        g = bindende_grens(kind, regeling)
+        uitgesloten, gestopt = "", None
+        if g is not None and g.laatste_dag is not None and g.laatste_dag < keind:
+            if g.laatste_dag < kbegin:
+                uitgesloten = f"{g.reden}; bij de start ({nl_datum(kbegin)}) valt {kind.naam} buiten {g.toets.artikel}"
+            else:
+                keind, gestopt = g.laatste_dag, g
         if not uitgesloten and keind < kbegin:
             uitgesloten = f"de opvang van {kind.naam} valt niet in de periode {nl_datum(begin)} t/m {nl_datum(eind)}"
         prijs = landelijk.max_uurprijs(kbegin.year, o.soort)
@@ -307,12 +315,18 @@ def bereken(
                 uren_gevraagd_per_maand=gevraagd, uren_vergoed_per_maand=vergoed,
                 uurprijs_cent=o.uurprijs_cent, vergoede_uurprijs_cent=min(o.uurprijs_cent, prijs.waarde),
                 uurprijs_tabel=prijs.tabel, beperkingen=beperkingen, uitgesloten=uitgesloten,
+                uren_voor_maandmaxima=voor_max, maandmaxima=maandmaxima, gestopt=gestopt,
             )
         )  # fmt: skip
     if ontbreekt:
         raise Ontbreekt(ontbreekt)
-    _vul_maanden(uitkomst, zaak, regeling, inkomen)
-    return Berekening(begin, eind, regeling.berekening.methode, inkomen, uitkomst, ink_uitleg)
+    _vul_maanden(uitkomst, zaak, regeling, inkomen, al_vergoed or {})
+    verlaag(uitkomst, delen(zaak, regeling))
+    eind_periode = eind
+    binnen = [k for k in uitkomst if not k.uitgesloten]
+    if periode is None and any(k.gestopt for k in binnen) and all(k.eind < eind for k in binnen):
+        eind = max(k.eind for k in binnen)  # an age or school limit ends the grant before the regulation's period
+    return Berekening(begin, eind, regeling.berekening.methode, inkomen, uitkomst, ink_uitleg, eind_periode)
 
 
 def _rangorde_sleutel(k: KindBerekening, uren: Fraction) -> tuple[Any, ...]:
@@ -322,7 +336,13 @@ def _rangorde_sleutel(k: KindBerekening, uren: Fraction) -> tuple[Any, ...]:
     return (-uren, -uren * k.uurprijs_cent, kind_sleutel)
 
 
-def _vul_maanden(kinderen: list[KindBerekening], zaak: Zaak, regeling: Regeling, inkomen: int | None) -> None:
+def _vul_maanden(
+    kinderen: list[KindBerekening],
+    zaak: Zaak,
+    regeling: Regeling,
+    inkomen: int | None,
+    al_vergoed: Mapping[tuple[int, int, int], Fraction],
+) -> None:
     alle = sorted({m for k in kinderen if not k.uitgesloten for m in maanden_in(k.begin, k.eind)})
     for jaar, maand in alle:
         eerste_dag = date(jaar, maand, 1)
@@ -333,7 +353,11 @@ def _vul_maanden(kinderen: list[KindBerekening], zaak: Zaak, regeling: Regeling,
                 continue
             dagen = (min(k.eind, laatste_dag) - max(k.begin, eerste_dag)).days + 1
             deel = Fraction(dagen, dagen_in_maand(jaar, maand))
-            actief.append((k, dagen, k.uren_gevraagd_per_maand * deel, k.uren_vergoed_per_maand * deel))
+            # pro rata first, the monthly caps after: a cap limits the hours that fall in this calendar month
+            voor = k.uren_vergoed_per_maand if k.uren_voor_maandmaxima is None else k.uren_voor_maandmaxima
+            eerder = al_vergoed.get((k.index, jaar, maand), Fraction(0))
+            vergoed = max(Fraction(0), min([voor * deel, *(c - eerder for c in k.maandmaxima)]))
+            actief.append((k, dagen, k.uren_gevraagd_per_maand * deel, vergoed))
         actief.sort(key=lambda a: _rangorde_sleutel(a[0], a[3]))
         for positie, (k, dagen, u_gevr, u_verg) in enumerate(actief):
             eerste = positie == 0

@@ -48,8 +48,15 @@ def _print_json(data: Any) -> None:
     sys.stdout.write("\n")
 
 
+def waarschuw(register: Register) -> None:
+    """Print the regulation files that were skipped (stderr, Dutch), so an administrator sees them."""
+    for w in register.waarschuwingen:
+        print(f"smi-tui: let op: {w}", file=sys.stderr)
+
+
 def cmd_regelingen(args: argparse.Namespace) -> int:
     register = Register.laad()
+    waarschuw(register)
     rijen = [
         {
             "id": r.id,
@@ -90,11 +97,15 @@ def cmd_beoordeel(args: argparse.Namespace) -> int:
     from smi_tui.beoordeling import beoordeel_zaak
 
     zaak = lees_zaak(args.zaak)
-    b = beoordeel_zaak(zaak, peildatum=args.peildatum)
+    register = Register.laad()
+    waarschuw(register)
+    b = beoordeel_zaak(zaak, register, peildatum=args.peildatum)
     if args.json:
         _print_json(b.naar_json())
         return 0
     print(f"Regeling:  {b.regeling.citeertitel} ({b.regeling.id})")
+    if b.regeling.geldig_vanaf_onzeker:
+        print(f"Let op:    {b.regeling.geldig_vanaf_onzeker}")
     print(f"Voorstel:  {b.uitkomst.value.upper()}")
     print("\nToetsen:")
     for r in b.toetsen:

@@ -107,16 +107,27 @@ def norm(soort: str, peildatum: date, samenwonend: bool) -> Waarde:
     eerder = [(d, v) for d, v in perioden if d <= peildatum]
     if not eerder:
         raise TabelFout(f"Er is geen {soort} bekend voor {peildatum.isoformat()} of eerder.")
+
+    def bekend(v: Any) -> bool:  # a period marked NOT FOUND (as a whole or for this field) is no figure
+        return isinstance(v, dict) and isinstance(v.get(veld), int | float)
+
     ingang, waarde = eerder[-1]
-    if isinstance(waarde, dict):
-        return Waarde(euro_naar_centen(waarde[veld]), f"{soort} per {ingang.isoformat()}", False)
-    bekend = [(d, v) for d, v in eerder if isinstance(v, dict)]
-    if not bekend:
+    if bekend(waarde):
+        return Waarde(euro_naar_centen(waarde[veld]), f"{soort} per {ingang.isoformat()}", False, _eén_bron(waarde))
+    gevonden = [(d, v) for d, v in eerder if bekend(v)]
+    if not gevonden:
         raise TabelFout(f"Er is geen {soort} bekend voor {peildatum.isoformat()}.")
-    d, v = bekend[-1]
+    d, v = gevonden[-1]
     return Waarde(
         euro_naar_centen(v[veld]),
         f"{soort} per {d.isoformat()}",
         True,
         f"{soort} per {ingang.isoformat()} is niet gevonden; voorlopig de norm per {d.isoformat()} gebruikt",
     )
+
+
+def _eén_bron(waarde: dict[str, Any]) -> str:
+    """A figure that rests on one source family says so in the trace (tabellen/minimumnormen.json, confidence)."""
+    if str(waarde.get("confidence", "")).upper().startswith("ONE SOURCE"):
+        return "dit bedrag berust op één bronfamilie (zie tabellen/minimumnormen.json); controleer het"
+    return ""

@@ -85,13 +85,25 @@ class Kind(Model):
         default=None, ge=1, le=8, description="groep 1-8; leeg als nog niet op school"
     )
     voortgezet_onderwijs: bool = False
+    voortgezet_onderwijs_vanaf: date | None = Field(
+        default=None, description="eerste schooldag in het voortgezet onderwijs, als die bekend is (ook in de toekomst)"
+    )
     opvang: Opvang | None = None
 
     @model_validator(mode="after")
     def _school(self) -> Kind:
         if self.voortgezet_onderwijs and self.basisschool_groep is not None:
             raise ValueError("een kind zit op de basisschool óf in het voortgezet onderwijs, niet allebei")
+        if self.voortgezet_onderwijs_vanaf is not None and self.voortgezet_onderwijs_vanaf <= self.geboortedatum:
+            raise ValueError("de eerste schooldag in het voortgezet onderwijs ligt vóór de geboortedatum")
         return self
+
+    def voortgezet_onderwijs_start(self) -> date | None:
+        """The first day in secondary school: the date entered; ``date.min`` for a child in secondary school
+        without a date (it was there before anything the case covers); None while not known (or not at all)."""
+        if self.voortgezet_onderwijs_vanaf is not None:
+            return self.voortgezet_onderwijs_vanaf
+        return date.min if self.voortgezet_onderwijs else None
 
 
 class Huishouden(StrEnum):

@@ -1,19 +1,21 @@
 """Deadlines: beslistermijn and its verdaging, bezwaartermijn, evaluations, grant end, extension window.
 
-The Algemene termijnenwet is applied in one function, :func:`atw`, to the statutory terms (beslistermijn,
-verdaagde beslistermijn, bezwaartermijn). Evaluation dates and the end of a grant are not terms in that sense
-and are not moved.
+The Algemene termijnenwet (:mod:`smi_tui.atw`) is applied to the statutory terms (beslistermijn, verdaagde
+beslistermijn, bezwaartermijn); a term ending in a year without a known besluit gelijkstelling is ``voorlopig``.
+Evaluation dates and the end of a grant are not terms in that sense and are not moved; the latest day to ask for
+an extension is counted backwards and not moved either (artikel 1 lid 2 Atw).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from smi_tui.atw import atw, atw_einde
 from smi_tui.datums import nl_datum, periode_einde, plus_maanden
 from smi_tui.fouten import SmiFout
+from smi_tui.kindgrenzen import einden_per_kind
 from smi_tui.nazorg import Opschorting, geldend, geldende_verdaging
 from smi_tui.regeling import Regeling
 from smi_tui.zaak import Zaak
@@ -24,61 +26,18 @@ if TYPE_CHECKING:
 BEZWAARTERMIJN_WEKEN = 6  # artikel 6:7 Awb; begint de dag na verzending (artikel 6:8 Awb)
 
 
-def pasen(jaar: int) -> date:
-    """Easter Sunday (Gregorian calendar; anonymous algorithm of Meeus/Jones/Butcher)."""
-    a, b, c = jaar % 19, jaar // 100, jaar % 100
-    d, e = b // 4, b % 4
-    f = (b + 8) // 25
-    g = (b - f + 1) // 3
-    h = (19 * a + b - d - g + 15) % 30
-    i, k = c // 4, c % 4
-    ll = (32 + 2 * e + 2 * i - h - k) % 7
-    m = (a + 11 * h + 22 * ll) // 451
-    maand = (h + ll - 7 * m + 114) // 31
-    dag = (h + ll - 7 * m + 114) % 31 + 1
-    return date(jaar, maand, dag)
-
-
-@lru_cache(maxsize=64)
-def feestdagen(jaar: int) -> dict[date, str]:
-    """The generally recognised holidays of artikel 3 Algemene termijnenwet in ``jaar``."""
-    p = pasen(jaar)
-    koningsdag = date(jaar, 4, 27)
-    if koningsdag.weekday() == 6:  # on a Sunday Koningsdag is celebrated on Saturday 26 April
-        koningsdag = date(jaar, 4, 26)
-    return {
-        date(jaar, 1, 1): "Nieuwjaarsdag",
-        p: "Eerste Paasdag",
-        p + timedelta(days=1): "Tweede Paasdag",
-        koningsdag: "Koningsdag",
-        date(jaar, 5, 5): "Bevrijdingsdag",
-        p + timedelta(days=39): "Hemelvaartsdag",
-        p + timedelta(days=49): "Eerste Pinksterdag",
-        p + timedelta(days=50): "Tweede Pinksterdag",
-        date(jaar, 12, 25): "Eerste Kerstdag",
-        date(jaar, 12, 26): "Tweede Kerstdag",
-    }
-
-
-def atw(einde: date) -> date:
-    """Algemene termijnenwet, artikel 1: a term ending on a Saturday, Sunday or recognised holiday runs on to the
-    next day that is none of these."""
-    d = einde
-    while d.weekday() >= 5 or d in feestdagen(d.year):
-        d += timedelta(days=1)
-    return d
-
-
 def bezwaartermijn_einde(verzonden: date) -> date:
     """Last day to object: six weeks starting the day after sending (Awb 6:7, 6:8), moved by the Atw."""
-    return atw(verzonden + timedelta(weeks=BEZWAARTERMIJN_WEKEN))
+    return atw_einde(verzonden + timedelta(weeks=BEZWAARTERMIJN_WEKEN), verzonden + timedelta(days=1)).einde
 
 
 @dataclass(frozen=True)
 class Termijn:
     """One deadline: ``code`` (stable, e.g. ``beslistermijn``, ``evaluatie_2``), what it is, its date (None while
     it cannot be known yet), the article it rests on, an explanation, and ``gedaan``: the action it asks for has
-    been done (the decision taken, the evaluation held, the extension asked), so the werkvoorraad skips it."""
+    been done (the decision taken, the evaluation held, the extension asked), so the werkvoorraad skips it;
+    ``voorlopig``: a statutory term ending in a year without a known besluit gelijkstelling (artikel 3 lid 3
+    Algemene termijnenwet), so a decree day may still move it (the ``toelichting`` says so)."""
 
     code: str
     omschrijving: str
@@ -86,6 +45,7 @@ class Termijn:
     artikel: str
     toelichting: str = ""
     gedaan: bool = False
+    voorlopig: bool = False
 
     def naar_json(self) -> dict[str, str | bool | None]:
         return {
@@ -95,6 +55,7 @@ class Termijn:
             "artikel": self.artikel,
             "toelichting": self.toelichting,
             "gedaan": self.gedaan,
+            "voorlopig": self.voorlopig,
         }
 
 
@@ -248,37 +209,41 @@ def _beslistermijnen(zaak: Zaak, regeling: Regeling) -> list[Termijn]:
                         "begint pas te lopen als die datum bekend is", besloten)]  # fmt: skip
     stand = beslistermijn(zaak, regeling)
     assert stand.einde is not None
-    ruw = start + timedelta(weeks=bt.weken, days=stand.opgeschort_dagen)
-    uitleg = [_atw_uitleg(ruw, stand.einde)]
+    ruw = atw_einde(start + timedelta(weeks=bt.weken, days=stand.opgeschort_dagen))
+    uitleg = [ruw.uitleg()]
     artikel = bt.artikel
     if stand.opgeschort_dagen:
         uitleg.insert(0, f"opgeschort met {stand.opgeschort_dagen} dagen voor aanvulling van de aanvraag")
         artikel = f"{bt.artikel}; {OPSCHORTING_ARTIKEL}"
     uitleg += [m for m in stand.meldingen if "aanvulling" in m]
     uit = [Termijn("beslistermijn", f"beslistermijn ({bt.weken} weken {hoe}, {nl_datum(start)})", stand.einde,
-                   artikel, "; ".join(u for u in uitleg if u), besloten)]  # fmt: skip
+                   artikel, "; ".join(u for u in uitleg if u), besloten, ruw.voorlopig)]  # fmt: skip
     v = geldende_verdaging(zaak.verdaging)
     if v is not None:
         over = [m for m in stand.meldingen if "aanvulling" not in m]
         if stand.verdaging_geldig:
+            weken = min(v.weken, bt.verdaging_weken) if bt.verdaging_weken else v.weken
+            a = atw_einde(stand.einde + timedelta(weeks=weken))
+            over = [*over, a.uitleg()] if a.uitleg() else over
             uit.append(Termijn("verdaging", f"verdaagde beslistermijn (verdaagd op {nl_datum(v.op)}: {v.reden})",
-                               stand.verdaagd_tot, f"{bt.artikel}; {VERDAGING_ARTIKEL}", " ".join(over), besloten))  # fmt: skip
+                               stand.verdaagd_tot, f"{bt.artikel}; {VERDAGING_ARTIKEL}", " ".join(over), besloten,
+                               a.voorlopig))  # fmt: skip
         else:
             uit.append(Termijn("verdaging", "verdaging te laat: de beslistermijn is niet verlengd", None,
                                VERDAGING_ARTIKEL, " ".join(over), besloten))  # fmt: skip
     elif bt.verdaging_weken:
+        a = atw_einde(stand.einde + timedelta(weeks=bt.verdaging_weken))
+        uitleg = "; ".join(x for x in (f"verdaging moet vóór het einde van de beslistermijn schriftelijk worden "
+                                       f"meegedeeld ({VERDAGING_ARTIKEL})", a.uitleg()) if x)  # fmt: skip
         uit.append(Termijn("verdaging_uiterst", f"uiterste datum als de beslistermijn met {bt.verdaging_weken} weken "
-                           "wordt verdaagd", atw(stand.einde + timedelta(weeks=bt.verdaging_weken)), bt.artikel,
-                           f"verdaging moet vóór het einde van de beslistermijn schriftelijk worden meegedeeld "
-                           f"({VERDAGING_ARTIKEL})", besloten))  # fmt: skip
+                           "wordt verdaagd", a.einde, bt.artikel, uitleg, besloten, a.voorlopig))  # fmt: skip
     return uit
 
 
 def _bezwaartermijn(code: str, wat: str, verzonden: date) -> Termijn:
-    ruw = verzonden + timedelta(weeks=BEZWAARTERMIJN_WEKEN)
-    return Termijn(code, f"einde bezwaartermijn {wat}(6 weken na de dag van verzending)",
-                   bezwaartermijn_einde(verzonden), "artikel 6:7 en 6:8 Awb",
-                   _atw_uitleg(ruw, bezwaartermijn_einde(verzonden)))  # fmt: skip
+    a = atw_einde(verzonden + timedelta(weeks=BEZWAARTERMIJN_WEKEN), verzonden + timedelta(days=1))
+    return Termijn(code, f"einde bezwaartermijn {wat}(6 weken na de dag van verzending)", a.einde,
+                   "artikel 6:7 en 6:8 Awb", a.uitleg(), voorlopig=a.voorlopig)  # fmt: skip
 
 
 def _bezwaartermijnen(zaak: Zaak) -> list[Termijn]:
@@ -299,11 +264,15 @@ def _bezwaartermijnen(zaak: Zaak) -> list[Termijn]:
 def _verlengingstermijnen(zaak: Zaak, regeling: Regeling) -> list[Termijn]:
     """The decision term on each extension request (the regulation's term, else 4:13 Awb as encoded)."""
     bt = regeling.beslistermijn
-    return [
-        Termijn(f"beslistermijn_verlenging_{n}", f"beslissen op verlenging {n} (aangevraagd {nl_datum(v.aangevraagd_op)})",
-                atw(v.aangevraagd_op + timedelta(weeks=bt.weken)), bt.artikel, "", v.beslissing is not None)
-        for n, v in enumerate(zaak.verlengingen, 1) if v.ingetrokken is None
-    ]  # fmt: skip
+    uit = []
+    for n, v in enumerate(zaak.verlengingen, 1):
+        if v.ingetrokken is not None:  # withdrawn: no term (smi_tui.vastleggen)
+            continue
+        a = atw_einde(v.aangevraagd_op + timedelta(weeks=bt.weken))
+        uit.append(Termijn(f"beslistermijn_verlenging_{n}", f"beslissen op verlenging {n} (aangevraagd "
+                           f"{nl_datum(v.aangevraagd_op)})", a.einde, bt.artikel, a.uitleg(), v.beslissing is not None,
+                           a.voorlopig))  # fmt: skip
+    return uit
 
 
 @dataclass(frozen=True)
@@ -342,20 +311,23 @@ def _periodetermijnen(zaak: Zaak, regeling: Regeling, t: Toekenning | _Voorstel)
             uit.append(Termijn(f"evaluatie_{n}", f"evaluatie {n} door {ev.door}", d, ev.artikel, "", n in gehouden))
             n += 1
     p = regeling.periode
-    uitleg = ""
+    kinderen, door_grens, grensartikel = einden_per_kind(zaak, regeling, begin, eind)
+    uitleg = door_grens
     if t.verlengd:
         uitleg = f"verlengd ({len(t.verlengd)}x); oorspronkelijk tot en met {nl_datum(t.eind_oorspronkelijk)}"
     if t.beeindigd_door is not None:
         w = t.beeindigd_door
         uitleg = f"{w.soort.value} met ingang van {nl_datum(w.ingangsdatum)} (grond: {w.grond})"
-    artikel = f"{p.artikel}; {regeling.verlenging.artikel}" if t.verlengd else p.artikel
+    artikel = f"{p.artikel}; {regeling.verlenging.artikel}" if t.verlengd else grensartikel or p.artikel
     uit.append(Termijn("einde_tegemoetkoming", "einde van de tegemoetkoming", eind, artikel, uitleg))
+    uit += [Termijn(f"einde_tegemoetkoming_kind_{i}", f"einde van de tegemoetkoming voor {naam}", g.laatste_dag,
+                    g.toets.artikel, f"{g.reden}; daarna stopt de betaling") for i, naam, g in kinderen]  # fmt: skip
     if p.herindicatie_maanden:
         n = 1
         while (d := plus_maanden(begin, p.herindicatie_maanden * n)) <= eind + timedelta(days=1):
             uit.append(Termijn(f"herindicatie_{n}", f"herindicatie {n}", d, p.artikel))
             n += 1
-    if t.beeindigd_door is not None:
+    if t.beeindigd_door is not None or door_grens:
         return uit
     v = regeling.verlenging
     if v.toegestaan:
@@ -374,12 +346,6 @@ def _periodetermijnen(zaak: Zaak, regeling: Regeling, t: Toekenning | _Voorstel)
         uit.append(Termijn("nieuwe_melding", "geen verlenging: een nieuwe melding is nodig vóór", eind, v.artikel,
                            "de regeling kent geen verlenging"))  # fmt: skip
     return uit
-
-
-def _atw_uitleg(ruw: date, einde: date) -> str:
-    if ruw == einde:
-        return ""
-    return f"valt op {nl_datum(ruw)} (weekend of feestdag) en loopt door tot {nl_datum(einde)} (Algemene termijnenwet)"
 
 
 def alle_termijnen(zaak: Zaak, regeling: Regeling) -> list[Termijn]:

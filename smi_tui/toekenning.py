@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from fractions import Fraction
 
 from smi_tui.berekening import Berekening, bereken
 from smi_tui.datums import periode_einde
@@ -160,17 +161,22 @@ def _uitgesloten(zaak: Zaak, regeling: Regeling, basis: Berekening) -> set[int]:
 
 
 def berekeningen(zaak: Zaak, regeling: Regeling, t: Toekenning, van: date, tot: date) -> list[Berekening]:
-    """The calculation of every segment of ``t`` within ``van``..``tot`` (inclusive), in date order."""
+    """The calculation of every segment of ``t`` within ``van``..``tot`` (inclusive), in date order. A month split
+    by a change keeps one monthly cap: the later part gets what the earlier part left of it."""
     uit: list[Berekening] = []
+    vergoed: dict[tuple[int, int, int], Fraction] = {}
     for s in t.segmenten:
         b, e = max(s.begin, van), min(s.eind, tot)
         if b > e or not s.opvang:
             continue
-        ber = bereken(zaak, regeling, periode=(b, e), opvang=s.opvang)
+        ber = bereken(zaak, regeling, periode=(b, e), opvang=s.opvang, al_vergoed=vergoed)
         for k in ber.kinderen:
             if k.index not in s.opvang:
                 k.maanden.clear()
                 k.uitgesloten = k.uitgesloten or "niet in de toekenning"
+            for m in k.maanden:
+                sleutel = (k.index, m.jaar, m.maand)
+                vergoed[sleutel] = vergoed.get(sleutel, Fraction(0)) + m.uren_vergoed
         uit.append(ber)
     return uit
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from smi_tui.berekening import Berekening, aanvraagdatum
 from smi_tui.datums import nl_datum, plus_maanden
+from smi_tui.deelvoorziening import bedrag
 from smi_tui.geld import euro
 from smi_tui.regeling import (
     Regeling,
@@ -29,17 +30,23 @@ def voorliggend(t: ToetsVoorliggend, z: Zaak, r: Regeling, b: Berekening | None)
     for v in t.voorzieningen:
         a = antwoorden.get(v.code)
         code = f"voorliggend_{v.code}"
+        artikel = v.grond()
         noot = f" ({a.toelichting})" if a and a.toelichting else ""
         if a is None or a.beschikbaar is None:
-            uit.append(
-                Resultaat(code, v.artikel, O, f"Beantwoord of deze voorziening beschikbaar is: {v.omschrijving}.")
-            )
+            uit.append(Resultaat(code, artikel, O, f"Beantwoord of deze voorziening beschikbaar is: {v.omschrijving}."))
+        elif a.beschikbaar and v.deels and (deel := bedrag(v, z)) > 0:
+            uit.append(Resultaat(code, artikel, V, f"{v.omschrijving[:1].upper()}{v.omschrijving[1:]} dekt "
+                                 f"{euro(deel)} per maand van de kosten{noot}; de regeling wijst voor dat deel af: de "
+                                 "tegemoetkoming wordt elke maand met dat bedrag verlaagd.", beperkt=True))  # fmt: skip
         elif a.beschikbaar:
+            deels = " Dekt zij maar een deel van de kosten, vul dan het bedrag per maand in." if v.deels else ""
             uit.append(
-                Resultaat(code, v.artikel, N, f"Er is een passende voorliggende voorziening: {v.omschrijving}{noot}.")
+                Resultaat(
+                    code, artikel, N, f"Er is een passende voorliggende voorziening: {v.omschrijving}{noot}.{deels}"
+                )
             )
         else:
-            uit.append(Resultaat(code, v.artikel, V, f"Niet beschikbaar of niet passend: {v.omschrijving}{noot}."))
+            uit.append(Resultaat(code, artikel, V, f"Niet beschikbaar of niet passend: {v.omschrijving}{noot}."))
     return uit
 
 

@@ -3,19 +3,22 @@ and income."""
 
 from __future__ import annotations
 
+from datetime import date
 from fractions import Fraction
 
 from smi_tui import landelijk
 from smi_tui.berekening import Berekening, aanvraagdatum
 from smi_tui.datums import leeftijd_op, nl_datum
 from smi_tui.geld import euro, naar_centen
-from smi_tui.personen import Huishouden, Werksituatie
+from smi_tui.kindgrenzen import grens
+from smi_tui.personen import Huishouden, Kind, Werksituatie
 from smi_tui.regeling import (
     Regeling,
     ToetsAdvies,
     ToetsGrondslag,
     ToetsInkomensgrens,
     ToetsLeeftijd,
+    ToetsSchool,
     ToetsWerkendeOuders,
     ToetsWoonplaats,
 )
@@ -46,28 +49,40 @@ kot = ja_nee_toets("geen_kinderopvangtoeslag", "gesprek.recht_op_kinderopvangtoe
                    "Stel vast of de ouders recht hebben op kinderopvangtoeslag (werk, traject, opleiding).")  # fmt: skip
 
 
-def leeftijd(t: ToetsLeeftijd, z: Zaak, r: Regeling, b: Berekening | None) -> list[Resultaat]:
+def leeftijd(t: ToetsLeeftijd | ToetsSchool, z: Zaak, r: Regeling, b: Berekening | None) -> list[Resultaat]:
+    """An age or school check, per child and per day: not met at the start of the child's care is a refusal for
+    that child; a limit reached during the period ends that child's grant the day before (a ``beperkt`` result
+    that says why payments stop)."""
     uit = []
     for i, k in kinderen_met_opvang(z):
         assert k.opvang is not None
-        peil = k.opvang.begindatum
-        jaren = leeftijd_op(k.geboortedatum, peil)
-        if t.soort == "tot_en_met_groep_8":
-            ok = not k.voortgezet_onderwijs
-            tekst = (
-                f"{k.naam} zit {'in het voortgezet onderwijs' if not ok else 'nog niet in het voortgezet onderwijs'}."
-            )
-        elif t.soort == "jonger_dan":
-            ok = jaren < (t.jaren or 0)
-            tekst = f"{k.naam} is bij de start van de opvang ({nl_datum(peil)}) {jaren} jaar; de grens is jonger dan {t.jaren}."
+        g = grens(t, k)
+        kb = next((x for x in b.kinderen if x.index == i), None) if b is not None else None
+        start = kb.begin if kb is not None else k.opvang.begindatum
+        if not g.gedekt_op(start):
+            tekst = f"{g.reden}; op {nl_datum(start)}, de start van de opvang, valt {k.naam} daarom buiten de regeling."
+            uit.append(Resultaat(t.type, t.artikel, N, tekst, i))
+        elif kb is not None and kb.gestopt is not None and kb.gestopt.toets is t and g.laatste_dag is not None:
+            tekst = (f"{g.reden}: de tegemoetkoming voor {k.naam} loopt tot en met {nl_datum(g.laatste_dag)}; "
+                     f"daarna stopt de betaling ({t.artikel}).")  # fmt: skip
+            uit.append(Resultaat(t.type, t.artikel, V, tekst, i, True))
         else:
-            basis = k.basisschool_groep is not None
-            ok = jaren < (t.jaren or 0) or basis
-            tekst = (f"{k.naam} is bij de start van de opvang {jaren} jaar"
-                     f"{' en zit op de basisschool' if basis else ''}; de grens is jonger dan {t.jaren} "
-                     "of nog op de basisschool.")  # fmt: skip
-        uit.append(Resultaat("leeftijd", t.artikel, V if ok else N, tekst, i))
+            uit.append(Resultaat(t.type, t.artikel, V, _gedekt(t, k, start), i))
     return uit
+
+
+def _gedekt(t: ToetsLeeftijd | ToetsSchool, k: Kind, start: date) -> str:
+    if isinstance(t, ToetsSchool) or t.soort == "tot_en_met_groep_8":
+        vo = k.voortgezet_onderwijs_vanaf
+        later = f" (pas vanaf {nl_datum(vo)})" if vo is not None else ""
+        return f"{k.naam} zit bij de start van de opvang ({nl_datum(start)}) niet in het voortgezet onderwijs{later}."
+    jaren = leeftijd_op(k.geboortedatum, start)
+    if t.soort == "jonger_dan":
+        return f"{k.naam} is bij de start van de opvang ({nl_datum(start)}) {jaren} jaar; de grens is jonger dan {t.jaren}."
+    basis = k.basisschool_groep is not None
+    return (f"{k.naam} is bij de start van de opvang {jaren} jaar"
+            f"{' en zit op de basisschool' if basis else ''}; de grens is jonger dan {t.jaren} "
+            "of nog op de basisschool.")  # fmt: skip
 
 
 def grondslag(t: ToetsGrondslag, z: Zaak, r: Regeling, b: Berekening | None) -> list[Resultaat]:
@@ -109,6 +124,10 @@ def advies(t: ToetsAdvies, z: Zaak, r: Regeling, b: Berekening | None) -> list[R
     g = z.gesprek
     wie = " of ".join(t.adviseurs)
     nodig = True
+    if g is not None and g.noodzaak_vastgesteld and set(g.grondslagen) & set(t.niet_nodig_bij):
+        grond = t.niet_nodig_artikel or t.artikel
+        return [Resultaat("advies", grond, V, "De noodzaak blijkt uit stukken van een huisarts of andere instelling; "
+                          f"aanvullend advies van een {wie} is niet nodig ({grond}).")]  # fmt: skip
     if g is not None and t.verplicht == "tenzij_consulent_direct" and g.consulent_stelt_direct_vast:
         return [
             Resultaat("advies", t.artikel, V, "De consulent kon de indicatie direct vaststellen; advies is niet nodig.")
@@ -187,6 +206,8 @@ def inkomensgrens(t: ToetsInkomensgrens, z: Zaak, r: Regeling, b: Berekening | N
     n = landelijk.norm(t.norm, peil, ink.huishouden == Huishouden.SAMENWONEND)
     # The limit is rounded to whole cents, as municipalities publish it (110 % of 1.922,07 = 2.114,28).
     grens_c = naar_centen(Fraction(n.waarde * t.percentage, 100))
-    voorlopig = f" Voorlopig: {n.toelichting}." if n.voorlopig else ""
+    voorlopig = (
+        f" Voorlopig: {n.toelichting}." if n.voorlopig else (f" Let op: {n.toelichting}." if n.toelichting else "")
+    )
     tekst = f"Inkomen {euro(waarde)} per maand; grens {t.percentage}% van de {n.tabel} = {euro(grens_c)}.{voorlopig}"
     return [Resultaat("inkomensgrens", t.artikel, V if waarde <= grens_c else N, tekst)]

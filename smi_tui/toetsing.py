@@ -24,6 +24,7 @@ TOETSEN: dict[type, Callable[[Any, Zaak, Regeling, Berekening | None], list[Resu
     rg.ToetsWoonplaats: d.woonplaats,
     rg.ToetsGeenKinderopvangtoeslag: d.kot,
     rg.ToetsLeeftijd: d.leeftijd,
+    rg.ToetsSchool: d.leeftijd,
     rg.ToetsGrondslag: d.grondslag,
     rg.ToetsAdvies: d.advies,
     rg.ToetsNetwerk: d.netwerk,

@@ -119,11 +119,21 @@ class Verslag(Model):
     instemming_plan_van_aanpak: bool | None = None
     medewerking_verleend: bool | None = None
     ondertekend_op: date | None = Field(default=None, description="datum waarop de ouder het verslag tekende")
+    plan_ingangsdatum: date | None = Field(
+        default=None,
+        description="ingangsdatum van de tegemoetkoming volgens het plan van aanpak (Eemnes art. 3.5 lid 2)",
+    )
 
 
 class Antwoord(Model):
     beschikbaar: bool | None = Field(default=None, description="is deze voorziening beschikbaar en passend?")
     toelichting: str = Field(default="", max_length=2000)
+    bedrag_per_maand_cent: int | None = Field(
+        default=None,
+        ge=0,
+        le=1_000_000_00,
+        description="dekt de voorziening een deel van de kosten: het bedrag per maand",
+    )
 
 
 class Voorliggend(Model):

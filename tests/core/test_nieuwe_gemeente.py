@@ -31,9 +31,12 @@ def test_vast_percentage_boven_de_norm() -> None:
     assert b.uitkomst == "toekennen"
     pct = {float(m.percentage) for k in b.berekening.kinderen for m in k.maanden}
     assert len(pct) == 1
-    # 2.400,00 is above 110 % of the samenwonenden norm (2.114,28): the parent pays 25 %, the gemeente 75 %
+    # 2.400,00 is above 110 % of the samenwonenden norm per 1 January 2026 (2.002,13 -> 2.202,34): the parent pays
+    # 25 %, the gemeente 75 %
     assert pct == {100.0 - r.berekening.eigen_bijdrage_percentage} == {75.0}
-    assert all(m.voorlopig for k in b.berekening.kinderen for m in k.maanden)  # 2026 bijstandsnorm missing
+    maanden = [m for k in b.berekening.kinderen for m in k.maanden]
+    # the norm per 1 July 2026 is not found: from July 2026 the months are provisional, before they are not
+    assert all(m.voorlopig == ((m.jaar, m.maand) >= (2026, 7)) for m in maanden)
 
 
 def test_onder_de_norm_volledige_vergoeding() -> None:

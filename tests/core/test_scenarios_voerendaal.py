@@ -39,10 +39,14 @@ def test_geen_verlenging_maar_nieuwe_melding() -> None:
         ("verslag.medewerking_verleend", False, "artikel 5 lid 5 en artikel 9 lid 2"),
         ("gesprek.recht_op_kinderopvangtoeslag", True, "artikel 5 lid 6"),
         ("voorliggend.antwoorden.peuteropvang.beschikbaar", True, "artikel 5 lid 6"),
-        ("voorliggend.antwoorden.vve.beschikbaar", True, "artikel 1 onder h en i"),
+        ("voorliggend.antwoorden.vve.beschikbaar", True, "artikel 5 lid 4 (begrip: artikel 1 onder h en i)"),
         ("melding.kinderen.0.opvang.via_gastouderbureau", False, "artikel 5 lid 7 en lid 8"),
         ("melding.kinderen.0.opvang.vestigingsplaats", "Heerlen", "artikel 3 lid 8"),
-        ("melding.ouders.0.ingeschreven_in_gemeente", False, "artikel 1 onder d en artikel 2"),
+        (
+            "melding.ouders.0.ingeschreven_in_gemeente",
+            False,
+            "artikel 5 lid 1 en artikel 2 (kinderen: artikel 1 onder d)",
+        ),
     ],
 )
 def test_weigeringsgronden(pad, waarde, artikel) -> None:
@@ -66,3 +70,36 @@ def test_ongetekend_verslag_is_geen_aanvraag() -> None:
 
 def test_verslag_vermeldt_dat_het_de_aanvraag_is() -> None:
     assert beoordeel(Z).regeling.aanvraag_is_ondertekend_verslag == "artikel 3 lid 6"
+
+
+def test_school_volgens_de_wet_kinderopvang() -> None:
+    # art. 1 onder d: kinderopvang "als bedoeld in de Wko", i.e. up to the first day of the month in which secondary
+    # school starts; no age limit. A 12-year-old in secondary school is outside it:
+    b = beoordeel(
+        Z, {"melding.kinderen.0.geboortedatum": "2014-01-10", "melding.kinderen.0.voortgezet_onderwijs": True}
+    )
+    assert b.uitkomst == "afwijzen"
+    assert artikelen_niet_voldaan(b) == {"artikel 1 onder d (kinderopvang als bedoeld in de Wko)"}
+    # a 13-year-old in groep 8 is inside it, with the same grant as the example (19-05-2026 .. 18-05-2027)
+    b = beoordeel(Z, {"melding.kinderen.0.geboortedatum": "2013-01-10", "melding.kinderen.0.basisschool_groep": 8})
+    assert b.uitkomst == "gedeeltelijk"
+    assert uitkomsten(b, "school") == ["voldaan"]
+    assert b.berekening.eind.isoformat() == "2027-05-18"
+
+
+@pytest.mark.parametrize(
+    ("code", "artikel"),
+    [
+        # art. 5 lid 4 makes a voorliggende voorziening a refusal ground; art. 1 onder h (and i) define it
+        ("zorgverzekering", "artikel 5 lid 4 (begrip: artikel 1 onder h)"),
+        ("wet_kinderopvang", "artikel 5 lid 4 en lid 6 (begrip: artikel 1 onder h)"),
+        ("wmo", "artikel 5 lid 4 (begrip: artikel 1 onder h)"),
+        ("vve", "artikel 5 lid 4 (begrip: artikel 1 onder h en i)"),
+        ("informele_opvang", "artikel 5 lid 4 (begrip: artikel 1 onder h)"),
+        ("peuteropvang", "artikel 5 lid 6"),  # reguliere peuteropvang is its own refusal ground
+    ],
+)
+def test_elke_voorliggende_voorziening_met_het_weigeringsartikel(code, artikel) -> None:
+    b = beoordeel(Z, {f"voorliggend.antwoorden.{code}.beschikbaar": True})
+    assert b.uitkomst == "afwijzen"
+    assert artikelen_niet_voldaan(b) == {artikel}
