@@ -19,6 +19,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Input, Label, Static
 
+from screens.foutafhandeling import installeer
 from screens.voettekst import Voettekst
 from storage import Opslag, OpslagFout
 from storage.opslag import SLEUTEL_NAAM
@@ -81,6 +82,7 @@ class OntgrendelScherm(Screen[Any]):
         yield Voettekst()
 
     def on_mount(self) -> None:
+        installeer(self.app)  # from here on the passphrase and the key exist: no traceback with locals, ever
         self.query_one("#wachtwoord", Input).focus()
         automatisch = os.environ.get("SMI_TUI_WACHTWOORD")
         if automatisch:
@@ -123,6 +125,8 @@ class OntgrendelScherm(Screen[Any]):
         gc.disable()  # until the werkvoorraad shows: unlocking, reading the list and building it make objects that
         # all live on, and the collector's passes over them were a sixth of the time (the App turns it on again)
         self._fout("Bezig met ontgrendelen…")
+        for veld in self.query(Input):  # the screen stays alive (the App keeps it): it must not keep the passphrase
+            veld.value = ""
         self._open_worker(wachtwoord)
 
     @work(thread=True, exclusive=True, group="ontgrendel")
@@ -136,6 +140,13 @@ class OntgrendelScherm(Screen[Any]):
         except OpslagFout as exc:
             self.app.call_from_thread(self._mislukt, exc.melding)
             return
+        except Exception as exc:  # unexpected (e.g. a full or read-only disk): a message, never a traceback
+            from smi_tui.foutrapport import meld
+
+            self.app.call_from_thread(self._mislukt, meld(exc))
+            return
+        finally:
+            wachtwoord = ""  # drop this frame's reference to the passphrase as soon as possible
         try:
             self.rijen = opslag.lijst()
         except OpslagFout:

@@ -186,8 +186,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     from smi_tui import config
 
-    config.activeer(args)
     try:
+        config.activeer(args)
         if getattr(args, "func", None) is None:
             import gc
 
@@ -205,6 +205,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("smi-tui: afgebroken.", file=sys.stderr)
         return 130
+    except Exception as fout:  # the one catch of unexpected errors: no traceback (it may show secrets)
+        from smi_tui.foutrapport import is_schijffout, meld
+
+        print(f"smi-tui: {meld(fout)}", file=sys.stderr)
+        return 2 if is_schijffout(fout) else 1
 
 
 if __name__ == "__main__":
