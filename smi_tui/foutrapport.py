@@ -107,13 +107,18 @@ def schrijf_rapport(fout: BaseException) -> tuple[str, Path | None]:
     return nummer, pad
 
 
-def _advies(fout: BaseException) -> str:
+def schijfadvies(fout: BaseException) -> str:
+    """A Dutch sentence on what to do about an OS error (full, read-only or unwritable disk, I/O error)."""
     for f in reversed(_keten(fout)):
         if isinstance(f, OSError) and f.errno in _SCHIJF:
             return _SCHIJF[f.errno]
-    return (
-        "Start smi-tui opnieuw; gebeurt het weer, geef dan het foutnummer en het rapport aan de functioneel beheerder."
-    )
+    return "De map is niet bruikbaar; controleer of hij bestaat en beschrijfbaar is, en probeer het opnieuw."
+
+
+def _advies(fout: BaseException) -> str:
+    if is_schijffout(fout):
+        return schijfadvies(fout)
+    return "Probeer het opnieuw of start smi-tui opnieuw; gebeurt het weer, geef dan het foutnummer en het rapport aan de functioneel beheerder."
 
 
 def meld(fout: BaseException) -> str:

@@ -3,7 +3,7 @@
 Layout of the store folder (nothing personal in any file name or plaintext file)::
 
     sleutel.json                          key file: scrypt parameters + wrapped data key (plaintext JSON)
-    slot                                  lock file while a session is open (pid, host, start time)
+    slot                                  who holds the session (the lock itself is the OS's, see slot.py)
     meta.smi                              zaaknummer counters per year, log of deleted case numbers
     concept.smi                           the draft of a new melding that has no case yet (at most one)
     index/<jaar>-<blok>.smi               index parts, one summary row per case, 250 cases per part
