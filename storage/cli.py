@@ -67,7 +67,10 @@ def _consulent(zaak: dict[str, Any] | None = None) -> str:
 
 
 def _open() -> Opslag:
-    return Opslag.open(config.data_dir(), wachtwoord())
+    opslag = Opslag.open(config.data_dir(), wachtwoord())
+    for melding in opslag.meldingen:  # what opening found and did not repair silently (see storage/manifest.py)
+        print(f"smi-tui: let op: {melding}", file=sys.stderr)
+    return opslag
 
 
 def valideer(data: Any, bron: str) -> dict[str, Any]:

@@ -37,6 +37,7 @@ from storage.atomair import fsync_map, ruim_tijdelijke_op, schrijf_atomair
 from storage.crypto import SCRYPT_N, Sleutelbestand, ontsleutel, versleutel
 from storage.documenten import DocumentenMixin
 from storage.fouten import BeschadigdFout, OpslagFout
+from storage.manifest import Manifest
 from storage.samenvatting import bsns_van, normaliseer_bsn, samenvatting
 from storage.slot import Slot
 from storage.tinyopslag import VersleuteldeStorage, open_db, schrijf_fout, storage_van
@@ -47,6 +48,7 @@ CONCEPT_NAAM = "concept.smi"
 BLOK = 250
 _ZAAKNUMMER = re.compile(r"^SMI-(\d{4})-(\d{4,})$")
 _CACHE = 16
+FORMAAT = 2  # 2: with a manifest (storage/manifest.py); a store of format 1 is upgraded at its first open
 
 
 def ontleed_zaaknummer(zaaknummer: str) -> tuple[int, int]:
@@ -142,7 +144,7 @@ def _nu() -> str:
 class Opslag(DocumentenMixin):
     """An open store (holds the lock). Use :meth:`maak` or :meth:`open`, preferably as a context manager."""
 
-    def __init__(self, map_: Path, sleutel: bytes, slot: Slot, *, sync: bool = True) -> None:
+    def __init__(self, map_: Path, sleutel: bytes, slot: Slot, *, sync: bool = True, nieuw: bool = False) -> None:
         self.map = Path(map_)
         self._sleutel = sleutel
         self._slot: Slot | None = slot
@@ -150,10 +152,15 @@ class Opslag(DocumentenMixin):
         self._dossiers: OrderedDict[str, TinyDB] = OrderedDict()
         self._index: dict[str, TinyDB] = {}
         self._meta: TinyDB | None = None
+        self.meldingen: list[str] = []
+        """What opening found and could not repair silently (a missing manifest, a deleted dossier): Dutch."""
         for sub in ("index", "dossiers", "documenten"):
             (self.map / sub).mkdir(exist_ok=True)
         for sub in (self.map, self.map / "index", self.map / "dossiers"):
             ruim_tijdelijke_op(sub)
+        from storage.controle import open_manifest
+
+        self._manifest: Manifest = open_manifest(self, nieuw=nieuw)
         if slot.overgenomen is not None:  # the previous session crashed: repair what it may have left
             from storage.controle import herstel_na_crash
 
@@ -176,8 +183,8 @@ class Opslag(DocumentenMixin):
             if (map_ / SLEUTEL_NAAM).exists():
                 raise OpslagFout(f"In {map_} staat al een dossieropslag; open die in plaats van een nieuwe te maken.")
             schrijf_atomair(map_ / SLEUTEL_NAAM, sb.bytes())
-            opslag = cls(map_, sleutel, slot, sync=sync)
-            storage_van(opslag._meta_db()).write({"opslag": {"1": {"gemaakt": _nu(), "formaat": 1}}})
+            opslag = cls(map_, sleutel, slot, sync=sync, nieuw=True)
+            storage_van(opslag._meta_db()).write({"opslag": {"1": {"gemaakt": _nu(), "formaat": FORMAAT}}})
         except OSError as exc:
             slot.vrij()
             raise schrijf_fout("de nieuwe opslag", exc) from None
@@ -207,6 +214,7 @@ class Opslag(DocumentenMixin):
         """
         for db in self._index.values():
             storage_van(db).flush()
+        self._manifest.schrijf()
 
     def sluit(self) -> None:
         """Write pending index parts and release the lock; the store object cannot be used afterwards."""
@@ -303,9 +311,15 @@ class Opslag(DocumentenMixin):
     def _reserveer(self, aantal: int, jaar: int) -> list[str]:
         tabel = self._meta_db().table("teller")
         rij = tabel.get(doc_id=jaar) or {"jaar": jaar, "laatste": 0}
-        eerste = int(rij["laatste"]) + 1
+        eerste = max(int(rij["laatste"]), self._manifest.hoogste(jaar), self._hoogste_dossier(jaar)) + 1
         tabel.upsert(Document({"jaar": jaar, "laatste": eerste + aantal - 1}, doc_id=jaar))
         return [maak_zaaknummer(jaar, n) for n in range(eerste, eerste + aantal)]
+
+    def _hoogste_dossier(self, jaar: int) -> int:
+        """The highest number of ``jaar`` among the dossier files (a counter in a lost meta.smi is not trusted)."""
+        voor = f"SMI-{jaar}-"
+        nummers = [p.name[len(voor) : -len(EXT)] for p in (self.map / "dossiers").iterdir() if p.name.startswith(voor)]
+        return max((int(n) for n in nummers if n.isdigit() and len(n) <= 9), default=0)
 
     def nieuwe_zaak(self, zaak: Any, consulent: str, *, stap: str | None = None) -> str:
         """Store a new case; returns its new zaaknummer (sequential per year, never reused)."""
@@ -350,6 +364,7 @@ class Opslag(DocumentenMixin):
                     )
                 )
                 db.table("audit").insert(entry)
+            self._noteer(zn, db)
             rijen.append(samenvatting(d))
         self._zet_index(rijen)
         if len(rijen) > 1:
@@ -376,7 +391,8 @@ class Opslag(DocumentenMixin):
             jaar, nummer = 0, 0
         tellers = self._meta_db().table("teller")
         teller = tellers.get(doc_id=jaar) if jaar else None
-        if jaar and int((teller or {}).get("laatste", 0)) < nummer and not self.dossier_pad(zaaknummer).exists():
+        al_uitgegeven = max(int((teller or {}).get("laatste", 0)), self._manifest.hoogste(jaar)) if jaar else 0
+        if jaar and al_uitgegeven < nummer and not self.dossier_pad(zaaknummer).exists():
             tellers.upsert(Document({"jaar": jaar, "laatste": nummer}, doc_id=jaar))
             zn = zaaknummer
         else:
@@ -416,8 +432,13 @@ class Opslag(DocumentenMixin):
                 db.table("audit").insert(Document(e, doc_id=i))
             for m in metas:
                 db.table("documenten").insert(m)
+        self._noteer(zn, db)
         self._zet_index([samenvatting(d)])
         return zn
+
+    def _noteer(self, zaaknummer: str, db: TinyDB) -> None:
+        """Record a dossier's new state in the manifest (call after its write succeeded)."""
+        self._manifest.noteer_dossier(zaaknummer, db.table("zaak").get(doc_id=1) or {})
 
     def _kop(self, db: TinyDB, zaaknummer: str) -> dict[str, Any]:
         kop = db.table("zaak").get(doc_id=1)
@@ -466,6 +487,7 @@ class Opslag(DocumentenMixin):
         with storage_van(db).transactie():
             db.table("zaak").update({"zaak": nieuw}, doc_ids=[1])
             self._auditregel(db, kop, consulent, stap or nieuw.get("stap"), "gewijzigd", wijzigingen)
+        self._noteer(zaaknummer, db)
         self._zet_index([samenvatting(nieuw)])
         return wijzigingen
 
@@ -557,6 +579,8 @@ class Opslag(DocumentenMixin):
         self._meta_db().table("verwijderd").insert(
             {"zaaknummer": zaaknummer, "tijd": _nu(), "gebruiker": audit.gebruiker(), "consulent": consulent}
         )
+        self._manifest.noteer_verwijderd(zaaknummer)
+        self._manifest.schrijf()
         shutil.rmtree(self.map / "documenten" / zaaknummer, ignore_errors=True)
         self.dossier_pad(zaaknummer).unlink()
         self._verwijder_index(zaaknummer)
@@ -624,6 +648,8 @@ class Opslag(DocumentenMixin):
         }
         entry["hash"] = audit.entry_hash(entry)
         tabel.insert(entry)
+        self._manifest.noteer_logboek(entry)
+        self._manifest.schrijf()
         return entry
 
     def logboek(self) -> list[dict[str, Any]]:
