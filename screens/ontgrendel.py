@@ -21,24 +21,14 @@ from textual.widgets import Input, Label, Static
 
 from screens.foutafhandeling import installeer
 from screens.voettekst import Voettekst
+from smi_tui.geheimen import wachtzin_advies
 from storage import Opslag, OpslagFout
 from storage.opslag import SLEUTEL_NAAM
 
-MIN_LENGTE = 10
-
 
 def sterkte_advies(wachtwoord: str) -> tuple[str, bool]:
-    """A Dutch strength advice for a new passphrase and whether it is acceptable."""
-    if len(wachtwoord) < MIN_LENGTE:
-        return f"Te kort: gebruik minstens {MIN_LENGTE} tekens, liefst een zin van vier of meer woorden.", False
-    soorten = sum([any(c.islower() for c in wachtwoord), any(c.isupper() for c in wachtwoord),
-                   any(c.isdigit() for c in wachtwoord), any(not c.isalnum() for c in wachtwoord)])  # fmt: skip
-    woorden = len(wachtwoord.split())
-    if len(wachtwoord) >= 20 or woorden >= 4:
-        return "Sterk: een lange wachtzin is goed te onthouden en moeilijk te raden.", True
-    if soorten >= 3:
-        return "Redelijk: langer (een zin van vier woorden) is sterker.", True
-    return "Zwak: maak het langer of meng hoofdletters, cijfers en leestekens.", True
+    """A Dutch strength advice for a new passphrase and whether it is acceptable (the store's own policy)."""
+    return wachtzin_advies(wachtwoord)
 
 
 class OntgrendelScherm(Screen[Any]):

@@ -182,6 +182,9 @@ def bouw_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``smi-tui`` console script."""
+    from smi_tui.geheimen import kern_dumps_uit
+
+    kern_dumps_uit()  # before any passphrase is read: a core dump would hold it, the key, BSNs and names
     parser = bouw_parser()
     args = parser.parse_args(argv)
     from smi_tui import config

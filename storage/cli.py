@@ -148,7 +148,9 @@ def cmd_backup(args: argparse.Namespace) -> int:
     """``smi-tui backup BESTAND``: one encrypted archive of the whole store."""
     with _open() as opslag:
         aantal = opslag.backup(args.bestand)
+        afdruk = opslag._manifest.vingerafdruk()
     print(f"Backup geschreven naar {args.bestand} ({aantal} bestanden, versleuteld).")
+    print(f"Vingerafdruk van de opslag bij deze backup: {afdruk} (noteer hem bij de backup).")
     return 0
 
 

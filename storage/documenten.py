@@ -39,7 +39,7 @@ class DocumentenMixin:
     def _schrijf_document(self, zaaknummer: str, doc_id: str, naam: Any, data: bytes) -> None:
         """Write one document's bytes, encrypted and bound to its case and id, atomically."""
         map_ = self.map / "documenten" / zaaknummer
-        map_.mkdir(exist_ok=True)
+        map_.mkdir(exist_ok=True, mode=0o700)
         blob = versleutel(self._sleutel, f"document:{zaaknummer}:{doc_id}", bytes(data))
         try:
             schrijf_atomair(map_ / f"{doc_id}{EXT}", blob, sync=self._sync)

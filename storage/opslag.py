@@ -16,6 +16,7 @@ one index part. Cost per save is therefore flat in the number of cases.
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import hashlib
 import hmac
@@ -34,7 +35,7 @@ from tinydb.table import Document
 
 from storage import audit
 from storage.atomair import fsync_map, ruim_tijdelijke_op, schrijf_atomair
-from storage.crypto import SCRYPT_N, Sleutelbestand, ontsleutel, versleutel
+from storage.crypto import SCRYPT_N, Sleutelbestand, minimum_n, ontsleutel, versleutel
 from storage.documenten import DocumentenMixin
 from storage.fouten import BeschadigdFout, OpslagFout
 from storage.manifest import Manifest
@@ -155,7 +156,7 @@ class Opslag(DocumentenMixin):
         self.meldingen: list[str] = []
         """What opening found and could not repair silently (a missing manifest, a deleted dossier): Dutch."""
         for sub in ("index", "dossiers", "documenten"):
-            (self.map / sub).mkdir(exist_ok=True)
+            (self.map / sub).mkdir(exist_ok=True, mode=0o700)
         for sub in (self.map, self.map / "index", self.map / "dossiers"):
             ruim_tijdelijke_op(sub)
         from storage.controle import open_manifest
@@ -201,10 +202,13 @@ class Opslag(DocumentenMixin):
         sleutel = sb.ontgrendel(wachtwoord)
         slot = Slot.neem(map_)
         try:
-            return cls(map_, sleutel, slot, sync=sync)
+            opslag = cls(map_, sleutel, slot, sync=sync)
         except BaseException:
             slot.vrij()
             raise
+        if sb.scrypt_n < minimum_n():  # made with older, cheaper parameters: rewrap the key at today's
+            opslag._herverpak(sb, wachtwoord, wachtwoord, "sleutel bijgewerkt")
+        return opslag
 
     def flush(self) -> None:
         """Write the index parts that changed (write-behind). Called by :meth:`sluit`, checks and backups.
@@ -690,16 +694,30 @@ class Opslag(DocumentenMixin):
         return maak_backup(self, doel)
 
     def wijzig_wachtwoord(self, oud: str, nieuw: str) -> None:
-        """Rewrap the data key under a new passphrase (the files are not re-encrypted)."""
+        """Rewrap the data key under a new passphrase (the files are not re-encrypted), at today's scrypt cost."""
         self._open()
         sb = lees_sleutelbestand(self.map)
         if sb.ontgrendel(oud) != self._sleutel:
             raise BeschadigdFout("Het sleutelbestand hoort niet bij deze geopende opslag.")
-        nieuw_sb, _ = Sleutelbestand.nieuw(nieuw, scrypt_n=sb.scrypt_n, data_sleutel=self._sleutel)
+        self._herverpak(sb, oud, nieuw, "wachtwoord gewijzigd")
+
+    def _herverpak(self, sb: Sleutelbestand, oud: str, nieuw: str, actie: str) -> None:
+        """Write the key file anew: the data key wrapped under ``nieuw`` at (at least) today's scrypt cost."""
+        if oud == nieuw:  # an upgrade of the parameters only: the passphrase was accepted before
+            nieuw_sb, _ = Sleutelbestand.nieuw(nieuw, scrypt_n=max(sb.scrypt_n, minimum_n()),
+                                               data_sleutel=self._sleutel, beleid=False)  # fmt: skip
+        else:
+            nieuw_sb, _ = Sleutelbestand.nieuw(
+                nieuw, scrypt_n=max(sb.scrypt_n, minimum_n()), data_sleutel=self._sleutel
+            )
         try:
             schrijf_atomair(self.map / SLEUTEL_NAAM, nieuw_sb.bytes())
         except OSError as exc:
+            if oud == nieuw:
+                return  # the old key file still opens the store; the upgrade is tried again next time
             raise schrijf_fout("het sleutelbestand", exc) from None
+        with contextlib.suppress(OpslagFout):
+            self.schrijf_logboek(actie, {"scrypt_n": nieuw_sb.scrypt_n})
 
 
 def lees_sleutelbestand(map_: Path) -> Sleutelbestand:
