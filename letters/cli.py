@@ -49,12 +49,14 @@ def cmd_brief(args: argparse.Namespace) -> int:
     zaak = lees(str(args.zaak))
     pdf = letters.maak(args.soort, zaak, datum=args.peildatum, nummer=getattr(args, "nummer", None))
     uit = Path(args.uit)
+    from smi_tui.geheimen import schrijf_prive
+
     try:
-        tijdelijk = uit.with_name(uit.name + ".tmp")
-        tijdelijk.write_bytes(pdf)
-        tijdelijk.replace(uit)
+        schrijf_prive(uit, pdf)  # 0600, exclusive temp name, no partial file on a full disk
     except OSError as exc:
-        raise SmiFout(f"Het bestand {uit} kan niet worden geschreven ({exc.strerror}).") from None
+        from smi_tui.foutrapport import schijfadvies
+
+        raise SmiFout(f"Het bestand {uit} kan niet worden geschreven: {schijfadvies(exc)}") from None
     print(f"{args.soort} geschreven naar {uit} ({len(pdf):,} bytes).".replace(",", "."))
     return 0
 

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import contextlib
 import os
+import secrets
 import sys
+from pathlib import Path
 
 GEHEIME_OMGEVING = ("SMI_TUI_WACHTWOORD", "SMI_TUI_NIEUW_WACHTWOORD")
 MIN_LENGTE = 12
@@ -19,6 +21,29 @@ MIN_SCORE = 3  # zxcvbn 0..4; 3 = "safely unguessable: moderate protection from 
 def omgeving_zonder_geheimen() -> dict[str, str]:
     """The environment for a child process (print command, viewer): without the passphrase variables."""
     return {k: v for k, v in os.environ.items() if k not in GEHEIME_OMGEVING}
+
+
+def schrijf_prive(pad: Path, data: bytes) -> None:
+    """Write ``data`` to ``pad`` for the consulent only (0600): through a temp file next to it with an unpredictable
+    name, created exclusively and never through a symlink, then renamed over ``pad``; removed on any failure, so a
+    full disk leaves neither a partial file nor a temp file."""
+    pad = Path(pad)
+    tmp = pad.with_name(f".{pad.name}.{secrets.token_hex(8)}.tmp")
+    vlaggen = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+    fd = os.open(tmp, vlaggen, 0o600)
+    try:
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view) :]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(tmp, pad)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
 
 
 def kern_dumps_uit() -> None:

@@ -16,10 +16,11 @@ from typing import Any
 
 from smi_tui import config
 from smi_tui.fouten import SmiFout
+from smi_tui.foutrapport import schijfadvies
 from storage.atomair import schrijf_atomair
 from storage.audit import gebruiker
 from storage.crypto import SCRYPT_N
-from storage.fouten import WachtwoordFout
+from storage.fouten import SchrijfFout, WachtwoordFout
 from storage.opslag import Opslag
 
 ENV_WACHTWOORD = "SMI_TUI_WACHTWOORD"
@@ -114,8 +115,20 @@ def cmd_zaken(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     """``smi-tui import ZAAK.json``: store a case; prints the new zaaknummer."""
     data = lees_zaakbestand(args.zaak)
-    with _open() as opslag:
+    opslag = _open()
+    try:
         zaaknummer = opslag.nieuwe_zaak(data, _consulent(data), stap="import")
+    except BaseException:
+        opslag.sluit()
+        raise
+    try:
+        opslag.sluit()
+    except SchrijfFout:  # the case is stored (its dossier is written); only the list of cases lags behind
+        print(zaaknummer)
+        print(f"smi-tui: let op: zaak {zaaknummer} is opgeslagen, maar de lijst van zaken kon niet worden bijgewerkt "
+              "(is de schijf vol?). Importeer het bestand niet opnieuw: de lijst wordt hersteld bij de volgende "
+              "opdracht zodra er ruimte is, of met 'smi-tui controleer --herstel-index'.", file=sys.stderr)  # fmt: skip
+        return 0
     print(zaaknummer)
     return 0
 
@@ -131,7 +144,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     try:
         schrijf_atomair(Path(args.uit), tekst.encode("utf-8"))
     except OSError as exc:
-        raise SmiFout(f"Het bestand {args.uit} kan niet worden geschreven ({exc.strerror}).") from None
+        raise SmiFout(f"Het bestand {args.uit} kan niet worden geschreven: {schijfadvies(exc)}") from None
     print(f"Zaak {args.zaaknummer} geschreven naar {args.uit} (onversleuteld: bewaar het zorgvuldig).")
     return 0
 

@@ -159,6 +159,9 @@ class Opslag(DocumentenMixin):
             (self.map / sub).mkdir(exist_ok=True, mode=0o700)
         for sub in (self.map, self.map / "index", self.map / "dossiers"):
             ruim_tijdelijke_op(sub)
+        from storage.documenten import ruim_afdrukken_op
+
+        ruim_afdrukken_op()  # decrypted print copies left by a process that died while printing
         from storage.controle import open_manifest
 
         self._manifest: Manifest = open_manifest(self, nieuw=nieuw)
@@ -225,8 +228,13 @@ class Opslag(DocumentenMixin):
         try:
             if self._slot is not None:
                 self.flush()
-        finally:
+        except BaseException:
+            if self._slot is not None:  # leave the session's slot file: the next open repairs the index (crash repair)
+                self._slot.vrij(schoon=False)
+                self._slot = None
             self._sluit()
+            raise
+        self._sluit()
 
     def _sluit(self) -> None:
         self._dossiers.clear()

@@ -127,9 +127,14 @@ class Slot:
             raise
         return Slot(pad, token, vorige, fd)
 
-    def vrij(self) -> None:
-        """Release the lock: the information file goes first (a clean close), then the OS lock."""
+    def vrij(self, *, schoon: bool = True) -> None:
+        """Release the lock: the information file goes first (a clean close), then the OS lock. ``schoon=False``
+        keeps the information file, so the next open repairs what this session could not write (as after a crash)."""
         if self._fd is None:
+            return
+        if not schoon:
+            _laat_os_slot_los(self._fd)
+            self._fd = None
             return
         try:
             data = json.loads(_lees_bytes(self.pad) or b"{}")
