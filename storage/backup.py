@@ -14,7 +14,7 @@ import json
 import os
 import zipfile
 from datetime import UTC, datetime
-from pathlib import Path, PurePosixPath
+from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import TYPE_CHECKING
 
 from storage.atomair import fsync_map
@@ -80,8 +80,13 @@ def maak_backup(opslag: Opslag, doel: Path) -> int:
 
 
 def _veilig(rel: str) -> bool:
-    p = PurePosixPath(rel)
-    return not p.is_absolute() and ".." not in p.parts and rel.endswith(".smi") and "\\" not in rel
+    """A relative path inside the store on every platform: no "..", no absolute path, no drive letter or UNC path
+    (``C:x``, ``C:\\x``, ``\\\\server``: harmless on POSIX, outside the folder on Windows), no control characters."""
+    p, w = PurePosixPath(rel), PureWindowsPath(rel)
+    return (
+        not p.is_absolute() and not w.is_absolute() and not w.drive and not w.root and ".." not in p.parts
+        and rel.endswith(".smi") and "\\" not in rel and ":" not in rel and rel.isprintable()
+    )  # fmt: skip
 
 
 MAX_BESTANDEN = 1_000_000

@@ -23,7 +23,7 @@ from storage.fouten import BeschadigdFout, OpslagFout
 from storage.tinyopslag import schrijf_fout, storage_van
 
 EXT = ".smi"
-_DOC_ID = re.compile(r"^[0-9a-f]{32}$")
+_DOC_ID = re.compile(r"\A[0-9a-f]{32}\Z")
 
 
 class DocumentenMixin:

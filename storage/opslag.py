@@ -47,7 +47,7 @@ SLEUTEL_NAAM = "sleutel.json"
 EXT = ".smi"
 CONCEPT_NAAM = "concept.smi"
 BLOK = 250
-_ZAAKNUMMER = re.compile(r"^SMI-(\d{4})-(\d{4,})$")
+_ZAAKNUMMER = re.compile(r"\ASMI-(\d{4})-(\d{4,9})\Z")  # \Z: "$" would let a trailing newline in
 _CACHE = 16
 FORMAAT = 2  # 2: with a manifest (storage/manifest.py); a store of format 1 is upgraded at its first open
 
@@ -56,7 +56,8 @@ def ontleed_zaaknummer(zaaknummer: str) -> tuple[int, int]:
     """``"SMI-2026-0001"`` → ``(2026, 1)``; anything else raises a Dutch :class:`OpslagFout`."""
     m = _ZAAKNUMMER.match(str(zaaknummer))
     if not m:
-        raise OpslagFout(f"'{zaaknummer}' is geen geldig zaaknummer (verwacht bijvoorbeeld SMI-2026-0001).")
+        getoond = repr(str(zaaknummer)[:40])[1:-1] + ("…" if len(str(zaaknummer)) > 40 else "")
+        raise OpslagFout(f"'{getoond}' is geen geldig zaaknummer (verwacht bijvoorbeeld SMI-2026-0001).")
     return int(m.group(1)), int(m.group(2))
 
 

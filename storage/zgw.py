@@ -53,8 +53,8 @@ SPECS = {
 # maxLength of the catalogue URLs: Zaak.zaaktype 1000 (Zaken API), Besluit.besluittype 200 (Besluiten API 1.0.0),
 # EnkelvoudigInformatieObject.informatieobjecttype 200 (Documenten API 1.3.0)
 _URL_MAX = {"zgw_zaaktype": 1000, "zgw_besluittype": 200, "zgw_informatieobjecttype": 200}
-_DOC_ID = re.compile(r"^[0-9a-f]{32}$")
-_URL = re.compile(r"^(https?://|urn:)\S+$")
+_DOC_ID = re.compile(r"\A[0-9a-f]{32}\Z")
+_URL = re.compile(r"\A(https?://|urn:)\S+\Z")
 
 
 class ZgwFout(SmiFout):

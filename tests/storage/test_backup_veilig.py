@@ -61,3 +61,30 @@ def test_backup_volgt_geen_symlink(opslag: Opslag, tmp_path: Path) -> None:
     with pytest.raises(Exception, match="bestaat al"):
         opslag.backup(tmp_path / "b.zip")
     assert doel.read_text() == "niet aanraken"
+
+
+@pytest.mark.parametrize(
+    "naam",
+    ["C:dossiers/x.smi", "C:/x.smi", "c:\\x.smi", "//server/deel/x.smi", "\\\\server\\deel\\x.smi", "/abs/x.smi",
+     "../x.smi", "dossiers/../../x.smi", "dossiers/x\n.smi", "dossiers/x.json", "dossiers\\x.smi"],
+)  # fmt: skip
+def test_archiefnaam_buiten_de_map_geweigerd_ook_voor_windows(naam: str) -> None:
+    from storage.backup import _veilig
+
+    assert not _veilig(naam)
+
+
+@pytest.mark.parametrize("naam", ["meta.smi", "dossiers/SMI-2026-0001.smi", "documenten/SMI-2026-0001/ab.smi"])
+def test_gewone_archiefnaam_toegestaan(naam: str) -> None:
+    from storage.backup import _veilig
+
+    assert _veilig(naam)
+
+
+@pytest.mark.parametrize("zn", ["SMI-2026-0001\n", "SMI-2026-0001\n../x", "SMI-2026-" + "9" * 5000, " SMI-2026-0001"])
+def test_zaaknummer_verankerd_en_begrensd(zn: str) -> None:
+    from storage.fouten import OpslagFout
+    from storage.opslag import ontleed_zaaknummer
+
+    with pytest.raises(OpslagFout, match="geen geldig zaaknummer"):
+        ontleed_zaaknummer(zn)
