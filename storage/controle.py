@@ -94,7 +94,10 @@ def controleer_dossier(opslag: Opslag, zaaknummer: str) -> tuple[list[str], dict
     if kop["zaak"].get("zaaknummer") != zaaknummer:
         problemen.append(f"het dossier bevat zaak {kop['zaak'].get('zaaknummer')!r}")
     entries = sorted((data.get("audit") or {}).items(), key=lambda kv: int(kv[0]))
-    problemen += audit.controleer_keten([e for _, e in entries], kop.get("audit_kop"))
+    mac_vanaf = kop.get("mac_vanaf") if isinstance(kop.get("mac_vanaf"), int) else None
+    problemen += audit.controleer_keten(
+        [e for _, e in entries], kop.get("audit_kop"), mac_sleutel=opslag._audit_sleutel, mac_vanaf=mac_vanaf
+    )
     terug = vergelijk(opslag._manifest.data["dossiers"].get(zaaknummer), kop)
     if terug:
         problemen.append(terug)
@@ -200,6 +203,8 @@ def _controleer_meta(opslag: Opslag, rapport: Rapport, tellers: dict[int, int]) 
         )
         return
     logboek = list((meta.get("logboek") or {}).values())
+    for p in audit.controleer_keten(logboek, mac_sleutel=opslag._audit_sleutel):
+        rapport.algemeen.append(f"het logboek in meta.smi: {p}")
     if len(logboek) < len(m["logboek"]):
         rapport.algemeen.append(
             f"het logboek in meta.smi heeft {len(logboek)} regels, het manifest kent er {len(m['logboek'])} "

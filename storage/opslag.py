@@ -149,6 +149,7 @@ class Opslag(DocumentenMixin):
     def __init__(self, map_: Path, sleutel: bytes, slot: Slot, *, sync: bool = True, nieuw: bool = False) -> None:
         self.map = Path(map_)
         self._sleutel = sleutel
+        self._audit_sleutel = hashlib.sha256(b"smi-tui audit-hmac\x00" + sleutel).digest()  # audit.mac
         self._slot: Slot | None = slot
         self._sync = sync
         self._dossiers: OrderedDict[str, TinyDB] = OrderedDict()
@@ -361,6 +362,7 @@ class Opslag(DocumentenMixin):
                 stap=stap or d.get("stap"),
                 actie="aangemaakt",
                 wijzigingen=audit.verschil({}, d),
+                mac_sleutel=self._audit_sleutel,
             )
             with storage_van(db).transactie():
                 db.table("zaak").insert(
@@ -372,6 +374,7 @@ class Opslag(DocumentenMixin):
                             "gewijzigd": entry["tijd"],
                             "audit_kop": entry["hash"],
                             "audit_aantal": 1,
+                            "mac_vanaf": 1,
                         },
                         doc_id=1,
                     )
@@ -415,7 +418,7 @@ class Opslag(DocumentenMixin):
         for meta, data in documenten:
             self._schrijf_document(zn, meta["id"], meta.get("naam"), data)
             metas.append(dict(meta))
-        entries = [dict(e) for e in audit_entries]
+        entries = [{k: v for k, v in e.items() if k != "mac"} for e in audit_entries]  # another store's MACs
         wijzigingen = [{"veld": "zaaknummer", "oud": zaaknummer or None, "nieuw": zn}] if zn != zaaknummer else []
         laatste = audit.nieuwe_entry(
             nr=len(entries) + 1,
@@ -424,6 +427,7 @@ class Opslag(DocumentenMixin):
             stap="import-zgw",
             actie="geïmporteerd",
             wijzigingen=wijzigingen,
+            mac_sleutel=self._audit_sleutel,
         )
         entries.append(laatste)
         db = self._dossier(zn, moet_bestaan=False)
@@ -437,6 +441,7 @@ class Opslag(DocumentenMixin):
                         "gewijzigd": laatste["tijd"],
                         "audit_kop": laatste["hash"],
                         "audit_aantal": laatste["nr"],
+                        "mac_vanaf": laatste["nr"],
                     },
                     doc_id=1,
                 )
@@ -475,6 +480,7 @@ class Opslag(DocumentenMixin):
             stap=stap,
             actie=actie,
             wijzigingen=wijzigingen,
+            mac_sleutel=self._audit_sleutel,
         )
         db.table("audit").insert(entry)
         db.table("zaak").update(
@@ -483,6 +489,7 @@ class Opslag(DocumentenMixin):
                 "audit_aantal": entry["nr"],
                 "gewijzigd": entry["tijd"],
                 "versie": int(kop["versie"]) + 1,
+                "mac_vanaf": kop.get("mac_vanaf") or entry["nr"],  # a dossier from before keyed chains: from here
             },
             doc_ids=[1],
         )
@@ -660,6 +667,7 @@ class Opslag(DocumentenMixin):
             "vorige": alle[-1]["hash"] if alle else audit.NUL_HASH,
         }
         entry["hash"] = audit.entry_hash(entry)
+        entry["mac"] = audit.mac(self._audit_sleutel, entry)
         tabel.insert(entry)
         self._manifest.noteer_logboek(entry)
         self._manifest.schrijf()

@@ -163,3 +163,66 @@ def test_cli_controleer_noemt_teruggezet_dossier_en_vingerafdruk(
     shutil.copy2(tmp_path / "oud.smi", map_ / "dossiers" / f"{zn}.smi")
     code, uit, _ = cli("controleer")
     assert code == 1 and f"{zn}  FOUT: " in uit and "ouder dan het manifest" in uit
+
+
+def _herschrijf_keten(entries: list[dict]) -> None:
+    """What anyone who knows the (public) hash rule can do: recompute every hash consistently."""
+    from storage import audit
+
+    vorige = audit.NUL_HASH
+    for e in entries:
+        e["vorige"] = vorige
+        e["hash"] = audit.entry_hash(e)
+        vorige = e["hash"]
+
+
+def test_consistent_herschreven_auditketen_wordt_genoemd(opslag: Opslag) -> None:
+    """The chain is keyed: rewriting an entry and every hash after it, without the audit key, is named."""
+    from storage.tinyopslag import storage_van
+
+    zn = opslag.nieuwe_zaak(zaak(), "c")
+    opslag.bewaar(zn, {**opslag.laad(zn), "stap": "verslag"}, "c")
+    db = opslag._dossier(zn)
+    st = storage_van(db)
+    data = st.read()
+    entries = [data["audit"][k] for k in sorted(data["audit"], key=int)]
+    entries[0]["consulent"] = "iemand anders"
+    _herschrijf_keten(entries)
+    data["zaak"]["1"]["audit_kop"] = entries[-1]["hash"]
+    st.write(data)
+    problemen = _problemen(opslag.controleer())
+    assert "sleutelcontrole (HMAC) klopt niet" in problemen and "hash klopt niet" not in problemen
+    for e in entries:  # stripping the MACs does not help either: the dossier says from which entry they exist
+        e.pop("mac")
+    st.write(data)
+    assert "sleutelcontrole (HMAC) klopt niet" in _problemen(opslag.controleer())
+
+
+def test_dossier_van_voor_de_sleutel_blijft_in_orde_en_wordt_gesleuteld(opslag: Opslag) -> None:
+    from storage.tinyopslag import storage_van
+
+    zn = opslag.nieuwe_zaak(zaak(), "c")
+    st = storage_van(opslag._dossier(zn))
+    data = st.read()
+    data["audit"]["1"].pop("mac")  # as written by the previous version
+    data["zaak"]["1"].pop("mac_vanaf")
+    st.write(data)
+    assert opslag.controleer().in_orde
+    opslag.bewaar(zn, {**opslag.laad(zn), "stap": "verslag"}, "c")
+    assert opslag.info(zn)["audit_aantal"] == 2
+    assert opslag._kop(opslag._dossier(zn), zn)["mac_vanaf"] == 2
+    assert opslag.controleer().in_orde
+
+
+def test_herschreven_logboek_wordt_genoemd(opslag: Opslag) -> None:
+    from storage.tinyopslag import storage_van
+
+    opslag.schrijf_logboek("inzage", {"aantal_zaken": 1})
+    opslag.schrijf_logboek("inzage", {"aantal_zaken": 2})
+    st = storage_van(opslag._meta_db())
+    data = st.read()
+    entries = [data["logboek"][k] for k in sorted(data["logboek"], key=int)]
+    entries[0]["aantal_zaken"] = 0
+    _herschrijf_keten(entries)
+    st.write(data)
+    assert "het logboek in meta.smi: auditregel 1: de sleutelcontrole" in _problemen(opslag.controleer())
