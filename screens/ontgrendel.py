@@ -141,6 +141,8 @@ class OntgrendelScherm(Screen[Any]):
             self.rijen = opslag.lijst()
         except OpslagFout:
             self.rijen = None  # the App reads it again and reports the problem
+        for melding in opslag.meldingen:  # what opening found and did not repair silently (a deleted dossier…)
+            self.app.call_from_thread(self.app.notify, melding, title="Let op", severity="warning", timeout=60)
         self.post_message(self.Ontgrendeld(opslag))  # thread-safe
 
     def _mislukt(self, melding: str) -> None:

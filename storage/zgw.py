@@ -22,10 +22,12 @@ the document files back (lossless).
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
 import re
+import shutil
 import uuid
 from datetime import date, datetime
 from pathlib import Path
@@ -389,8 +391,9 @@ def _json(data: Any) -> bytes:
 
 
 def _schrijf(pad: Path, data: bytes) -> None:
-    pad.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(pad, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
+    pad.parent.mkdir(exist_ok=True, mode=0o700)
+    vlaggen = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+    fd = os.open(pad, vlaggen, 0o600)
     with os.fdopen(fd, "wb") as fh:
         fh.write(data)
 
@@ -435,11 +438,17 @@ def exporteer(opslag: Opslag, zaaknummer: str, map_: Path) -> dict[str, Any]:
     from storage.zgw_uitleg import leesmij
 
     bestanden["README.md"] = leesmij(opmerkingen).encode("utf-8")
-    map_ = bereid_map(map_)
+    map_ = bereid_map(map_)  # new or empty: on failure everything in it is ours to remove
     try:
         for rel, data in bestanden.items():
             _schrijf(map_ / rel, data)
     except OSError as exc:
+        for p in list(map_.iterdir()):  # no partial export: a half export looks complete to a case system
+            if p.is_dir() and not p.is_symlink():
+                shutil.rmtree(p, ignore_errors=True)
+            else:
+                with contextlib.suppress(OSError):
+                    p.unlink()
         raise schrijf_fout(f"de ZGW-export in {map_}", exc) from None
     return {
         "documenten": len(docs),

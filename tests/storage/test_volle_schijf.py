@@ -149,3 +149,28 @@ def test_import_opgeslagen_maar_index_niet_geschreven_wordt_eerlijk_gemeld(
     with Opslag.open(map_, WW) as o:  # the next open repairs the index (the slot file was left for it)
         assert [r.zaaknummer for r in o.lijst()] == [zn]
         assert o.controleer().in_orde
+
+
+def test_export_zgw_laat_geen_halve_export_achter(
+    cli, opslag: Opslag, map_: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from test_opslag_zgw import CONFIG
+
+    import storage.zgw as zgw
+
+    zn = opslag.nieuwe_zaak(zaak(), "c")
+    opslag.voeg_document_toe(zn, "a.pdf", "brief", b"%PDF-1.4 a")
+    opslag.sluit()
+    (tmp_path / "config.toml").write_text(CONFIG, encoding="utf-8")
+    echt, geschreven = zgw._schrijf, []
+
+    def vol_na_drie(pad: Path, data: bytes) -> None:
+        if len(geschreven) == 3:
+            raise OSError(28, "No space left on device")
+        echt(pad, data)
+        geschreven.append(pad)
+
+    monkeypatch.setattr(zgw, "_schrijf", vol_na_drie)
+    code, _, err = cli("export-zgw", zn, "-o", tmp_path / "zgw")
+    assert code == 2 and "schijf is vol" in err, err
+    assert list((tmp_path / "zgw").iterdir()) == []  # nothing half written
