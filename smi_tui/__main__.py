@@ -135,6 +135,8 @@ def bouw_parser() -> argparse.ArgumentParser:
     s.set_defaults(func=_lazy("storage.cli", "cmd_herstel"))
 
     s = sub.add_parser("wachtwoord", help="wijzig het wachtwoord van de opslag")
+    s.add_argument("--nieuwe-sleutel", action="store_true",
+                   help="vervang ook de sleutel en versleutel alle bestanden opnieuw (hervat na een onderbreking)")  # fmt: skip
     s.set_defaults(func=_lazy("storage.cli", "cmd_wachtwoord"))
 
     s = sub.add_parser("opschonen", help="vernietig gesloten dossiers waarvan de bewaartermijn voorbij is")

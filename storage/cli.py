@@ -182,6 +182,11 @@ def cmd_wachtwoord(args: argparse.Namespace) -> int:
     """``smi-tui wachtwoord``: change the passphrase (the data key is rewrapped, files stay as they are)."""
     oud = wachtwoord()
     with Opslag.open(config.data_dir(), oud) as opslag:
+        if getattr(args, "nieuwe_sleutel", False):
+            aantal = opslag.vervang_sleutel(oud, nieuw_wachtwoord(ENV_NIEUW))
+            print(f"Het wachtwoord en de sleutel zijn vervangen; {aantal} bestanden opnieuw versleuteld.")
+            print("Oudere backups openen nog met het oude wachtwoord: maak een nieuwe backup en vernietig de oude.")
+            return 0
         opslag.wijzig_wachtwoord(oud, nieuw_wachtwoord(ENV_NIEUW))
     print("Het wachtwoord is gewijzigd.")
     return 0

@@ -105,7 +105,8 @@ def _kek(wachtwoord: str, zout: bytes, n: int, r: int, p: int) -> bytes:
 
 
 def _aad(doc: dict[str, Any]) -> bytes:
-    kern = {k: v for k, v in doc.items() if k not in ("nonce", "sleutel")}
+    # "extra" holds further wrapped keys, each with its own nonce; their names are in "extra_namen" (authenticated)
+    kern = {k: v for k, v in doc.items() if k not in ("nonce", "sleutel", "extra")}
     return json.dumps(kern, sort_keys=True, separators=(",", ":")).encode("utf-8")
 
 
@@ -117,10 +118,17 @@ class Sleutelbestand:
 
     @staticmethod
     def nieuw(
-        wachtwoord: str, *, scrypt_n: int = SCRYPT_N, data_sleutel: bytes | None = None, beleid: bool = True
+        wachtwoord: str,
+        *,
+        scrypt_n: int = SCRYPT_N,
+        data_sleutel: bytes | None = None,
+        beleid: bool = True,
+        extra: dict[str, bytes] | None = None,
     ) -> tuple[Sleutelbestand, bytes]:
         """A new key file for ``wachtwoord``; returns it with the (new or given) 32-byte data key. ``beleid=False``
-        skips the passphrase policy: only to rewrap an existing store's key under its accepted passphrase."""
+        skips the passphrase policy: only to rewrap an existing store's key under its accepted passphrase. ``extra``
+        are further 32-byte keys wrapped the same way (``afleiding``: the root of the derived keys once the data key
+        was replaced; ``vorige``: the replaced data key while files are being re-encrypted)."""
         if beleid:
             controleer_nieuw_wachtwoord(wachtwoord)
         scrypt_n = max(scrypt_n, minimum_n())  # a lower cost only in the test suite
@@ -134,9 +142,16 @@ class Sleutelbestand:
             "kdf": {"naam": "scrypt", "n": scrypt_n, "r": SCRYPT_R, "p": SCRYPT_P, "zout": _b64(zout)},
             "cipher": "AES-256-GCM",
         }
+        if extra:
+            doc["extra_namen"] = sorted(extra)
         kek = _kek(wachtwoord, zout, scrypt_n, SCRYPT_R, SCRYPT_P)
         doc["nonce"] = _b64(nonce)
         doc["sleutel"] = _b64(AESGCM(kek).encrypt(nonce, sleutel, _aad(doc)))
+        if extra:
+            doc["extra"] = {}
+            for naam, waarde in extra.items():
+                n2 = os.urandom(12)
+                doc["extra"][naam] = _b64(n2 + AESGCM(kek).encrypt(n2, waarde, _aad(doc) + b"\x00" + naam.encode()))
         return Sleutelbestand(doc), sleutel
 
     @staticmethod
@@ -170,16 +185,28 @@ class Sleutelbestand:
 
     def ontgrendel(self, wachtwoord: str) -> bytes:
         """The data key; a wrong passphrase raises :class:`WachtwoordFout`."""
+        return self.ontsluit(wachtwoord)[0]
+
+    def ontsluit(self, wachtwoord: str) -> tuple[bytes, dict[str, bytes]]:
+        """The data key and the extra keys (see :meth:`nieuw`); a wrong passphrase raises :class:`WachtwoordFout`."""
         if not wachtwoord:
             raise WachtwoordFout("Geen wachtwoord opgegeven.")
         kdf = self.doc["kdf"]
         kek = _kek(wachtwoord, _unb64(kdf["zout"]), kdf["n"], kdf["r"], kdf["p"])
         try:
-            return AESGCM(kek).decrypt(_unb64(self.doc["nonce"]), _unb64(self.doc["sleutel"]), _aad(self.doc))
+            sleutel = AESGCM(kek).decrypt(_unb64(self.doc["nonce"]), _unb64(self.doc["sleutel"]), _aad(self.doc))
         except InvalidTag:
             raise WachtwoordFout(
                 "Het wachtwoord is onjuist (of het sleutelbestand is beschadigd). Er is niets gewijzigd."
             ) from None
+        extra: dict[str, bytes] = {}
+        try:
+            for naam in self.doc.get("extra_namen") or []:
+                blob = _unb64(self.doc["extra"][naam])
+                extra[naam] = AESGCM(kek).decrypt(blob[:12], blob[12:], _aad(self.doc) + b"\x00" + naam.encode())
+        except (InvalidTag, KeyError, TypeError, ValueError):
+            raise BeschadigdFout("Het sleutelbestand is beschadigd (een extra sleutel klopt niet).") from None
+        return sleutel, extra
 
     @property
     def scrypt_n(self) -> int:

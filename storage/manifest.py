@@ -116,7 +116,7 @@ class Manifest:
         import hashlib
         import hmac
 
-        sleutel = hashlib.sha256(b"smi-tui vingerafdruk\x00" + self._opslag._sleutel).digest()
+        sleutel = hashlib.sha256(b"smi-tui vingerafdruk\x00" + self._opslag._afleiding).digest()
         tekst = json.dumps(self.data, sort_keys=True, separators=(",", ":")).encode("utf-8")
         code = hmac.new(sleutel, tekst, hashlib.sha256).hexdigest()[:12]
         return f"{self.data['volgnummer']}-{code[:4]}-{code[4:8]}-{code[8:]}"

@@ -30,6 +30,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from tinydb import TinyDB
 from tinydb.table import Document
 
@@ -146,10 +147,12 @@ def _nu() -> str:
 class Opslag(DocumentenMixin):
     """An open store (holds the lock). Use :meth:`maak` or :meth:`open`, preferably as a context manager."""
 
-    def __init__(self, map_: Path, sleutel: bytes, slot: Slot, *, sync: bool = True, nieuw: bool = False) -> None:
+    def __init__(self, map_: Path, sleutel: bytes, slot: Slot, *, sync: bool = True, nieuw: bool = False,
+                 afleiding: bytes | None = None) -> None:  # fmt: skip
         self.map = Path(map_)
         self._sleutel = sleutel
-        self._audit_sleutel = hashlib.sha256(b"smi-tui audit-hmac\x00" + sleutel).digest()  # audit.mac
+        self._afleiding = afleiding or sleutel  # the root of the derived keys (kept when the data key is replaced)
+        self._audit_sleutel = hashlib.sha256(b"smi-tui audit-hmac\x00" + self._afleiding).digest()  # audit.mac
         self._slot: Slot | None = slot
         self._sync = sync
         self._dossiers: OrderedDict[str, TinyDB] = OrderedDict()
@@ -204,15 +207,28 @@ class Opslag(DocumentenMixin):
         """Open the store in ``map_``: unlock the key (nothing written if that fails), then take the lock."""
         map_ = Path(map_)
         sb = lees_sleutelbestand(map_)
-        sleutel = sb.ontgrendel(wachtwoord)
+        sleutel, extra = sb.ontsluit(wachtwoord)
         slot = Slot.neem(map_)
         try:
-            opslag = cls(map_, sleutel, slot, sync=sync)
+            if "vorige" in extra:  # a replacement of the data key was interrupted: finish it first
+                from storage.sleutelwissel import herversleutel
+
+                herversleutel(map_, extra.pop("vorige"), sleutel, sync=sync)
+            opslag = cls(map_, sleutel, slot, sync=sync, afleiding=extra.get("afleiding"))
+        except OSError as exc:
+            slot.vrij()
+            raise schrijf_fout("de opslag (bij het vervangen van de sleutel)", exc) from None
         except BaseException:
             slot.vrij()
             raise
-        if sb.scrypt_n < minimum_n():  # made with older, cheaper parameters: rewrap the key at today's
-            opslag._herverpak(sb, wachtwoord, wachtwoord, "sleutel bijgewerkt")
+        try:
+            if "vorige" in (sb.doc.get("extra_namen") or []):
+                opslag._herverpak(sb, wachtwoord, wachtwoord, "sleutel vervangen")
+            elif sb.scrypt_n < minimum_n():  # made with older, cheaper parameters: rewrap the key at today's
+                opslag._herverpak(sb, wachtwoord, wachtwoord, "sleutel bijgewerkt")
+        except BaseException:
+            opslag.sluit()
+            raise
         return opslag
 
     def flush(self) -> None:
@@ -682,7 +698,7 @@ class Opslag(DocumentenMixin):
         """A keyed hash (HMAC-SHA-256 under a key derived from the data key) of a BSN, for logs: the same BSN
         gives the same value in this store, but a BSN cannot be recovered from it without the store's key."""
         b = normaliseer_bsn(bsn) or str(bsn)
-        sleutel = hashlib.sha256(b"smi-tui bsn-kenmerk\x00" + self._sleutel).digest()
+        sleutel = hashlib.sha256(b"smi-tui bsn-kenmerk\x00" + self._afleiding).digest()
         return hmac.new(sleutel, b.encode("ascii", "replace"), hashlib.sha256).hexdigest()
 
     # --- maintenance ---
@@ -718,23 +734,56 @@ class Opslag(DocumentenMixin):
             raise BeschadigdFout("Het sleutelbestand hoort niet bij deze geopende opslag.")
         self._herverpak(sb, oud, nieuw, "wachtwoord gewijzigd")
 
-    def _herverpak(self, sb: Sleutelbestand, oud: str, nieuw: str, actie: str) -> None:
-        """Write the key file anew: the data key wrapped under ``nieuw`` at (at least) today's scrypt cost."""
-        if oud == nieuw:  # an upgrade of the parameters only: the passphrase was accepted before
-            nieuw_sb, _ = Sleutelbestand.nieuw(nieuw, scrypt_n=max(sb.scrypt_n, minimum_n()),
-                                               data_sleutel=self._sleutel, beleid=False)  # fmt: skip
-        else:
-            nieuw_sb, _ = Sleutelbestand.nieuw(
-                nieuw, scrypt_n=max(sb.scrypt_n, minimum_n()), data_sleutel=self._sleutel
-            )
+    def _herverpak(self, sb: Sleutelbestand, oud: str, nieuw: str, actie: str, *, vorige: bytes | None = None) -> None:
+        """Write the key file anew: the data key wrapped under ``nieuw`` at (at least) today's scrypt cost, with the
+        root of the derived keys when it differs from the data key, and ``vorige`` while files are re-encrypted."""
+        extra = {"afleiding": self._afleiding} if self._afleiding != self._sleutel else {}
+        if vorige is not None:
+            extra["vorige"] = vorige
+        nieuw_sb, _ = Sleutelbestand.nieuw(nieuw, scrypt_n=max(sb.scrypt_n, minimum_n()), data_sleutel=self._sleutel,
+                                           beleid=oud != nieuw, extra=extra)  # fmt: skip
         try:
             schrijf_atomair(self.map / SLEUTEL_NAAM, nieuw_sb.bytes())
         except OSError as exc:
-            if oud == nieuw:
+            if oud == nieuw and actie == "sleutel bijgewerkt":
                 return  # the old key file still opens the store; the upgrade is tried again next time
             raise schrijf_fout("het sleutelbestand", exc) from None
-        with contextlib.suppress(OpslagFout):
-            self.schrijf_logboek(actie, {"scrypt_n": nieuw_sb.scrypt_n})
+        if vorige is None:
+            with contextlib.suppress(OpslagFout):
+                self.schrijf_logboek(actie, {"scrypt_n": nieuw_sb.scrypt_n})
+
+    def vervang_sleutel(self, oud: str, nieuw: str) -> int:
+        """A new data key (and passphrase ``nieuw``, which may be the same): every file re-encrypted, resumable after
+        a crash (see :mod:`storage.sleutelwissel`); returns the number of files re-encrypted."""
+        from storage.sleutelwissel import herversleutel
+
+        self._open()
+        sb = lees_sleutelbestand(self.map)
+        if sb.ontgrendel(oud) != self._sleutel:
+            raise BeschadigdFout("Het sleutelbestand hoort niet bij deze geopende opslag.")
+        if oud != nieuw:
+            from storage.crypto import controleer_nieuw_wachtwoord
+
+            controleer_nieuw_wachtwoord(nieuw)
+        self.flush()
+        oude_sleutel = self._sleutel
+        self._sleutel = AESGCM.generate_key(bit_length=256)
+        self._dossiers.clear()  # their storages hold the old key
+        self._index.clear()
+        self._meta = None
+        try:
+            self._herverpak(sb, nieuw, nieuw, "sleutel vervangen", vorige=oude_sleutel)
+        except BaseException:
+            self._sleutel = oude_sleutel
+            raise
+        try:
+            aantal = herversleutel(self.map, oude_sleutel, self._sleutel, sync=self._sync)
+        except OSError as exc:
+            raise schrijf_fout(
+                "de opslag (bij het vervangen van de sleutel; de volgende keer gaat het verder)", exc
+            ) from None
+        self._herverpak(lees_sleutelbestand(self.map), nieuw, nieuw, "sleutel vervangen")
+        return aantal
 
 
 def lees_sleutelbestand(map_: Path) -> Sleutelbestand:
