@@ -23,7 +23,6 @@ from storage.fouten import BeschadigdFout, OpslagFout
 from storage.tinyopslag import schrijf_fout
 
 if TYPE_CHECKING:
-    from storage.controle import Rapport
     from storage.opslag import Opslag
 
 FORMAAT = "smi-tui-backup"
@@ -161,9 +160,8 @@ def _schrijf_nieuw(pad: Path, data: bytes) -> None:
         os.close(fd)
 
 
-def herstel_backup(bron: Path, map_: Path, wachtwoord: str) -> Rapport:
-    """Restore an archive into an empty (or new) folder, then open it and check everything."""
-    from storage.opslag import Opslag
+def zet_terug(bron: Path, map_: Path, wachtwoord: str) -> None:
+    """Write an archive, fully checked first, into an empty (or new) folder; :func:`storage.opslag.herstel_backup` then opens and checks it."""
 
     map_ = Path(map_)
     if map_.exists() and (not map_.is_dir() or any(map_.iterdir())):
@@ -182,5 +180,3 @@ def herstel_backup(bron: Path, map_: Path, wachtwoord: str) -> Rapport:
         fsync_map(map_)
     except OSError as exc:
         raise schrijf_fout(f"de teruggezette opslag in {map_}", exc) from None
-    with Opslag.open(map_, wachtwoord) as opslag:
-        return opslag.controleer()

@@ -22,6 +22,8 @@ from storage.audit import gebruiker
 from storage.crypto import SCRYPT_N
 from storage.fouten import SchrijfFout, WachtwoordFout
 from storage.opslag import Opslag
+from storage.zaakdata import ontleed_zaaknummer
+from storage.zaakdata import valideer as valideer  # its home is zaakdata (zgw uses it too)
 
 ENV_WACHTWOORD = "SMI_TUI_WACHTWOORD"
 ENV_NIEUW = "SMI_TUI_NIEUW_WACHTWOORD"
@@ -72,13 +74,6 @@ def _open() -> Opslag:
     for melding in opslag.meldingen:  # what opening found and did not repair silently (see storage/manifest.py)
         print(f"smi-tui: let op: {melding}", file=sys.stderr)
     return opslag
-
-
-def valideer(data: Any, bron: str) -> dict[str, Any]:
-    """Validate a case with the core's ``Zaak`` model; returns its JSON form (Dutch errors per field)."""
-    from smi_tui.cli import valideer_zaak
-
-    return valideer_zaak(data, bron).model_dump(mode="json")
 
 
 def lees_zaakbestand(pad: Path) -> dict[str, Any]:
@@ -169,7 +164,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 def cmd_herstel(args: argparse.Namespace) -> int:
     """``smi-tui herstel BESTAND``: restore an archive into an empty data folder and verify it."""
-    from storage.backup import herstel_backup
+    from storage.opslag import herstel_backup
 
     map_ = config.data_dir()
     rapport = herstel_backup(args.bestand, map_, wachtwoord())
@@ -260,7 +255,6 @@ def cmd_inzage(args: argparse.Namespace) -> int:
 
 def cmd_export_zgw(args: argparse.Namespace) -> int:
     """``smi-tui export-zgw ZAAKNUMMER -o MAP``: the case as ZGW-shaped JSON with its documents."""
-    from storage.opslag import ontleed_zaaknummer
     from storage.zgw import exporteer, instellingen
 
     ontleed_zaaknummer(args.zaaknummer)
@@ -282,7 +276,7 @@ def cmd_export_zgw(args: argparse.Namespace) -> int:
 
 def cmd_import_zgw(args: argparse.Namespace) -> int:
     """``smi-tui import-zgw MAP``: store a case from a ZGW export of smi-tui; prints the zaaknummer."""
-    from storage.zgw import importeer, lees_export
+    from storage.zgw_import import importeer, lees_export
 
     lees_export(Path(args.map))  # check everything before the passphrase is asked and anything is stored
     with _open() as opslag:

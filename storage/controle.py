@@ -13,6 +13,7 @@ from storage.fouten import OpslagFout
 from storage.manifest import Manifest, leeg, lees, vergelijk
 from storage.samenvatting import samenvatting
 from storage.tinyopslag import VersleuteldeStorage
+from storage.zaakdata import ontleed_zaaknummer
 
 if TYPE_CHECKING:
     from storage.opslag import Opslag
@@ -156,8 +157,6 @@ def _zonder_termijn(rij: dict[str, Any]) -> dict[str, Any]:
 
 def controleer(opslag: Opslag) -> Rapport:
     """Check everything; nothing is changed."""
-    from storage.opslag import ontleed_zaaknummer
-
     rapport = Rapport()
     index = _index_rijen(opslag, rapport)
     tellers = _tellers(opslag, rapport)
@@ -265,8 +264,6 @@ def open_manifest(opslag: Opslag, *, nieuw: bool) -> Manifest:
 
 
 def _bouw_op(opslag: Opslag, m: Manifest, meta: dict[str, Any]) -> None:
-    from storage.opslag import ontleed_zaaknummer
-
     for zn in opslag.zaaknummers():
         with contextlib.suppress(OpslagFout, AttributeError, TypeError, ValueError):
             kop = ((_vers(opslag, zn).read() or {}).get("zaak") or {}).get("1")
@@ -286,8 +283,6 @@ def _bouw_op(opslag: Opslag, m: Manifest, meta: dict[str, Any]) -> None:
 
 def herstel_index(opslag: Opslag) -> Rapport:
     """Rebuild all index parts and raise the counters to the highest zaaknummer; then check everything."""
-    from storage.opslag import ontleed_zaaknummer
-
     rijen, hoogste = [], {}
     for zn in opslag.zaaknummers():
         _, zaak = controleer_dossier(opslag, zn)
@@ -338,8 +333,6 @@ def _herstel_tellers(opslag: Opslag, hoogste: dict[int, int]) -> None:
 
 def herstel_na_crash(opslag: Opslag, sinds: float) -> None:
     """After taking over a stale lock: bring index rows of recently written or missing dossiers up to date."""
-    from storage.opslag import ontleed_zaaknummer
-
     rapport = Rapport()
     index = _index_rijen(opslag, rapport)
     if rapport.algemeen:  # a damaged index part is for 'controleer --herstel-index'; do not guess

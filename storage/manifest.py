@@ -26,6 +26,7 @@ from storage.atomair import schrijf_atomair
 from storage.crypto import ontsleutel, versleutel
 from storage.fouten import BeschadigdFout
 from storage.tinyopslag import schrijf_fout
+from storage.zaakdata import ontleed_zaaknummer
 
 if TYPE_CHECKING:
     from storage.opslag import Opslag
@@ -67,8 +68,6 @@ class Manifest:
 
     def noteer_dossier(self, zaaknummer: str, kop: dict[str, Any]) -> None:
         """Record the state of a dossier just written (its version and audit-chain head)."""
-        from storage.opslag import ontleed_zaaknummer
-
         self.data["dossiers"][zaaknummer] = {
             "versie": int(kop.get("versie") or 0),
             "audit_aantal": int(kop.get("audit_aantal") or 0),
@@ -101,8 +100,6 @@ class Manifest:
 
     def hoogste(self, jaar: int) -> int:
         """The highest zaaknummer of ``jaar`` ever handed out, destroyed ones included."""
-        from storage.opslag import ontleed_zaaknummer
-
         uit = int(self.data["hoogste"].get(str(jaar), 0))
         for zn in self.data["verwijderd"]:
             j, n = ontleed_zaaknummer(zn)

@@ -11,8 +11,8 @@ import pytest
 from opslag_hulp import WW, zaak
 
 from storage import Opslag
-from storage.backup import herstel_backup
 from storage.fouten import BeschadigdFout
+from storage.opslag import herstel_backup
 
 posix = pytest.mark.skipif(os.name == "nt", reason="POSIX file modes")
 

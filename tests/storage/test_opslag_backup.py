@@ -8,7 +8,7 @@ import pytest
 from opslag_hulp import WW, zaak
 
 from storage import BeschadigdFout, Opslag, OpslagFout, WachtwoordFout
-from storage.backup import herstel_backup
+from storage.opslag import herstel_backup
 
 
 @pytest.fixture
