@@ -9,7 +9,7 @@ from pathlib import Path
 from smi_tui.fouten import SmiFout
 from smi_tui.zaak import Zaak
 
-_ZAAKNUMMER = re.compile(r"^SMI-[0-9]{4}-[0-9]{4,}$")
+_ZAAKNUMMER = re.compile(r"\ASMI-[0-9]{4}-[0-9]{4,9}\Z")  # \Z: "$" lets a trailing newline in
 
 
 def lees(bron: str) -> Zaak:
