@@ -33,7 +33,7 @@ def test_vijandige_invoer_nl_melding_exit_2(
             "brief": ("brief", "ontvangstbevestiging", bestand, "-o", tmp_path / "b.pdf")}[opdracht]  # fmt: skip
     code, _, err = cli(*args)
     assert code == 2, (code, err)
-    assert "Traceback" not in err and "onverwachts" not in err, err
+    assert "Traceback" not in err and "onverwachts" not in err and "should" not in err, err
     assert f"{soort}.json" in err, err  # names the file
     assert len(err) < 2000
     assert hashes(map_) == voor
