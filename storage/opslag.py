@@ -36,7 +36,7 @@ from storage.slot import Slot
 from storage.tinyopslag import open_db, schrijf_fout, storage_van
 from storage.zaakdata import EXT as EXT
 from storage.zaakdata import als_dict as als_dict
-from storage.zaakdata import is_zaaknummer, nu
+from storage.zaakdata import hoogste_nummer, is_zaaknummer, nu
 from storage.zaakdata import maak_zaaknummer as maak_zaaknummer
 from storage.zaakdata import ontleed_zaaknummer as ontleed_zaaknummer
 
@@ -58,6 +58,7 @@ class Opslag(IndexMixin, DocumentenMixin, LogboekMixin, SleutelMixin, ImportMixi
         self._dossiers: OrderedDict[str, TinyDB] = OrderedDict()
         self._index: dict[str, TinyDB] = {}
         self._meta: TinyDB | None = None
+        self._op_schijf: dict[int, int] = {}  # highest dossier file per year, read once (see _reserveer)
         self.meldingen: list[str] = []
         """What opening found and could not repair silently (a missing manifest, a deleted dossier): Dutch."""
         for sub in ("index", "dossiers", "documenten"):
@@ -205,7 +206,9 @@ class Opslag(IndexMixin, DocumentenMixin, LogboekMixin, SleutelMixin, ImportMixi
     def _reserveer(self, aantal: int, jaar: int) -> list[str]:
         tabel = self._meta_db().table("teller")
         rij = tabel.get(doc_id=jaar) or {"jaar": jaar, "laatste": 0}
-        eerste = max(int(rij["laatste"]), self._manifest.hoogste(jaar), self._hoogste_dossier(jaar)) + 1
+        if jaar not in self._op_schijf:  # once per session: while the lock is held nobody else adds dossiers
+            self._op_schijf[jaar] = hoogste_nummer(self.map / "dossiers", jaar)
+        eerste = max(int(rij["laatste"]), self._manifest.hoogste(jaar), self._op_schijf[jaar]) + 1
         tabel.upsert(Document({"jaar": jaar, "laatste": eerste + aantal - 1}, doc_id=jaar))
         return [maak_zaaknummer(jaar, n) for n in range(eerste, eerste + aantal)]
 
@@ -213,12 +216,6 @@ class Opslag(IndexMixin, DocumentenMixin, LogboekMixin, SleutelMixin, ImportMixi
     def _jaar() -> int:
         """The year of new zaaknummers (``date`` of this module: the tests freeze it here)."""
         return date.today().year
-
-    def _hoogste_dossier(self, jaar: int) -> int:
-        """The highest number of ``jaar`` among the dossier files (a counter in a lost meta.smi is not trusted)."""
-        voor = f"SMI-{jaar}-"
-        nummers = [p.name[len(voor) : -len(EXT)] for p in (self.map / "dossiers").iterdir() if p.name.startswith(voor)]
-        return max((int(n) for n in nummers if n.isdigit() and len(n) <= 9), default=0)
 
     def nieuwe_zaak(self, zaak: Any, consulent: str, *, stap: str | None = None) -> str:
         """Store a new case; returns its new zaaknummer (sequential per year, never reused)."""

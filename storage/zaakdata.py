@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 from storage.fouten import OpslagFout
@@ -36,6 +37,14 @@ def volgorde(zaaknummer: str) -> tuple[str, int, str]:
 def is_zaaknummer(tekst: str) -> bool:
     """Whether ``tekst`` is a well-formed zaaknummer."""
     return _ZAAKNUMMER.match(tekst) is not None
+
+
+def hoogste_nummer(dossiers: Path, jaar: int) -> int:
+    """The highest number of ``jaar`` among the dossier files in ``dossiers`` (a counter in a lost meta.smi is not
+    trusted alone)."""
+    voor = f"SMI-{jaar}-"
+    nummers = [p.name[len(voor) : -len(EXT)] for p in dossiers.iterdir() if p.name.startswith(voor)]
+    return max((int(n) for n in nummers if n.isdigit() and len(n) <= 9), default=0)
 
 
 def als_dict(zaak: Any) -> dict[str, Any]:
