@@ -71,9 +71,9 @@ def _neem_os_slot(map_: Path, pad: Path) -> tuple[int, int | None]:
     fd = os.open(map_, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
     try:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError:
+    except OSError:  # BlockingIOError: held elsewhere; ENOLCK (a share without locking) is said as such
         os.close(fd)
-        raise BlockingIOError from None
+        raise
     return fd, None
 
 
@@ -210,6 +210,13 @@ def _andere_computer(info: SlotInfo, pad: Path) -> OpslagInGebruik:
 
 
 def _schijffout(map_: Path, exc: OSError) -> SchrijfFout:
+    import errno
+
     from smi_tui.foutrapport import schijfadvies
 
+    if exc.errno in (errno.ENOLCK, errno.EOPNOTSUPP, getattr(errno, "ENOTSUP", -1)):
+        return SchrijfFout(
+            f"De opslag in {map_} kan niet worden vergrendeld: deze schijf (een netwerkmap?) ondersteunt geen "
+            "vergrendeling, dus zou een tweede venster erin kunnen schrijven. Zet de opslag op een lokale schijf."
+        )
     return SchrijfFout(f"De opslag in {map_} kan niet worden geopend: {schijfadvies(exc)} Er is niets gewijzigd.")

@@ -148,3 +148,20 @@ def test_alleen_lezen_map_nl_melding_en_geen_slotbestand(opslag: Opslag, map_: P
     finally:
         os.chmod(map_, 0o700)
     assert not (map_ / SLOT_NAAM).exists()
+
+
+@posix
+def test_schijf_zonder_vergrendeling_wordt_niet_in_gebruik_genoemd(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A share without locking (ENOLCK) is said as such, not as "already open", and nothing is left behind."""
+    import errno
+    import fcntl
+
+    def geen_slot(fd: int, op: int) -> None:
+        raise OSError(errno.ENOLCK, "No locks available")
+
+    monkeypatch.setattr(fcntl, "flock", geen_slot)
+    with pytest.raises(SchrijfFout, match="ondersteunt geen vergrendeling"):
+        Slot.neem(tmp_path)
+    assert not (tmp_path / SLOT_NAAM).exists()
