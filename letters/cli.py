@@ -11,7 +11,7 @@ from typing import Any
 from smi_tui.fouten import SmiFout
 from smi_tui.zaak import Zaak
 
-_ZAAKNUMMER = re.compile(r"^SMI-[0-9]{4}-[0-9]{4,}$")
+_ZAAKNUMMER = re.compile(r"\ASMI-[0-9]{4}-[0-9]{4,9}\Z")  # \Z: "$" lets a trailing newline in
 
 
 # Reads a stored case (JSON form) by zaaknummer. The composition root (``smi_tui.__main__``) passes the store's
@@ -59,12 +59,14 @@ def cmd_brief(args: argparse.Namespace, uit_opslag: UitOpslag | None = None) -> 
     proef = zaak.zaaknummer is None  # a case file that is not in the store yet: a proof, marked on every page
     pdf = letters.maak(args.soort, zaak, datum=args.peildatum, nummer=getattr(args, "nummer", None), proef=proef)
     uit = Path(args.uit)
+    from smi_tui.geheimen import schrijf_prive
+
     try:
-        tijdelijk = uit.with_name(uit.name + ".tmp")
-        tijdelijk.write_bytes(pdf)
-        tijdelijk.replace(uit)
+        schrijf_prive(uit, pdf)  # 0600, exclusive temp name, no partial file on a full disk
     except OSError as exc:
-        raise SmiFout(f"Het bestand {uit} kan niet worden geschreven ({exc.strerror}).") from None
+        from smi_tui.foutrapport import schijfadvies
+
+        raise SmiFout(f"Het bestand {uit} kan niet worden geschreven: {schijfadvies(exc)}") from None
     print(f"{args.soort} geschreven naar {uit} ({len(pdf):,} bytes).".replace(",", "."))
     if proef:
         print("Let op: dit is een PROEFDRUK (de zaak heeft nog geen zaaknummer); niet verzenden.")

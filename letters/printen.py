@@ -19,6 +19,7 @@ import sys
 from pathlib import Path
 
 from smi_tui.fouten import SmiFout
+from smi_tui.geheimen import omgeving_zonder_geheimen
 
 ENV_PRINTCOMMANDO = "SMI_TUI_PRINTCOMMANDO"
 
@@ -63,7 +64,8 @@ def _opdracht(sjabloon: str | list[str], pad: Path, printer: str | None) -> list
 
 def _voer_uit(opdracht: list[str]) -> str:
     try:
-        res = subprocess.run(opdracht, capture_output=True, text=True, timeout=60, check=False)
+        res = subprocess.run(opdracht, capture_output=True, text=True, timeout=60, check=False,
+                             env=omgeving_zonder_geheimen())  # no SMI_TUI_WACHTWOORD for the print command  # fmt: skip
     except FileNotFoundError:
         raise PrintFout(f"Het printprogramma '{opdracht[0]}' is niet gevonden. Controleer het printcommando.") from None
     except subprocess.TimeoutExpired:

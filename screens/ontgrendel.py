@@ -19,25 +19,16 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Input, Label, Static
 
+from screens.foutafhandeling import installeer
 from screens.voettekst import Voettekst
+from smi_tui.geheimen import wachtzin_advies
 from storage import Opslag, OpslagFout
 from storage.opslag import SLEUTEL_NAAM
 
-MIN_LENGTE = 10
-
 
 def sterkte_advies(wachtwoord: str) -> tuple[str, bool]:
-    """A Dutch strength advice for a new passphrase and whether it is acceptable."""
-    if len(wachtwoord) < MIN_LENGTE:
-        return f"Te kort: gebruik minstens {MIN_LENGTE} tekens, liefst een zin van vier of meer woorden.", False
-    soorten = sum([any(c.islower() for c in wachtwoord), any(c.isupper() for c in wachtwoord),
-                   any(c.isdigit() for c in wachtwoord), any(not c.isalnum() for c in wachtwoord)])  # fmt: skip
-    woorden = len(wachtwoord.split())
-    if len(wachtwoord) >= 20 or woorden >= 4:
-        return "Sterk: een lange wachtzin is goed te onthouden en moeilijk te raden.", True
-    if soorten >= 3:
-        return "Redelijk: langer (een zin van vier woorden) is sterker.", True
-    return "Zwak: maak het langer of meng hoofdletters, cijfers en leestekens.", True
+    """A Dutch strength advice for a new passphrase and whether it is acceptable (the store's own policy)."""
+    return wachtzin_advies(wachtwoord)
 
 
 class OntgrendelScherm(Screen[Any]):
@@ -89,6 +80,7 @@ class OntgrendelScherm(Screen[Any]):
         yield Voettekst()
 
     def on_mount(self) -> None:
+        installeer(self.app)  # from here on the passphrase and the key exist: no traceback with locals, ever
         self.query_one("#wachtwoord", Input).focus()
         automatisch = os.environ.get("SMI_TUI_WACHTWOORD")
         if automatisch:
@@ -132,6 +124,8 @@ class OntgrendelScherm(Screen[Any]):
         gc.disable()  # until the werkvoorraad shows: unlocking, reading the list and building it make objects that
         # all live on, and the collector's passes over them were a sixth of the time (the App turns it on again)
         self._fout("Bezig met ontgrendelen…")
+        for veld in self.query(Input):  # the screen stays alive (the App keeps it): it must not keep the passphrase
+            veld.value = ""
         self._open_worker(wachtwoord)
 
     @work(thread=True, exclusive=True, group="ontgrendel")
@@ -145,10 +139,19 @@ class OntgrendelScherm(Screen[Any]):
         except OpslagFout as exc:
             self.app.call_from_thread(self._mislukt, exc.melding)
             return
+        except Exception as exc:  # unexpected (e.g. a full or read-only disk): a message, never a traceback
+            from smi_tui.foutrapport import meld
+
+            self.app.call_from_thread(self._mislukt, meld(exc))
+            return
+        finally:
+            wachtwoord = ""  # drop this frame's reference to the passphrase as soon as possible
         try:
             self.rijen = opslag.lijst()
         except OpslagFout:
             self.rijen = None  # the App reads it again and reports the problem
+        for melding in opslag.meldingen:  # what opening found and did not repair silently (a deleted dossier…)
+            self.app.call_from_thread(self.app.notify, melding, title="Let op", severity="warning", timeout=60)
         if self._profiel_nodig():
             self.app.call_from_thread(self._vraag_profiel, opslag)
             return

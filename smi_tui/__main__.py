@@ -185,6 +185,8 @@ def bouw_parser() -> argparse.ArgumentParser:
     s.set_defaults(func=_lazy("storage.cli", "cmd_herstel"))
 
     s = sub.add_parser("wachtwoord", help="wijzig het wachtwoord van de opslag")
+    s.add_argument("--nieuwe-sleutel", action="store_true",
+                   help="vervang ook de sleutel en versleutel alle bestanden opnieuw (hervat na een onderbreking)")  # fmt: skip
     s.set_defaults(func=_lazy("storage.cli", "cmd_wachtwoord"))
 
     s = sub.add_parser("opschonen", help="vernietig gesloten dossiers waarvan de bewaartermijn voorbij is")
@@ -232,12 +234,15 @@ def bouw_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``smi-tui`` console script."""
+    from smi_tui.geheimen import kern_dumps_uit
+
+    kern_dumps_uit()  # before any passphrase is read: a core dump would hold it, the key, BSNs and names
     parser = bouw_parser()
     args = parser.parse_args(argv)
     from smi_tui import config
 
-    config.activeer(args)
     try:
+        config.activeer(args)
         if getattr(args, "func", None) is None:
             import gc
 
@@ -255,6 +260,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("smi-tui: afgebroken.", file=sys.stderr)
         return 130
+    except Exception as fout:  # the one catch of unexpected errors: no traceback (it may show secrets)
+        from smi_tui.foutrapport import is_schijffout, meld
+
+        print(f"smi-tui: {meld(fout)}", file=sys.stderr)
+        return 2 if is_schijffout(fout) else 1
 
 
 if __name__ == "__main__":

@@ -32,6 +32,10 @@ def lees_zaak(pad: Path) -> Zaak:
         raise InvoerFout(
             f"{pad.name} is geen geldige JSON (regel {exc.lineno}, kolom {exc.colno}: {exc.msg})."
         ) from None
+    except (RecursionError, ValueError):  # nesting deeper than Python's stack, a number of over 4,300 digits
+        raise InvoerFout(
+            f"{pad.name} is geen zaakbestand: het is te diep genest of bevat een onmogelijk groot getal."
+        ) from None
     return valideer_zaak(data, pad.name)
 
 

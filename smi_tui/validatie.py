@@ -60,7 +60,36 @@ _SOORTEN = {
     "string_pattern_mismatch": "heeft niet de juiste vorm",
     "union_tag_invalid": "heeft een onbekend type",
     "union_tag_not_found": "mist het veld 'type'",
+    # the rest of pydantic-core's error types (tests/core/test_validatie_nl.py walks them all)
+    "finite_number": "moet een gewoon getal zijn (geen NaN of oneindig)",
+    "string_unicode": "bevat tekens die geen geldige tekst zijn",
+    "string_not_ascii": "mag alleen gewone letters en cijfers bevatten",
+    "float_type": "is geen getal",
+    "float_parsing": "is geen getal",
+    "int_parsing_size": "is een veel te groot getal",
+    "multiple_of": "heeft niet de juiste stapgrootte",
+    "decimal_whole_digits": "heeft te veel cijfers voor de komma",
+    "json_invalid": "is geen geldige JSON",
+    "json_type": "moet tekst met JSON zijn",
+    "recursion_loop": "is te diep genest",
+    "recursion_depth_exceeded": "is te diep genest",
+    "none_required": "moet leeg zijn",
+    "tuple_type": "moet een lijst zijn",
+    "set_type": "moet een lijst zijn",
+    "frozen_set_type": "moet een lijst zijn",
+    "iterable_type": "moet een lijst zijn",
+    "datetime_type": "is geen datum met tijd",
+    "datetime_parsing": "is geen geldige datum met tijd; schrijf JJJJ-MM-DDTUU:MM",
+    "time_type": "is geen tijd; schrijf UU:MM",
+    "time_parsing": "is geen geldige tijd; schrijf UU:MM",
+    "url_type": "moet een webadres zijn",
+    "url_parsing": "is geen geldig webadres",
+    "url_too_long": "is een te lang webadres",
+    "url_scheme": "moet beginnen met https://",
+    "uuid_type": "is geen geldige code (UUID)",
+    "uuid_parsing": "is geen geldige code (UUID)",
 }
+_ANDERS = "heeft een ongeldige waarde"  # every other type: never pydantic's English text
 
 
 def _plek(loc: tuple[Any, ...]) -> str:
@@ -93,7 +122,7 @@ def _tekst(err: Any) -> str:
         return f"moet kleiner zijn dan {ctx.get('lt')}"
     if soort in ("enum", "literal_error") and "expected" in ctx:
         return f"heeft geen toegestane waarde; kies uit {ctx['expected']}"
-    return _SOORTEN.get(soort, err["msg"])
+    return _SOORTEN.get(soort, _ANDERS)
 
 
 def nl_fouten(exc: ValidationError) -> list[str]:

@@ -58,14 +58,30 @@ def canoniek(data: Any) -> bytes:
 
 
 def entry_hash(entry: dict[str, Any]) -> str:
-    """SHA-256 over the canonical JSON of ``entry`` without its ``hash`` field."""
-    return hashlib.sha256(canoniek({k: v for k, v in entry.items() if k != "hash"})).hexdigest()
+    """SHA-256 over the canonical JSON of ``entry`` without its ``hash`` and ``mac`` fields."""
+    return hashlib.sha256(canoniek({k: v for k, v in entry.items() if k not in ("hash", "mac")})).hexdigest()
+
+
+def mac(sleutel: bytes, entry: dict[str, Any]) -> str:
+    """HMAC-SHA-256 under the store's audit key over ``entry`` (its ``hash`` and ``vorige`` included, so the MACs
+    chain too): only the key holder can add or change an entry without :func:`controleer_keten` naming it. The
+    plain ``hash`` chain stays, so an export can still be checked without the key (``import-zgw``)."""
+    import hmac
+
+    return hmac.new(sleutel, canoniek({k: v for k, v in entry.items() if k != "mac"}), hashlib.sha256).hexdigest()
 
 
 def nieuwe_entry(
-    *, nr: int, vorige: str, consulent: str, stap: str | None, actie: str, wijzigingen: list[dict[str, Any]]
+    *,
+    nr: int,
+    vorige: str,
+    consulent: str,
+    stap: str | None,
+    actie: str,
+    wijzigingen: list[dict[str, Any]],
+    mac_sleutel: bytes | None = None,
 ) -> dict[str, Any]:
-    """A new, hashed audit entry that follows the entry with hash ``vorige``."""
+    """A new, hashed (and with ``mac_sleutel`` keyed) audit entry that follows the entry with hash ``vorige``."""
     entry: dict[str, Any] = {
         "nr": nr,
         "tijd": datetime.now(UTC).isoformat(timespec="microseconds"),
@@ -77,14 +93,32 @@ def nieuwe_entry(
         "vorige": vorige,
     }
     entry["hash"] = entry_hash(entry)
+    if mac_sleutel is not None:
+        entry["mac"] = mac(mac_sleutel, entry)
     return entry
 
 
-def controleer_keten(entries: list[dict[str, Any]], kop: str | None = None) -> list[str]:
-    """Problems in a chain (Dutch, empty if intact); ``kop`` is the head hash recorded in the dossier."""
+def controleer_keten(
+    entries: list[dict[str, Any]],
+    kop: str | None = None,
+    *,
+    mac_sleutel: bytes | None = None,
+    mac_vanaf: int | None = None,
+) -> list[str]:
+    """Problems in a chain (Dutch, empty if intact); ``kop`` is the head hash recorded in the dossier. With
+    ``mac_sleutel`` the MACs are checked too: from entry ``mac_vanaf`` on (recorded in the dossier) and after the
+    first entry that has one, every entry must carry a correct one (older entries, from before keyed chains, have
+    none; they are bound by the hash chain into the first keyed entry)."""
+    import hmac
+
     problemen: list[str] = []
     vorige = NUL_HASH
+    gesleuteld = False
     for i, e in enumerate(entries, start=1):
+        if mac_sleutel is not None:
+            gesleuteld = gesleuteld or "mac" in e or (mac_vanaf is not None and i >= mac_vanaf)
+            if gesleuteld and not hmac.compare_digest(str(e.get("mac", "")), mac(mac_sleutel, e)):
+                problemen.append(f"auditregel {i}: de sleutelcontrole (HMAC) klopt niet: buiten smi-tui om gewijzigd")
         if e.get("nr") != i:
             problemen.append(f"auditregel {i}: volgnummer {e.get('nr')!r} verwacht {i}")
         if e.get("vorige") != vorige:

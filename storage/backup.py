@@ -14,7 +14,7 @@ import json
 import os
 import zipfile
 from datetime import UTC, datetime
-from pathlib import Path, PurePosixPath
+from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import TYPE_CHECKING
 
 from storage.atomair import fsync_map
@@ -23,7 +23,6 @@ from storage.fouten import BeschadigdFout, OpslagFout
 from storage.tinyopslag import schrijf_fout
 
 if TYPE_CHECKING:
-    from storage.controle import Rapport
     from storage.opslag import Opslag
 
 FORMAAT = "smi-tui-backup"
@@ -49,8 +48,10 @@ def maak_backup(opslag: Opslag, doel: Path) -> int:
         raise OpslagFout("Zet de backup niet in de opslagmap zelf; kies een andere plaats.")
     tmp = doel.with_name(f".{doel.name}.{os.urandom(4).hex()}.tmp")
     hashes: dict[str, str] = {}
+    vlaggen = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
     try:
-        with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_STORED) as zf:
+        fd = os.open(tmp, vlaggen, 0o600)  # private, never through a symlink or over another file
+        with os.fdopen(fd, "wb") as fh, zipfile.ZipFile(fh, "w", compression=zipfile.ZIP_STORED) as zf:
             sleutel = (opslag.map / SLEUTEL).read_bytes()
             zf.writestr(SLEUTEL, sleutel)
             for rel in _bestanden(opslag):
@@ -63,6 +64,7 @@ def maak_backup(opslag: Opslag, doel: Path) -> int:
                 "gemaakt": datetime.now(UTC).isoformat(timespec="seconds"),
                 "sleutel_sha256": hashlib.sha256(sleutel).hexdigest(),
                 "bestanden": hashes,
+                "vingerafdruk": opslag._manifest.vingerafdruk(),  # the store's state at this backup (README)
             }
             zf.writestr(MANIFEST, versleutel(opslag._sleutel, "backup-manifest", json.dumps(manifest).encode()))
         with open(tmp, "rb+") as fh:
@@ -77,8 +79,33 @@ def maak_backup(opslag: Opslag, doel: Path) -> int:
 
 
 def _veilig(rel: str) -> bool:
-    p = PurePosixPath(rel)
-    return not p.is_absolute() and ".." not in p.parts and rel.endswith(".smi") and "\\" not in rel
+    """A relative path inside the store on every platform: no "..", no absolute path, no drive letter or UNC path
+    (``C:x``, ``C:\\x``, ``\\\\server``: harmless on POSIX, outside the folder on Windows), no control characters."""
+    p, w = PurePosixPath(rel), PureWindowsPath(rel)
+    return (
+        not p.is_absolute() and not w.is_absolute() and not w.drive and not w.root and ".." not in p.parts
+        and rel.endswith(".smi") and "\\" not in rel and ":" not in rel and rel.isprintable()
+    )  # fmt: skip
+
+
+MAX_BESTANDEN = 1_000_000
+_KLEIN = 64 * 1024  # a small entry (the key file, JSON) may compress well; encrypted files do not compress at all
+
+
+def _controleer_omvang(items: list[zipfile.ZipInfo], archief: int, naam: str) -> None:
+    """Refuse an archive that would unpack to far more than it is (a zip bomb) before anything is unpacked. Every
+    file in a backup is encrypted and so incompressible: a real backup unpacks to about its own size."""
+    if len(items) > MAX_BESTANDEN:
+        raise BeschadigdFout(f"{naam} bevat te veel bestanden ({len(items)}); het is geen smi-tui-backup.")
+    totaal = 0
+    for i in items:
+        if i.file_size > max(_KLEIN, 4 * i.compress_size):
+            raise BeschadigdFout(f"{naam} bevat een bestand dat uitpakt tot veel meer dan het groot is (een "
+                                 "'zipbom'); het is geen smi-tui-backup. Er is niets teruggezet.")  # fmt: skip
+        totaal += i.file_size
+    if totaal > 4 * archief + _KLEIN:
+        raise BeschadigdFout(f"{naam} pakt uit tot veel meer dan het groot is (een 'zipbom'); het is geen "
+                             "smi-tui-backup. Er is niets teruggezet.")  # fmt: skip
 
 
 def lees_backup(bron: Path, wachtwoord: str) -> tuple[bytes, dict[str, bytes]]:
@@ -86,6 +113,7 @@ def lees_backup(bron: Path, wachtwoord: str) -> tuple[bytes, dict[str, bytes]]:
     naam = f"De backup {bron}"
     try:
         with zipfile.ZipFile(bron) as zf:
+            _controleer_omvang(zf.infolist(), Path(bron).stat().st_size, naam)
             inhoud = {i.filename: zf.read(i) for i in zf.infolist() if not i.is_dir()}
     except FileNotFoundError:
         raise OpslagFout(f"Het bestand {bron} bestaat niet.") from None
@@ -119,31 +147,36 @@ def lees_backup(bron: Path, wachtwoord: str) -> tuple[bytes, dict[str, bytes]]:
     return inhoud[SLEUTEL], bestanden
 
 
-def herstel_backup(bron: Path, map_: Path, wachtwoord: str) -> Rapport:
-    """Restore an archive into an empty (or new) folder, then open it and check everything."""
-    from storage.opslag import Opslag
+def _schrijf_nieuw(pad: Path, data: bytes) -> None:
+    """A new file, 0600, never through a symlink or over an existing file."""
+    vlaggen = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+    fd = os.open(pad, vlaggen, 0o600)
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def zet_terug(bron: Path, map_: Path, wachtwoord: str) -> None:
+    """Write an archive, fully checked first, into an empty (or new) folder; :func:`storage.opslag.herstel_backup` then opens and checks it."""
 
     map_ = Path(map_)
     if map_.exists() and (not map_.is_dir() or any(map_.iterdir())):
         raise OpslagFout(f"De map {map_} is niet leeg. Zet een backup alleen terug in een lege of nieuwe map.")
     sleutel, bestanden = lees_backup(Path(bron), wachtwoord)
     try:
-        map_.mkdir(parents=True, exist_ok=True)
+        map_.mkdir(parents=True, exist_ok=True, mode=0o700)
         if os.name != "nt":
             os.chmod(map_, 0o700)
         for rel, data in bestanden.items():
             pad = map_ / rel
-            pad.parent.mkdir(parents=True, exist_ok=True)
-            with open(pad, "wb") as fh:
-                fh.write(data)
-                fh.flush()
-                os.fsync(fh.fileno())
-        with open(map_ / SLEUTEL, "wb") as fh:  # last: without a key file the folder is not a store yet
-            fh.write(sleutel)
-            fh.flush()
-            os.fsync(fh.fileno())
+            for deel in reversed(pad.relative_to(map_).parents[:-1]):  # each folder 0700 (parents=True gives 0755)
+                (map_ / deel).mkdir(exist_ok=True, mode=0o700)
+            _schrijf_nieuw(pad, data)
+        _schrijf_nieuw(map_ / SLEUTEL, sleutel)  # last: without a key file the folder is not a store yet
         fsync_map(map_)
     except OSError as exc:
         raise schrijf_fout(f"de teruggezette opslag in {map_}", exc) from None
-    with Opslag.open(map_, wachtwoord) as opslag:
-        return opslag.controleer()

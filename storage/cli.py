@@ -16,10 +16,13 @@ from typing import TYPE_CHECKING, Any
 
 from smi_tui import config
 from smi_tui.fouten import SmiFout
+from smi_tui.foutrapport import schijfadvies
 from storage.atomair import schrijf_atomair
 from storage.crypto import SCRYPT_N
-from storage.fouten import WachtwoordFout
+from storage.fouten import SchrijfFout, WachtwoordFout
 from storage.opslag import Opslag
+from storage.zaakdata import ontleed_zaaknummer
+from storage.zaakdata import valideer as valideer  # its home is zaakdata (zgw uses it too)
 
 if TYPE_CHECKING:
     from storage.inzage import MaakPdf
@@ -74,14 +77,10 @@ def _consulent(zaak: dict[str, Any] | None = None) -> str:
 
 
 def _open() -> Opslag:
-    return Opslag.open(config.data_dir(), wachtwoord())
-
-
-def valideer(data: Any, bron: str) -> dict[str, Any]:
-    """Validate a case with the core's ``Zaak`` model; returns its JSON form (Dutch errors per field)."""
-    from smi_tui.cli import valideer_zaak
-
-    return valideer_zaak(data, bron).model_dump(mode="json")
+    opslag = Opslag.open(config.data_dir(), wachtwoord())
+    for melding in opslag.meldingen:  # what opening found and did not repair silently (see storage/manifest.py)
+        print(f"smi-tui: let op: {melding}", file=sys.stderr)
+    return opslag
 
 
 def laad_zaak(zaaknummer: str) -> dict[str, Any]:
@@ -141,8 +140,20 @@ def cmd_documenten(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     """``smi-tui import ZAAK.json``: store a case; prints the new zaaknummer."""
     data = lees_zaakbestand(args.zaak)
-    with _open() as opslag:
+    opslag = _open()
+    try:
         zaaknummer = opslag.nieuwe_zaak(data, _consulent(data), stap="import")
+    except BaseException:
+        opslag.sluit()
+        raise
+    try:
+        opslag.sluit()
+    except SchrijfFout:  # the case is stored (its dossier is written); only the list of cases lags behind
+        print(zaaknummer)
+        print(f"smi-tui: let op: zaak {zaaknummer} is opgeslagen, maar de lijst van zaken kon niet worden bijgewerkt "
+              "(is de schijf vol?). Importeer het bestand niet opnieuw: de lijst wordt hersteld bij de volgende "
+              "opdracht zodra er ruimte is, of met 'smi-tui controleer --herstel-index'.", file=sys.stderr)  # fmt: skip
+        return 0
     print(zaaknummer)
     return 0
 
@@ -158,7 +169,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     try:
         schrijf_atomair(Path(args.uit), tekst.encode("utf-8"))
     except OSError as exc:
-        raise SmiFout(f"Het bestand {args.uit} kan niet worden geschreven ({exc.strerror}).") from None
+        raise SmiFout(f"Het bestand {args.uit} kan niet worden geschreven: {schijfadvies(exc)}") from None
     print(f"Zaak {args.zaaknummer} geschreven naar {args.uit} (onversleuteld: bewaar het zorgvuldig).")
     return 0
 
@@ -175,13 +186,15 @@ def cmd_backup(args: argparse.Namespace) -> int:
     """``smi-tui backup BESTAND``: one encrypted archive of the whole store."""
     with _open() as opslag:
         aantal = opslag.backup(args.bestand)
+        afdruk = opslag._manifest.vingerafdruk()
     print(f"Backup geschreven naar {args.bestand} ({aantal} bestanden, versleuteld).")
+    print(f"Vingerafdruk van de opslag bij deze backup: {afdruk} (noteer hem bij de backup).")
     return 0
 
 
 def cmd_herstel(args: argparse.Namespace) -> int:
     """``smi-tui herstel BESTAND``: restore an archive into an empty data folder and verify it."""
-    from storage.backup import herstel_backup
+    from storage.opslag import herstel_backup
 
     map_ = config.data_dir()
     rapport = herstel_backup(args.bestand, map_, wachtwoord())
@@ -194,6 +207,11 @@ def cmd_wachtwoord(args: argparse.Namespace) -> int:
     """``smi-tui wachtwoord``: change the passphrase (the data key is rewrapped, files stay as they are)."""
     oud = wachtwoord()
     with Opslag.open(config.data_dir(), oud) as opslag:
+        if getattr(args, "nieuwe_sleutel", False):
+            aantal = opslag.vervang_sleutel(oud, nieuw_wachtwoord(ENV_NIEUW))
+            print(f"Het wachtwoord en de sleutel zijn vervangen; {aantal} bestanden opnieuw versleuteld.")
+            print("Oudere backups openen nog met het oude wachtwoord: maak een nieuwe backup en vernietig de oude.")
+            return 0
         opslag.wijzig_wachtwoord(oud, nieuw_wachtwoord(ENV_NIEUW))
     print("Het wachtwoord is gewijzigd.")
     return 0
@@ -268,7 +286,6 @@ def cmd_inzage(args: argparse.Namespace, maak_pdf: MaakPdf | None = None) -> int
 
 def cmd_export_zgw(args: argparse.Namespace) -> int:
     """``smi-tui export-zgw ZAAKNUMMER -o MAP``: the case as ZGW-shaped JSON with its documents."""
-    from storage.opslag import ontleed_zaaknummer
     from storage.zgw import exporteer, instellingen
 
     ontleed_zaaknummer(args.zaaknummer)
@@ -290,7 +307,7 @@ def cmd_export_zgw(args: argparse.Namespace) -> int:
 
 def cmd_import_zgw(args: argparse.Namespace) -> int:
     """``smi-tui import-zgw MAP``: store a case from a ZGW export of smi-tui; prints the zaaknummer."""
-    from storage.zgw import importeer, lees_export
+    from storage.zgw_import import importeer, lees_export
 
     lees_export(Path(args.map))  # check everything before the passphrase is asked and anything is stored
     with _open() as opslag:

@@ -25,7 +25,7 @@ from storage.fouten import BeschadigdFout, OpslagFout
 from storage.tinyopslag import schrijf_fout, storage_van
 
 EXT = ".smi"
-_DOC_ID = re.compile(r"^[0-9a-f]{32}$")
+_DOC_ID = re.compile(r"\A[0-9a-f]{32}\Z")
 
 
 class DocumentenMixin:
@@ -41,7 +41,7 @@ class DocumentenMixin:
     def _schrijf_document(self, zaaknummer: str, doc_id: str, naam: Any, data: bytes) -> None:
         """Write one document's bytes, encrypted and bound to its case and id, atomically."""
         map_ = self.map / "documenten" / zaaknummer
-        map_.mkdir(exist_ok=True)
+        map_.mkdir(exist_ok=True, mode=0o700)
         blob = versleutel(self._sleutel, f"document:{zaaknummer}:{doc_id}", bytes(data))
         try:
             schrijf_atomair(map_ / f"{doc_id}{EXT}", blob, sync=self._sync)
@@ -106,15 +106,63 @@ class DocumentenMixin:
             yield pad
 
 
+AFDRUK_PREFIX = "smi-tui-afdruk-"
+
+
 @contextlib.contextmanager
 def tijdelijk_bestand(data: bytes, *, naam: str = "document.pdf") -> Iterator[Path]:
-    """Write ``data`` to a private temp folder (mode 0700, file 0600) for printing; removed afterwards."""
-    map_ = Path(tempfile.mkdtemp(prefix="smi-"))
+    """Write ``data`` to a private temp folder (mode 0700, file 0600) for printing; removed afterwards.
+
+    While it exists the folder is locked (``flock``, POSIX), so :func:`ruim_afdrukken_op` at the next start removes
+    the copies of a process that died while printing, and never those of one that is still printing."""
+    map_ = Path(tempfile.mkdtemp(prefix=AFDRUK_PREFIX))
+    slot = _vergrendel(map_)
     try:
         pad = map_ / Path(naam).name
-        fd = os.open(pad, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
+        vlaggen = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+        fd = os.open(pad, vlaggen, 0o600)
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
         yield pad
     finally:
         shutil.rmtree(map_, ignore_errors=True)
+        if slot is not None:
+            os.close(slot)
+
+
+def _vergrendel(map_: Path) -> int | None:
+    if os.name == "nt":
+        return None
+    import fcntl
+
+    fd = os.open(map_, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        os.close(fd)
+        raise
+    return fd
+
+
+def ruim_afdrukken_op() -> int:
+    """Remove print copies that a crashed process left in the temp folder (only unlocked ones of this user)."""
+    weg = 0
+    if os.name == "nt":  # no flock there to tell a crashed printer from a running one: leave them (README)
+        return 0
+    with contextlib.suppress(OSError):
+        for p in Path(tempfile.gettempdir()).iterdir():
+            if not p.name.startswith(AFDRUK_PREFIX) or p.is_symlink() or not p.is_dir():
+                continue
+            if hasattr(os, "getuid") and p.stat().st_uid != os.getuid():
+                continue
+            try:
+                slot = _vergrendel(p)  # free: its process is gone
+            except OSError:
+                continue  # still printing
+            try:
+                shutil.rmtree(p, ignore_errors=True)
+                weg += 1
+            finally:
+                if slot is not None:
+                    os.close(slot)
+    return weg

@@ -132,7 +132,7 @@ def _vernietigingsdatum(sluit: date | None) -> date | None:
     if sluit is None:
         return None
     try:
-        from storage.bewaren import vernietigingsdatum
+        from storage.bewaartermijn import vernietigingsdatum
 
         return vernietigingsdatum(sluit)
     except Exception:  # no or a wrong retention period in config.toml: opschonen says so

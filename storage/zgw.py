@@ -22,20 +22,21 @@ the document files back (lossless).
 
 from __future__ import annotations
 
-import hashlib
+import contextlib
 import json
 import os
 import re
+import shutil
 import uuid
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from smi_tui import config
-from smi_tui.fouten import SmiFout
-from storage import audit
 from storage.inzage import bereid_map
 from storage.tinyopslag import schrijf_fout
+from storage.zgw_basis import ZgwFout as ZgwFout
+from storage.zgw_basis import instellingen as instellingen
+from storage.zgw_basis import kort, urn
 
 if TYPE_CHECKING:
     from storage.opslag import Opslag
@@ -50,66 +51,7 @@ SPECS = {
     "Besluit": "VNG-Realisatie/gemma-zaken api-specificatie/brc/1.0.x/openapi.yaml, version 1.0.0, commit 0c6bf2186aa3",
     "EnkelvoudigInformatieObject": "VNG-Realisatie/documenten-api src/openapi.yaml, version 1.3.0, commit 004836402e16",
 }
-# maxLength of the catalogue URLs: Zaak.zaaktype 1000 (Zaken API), Besluit.besluittype 200 (Besluiten API 1.0.0),
-# EnkelvoudigInformatieObject.informatieobjecttype 200 (Documenten API 1.3.0)
-_URL_MAX = {"zgw_zaaktype": 1000, "zgw_besluittype": 200, "zgw_informatieobjecttype": 200}
-_DOC_ID = re.compile(r"^[0-9a-f]{32}$")
-_URL = re.compile(r"^(https?://|urn:)\S+$")
-
-
-class ZgwFout(SmiFout):
-    """A ZGW export or import that cannot be done as asked (configuration or input)."""
-
-
-def kort(tekst: Any, maximum: int, veld: str, opmerkingen: list[str] | None) -> str:
-    """``tekst`` within a ZGW ``maxLength``: longer text is cut to ``maximum`` characters ending in "…" and noted."""
-    tekst = str(tekst)
-    if len(tekst) <= maximum:
-        return tekst
-    if opmerkingen is not None:
-        opmerkingen.append(
-            f"`{veld}` is ingekort van {len(tekst)} tot {maximum} tekens (de ZGW-maximumlengte); "
-            "de volledige tekst staat in smi-tui-zaak.json."
-        )
-    return tekst[: maximum - 1].rstrip() + "…"
-
-
-def urn(soort: str, *delen: str) -> str:
-    """A URI for an object of this export (``urn:smi-tui:<soort>:<…>``)."""
-    return ":".join(["urn:smi-tui", soort, *delen])
-
-
-# --- configuration ---
-
-
-def instellingen() -> dict[str, str]:
-    """``rsin``, ``zgw_zaaktype``, ``zgw_besluittype``, ``zgw_informatieobjecttype`` from config.toml (checked)."""
-    from stdnum.nl import bsn as elfproef
-
-    cfg = config.lees_config()
-    pad = config.config_bestand()
-    ontbreekt = [k for k in ("rsin", "zgw_zaaktype", "zgw_besluittype", "zgw_informatieobjecttype") if not cfg.get(k)]
-    if ontbreekt:
-        raise ZgwFout(
-            f"Voor de ZGW-export ontbreekt in het configuratiebestand {pad}: {', '.join(ontbreekt)}. "
-            "Zet 'rsin' op het RSIN van de gemeente (9 cijfers) en 'zgw_zaaktype', 'zgw_besluittype' en "
-            "'zgw_informatieobjecttype' op de URL's uit de zaaktypecatalogus (Catalogi API) van de gemeente."
-        )
-    rsin = re.sub(r"\s", "", str(cfg["rsin"]))
-    if not re.fullmatch(r"\d{9}", rsin) or not elfproef.is_valid(rsin):
-        raise ZgwFout(f"'rsin' in {pad} is geen geldig RSIN (9 cijfers die voldoen aan de 11-proef): {cfg['rsin']!r}.")
-    uit = {"rsin": rsin}
-    for k in ("zgw_zaaktype", "zgw_besluittype", "zgw_informatieobjecttype"):
-        waarde = str(cfg[k]).strip()
-        if not _URL.match(waarde):
-            raise ZgwFout(f"'{k}' in {pad} moet een URL zijn (https://…), niet {cfg[k]!r}.")
-        if len(waarde) > _URL_MAX[k]:
-            raise ZgwFout(
-                f"'{k}' in {pad} is {len(waarde)} tekens lang; de ZGW-API's staan hoogstens {_URL_MAX[k]} tekens "
-                "toe. Gebruik de (kortere) URL uit de zaaktypecatalogus van de gemeente."
-            )
-        uit[k] = waarde
-    return uit
+_DOC_ID = re.compile(r"\A[0-9a-f]{32}\Z")
 
 
 # --- export ---
@@ -160,12 +102,9 @@ def maak_zaak(
     vernietig = _vernietigingsdatum(sluit)
     opschortingen = zaak.get("opschortingen") or []
     # a record withdrawn as a mistake (``ingetrokken``) suspends and extends nothing
-    lopend = [
-        o for o in opschortingen if isinstance(o, dict) and not o.get("aangevuld_op") and not o.get("ingetrokken")
-    ]
+    lopend = [o for o in opschortingen if isinstance(o, dict) and not (o.get("aangevuld_op") or o.get("ingetrokken"))]
     verdaging = zaak.get("verdaging") if isinstance(zaak.get("verdaging"), dict) else None
-    if verdaging and verdaging.get("ingetrokken"):
-        verdaging = None
+    verdaging = None if verdaging and verdaging.get("ingetrokken") else verdaging
     registratie = _iso(info.get("aangemaakt"))
     melding = zaak.get("melding") if isinstance(zaak.get("melding"), dict) else {}
     start = _iso(melding.get("datum")) or registratie  # `startdatum` is required; no melding date: registration
@@ -394,8 +333,9 @@ def _json(data: Any) -> bytes:
 
 
 def _schrijf(pad: Path, data: bytes) -> None:
-    pad.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(pad, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
+    pad.parent.mkdir(exist_ok=True, mode=0o700)
+    vlaggen = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+    fd = os.open(pad, vlaggen, 0o600)
     with os.fdopen(fd, "wb") as fh:
         fh.write(data)
 
@@ -440,63 +380,20 @@ def exporteer(opslag: Opslag, zaaknummer: str, map_: Path) -> dict[str, Any]:
     from storage.zgw_uitleg import leesmij
 
     bestanden["README.md"] = leesmij(opmerkingen).encode("utf-8")
-    map_ = bereid_map(map_)
+    map_ = bereid_map(map_)  # new or empty: on failure everything in it is ours to remove
     try:
         for rel, data in bestanden.items():
             _schrijf(map_ / rel, data)
     except OSError as exc:
+        for p in list(map_.iterdir()):  # no partial export: a half export looks complete to a case system
+            if p.is_dir() and not p.is_symlink():
+                shutil.rmtree(p, ignore_errors=True)
+            else:
+                with contextlib.suppress(OSError):
+                    p.unlink()
         raise schrijf_fout(f"de ZGW-export in {map_}", exc) from None
     return {
         "documenten": len(docs),
         "besluiten": len(json.loads(bestanden["besluiten.json"])),
         "opmerkingen": opmerkingen,
     }
-
-
-# --- import ---
-
-
-def lees_export(map_: Path) -> tuple[dict[str, Any], list[tuple[dict[str, Any], bytes]]]:
-    """Read and fully check an export folder (nothing is stored): the case data and its documents."""
-    from storage.cli import valideer
-
-    map_ = Path(map_)
-    pad = map_ / EXTENSIE
-    if not map_.is_dir():
-        raise ZgwFout(f"De map {map_} bestaat niet.")
-    try:
-        ext = json.loads(pad.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ZgwFout(f"In {map_} staat geen {EXTENSIE}; is dit een export van 'smi-tui export-zgw'?") from None
-    except (OSError, ValueError) as exc:
-        raise ZgwFout(f"{pad} is niet leesbaar als JSON ({exc}).") from None
-    if not isinstance(ext, dict) or ext.get("formaat") != EXTENSIE_FORMAAT or ext.get("versie") != 1:
-        raise ZgwFout(f"{pad} is geen smi-tui-zaakbestand (formaat {EXTENSIE_FORMAAT}, versie 1).")
-    zaak, docs, trail = ext.get("zaak"), ext.get("documenten"), ext.get("audit")
-    if not isinstance(zaak, dict) or not isinstance(docs, list) or not isinstance(trail, list):
-        raise ZgwFout(f"{pad} mist de zaak, de documenten of de audittrail.")
-    valideer(zaak, str(pad))  # Dutch errors per field; the stored dict itself is kept as it was
-    problemen = audit.controleer_keten(trail)
-    if problemen:
-        raise ZgwFout(f"De audittrail in {pad} klopt niet: {problemen[0]}. Er is niets ingelezen.")
-    documenten = []
-    for meta in docs:
-        if not isinstance(meta, dict) or not _DOC_ID.match(str(meta.get("id"))):
-            raise ZgwFout(f"{pad} bevat een onleesbare documentbeschrijving.")
-        bestand = map_ / "informatieobjecten" / f"{meta['id']}.pdf"
-        try:
-            data = bestand.read_bytes()
-        except OSError:
-            raise ZgwFout(f"Het document {bestand} ontbreekt. Er is niets ingelezen.") from None
-        if hashlib.sha256(data).hexdigest() != meta.get("sha256"):
-            raise ZgwFout(f"Het document {bestand} klopt niet met zijn SHA-256. Er is niets ingelezen.")
-        documenten.append((meta, data))
-    return ext, documenten
-
-
-def importeer(opslag: Opslag, map_: Path, *, consulent: str) -> str:
-    """Store the case of an export folder (keeping its zaaknummer when this store never handed it out)."""
-    ext, documenten = lees_export(map_)
-    return opslag.importeer_zaak(
-        ext["zaak"], documenten, ext["audit"], consulent=consulent, zaaknummer=str(ext.get("zaaknummer") or "")
-    )

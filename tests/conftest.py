@@ -37,6 +37,12 @@ def geen_netwerk(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(socket.socket, "bind", bewaakt(echte_bind))
 
 
+@pytest.fixture(autouse=True)
+def foutrapporten_in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Error reports (smi_tui.foutrapport) of a test go to its temp folder, not to the user's log folder."""
+    monkeypatch.setenv("SMI_TUI_LOGMAP", str(tmp_path / "foutrapporten"))
+
+
 @pytest.fixture
 def voorbeelden() -> Path:
     return VOORBEELDEN

@@ -82,6 +82,8 @@ def ontsleuteld(map_: Path, wachtwoord: str = WW) -> dict[str, bytes]:
             rol = "meta"
         elif rel == "concept.smi":
             rol = "concept"
+        elif rel == "opslagmanifest.smi":
+            rol = "manifest"
         elif delen[0] == "index":
             rol = f"index:{delen[1][:-4]}"
         elif delen[0] == "dossiers":

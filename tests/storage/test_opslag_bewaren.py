@@ -56,7 +56,7 @@ def test_opschonen_vernietigt_alleen_wat_aan_de_beurt_is(winkel, map_, cli):
         (entry,) = [e for e in o.logboek() if e["actie"] == "vernietigd"]
         assert set(entry) == {
             "nr", "tijd", "gebruiker", "actie", "zaaknummer", "sluitdatum", "vernietigingsdatum", "consulent",
-            "aantal_documenten", "regeling", "bewaartermijn_jaren", "vorige", "hash",
+            "aantal_documenten", "regeling", "bewaartermijn_jaren", "vorige", "hash", "mac",
         }  # fmt: skip
         assert entry["zaaknummer"] == a and entry["aantal_documenten"] == 2 and entry["consulent"] == "F. Beheerder"
         assert entry["sluitdatum"] == "2015-01-10" and entry["vernietigingsdatum"] == "2022-01-10"

@@ -167,6 +167,9 @@ def test_index_na_crash_bijgewerkt_uit_dossiers(opslag, map_):
     slot = json.loads((map_ / "slot").read_text())
     slot.update(pid=dood.pid, start=time.time() - 60)
     (map_ / "slot").write_text(json.dumps(slot))  # as if this process was killed now
+    from storage.slot import _laat_os_slot_los
+
+    _laat_os_slot_los(opslag._slot._fd)  # the OS frees the lock of a dead process; its slot file stays
     opslag._slot = None  # the "crashed" session never flushes
     with Opslag.open(map_, WW) as o:
         assert [r.status for r in o.lijst()] == ["besluit"]

@@ -424,7 +424,8 @@ def test_round_trip(besloten, map_, tmp_path, cli):
         assert o.laad(zn) == origineel
         assert {d["id"]: (d, o.document(zn, d["id"])) for d in o.documenten(zn)} == docs
         terug = o.audit(zn)
-        assert terug[: len(trail)] == trail and terug[-1]["actie"] == "geïmporteerd"
+        zonder_mac = [{k: v for k, v in e.items() if k != "mac"} for e in trail]  # the other store's key
+        assert terug[: len(trail)] == zonder_mac and terug[-1]["actie"] == "geïmporteerd"
         assert o.controleer().in_orde
         assert [r.zaaknummer for r in o.lijst()] == [zn]
     # into the same store: a new zaaknummer (never reuse), otherwise the same
