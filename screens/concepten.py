@@ -12,6 +12,8 @@ close the store before the process ends.
 from __future__ import annotations
 
 import contextlib
+import threading
+from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -121,5 +123,23 @@ class Concepten:
         self._noodstop = True
         # interrupted mid-change, the form may not be readable: the last autosave (at most a second old) stays
         with contextlib.suppress(Exception):
-            self._bewaar_concept_van_scherm()
+            self._op_ui_thread(self._bewaar_concept_van_scherm)
         self.sluit(tijd=NOODSTOP_TIJD)
+
+    def _op_ui_thread(self, functie: Callable[[], None]) -> None:
+        """Run ``functie`` on the App's thread and wait for it (at most :data:`NOODSTOP_TIJD` s). A signal handler
+        already runs there; Windows calls its console handler on a thread of its own, and the form's widgets are
+        read on the App's thread only."""
+        if threading.current_thread() is threading.main_thread() or not self.is_running:
+            functie()
+            return
+        klaar = threading.Event()
+
+        def doe() -> None:
+            try:
+                functie()
+            finally:
+                klaar.set()
+
+        self.call_later(doe)
+        klaar.wait(NOODSTOP_TIJD)

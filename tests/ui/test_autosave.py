@@ -4,6 +4,7 @@ from outside saves first (screens/noodstop.py)."""
 
 from __future__ import annotations
 
+import asyncio
 import re
 import signal
 from pathlib import Path
@@ -138,6 +139,22 @@ async def test_noodstop_bewaart_wat_net_getypt_is_en_sluit_de_opslag(
         app.noodstop()  # a second signal: nothing more to do
     with Opslag.open(tmp_path / "data", WACHTWOORD) as opslag:
         assert opslag.laad(zn)["concepten"]["gesprek"]["v-gesprek-plaats"] == "Op kantoor"
+
+
+async def test_noodstop_van_een_andere_thread(maak_app: Any, zaaien: Any, tmp_path: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+    """Windows calls the console handler on a thread of its own: the form is still read on the App's thread."""
+    [zn] = zaaien(["heemstede-toekenning"])
+    monkeypatch.setattr(stapconcept, "BEWAAR_NA", 600.0)
+    app = maak_app()
+    async with app.run_test() as pilot:
+        await ontgrendel(pilot)
+        await open_eerste_zaak(pilot)
+        await typ(pilot, "#v-gesprek-plaats", "Bij oma")
+        await asyncio.to_thread(noodstop.windows_handler(app), noodstop.CTRL_CLOSE_EVENT)
+        assert app.opslag is None
+    with Opslag.open(tmp_path / "data", WACHTWOORD) as opslag:
+        assert opslag.laad(zn)["concepten"]["gesprek"]["v-gesprek-plaats"] == "Bij oma"
 
 
 class _NepApp:
