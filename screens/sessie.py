@@ -56,7 +56,8 @@ class Sessie:
             self._nummers[self._token] = zaaknummer
 
     def open_zaak(self, zaaknummer: str) -> None:
-        """Open a case at its step (from the werkvoorraad or the palette)."""
+        """Open a case (from the werkvoorraad or the palette) at the step worked on last — the step of its newest
+        draft, with the cursor where it was — else at the step it reached."""
         self._open_worker(zaaknummer)
 
     @work(thread=True, group="open")

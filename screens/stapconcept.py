@@ -80,11 +80,11 @@ class StapConcept:
             self.post_message(ConceptGewijzigd(self.STAP, concept))
 
     def _concept_afgehandeld(self) -> None:
-        """The step was completed: the form as it is now is no draft to keep (it is the step's result)."""
+        """The step was completed: the form as it is now is no draft to keep (it is the step's result). Only the
+        pending autosave is stopped (the form is not read on this keystroke); a later change starts another."""
         if self._bewaar_timer is not None:
             self._bewaar_timer.stop()
             self._bewaar_timer = None
-        self._laatst_concept = velden_van(self.concept_nu())
 
     def concept_nu(self) -> dict[str, Any]:
         """The raw form (every row, mounted or not), for a draft, with the field that has the cursor."""
