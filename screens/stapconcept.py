@@ -30,7 +30,7 @@ def velden_van(concept: dict[str, Any]) -> dict[str, Any]:
 
 
 def bewaard_tekst(tijd: str | None, vandaag: date | None = None) -> str:
-    """'bewaard 14:03:12' for an ISO time of today, 'bewaard 28-11-2026 14:03' for an earlier day; '' without."""
+    """'bewaard 14:03:12' for an ISO time of today, 'bewaard 28-11 14:03' for an earlier day; '' without."""
     if not tijd:
         return ""
     try:
@@ -39,7 +39,7 @@ def bewaard_tekst(tijd: str | None, vandaag: date | None = None) -> str:
         return ""
     if moment.date() == (vandaag or date.today()):
         return f"bewaard {moment:%H:%M:%S}"
-    return f"bewaard {moment:%d-%m-%Y %H:%M}"
+    return f"bewaard {moment:%d-%m %H:%M}"  # short: the step bar must fit 80 columns
 
 
 class StapConcept:
