@@ -80,6 +80,11 @@ class SmiApp(Concepten, Sessie, Vooruit, App[int]):
         Binding("ctrl+q", "quit", "Afsluiten", priority=True),
         Binding("ctrl+l", "vergrendel", "Vergrendelen", show=False),
         Binding("f2", "dossier", "Dossier/termijnen"),
+        # Tab moves the cursor before the next key is routed: as the Screen's own (non-priority) binding, Tab went
+        # to the focused field's queue first, and keys typed right after it (a fast typist, a busy machine) were
+        # already on their way to the field that was left — text landed in the wrong field
+        Binding("tab", "focus_next", show=False, priority=True),
+        Binding("shift+tab", "focus_previous", show=False, priority=True),
     ]
 
     def __init__(self, map_: Path | None = None, *, vandaag: Callable[[], date] | None = None,

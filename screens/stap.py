@@ -116,6 +116,11 @@ class StapScherm(StapConcept, ZuinigHervatten):
         ``None``: built again whenever the case changed."""
         return None
 
+    @property
+    def samengesteld(self) -> bool:
+        """Whether the form was composed (built ahead, a screen may wait a moment before it is)."""
+        return self._kop_static is not None
+
     def werk_bij(self) -> None:
         """Show what this step takes from earlier steps again, after ``self.zaak`` changed (the form's structure
         did not: see :meth:`structuur`). The base shows the header; subclasses add names and the like."""

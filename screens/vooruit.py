@@ -31,6 +31,13 @@ VOORUIT_NA = 0.25
 a consulent who keeps typing or choosing does not set off a build per key."""
 
 
+def _werk_bij(scherm: Screen[Any]) -> None:
+    """Let a kept or built-ahead step show the case's new data from earlier steps. One that is not composed yet
+    (its build started a moment ago) needs nothing: composing reads the case it now holds."""
+    if getattr(scherm, "samengesteld", True):
+        scherm.werk_bij()  # type: ignore[attr-defined]
+
+
 class Vooruit:
     """Part of :class:`screens.app.SmiApp`: the kept step screens (``_schermen``) and those built ahead for a changed
     form (``_vooraf``)."""
@@ -168,7 +175,7 @@ class Vooruit:
                 del self._vooraf[stap]
                 self._schermen[stap] = vooraf
                 vooraf.zaak, vooraf.zaaknummer = zaak, self.zaaknummer  # type: ignore[attr-defined]
-                vooraf.werk_bij()  # type: ignore[attr-defined]
+                _werk_bij(vooraf)
         self._vergeet_vooraf()
 
     def _vergeet_vooraf(self) -> None:
@@ -196,7 +203,7 @@ class Vooruit:
                 continue
             sleutel = getattr(scherm, "sleutel", None)
             if sleutel is not None and sleutel == self._structuur(stap):
-                scherm.werk_bij()  # type: ignore[attr-defined]
+                _werk_bij(scherm)
             else:
                 weg.append(stap)
         self._vergeet_schermen(alleen=weg)

@@ -12,8 +12,9 @@ from typing import Any
 
 import pytest
 from rich.text import Text
+from textual import events
 from textual.message import Message
-from textual.widgets import Static
+from textual.widgets import Input, Static
 
 from screens import noodstop, stapconcept
 from screens.berichten import ConceptGewijzigd
@@ -83,6 +84,22 @@ async def test_concept_na_pauze_in_de_opslag_en_bewaard_getoond(maak_app: Any, z
         # ("bewaard 28-11 14:03", longer than today's) fits in 80 columns with the bar's padding
         scherm.bewaard_tekst = "bewaard 28-11 14:03"
         assert Text.from_markup(stappenbalk(Stap.BESLUIT) + "   " + scherm.bewaard_tekst).cell_len + 2 <= 80
+
+
+async def test_tekst_na_tab_komt_in_het_volgende_veld(maak_app: Any, zaaien: Any) -> None:
+    """Keys that arrive together (a fast typist, a busy machine: the terminal hands over several at once) — text,
+    Tab, text: the text after the Tab lands in the next field, not in the one that was left."""
+    zaaien(["heemstede-toekenning"])
+    app = maak_app()
+    async with app.run_test() as pilot:
+        await ontgrendel(pilot)
+        await open_eerste_zaak(pilot)
+        assert app.screen.focused.id == "v-gesprek-datum"
+        for naam, teken in [("1", "1"), ("2", "2"), ("tab", "\t"), ("Z", "Z"), ("shift+tab", None), ("3", "3")]:
+            app._driver.send_message(events.Key(naam, teken))  # as the terminal driver posts them, in one go
+        # back in the date with shift+tab, its text is selected (Textual's select-on-focus): "3" replaces "12"
+        await wacht_op(pilot, lambda: app.screen.query_one("#v-gesprek-datum", Input).value == "3")
+        assert app.screen.query_one("#v-gesprek-plaats", Input).value == "Z"
 
 
 async def test_openen_zonder_wijziging_bewaart_niets(maak_app: Any, zaaien: Any) -> None:
