@@ -31,3 +31,12 @@ class StapVerlaten(Message):
     def __init__(self, stap: Stap, concept: dict[str, Any], naar: str) -> None:
         super().__init__()
         self.stap, self.concept, self.naar = stap, concept, naar
+
+
+class ConceptGewijzigd(Message):
+    """The shown step's form changed and the consulent paused typing: ``concept`` is the raw form to keep as the
+    step's draft (autosave; the App writes it on the save thread)."""
+
+    def __init__(self, stap: Stap, concept: dict[str, Any]) -> None:
+        super().__init__()
+        self.stap, self.concept = stap, concept

@@ -13,16 +13,17 @@ from datetime import date
 from typing import Any, ClassVar
 
 from pydantic import BaseModel, ValidationError
-from textual import events, on
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Select, Static, TextArea
 
 from screens.berichten import StapKlaar, StapVerlaten
 from screens.formulier import data_van, fouten_per_pad, ruw_van_data, ruwe_waarde, zet_ruw
+from screens.stapconcept import StapConcept, velden_van
+from screens.textual_intern import ZuinigHervatten
 from screens.velden import invoer_van, rusttekst, verzamel
 from screens.voettekst import Voettekst
 from smi_tui.besluitregels import definitief, waarom_vast
@@ -50,7 +51,7 @@ def stappenbalk(huidig: Stap) -> str:
     return " › ".join(f"[b reverse] {NAMEN[s]} [/]" if s == huidig else NAMEN[s] for s in VOLGORDE)
 
 
-class StapScherm(Screen[None]):
+class StapScherm(StapConcept, ZuinigHervatten):
     """One wizard step. Subclasses set ``STAP`` and ``MODEL`` and implement ``velden``, ``startdata``,
     ``toepassen``.
 
@@ -91,6 +92,7 @@ class StapScherm(Screen[None]):
         self._bouwt = False
         self._kop_static: Static | None = None
         self._start_data: dict[str, Any] | None = None
+        self._begin_concept(concept)
         self.sleutel = self.structuur(zaak, regeling)
         """What this form was built from (see :meth:`structuur`)."""
 
@@ -114,6 +116,11 @@ class StapScherm(Screen[None]):
         this step (its entered data as it is) and calls :meth:`werk_bij`; otherwise it builds the step again.
         ``None``: built again whenever the case changed."""
         return None
+
+    @property
+    def samengesteld(self) -> bool:
+        """Whether the form was composed (built ahead, a screen may wait a moment before it is)."""
+        return self._kop_static is not None
 
     def werk_bij(self) -> None:
         """Show what this step takes from earlier steps again, after ``self.zaak`` changed (the form's structure
@@ -152,6 +159,7 @@ class StapScherm(Screen[None]):
         concept = None if self.alleen_lezen() else self.concept  # a final decision shows what it rests on
         self._start_data = None if concept else self.startdata()
         self._ruw = dict(concept) if concept else ruw_van_data(invoer, self._start_data)
+        self._laatst_concept = velden_van(self._ruw)
         self._pas_slot_toe()
 
     def _eerste_scherm(self) -> int:
@@ -170,7 +178,8 @@ class StapScherm(Screen[None]):
         self._wachtend = self._delen[n:]
         self._kop_static = Static(self._kop(), id="stap-kop")
         yield self._kop_static
-        yield Static(stappenbalk(self.STAP), id="stappenbalk")
+        self._balk_static = Static(self._balk(), id="stappenbalk")
+        yield self._balk_static
         with VerticalScroll(id="formulier"):
             yield from self._delen[:n]
         yield Static("", id="stap-fouten")
@@ -216,6 +225,7 @@ class StapScherm(Screen[None]):
         for w in self._invoer():
             if w.is_mounted and w.id in self._ruw:
                 zet_ruw(w, self._ruw.pop(w.id))
+                self._gezet[w.id] = ruwe_waarde(w)  # its Changed event is no change of the consulent's
         self._statics = {}
 
     def _start(self) -> None:
@@ -234,6 +244,8 @@ class StapScherm(Screen[None]):
             self._bouw_rest()
 
     def _focus_eerste(self) -> None:
+        if self._focus_concept():  # (over Textual's AUTO_FOCUS, which took the first field)
+            return
         if self.focused is None:
             velden = [w for w in self._invoer() if w.is_mounted and w.focusable]
             if velden:
@@ -254,6 +266,7 @@ class StapScherm(Screen[None]):
         self._opgebouwd()
 
     def _opgebouwd(self) -> None:
+        self._focus_na_opbouw()
         self.opgebouwd = True
         self._klaar_event.set()
         self._getoond.clear()  # messages of rows that were not mounted at the first check
@@ -307,14 +320,13 @@ class StapScherm(Screen[None]):
     def on_screen_suspend(self) -> None:
         self._stijl_bij_pauze = self._stijlsleutel()
 
-    def _on_screen_resume(self, event: events.ScreenResume) -> None:
-        # Textual restyles every node of a resumed screen. A new step screen's nodes were styled when they were
-        # mounted a moment ago, and a kept one (hundreds of widgets) only needs it when the theme or the app's
-        # classes changed while it was away.
-        if self._stijl_bij_pauze is None or self._stijl_bij_pauze == self._stijlsleutel():
-            event.refresh_styles = False
-        super()._on_screen_resume(event)
-        if self._start_uitgesteld:  # (one handler per class: Textual calls _on_… or on_…, not both)
+    def stijl_ongewijzigd(self) -> bool:
+        # a new step screen was styled when it was mounted a moment ago (never suspended); a kept one only needs
+        # restyling when the theme or the App's classes changed while it was away
+        return self._stijl_bij_pauze is None or self._stijl_bij_pauze == self._stijlsleutel()
+
+    def na_hervatten(self) -> None:
+        if self._start_uitgesteld:
             self._start_uitgesteld = False
             self.call_after_refresh(self._start)
 
@@ -394,12 +406,17 @@ class StapScherm(Screen[None]):
     @on(Select.Changed)
     @on(Checkbox.Changed)
     @on(TextArea.Changed)
-    def _gewijzigd(self) -> None:
+    def _gewijzigd(self, bericht: Input.Changed | Select.Changed | Checkbox.Changed | TextArea.Changed) -> None:
         # validate shortly after typing stops: one check per pause, not per key
         if self._klaar:
             if self._timer is not None:
                 self._timer.stop()
             self._timer = self.set_timer(WACHTTIJD, self._controleer_na_wijziging)
+            self._noteer_wijziging(bericht.control)
+
+    def _balk(self) -> str:
+        balk = stappenbalk(self.STAP)
+        return f"{balk}   [i]{self.bewaard_tekst}[/]" if self.bewaard_tekst else balk
 
     def _controleer_na_wijziging(self) -> None:
         """Validate after the consulent changed the form, and tell the App what completing it now would give (it
@@ -410,10 +427,6 @@ class StapScherm(Screen[None]):
             gecontroleerd(self, zaak)
 
     # --- actions --------------------------------------------------------------------------------------
-    def concept_nu(self) -> dict[str, Any]:
-        """The raw form (every row, mounted or not), for a draft."""
-        return {w.id: ruw for w, ruw in self._paren() if w.id}
-
     def geef_door(self, **kw: Any) -> bool:
         """Validate everything; post the result to the App. False (with messages) when invalid."""
         if (vast := self.alleen_lezen()) is not None:
@@ -425,6 +438,7 @@ class StapScherm(Screen[None]):
             self.notify("De stap is nog niet compleet; zie de meldingen in rood.", severity="error")
             return False
         self.post_message(StapKlaar(self.STAP, zaak, **kw))
+        self._concept_afgehandeld()
         return True
 
     def action_afronden(self) -> None:

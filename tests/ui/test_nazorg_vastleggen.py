@@ -102,7 +102,7 @@ async def test_geweigerd_formulier_bewaart_niets_en_houdt_de_invoer(maak_app: An
         assert reden in meldingen(app)
         assert app.screen.focused is not None and app.screen.focused.id == veld_id(veld)
         assert invoer(app, velden) == getypt  # what was typed stays
-        app._taken.join()  # nothing was queued to be saved; wait anyway, so a stray save would show
+        app._wacht_op_bewaren()  # nothing was queued to be saved; wait anyway, so a stray save would show
         assert opgeslagen(app, zn) == voor
 
 
@@ -187,7 +187,7 @@ async def test_tweede_verlenging_geweigerd_met_artikel(maak_app: Any, tmp_path: 
         tekst = meldingen(app)
         assert "al 1 keer verlengd" in tekst and "artikel 5 lid 6" in tekst
         assert app.screen.focused is app.screen.query_one("#v-verlenging-beslissing")
-        app._taken.join()
+        app._wacht_op_bewaren()
         assert opgeslagen(app, zn) == voor
 
 

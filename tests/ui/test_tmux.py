@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -15,8 +16,11 @@ from tests.ui.hulp import ROOT, WACHTWOORD
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux ontbreekt")
 
 
+SOCKET = ["-L", f"smi-smoke-{os.getpid()}"]  # a server of its own: other test runs on this machine use tmux too
+
+
 def _scherm(sessie: str) -> str:
-    return subprocess.run(["tmux", "capture-pane", "-t", sessie, "-p"], capture_output=True, text=True).stdout
+    return subprocess.run(["tmux", *SOCKET, "capture-pane", "-t", sessie, "-p"], capture_output=True, text=True).stdout
 
 
 def _wacht(sessie: str, tekst: str, tijd: float = 20.0) -> str:
@@ -35,16 +39,16 @@ def test_start_ontgrendel_werkvoorraad_afsluiten(tmp_path: Path) -> None:
     env = (f"SMI_TUI_DATA={tmp_path / 'data'} SMI_TUI_CONFIG={tmp_path / 'config.toml'} SMI_TUI_SCRYPT_N=1024 "
            f"TERM=xterm-256color")  # fmt: skip
     opdracht = f"cd {ROOT} && env {env} {sys.executable} -m smi_tui; echo KLAAR-$?; sleep 5"
-    subprocess.run(["tmux", "new-session", "-d", "-s", sessie, "-x", "100", "-y", "30", opdracht], check=True)
+    subprocess.run(["tmux", *SOCKET, "new-session", "-d", "-s", sessie, "-x", "100", "-y", "30", opdracht], check=True)
     try:
         _wacht(sessie, "Nieuwe wachtzin")
         for _ in range(2):
-            subprocess.run(["tmux", "send-keys", "-t", sessie, "-l", WACHTWOORD], check=True)
-            subprocess.run(["tmux", "send-keys", "-t", sessie, "Enter"], check=True)
+            subprocess.run(["tmux", *SOCKET, "send-keys", "-t", sessie, "-l", WACHTWOORD], check=True)
+            subprocess.run(["tmux", *SOCKET, "send-keys", "-t", sessie, "Enter"], check=True)
             time.sleep(0.3)
         _wacht(sessie, "Werkvoorraad")
         assert "0 van 0 zaken" in _wacht(sessie, "zaken")
-        subprocess.run(["tmux", "send-keys", "-t", sessie, "C-q"], check=True)
+        subprocess.run(["tmux", *SOCKET, "send-keys", "-t", sessie, "C-q"], check=True)
         _wacht(sessie, "KLAAR-0")
     finally:
-        subprocess.run(["tmux", "kill-session", "-t", sessie], capture_output=True)
+        subprocess.run(["tmux", *SOCKET, "kill-server"], capture_output=True)
