@@ -26,7 +26,7 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
-from screens import brieven, noodstop, textual_intern
+from screens import brieven, foutafhandeling, noodstop, textual_intern
 from screens.bewaarrij import Bewaarrij, NaBewaren
 from screens.concepten import Concepten
 from screens.ontgrendel import OntgrendelScherm
@@ -86,6 +86,7 @@ class SmiApp(Concepten, Sessie, Vooruit, App[int]):
                  consulent: str | None = None, scrypt_n: int | None = None, afsluiten_na_start: bool = False,
                  autosave: bool = True) -> None:  # fmt: skip
         super().__init__()
+        foutafhandeling.installeer(self)  # from the start: a Dutch message, never a traceback with locals (issue 13)
         self.map = Path(map_) if map_ is not None else config.data_dir()
         self.vandaag = vandaag or date.today
         self.printer = printer or brieven.print_pdf

@@ -69,3 +69,21 @@ class ZuinigHervatten(Screen[None]):
             event.refresh_styles = False
         super()._on_screen_resume(event)
         self.na_hervatten()
+
+
+def vervang_foutafhandeling(app: App[Any], afhandeling: Any) -> None:
+    """Send every unhandled error of ``app`` (handler, timer, worker) to ``afhandeling(error)`` instead of
+    Textual's ``App._handle_exception``, whose ``_fatal_error`` prints a traceback with local variables
+    (screens/foutafhandeling.py). Idempotent per app."""
+    if getattr(app, "_smi_foutafhandeling", None) is None:
+        app._smi_foutafhandeling = afhandeling  # type: ignore[attr-defined]
+        app._handle_exception = afhandeling  # type: ignore[method-assign]
+
+
+def stop_met_fout(app: App[Any], error: Exception) -> None:
+    """What ``App._handle_exception`` does before it exits: return code 1, and the first error kept for the test
+    pilot (``App._exception``, ``App._exception_event``), which re-raises it from ``run_test``."""
+    app._return_code = 1
+    if app._exception is None:
+        app._exception = error
+        app._exception_event.set()

@@ -29,6 +29,10 @@ def test_de_private_delen_bestaan_met_hun_handtekening() -> None:
     scherm = Screen()
     assert scherm._layout_required is False
     assert {"full", "screen_stack"} <= set(_parameters(scherm._compositor.render_update))
+    # the error handling (screens/foutafhandeling.py through vervang_foutafhandeling / stop_met_fout)
+    assert _parameters(App._handle_exception) == ["self", "error"]
+    app = App()
+    assert app._return_code is None and app._exception is None and not app._exception_event.is_set()
 
 
 class _Tekst(Screen[None]):
