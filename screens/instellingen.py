@@ -53,6 +53,11 @@ class InstellingenScherm(ModalScreen["Behandelaar | None"]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "bewaren", "Bewaren", priority=True),
         Binding("escape", "annuleren", "Annuleren"),
+        # Enter moves on before the next key is routed (a priority binding runs when the App receives the key):
+        # handled on Input.Submitted, the keys typed right after Enter were already on their way to the field
+        # that was left ("consulent sociaal domeinJeugd en Gezin", seen in tmux). Saving on the last field waits
+        # for that field's own keys (see action_volgend_veld).
+        Binding("enter", "volgend_veld", show=False, priority=True),
     ]
 
     def __init__(self, huidig: Behandelaar | None = None, *, eerste_keer: bool = False) -> None:
@@ -92,14 +97,19 @@ class InstellingenScherm(ModalScreen["Behandelaar | None"]):
         """What is typed, per field."""
         return {veld: self.query_one(f"#profiel-{veld}", Input).value for veld in VELDEN}
 
-    @on(Input.Submitted)
-    def _volgende(self, event: Input.Submitted) -> None:
+    def action_volgend_veld(self) -> None:
+        """Enter: the next field; on the last one, save."""
+        if not isinstance(self.focused, Input):
+            return
         velden = list(VELDEN)
-        veld = (event.input.id or "").removeprefix("profiel-")
+        invoer = self.focused
+        veld = (invoer.id or "").removeprefix("profiel-")
         if veld == velden[-1]:
-            self.action_bewaren()
+            # after the keys already on their way to this field: call_later runs in the field's own queue
+            invoer.call_later(self.action_bewaren)
         else:
-            self.query_one(f"#profiel-{velden[velden.index(veld) + 1]}", Input).focus()
+            # set_focus, not focus(): focus() waits for the next turn of the loop, and the keys after Enter with it
+            self.set_focus(self.query_one(f"#profiel-{velden[velden.index(veld) + 1]}", Input))
 
     @on(Input.Changed)
     def _opnieuw(self, event: Input.Changed) -> None:

@@ -42,7 +42,13 @@ class OntgrendelScherm(Screen[Any]):
             super().__init__()
             self.opslag = opslag
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("ctrl+q", "app.quit", "Afsluiten", priority=True)]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+q", "app.quit", "Afsluiten", priority=True),
+        # Enter after the first passphrase of a new store moves to the repeat before the next key is routed (a
+        # priority binding runs when the App receives the key); as an Input.Submitted handler, a fast typist's
+        # repeat went partly into the first field
+        Binding("enter", "verder", show=False, priority=True),
+    ]
 
     def __init__(self, map_: Path, *, scrypt_n: int | None = None) -> None:
         super().__init__(id="ontgrendel")
@@ -94,21 +100,26 @@ class OntgrendelScherm(Screen[Any]):
         if self.nieuw:
             self.query_one("#sterkte", Static).update(sterkte_advies(event.value)[0] if event.value else "")
 
-    @on(Input.Submitted, "#wachtwoord")
-    def _wachtwoord(self, event: Input.Submitted) -> None:
-        if self.nieuw:
-            self.query_one("#herhaal", Input).focus()
-        else:
-            self._open(event.value)
+    def action_verder(self) -> None:
+        """Enter in the passphrase (open, or on to the repeat for a new store) or in the repeat (create)."""
+        veld = self.focused
+        if not isinstance(veld, Input):
+            return
+        if veld.id == "wachtwoord":
+            if self.nieuw:  # set_focus, not focus(): focus() waits a turn of the loop, and the next keys with it
+                self.set_focus(self.query_one("#herhaal", Input))
+            else:  # after the keys still on their way to the field: call_later runs in the field's own queue
+                veld.call_later(lambda: self._open(veld.value))
+        elif veld.id == "herhaal":
+            veld.call_later(self._herhaal, veld)
 
-    @on(Input.Submitted, "#herhaal")
-    def _herhaal(self, event: Input.Submitted) -> None:
+    def _herhaal(self, veld: Input) -> None:
         eerste = self.query_one("#wachtwoord", Input).value
         advies, goed = sterkte_advies(eerste)
         if not goed:
             self._fout(advies)
             self.query_one("#wachtwoord", Input).focus()
-        elif event.value != eerste:
+        elif veld.value != eerste:
             self._fout("De twee wachtzinnen zijn niet gelijk; typ ze opnieuw.")
             self.query_one("#herhaal", Input).value = ""
         else:

@@ -63,3 +63,26 @@ def test_eerste_start_vraagt_wie_hier_werkt(tmp_path: Path) -> None:
         _wacht(sessie, "KLAAR-0")
     finally:
         _tmux("kill-session", "-t", sessie)
+
+
+def test_snel_getypt_met_enter_komt_alles_in_het_goede_veld(tmp_path: Path) -> None:
+    """A fast typist (or a busy machine): the new passphrase, Enter, the repeat, Enter, then the profile's five
+    fields each followed by Enter, sent as two bursts without a pause. Handled on Input.Submitted, the text after
+    an Enter landed in the field that was left ("consulent sociaal domeinJeugd en Gezin", a doubled passphrase);
+    Enter is a priority binding now and the save waits for the last field's own keys."""
+    sessie = f"profiel-snel-{tmp_path.name}"[:40]
+    _start(tmp_path, sessie)
+    try:
+        _wacht(sessie, "Nieuwe wachtzin")
+        _tmux("send-keys", "-t", sessie, WACHTWOORD, "Enter", WACHTWOORD, "Enter")
+        _wacht(sessie, "wie werkt hier?")
+        _tmux("send-keys", "-t", sessie, "Anna de Vries", "Enter", "consulent sociaal domein", "Enter",
+              "Jeugd en Gezin", "Enter", "035 123 45 67", "Enter", "a.devries@eemnes.nl", "Enter")  # fmt: skip
+        _wacht(sessie, "Werkvoorraad")
+        profiel = tomllib.loads((tmp_path / "behandelaar.toml").read_text(encoding="utf-8"))
+        assert profiel == {"naam": "Anna de Vries", "functie": "consulent sociaal domein", "team": "Jeugd en Gezin",
+                           "telefoon": "035 123 45 67", "email": "a.devries@eemnes.nl"}  # fmt: skip
+        _tmux("send-keys", "-t", sessie, "C-q")
+        _wacht(sessie, "KLAAR-0")
+    finally:
+        _tmux("kill-session", "-t", sessie)
