@@ -34,10 +34,24 @@ def plat(data: Any) -> dict[str, Any]:
     return uit
 
 
+CONCEPTEN = "concepten"
+"""A case's drafts (``Zaak.concepten``: what is typed in a step, saved about a second after each pause by the
+autosave). The audit names the step whose draft changed, without its text: a draft is not a decision (completing
+the step records every value), and with the text every pause would copy the whole draft into the trail again —
+a long motivering made it grow with the square of its length."""
+
+
 def verschil(oud: Any, nieuw: Any) -> list[dict[str, Any]]:
-    """The changed dotted paths between two case dicts, each ``{"veld", "oud", "nieuw"}`` (absent = None)."""
-    a, b = plat(oud or {}), plat(nieuw or {})
+    """The changed dotted paths between two case dicts, each ``{"veld", "oud", "nieuw"}`` (absent = None); a
+    changed draft is one entry ``concepten.<stap>`` without values (see :data:`CONCEPTEN`)."""
+    oud, nieuw = dict(oud or {}), dict(nieuw or {})
     wijzigingen = []
+    c_oud, c_nieuw = oud.pop(CONCEPTEN, None) or {}, nieuw.pop(CONCEPTEN, None) or {}
+    for stap in sorted(set(c_oud) | set(c_nieuw)):
+        if c_oud.get(stap) != c_nieuw.get(stap):
+            wat = "concept verwijderd" if stap not in c_nieuw else "concept bewaard"
+            wijzigingen.append({"veld": f"{CONCEPTEN}.{stap}", "oud": None, "nieuw": wat})
+    a, b = plat(oud), plat(nieuw)
     for veld in sorted(a.keys() | b.keys()):
         if veld not in b or veld not in a or a[veld] != b[veld] or type(a[veld]) is not type(b[veld]):
             wijzigingen.append({"veld": veld, "oud": a.get(veld), "nieuw": b.get(veld)})
