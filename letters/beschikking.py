@@ -27,10 +27,25 @@ from smi_tui.zaak import Beslissing, Zaak
 ONDERWERP = "Besluit over kinderopvang op sociaal-medische indicatie"
 
 
-VOORLOPIG = ("Let op: voor een deel van de maanden is nog geen landelijke tabel bekend. Die maanden zijn voorlopig "
-             "berekend met de laatst bekende tabel (zie de bijlage). Als de nieuwe tabel bekend is, berekenen wij die "
-             "maanden opnieuw.")  # fmt: skip
-"""Said under the amounts when a month was calculated with a table that is not yet published."""
+def voorbehoud(b: Berekening) -> list:
+    """The reservation for months calculated with a table that is not yet published: which months, why, and how
+    they will be settled (a new decision, paid or set off, open to objection). Said once, under the amounts; the
+    appendix marks those months with an asterisk."""
+    maanden = sorted({(m.jaar, m.maand) for k in b.kinderen for m in k.maanden if m.voorlopig})
+    if not maanden:
+        return []
+    eerste, laatste = nl_maand(*maanden[0]), nl_maand(*maanden[-1])
+    welke = eerste if eerste == laatste else f"{eerste} tot en met {laatste}"
+    return [
+        h.pm(
+            f"<b>Onder voorbehoud: {h.e(welke)}.</b> Voor deze maanden is de landelijke tabel of norm nog niet "
+            "bekendgemaakt. Wij hebben ze berekend met de laatst bekende tabel (in de bijlage met een * gemarkeerd) en "
+            "kennen de tegemoetkoming voor die maanden toe onder dit voorbehoud. Zodra de nieuwe tabel bekend is, "
+            "berekenen wij die maanden opnieuw en stellen wij het bedrag met een nieuw besluit definitief vast. Komt u "
+            "dan meer toe, dan betalen wij het verschil bij. Komt u minder toe, dan verrekenen wij het verschil met de "
+            "volgende betalingen of vragen wij het terug. Tegen dat nieuwe besluit kunt u opnieuw bezwaar maken."
+        )
+    ]
 
 
 def controleer(zaak: Zaak) -> None:
@@ -118,7 +133,7 @@ def _afgewezen(t: Toekenning, b: Berekening) -> list[str]:
                        f"({regels})")  # fmt: skip
     for r in t.geweigerd:
         if r.code != "urenmaximum":
-            uit.append(r.toelichting.rstrip(".") + (f" ({r.artikel})" if r.artikel else ""))
+            uit.append(g.uitleg(r).rstrip(".") + (f" ({r.artikel})" if r.artikel else ""))
     return uit
 
 
@@ -186,13 +201,11 @@ def _toekenning(zaak: Zaak, beoordeling: Beoordeling, b: Berekening) -> list:
                    f"percentage ({r.berekening.artikel}; uurprijs: {r.berekening.uurprijs_artikel}). De eerste en "
                    "de laatste maand tellen naar rato van de dagen. Bedragen zijn per kind per maand afgerond op "
                    "hele centen."))  # fmt: skip
-    if b.voorlopig:
-        uit.append(h.p(VOORLOPIG))
-    return uit
+    return uit + voorbehoud(b)
 
 
-def _opsomming(resultaten: list) -> list:
-    return h.opsomming([f"<b>{h.e(t.artikel)}</b>: {h.e(t.toelichting)}" if t.artikel else h.e(t.toelichting)
+def _opsomming(resultaten: list, r: Regeling) -> list:
+    return h.opsomming([f"<b>{h.e(t.artikel)}</b>: {h.e(g.uitleg(t, r))}" if t.artikel else h.e(g.uitleg(t, r))
                         for t in resultaten], markup=True)  # fmt: skip
 
 
@@ -210,20 +223,20 @@ def _motivering(zaak: Zaak, beoordeling: Beoordeling, t: Toekenning) -> list:
         kop = ("U voldoet niet aan deze voorwaarde(n):" if t.beslissing == Beslissing.AFWIJZEN
                else "Voor een deel van de aanvraag is niet voldaan aan deze voorwaarde(n):")  # fmt: skip
         uit.append(h.pm(f"<b>{h.e(kop)}</b>"))
-        uit += _opsomming(niet)
+        uit += _opsomming(niet, r)
     minder = [x for x in t.geweigerd if x.uitkomst == Uitkomst.VOLDAAN]
     if minder and t.beslissing == Beslissing.GEDEELTELIJK:  # a full grant or a refusal gives no "less"
         uit.append(h.pm("<b>Waarom u minder krijgt dan u vroeg:</b>"))
-        uit += _opsomming(minder)
+        uit += _opsomming(minder, r)
     if t.opzij:
         uit.append(h.pm("<b>Hiervan wijken wij af met de hardheidsclausule:</b>"))
-        uit += _opsomming(t.opzij)
+        uit += _opsomming(t.opzij, r)
         uit.append(h.p("Daarom kennen wij uw aanvraag toch " + ("" if t.beslissing == Beslissing.TOEKENNEN
                                                                  else "gedeeltelijk ") + "toe."))  # fmt: skip
     voldaan = [x for x in beoordeling.toetsen if x.uitkomst == Uitkomst.VOLDAAN and not x.beperkt]
     if voldaan:
         uit.append(h.pm("<b>Aan deze voorwaarden is voldaan:</b>"))
-        uit += _opsomming(voldaan)
+        uit += _opsomming(voldaan, r)
     hc = besluit.hardheidsclausule
     if hc.toegepast:
         hk = r.hardheidsclausule
@@ -300,8 +313,7 @@ def _digitaal(tekst: str) -> str:
 def _bijlage(b: Berekening) -> list:
     uit: list = [h.PageBreak(), h.p("Bijlage: berekening per kind per maand", "titel"),
                  h.p("Bedragen per kalendermaand. Een maand die maar voor een deel in de periode valt, telt naar "
-                     "rato van de dagen. 'Voorlopig' betekent: berekend met de laatst bekende landelijke tabel, "
-                     "omdat de tabel voor die maand nog niet bestaat.")]  # fmt: skip
+                     "rato van de dagen.")]  # fmt: skip
     for k in b.kinderen:
         o = k.opvang
         uit += h.kop(f"{k.naam} – {o.soort.label} bij {o.aanbieder} (LRK {o.lrk_nummer})")
@@ -311,30 +323,36 @@ def _bijlage(b: Berekening) -> list:
         uit.append(h.p(f"Vergoede uurprijs {euro(k.vergoede_uurprijs_cent)} ({k.uurprijs_tabel}); prijs volgens "
                        f"offerte {euro(k.uurprijs_cent)}.", "klein"))  # fmt: skip
         rijen = [["Maand", "Dagen", "Uren", "Perc.", "Kosten", "Tegemoetkoming", "Eigen bijdrage", "Opmerking"]]
+        noten: list[str] = []  # every month's missing figures, said once under the table
         for m in k.maanden:
             opm = "eerste kind" if m.eerste_kind else "volgend kind"
             if m.voorlopig:
-                opm = _voorlopig(m.toelichting)
+                opm += " *"
+                noten += [n for n in m.toelichting if n not in noten]
             rijen.append([nl_maand(m.jaar, m.maand), str(m.dagen), uren(m.uren_vergoed),
                           f"{uren(m.percentage)}%", euro(m.kosten_cent), euro(m.tegemoetkoming_cent),
                           euro(m.eigen_bijdrage_cent), opm])  # fmt: skip
         kosten = sum(m.kosten_cent for m in k.maanden)
         eigen = sum(m.eigen_bijdrage_cent for m in k.maanden)
         rijen.append(["Totaal", "", "", "", euro(kosten), euro(k.totaal_cent), euro(eigen), ""])
-        uit.append(h.tabel(rijen, [23, 12, 12, 13, 21, 30, 19, 35], rechts=(1, 2, 3, 4, 5, 6), klein=True,
+        uit.append(h.tabel(rijen, [26, 12, 13, 13, 20, 30, 20, 31], rechts=(1, 2, 3, 4, 5, 6), klein=True,
                            vet_laatste=True))  # fmt: skip
+        if noten:
+            uit.append(h.p(f"* Onder voorbehoud (zie de brief): {_voorlopig(noten)}.", "klein"))
     return uit
 
 
 def _voorlopig(toelichting: list[str]) -> str:
-    """'voorlopig: KOT-tabel 2027 en maximale uurprijs 2027 ontbreken; berekend met de tabel van 2026'."""
+    """'KOT-tabel 2027 en maximale uurprijs 2027 ontbreken; berekend met de tabel van 2026' (smi_tui.landelijk
+    words each missing figure as '<figure> ontbreekt; voorlopig berekend met <what was used>')."""
     ontbreekt, met = [], []
     for t in toelichting:
         deel, _, rest = t.partition(" ontbreekt; voorlopig ")
         if not rest:
-            return "voorlopig: " + "; ".join(toelichting)
+            return "; ".join(toelichting)
         ontbreekt.append(deel)
         if rest not in met:
             met.append(rest)
     werkwoord = "ontbreekt" if len(ontbreekt) == 1 else "ontbreken"
-    return f"voorlopig: {' en '.join(ontbreekt)} {werkwoord}; {'; '.join(met)}"
+    gebruikt = g.opsomming([m.removeprefix("berekend ") for m in met])
+    return f"{g.opsomming(ontbreekt)} {werkwoord}; berekend {gebruikt}"

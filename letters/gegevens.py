@@ -9,7 +9,8 @@ from smi_tui import config
 from smi_tui.beoordeling import Beoordeling
 from smi_tui.datums import nl_datum
 from smi_tui.profiel import Behandelaar
-from smi_tui.regeling import Regeling
+from smi_tui.regeling import Regeling, ToetsVoorliggend
+from smi_tui.resultaat import Resultaat, Uitkomst
 from smi_tui.termijnen import Termijn
 from smi_tui.zaak import Zaak
 
@@ -28,6 +29,11 @@ def kenmerk(zaak: Zaak) -> str:
     from letters.briefpapier import PROEFDRUK
 
     return zaak.zaaknummer or PROEFDRUK
+
+
+def opsomming(delen: list[str]) -> str:
+    """A list as a sentence: 'a', 'a en b', 'a, b en c'."""
+    return delen[0] if len(delen) == 1 else f"{', '.join(delen[:-1])} en {delen[-1]}"
 
 
 def namen(zaak: Zaak) -> str:
@@ -160,3 +166,29 @@ def vragen(zaak: Zaak, regeling: Regeling) -> str:
     contact = bereikbaar(wie, regeling)
     return ("Heeft u vragen over deze brief? Neem dan contact op met uw consulent"
             + (f" {wie.naam}" if wie else "") + (f", {contact}." if contact else "."))  # fmt: skip
+
+
+_NOTITIES = (" Let op: ", " Voorlopig: ")
+"""Where a check's explanation turns from the fact to a note for the consulent (smi_tui.toetsen_doelgroep:
+'Let op: dit bedrag berust op één bronfamilie …; controleer het', 'Voorlopig: … ontbreekt …')."""
+
+
+def uitleg(res: Resultaat, regeling: Regeling | None = None) -> str:
+    """A check's explanation as a letter states it: the fact without the consulent's notes. A scheme that comes
+    first and is not available is named from the regulation, without what the consulent noted about the answer
+    (e.g. '(geen gevonden)'); a provisional figure's reservation is stated elsewhere in the letter."""
+    tekst = res.toelichting
+    if (
+        regeling is not None
+        and res.code.startswith("voorliggend_")
+        and res.uitkomst == Uitkomst.VOLDAAN
+        and not res.beperkt
+    ):
+        code = res.code.removeprefix("voorliggend_")
+        for t in regeling.toetsen_van(ToetsVoorliggend):
+            for v in t.voorzieningen:  # type: ignore[attr-defined]
+                if v.code == code:
+                    return f"Niet beschikbaar of niet passend: {v.omschrijving}."
+    for teken in _NOTITIES:
+        tekst = tekst.split(teken, 1)[0]
+    return tekst.strip()

@@ -58,7 +58,7 @@ def maak(zaak: Zaak, beoordeling: Beoordeling, *, datum: date | None = None, num
     u = _beoordeel(zaak, beoordeling, v)
     toekennen = v.beslissing == Vervolgbeslissing.TOEKENNEN
     if toekennen and not u.toegestaan:
-        niet = [f"{t.artikel}: {t.toelichting}" for t in u.toetsen if t.uitkomst != Uitkomst.VOLDAAN]
+        niet = [f"{t.artikel}: {g.uitleg(t)}" for t in u.toetsen if t.uitkomst != Uitkomst.VOLDAAN]
         raise g.fout("De verlenging kan zo niet worden toegekend: " + " ".join(niet))
     if toekennen and u.berekening is None:
         raise g.fout("Voor de toekenning van de verlenging is een berekening nodig, maar er ontbreken gegevens: "
@@ -120,8 +120,7 @@ def _wat_u_krijgt(beoordeling: Beoordeling, u: Verlengingsuitkomst) -> list:
                    f"vergoede uurprijs × percentage ({r.berekening.artikel}; uurprijs: {r.berekening.uurprijs_artikel})"
                    ", met de tabellen die gelden in elke maand. Een maand die maar voor een deel in de periode valt, "
                    "telt naar rato van de dagen. Bedragen zijn per kind per maand afgerond op hele centen."))  # fmt: skip
-    if b.voorlopig:
-        uit.append(h.p(bs.VOORLOPIG))
+    uit += bs.voorbehoud(b)
     return uit
 
 
@@ -137,11 +136,11 @@ def _motivering(zaak: Zaak, beoordeling: Beoordeling, v: Verlengingsaanvraag, u:
     gronden = u.afwijzingsgronden
     if gronden:
         uit.append(h.pm("<b>Hieraan is niet voldaan:</b>"))
-        uit += h.opsomming([f"<b>{h.e(t.artikel)}</b>: {h.e(_zin(t.toelichting))}" for t in gronden], markup=True)
+        uit += h.opsomming([f"<b>{h.e(t.artikel)}</b>: {h.e(_zin(g.uitleg(t, r)))}" for t in gronden], markup=True)
     voldaan = [t for t in u.toetsen if t.uitkomst == Uitkomst.VOLDAAN]
     if voldaan:
         uit.append(h.pm("<b>Hieraan is voldaan:</b>"))
-        uit += h.opsomming([f"<b>{h.e(t.artikel)}</b>: {h.e(_zin(t.toelichting))}" for t in voldaan], markup=True)
+        uit += h.opsomming([f"<b>{h.e(t.artikel)}</b>: {h.e(_zin(g.uitleg(t, r)))}" for t in voldaan], markup=True)
     if u.nieuwe_melding_nodig:
         hs = r.huisstijl
         contact = f", telefoon {hs.telefoon.replace(' ', chr(0xA0))}" if hs.telefoon else ""

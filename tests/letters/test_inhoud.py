@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from letters.gegevens import uitleg
 from smi_tui.datums import nl_datum
 from smi_tui.geld import euro, uren
 from smi_tui.termijnen import bezwaartermijn_einde
@@ -93,7 +94,7 @@ def test_beschikking(naam: str) -> None:
         bevat(t, "Wij wijzen uw aanvraag af")
         assert b.afwijzingsgronden
         for grond in b.afwijzingsgronden:
-            bevat(t, grond.artikel, grond.toelichting)
+            bevat(t, grond.artikel, uitleg(grond))  # the fact, without the consulent's notes
         return
     be = b.berekening
     per_maand, eigen = be.typische_maand()
@@ -118,7 +119,7 @@ def test_beschikking(naam: str) -> None:
         if k.maanden:
             bevat(t, uren(k.uren_vergoed_per_maand), euro(k.vergoede_uurprijs_cent))
     if be.voorlopig:
-        bevat(t, "voorlopig:", "ontbre")
+        bevat(t, "Onder voorbehoud:", "ontbre", "met een nieuw besluit definitief vast")
 
 
 @pytest.mark.parametrize("naam", [n for n, s in GEVALLEN if s == "plan-van-aanpak"])
