@@ -148,8 +148,8 @@ def _betrokkenen(zaak: Zaak) -> list:
     rijen = [["Naam", "Adres", "Geboortedatum"]]
     rijen += [[k.naam, g.kind_adres(zaak, i), nl_datum(k.geboortedatum)] for i, k in enumerate(zaak.melding.kinderen)]
     return [*h.kop("Voor wie is dit besluit"),
-            h.p(f"Ouder(s): {g.namen(zaak)}."),
-            h.p("Kind(eren):"),
+            h.p(f"{g.ouders_woord(zaak, True)}: {g.namen(zaak)}."),
+            h.p(f"{g.kinderen_woord(zaak, True)}:"),
             h.tabel(rijen, [45, 85, 35])]  # fmt: skip
 
 
@@ -220,8 +220,9 @@ def _motivering(zaak: Zaak, beoordeling: Beoordeling, t: Toekenning) -> list:
                    "artikelen van die regeling."))  # fmt: skip
     niet = [x for x in t.geweigerd if x.uitkomst == Uitkomst.NIET_VOLDAAN]
     if niet:
-        kop = ("U voldoet niet aan deze voorwaarde(n):" if t.beslissing == Beslissing.AFWIJZEN
-               else "Voor een deel van de aanvraag is niet voldaan aan deze voorwaarde(n):")  # fmt: skip
+        deze = "deze voorwaarde" if len(niet) == 1 else "deze voorwaarden"
+        kop = (f"U voldoet niet aan {deze}:" if t.beslissing == Beslissing.AFWIJZEN
+               else f"Voor een deel van de aanvraag is niet voldaan aan {deze}:")  # fmt: skip
         uit.append(h.pm(f"<b>{h.e(kop)}</b>"))
         uit += _opsomming(niet, r)
     minder = [x for x in t.geweigerd if x.uitkomst == Uitkomst.VOLDAAN]

@@ -36,6 +36,27 @@ def opsomming(delen: list[str]) -> str:
     return delen[0] if len(delen) == 1 else f"{', '.join(delen[:-1])} en {delen[-1]}"
 
 
+def ouders_woord(zaak: Zaak, hoofdletter: bool = False) -> str:
+    """'ouder' or 'ouders', as many as the melding names (never 'ouder(s)')."""
+    w = "ouder" if len(zaak.melding.ouders) == 1 else "ouders"
+    return w.capitalize() if hoofdletter else w
+
+
+def kinderen_woord(zaak: Zaak, hoofdletter: bool = False) -> str:
+    """'kind' or 'kinderen', as many as the melding names (never 'kind(eren)')."""
+    w = "kind" if len(zaak.melding.kinderen) == 1 else "kinderen"
+    return w.capitalize() if hoofdletter else w
+
+
+def verschil(cent: int) -> str:
+    """A difference in words, never a minus sign: '€ 253,17 minder', '€ 12,00 meer', 'gelijk'."""
+    from smi_tui.geld import euro
+
+    if cent == 0:
+        return "gelijk"
+    return f"{euro(abs(cent))} {'meer' if cent > 0 else 'minder'}"
+
+
 def namen(zaak: Zaak) -> str:
     """'Sanne Jansen en Pieter Jansen' (the parent(s) named in the melding)."""
     return " en ".join(o.naam for o in zaak.melding.ouders)

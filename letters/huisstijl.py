@@ -7,6 +7,7 @@ This module imports ReportLab at import time; the package imports it only when a
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -127,14 +128,40 @@ STIJL = {
 }
 
 
+def haakjes(tekst: str) -> str:
+    """Brackets inside brackets read badly ('(artikel 9 van de Verordening X (fictief))', '(beslistermijn (8 weken
+    …))'): an inner pair becomes a comma clause ('(artikel 9 van de Verordening X, fictief)'). Every paragraph of
+    a letter passes through here, so a citation or regulation title with its own brackets nests cleanly."""
+    if not re.search(r"\([^)]*\(", tekst):
+        return tekst
+    uit: list[str] = []
+    diepte = 0
+    for teken in tekst:
+        if teken == "(":
+            diepte += 1
+            if diepte > 1:
+                while uit and uit[-1] == " ":
+                    uit.pop()
+                uit.append(", ")
+                continue
+        elif teken == ")":
+            diepte -= 1
+            if diepte >= 1:
+                uit.append(",")
+                continue
+            diepte = max(diepte, 0)
+        uit.append(teken)
+    return re.sub(r",+\s*(?=[);.,:]|$)", "", re.sub(r",\s*,", ",", "".join(uit)))
+
+
 def p(tekst: str, stijl: str = "tekst") -> Paragraph:
     """A paragraph of plain text (escaped); use :func:`pm` for text with markup."""
-    return Paragraph(escape(tekst), STIJL[stijl])
+    return Paragraph(escape(haakjes(tekst)), STIJL[stijl])
 
 
 def pm(markup: str, stijl: str = "tekst") -> Paragraph:
     """A paragraph with ReportLab mini-markup (<b>, <i>); the caller escapes values with :func:`e`."""
-    return Paragraph(markup, STIJL[stijl])
+    return Paragraph(haakjes(markup), STIJL[stijl])
 
 
 def e(tekst: object) -> str:
@@ -149,7 +176,7 @@ def kop(tekst: str) -> list[Flowable]:
 
 def opsomming(regels: list[str], *, markup: bool = False) -> list[Flowable]:
     """A bulleted list."""
-    return [Paragraph(r if markup else escape(r), STIJL["opsom"], bulletText="•") for r in regels]
+    return [Paragraph(haakjes(r) if markup else escape(haakjes(r)), STIJL["opsom"], bulletText="•") for r in regels]
 
 
 def tabel(rijen: list[list[object]], breedtes: list[float], *, kopregel: bool = True,

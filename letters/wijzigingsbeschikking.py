@@ -121,8 +121,10 @@ def _waarom(beoordeling: Beoordeling, w: Wijziging, u: Wijzigingsuitkomst) -> li
     r = beoordeling.regeling
     gr = u.grond
     uit = [*h.kop("Waarom wij zo besluiten"),
+           # the ground is stored as the regulation words it (a main clause): it follows a colon, not 'als'
            h.pm(f"Volgens {h.e(g.bij_regeling(gr.artikel, r))} kunnen wij de tegemoetkoming herzien, intrekken of "
-                f"beëindigen als <i>{h.e(gr.tekst.strip().rstrip('.'))}</i>. Dat is hier het geval.")]  # fmt: skip
+                f"beëindigen in deze situatie: <i>{h.e(gr.tekst.strip().rstrip('.'))}</i>. Dat is hier het "
+                "geval.")]  # fmt: skip
     for tekst in (w.toelichting, w.motivering):
         if tekst.strip():
             uit.append(h.p(tekst.strip()))
@@ -142,8 +144,10 @@ def _bedragen(u: Wijzigingsuitkomst) -> list:
                           "niet.")]  # fmt: skip
     rijen = [["Maand", "Kind", "Was", "Wordt", "Verschil"]]
     for x in u.regels:
-        rijen.append([nl_maand(x.jaar, x.maand), x.naam, euro(x.oud_cent), euro(x.nieuw_cent), euro(x.verschil_cent)])
-    rijen.append(["Totaal", "", euro(u.oud_cent), euro(u.nieuw_cent), euro(u.verschil_cent)])
+        rijen.append(
+            [nl_maand(x.jaar, x.maand), x.naam, euro(x.oud_cent), euro(x.nieuw_cent), g.verschil(x.verschil_cent)]
+        )
+    rijen.append(["Totaal", "", euro(u.oud_cent), euro(u.nieuw_cent), g.verschil(u.verschil_cent)])
     tabel = h.tabel(rijen, [30, 45, 28, 28, 28], rechts=(2, 3, 4), vet_laatste=True)
     if len(rijen) > 4:  # the total never alone on a new page: it keeps the last two months with it
         tabel.setStyle([("NOSPLIT", (0, -3), (-1, -1))])
