@@ -8,19 +8,18 @@ obligations and a calculation appendix per child per month.
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 from letters import briefpapier as bp
 from letters import gegevens as g
 from letters import huisstijl as h
+from letters.bezwaar import bezwaarclausule
 from smi_tui.beoordeling import Beoordeling
 from smi_tui.berekening import Berekening, KindBerekening, Maandregel
 from smi_tui.besluitregels import Toekenning, besluitcontrole, toekenning
 from smi_tui.datums import dagen_in_maand, nl_datum, nl_maand
 from smi_tui.geld import euro, uren
 from smi_tui.regeling import Regeling
-from smi_tui.termijnen import bezwaartermijn_einde
 from smi_tui.toetsing import Uitkomst
 from smi_tui.zaak import Beslissing, Zaak
 
@@ -278,37 +277,6 @@ def _bezwaar(zaak: Zaak, beoordeling: Beoordeling) -> list:
     besluit = zaak.besluit
     assert besluit is not None
     return bezwaarclausule(zaak, beoordeling.regeling, besluit.verzonden_op or besluit.datum)
-
-
-def bezwaarclausule(zaak: Zaak, r: Regeling, verzonden: date) -> list:
-    """Who may object, within which term (ending on the date computed from ``verzonden``) and where (Awb 3:45,
-    6:5, 6:7, 6:8); the last flowable is the invitation to call, kept with the signature by the caller."""
-    bz = r.bezwaar
-    einde = bezwaartermijn_einde(verzonden)
-    adres = ", ".join(bz.adres)
-    uit = [
-        *h.kop("Bent u het niet eens met dit besluit?"),
-        h.p("Dan kunt u bezwaar maken. Dat mag iedereen die rechtstreeks bij dit besluit betrokken is "
-            "(belanghebbende, artikel 1:2 Awb), dus ook uw partner."),
-        h.pm(f"U maakt bezwaar binnen <b>zes weken</b>. Die termijn begint op de dag na de dag waarop wij deze brief "
-             f"hebben verstuurd ({h.e(nl_datum(verzonden))}). Uw bezwaar moet dus uiterlijk op "
-             f"<b>{h.e(nl_datum(einde))}</b> bij ons binnen zijn (artikel 6:7 en 6:8 Awb)."),
-        h.p(f"Stuur uw bezwaarschrift aan {bz.indienen_bij}, {adres}."
-            + (f" U kunt ook digitaal bezwaar maken: {_digitaal(bz.digitaal)}." if bz.digitaal else "")),
-        h.p("Zet in uw bezwaarschrift: uw naam en adres, de datum, het kenmerk van deze brief "
-            f"({g.kenmerk(zaak)}), waarom u het niet eens bent met het besluit, en uw handtekening (artikel 6:5 "
-            "Awb). Bezwaar maken is gratis."),
-        h.p("Is uw zaak spoedeisend? Dan kunt u de voorzieningenrechter van de rechtbank vragen om een voorlopige "
-            "voorziening (artikel 8:81 Awb). Dat kan alleen als u ook bezwaar heeft gemaakt."),
-        h.p(g.vragen(zaak, r) + " Samen kijken we of er een oplossing is, soms zonder dat bezwaar "
-            "nodig is."),
-    ]  # fmt: skip
-    return uit
-
-
-def _digitaal(tekst: str) -> str:
-    """The regulation files word the digital route differently ('of digitaal via ...', 'via ...')."""
-    return re.sub(r"^(of\s+)?(digitaal\s+)?", "", tekst.strip()).rstrip(".")
 
 
 def _bijlage(b: Berekening) -> list:

@@ -134,6 +134,9 @@ def haakjes(tekst: str) -> str:
     a letter passes through here, so a citation or regulation title with its own brackets nests cleanly."""
     if not re.search(r"\([^)]*\(", tekst):
         return tekst
+    # an area code in brackets ('(010) 506 11 11') is part of a phone number, not a bracket pair
+    netnummers = re.findall(r"\(0\d{1,3}\)", tekst)
+    tekst = re.sub(r"\(0\d{1,3}\)", "\x00", tekst)
     uit: list[str] = []
     diepte = 0
     for teken in tekst:
@@ -151,7 +154,10 @@ def haakjes(tekst: str) -> str:
                 continue
             diepte = max(diepte, 0)
         uit.append(teken)
-    return re.sub(r",+\s*(?=[);.,:]|$)", "", re.sub(r",\s*,", ",", "".join(uit)))
+    tekst = re.sub(r",+\s*(?=[);.,:]|$)", "", re.sub(r",\s*,", ",", "".join(uit)))
+    for nummer in netnummers:
+        tekst = tekst.replace("\x00", nummer, 1)
+    return tekst
 
 
 def p(tekst: str, stijl: str = "tekst") -> Paragraph:

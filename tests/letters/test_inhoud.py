@@ -42,7 +42,12 @@ def test_ontvangstbevestiging(naam: str) -> None:
     t = tekst(naam, "ontvangstbevestiging")
     bevat(t, f"Op {nl_datum(z.melding.datum)} hebben wij uw melding ontvangen", "Wat gebeurt er nu?")
     bt = next(x for x in b.termijnen if x.code == "beslistermijn")
-    if bt.datum:
+    r = b.regeling
+    if r.soort == "beleidsregels" and r.beslistermijn.vanaf == "complete_aanvraag":
+        # beleidsregels do not move the statutory term: from receipt (4:13), suspended only under 4:15
+        bevat(t, f"binnen {r.beslistermijn.weken} weken na ontvangst van uw aanvraag", "4:13 Awb", "4:15 Awb")
+        assert "loopt nog niet" not in t
+    elif bt.datum:
         bevat(t, f"uiterlijk op {nl_datum(bt.datum)}", f"{b.regeling.beslistermijn.weken} weken")
     else:
         bevat(t, "Die termijn loopt nog niet: hij begint")
