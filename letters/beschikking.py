@@ -13,7 +13,9 @@ from datetime import date
 from letters import briefpapier as bp
 from letters import gegevens as g
 from letters import huisstijl as h
+from letters.betaling import betaalzin
 from letters.bezwaar import bezwaarclausule
+from letters.rechtsgrond import rechtsgrond
 from smi_tui.beoordeling import Beoordeling
 from smi_tui.berekening import Berekening, KindBerekening, Maandregel
 from smi_tui.besluitregels import Toekenning, besluitcontrole, toekenning
@@ -80,8 +82,8 @@ def maak(zaak: Zaak, beoordeling: Beoordeling, *, datum: date | None = None) -> 
         inhoud += _toekenning(zaak, beoordeling, b)
     inhoud += _motivering(zaak, beoordeling, t)
     if toegekend:
-        inhoud += _betaling_en_plichten(beoordeling)
-    inhoud += _grondslag(zaak, beoordeling)
+        inhoud += _betaling_en_plichten(beoordeling, b)
+    inhoud += rechtsgrond(zaak, beoordeling, t)
     bezwaar = _bezwaar(zaak, beoordeling)
     inhoud += bezwaar[:-1]
     inhoud.append(h.ondertekening(["Met vriendelijke groet,", f"namens {r.ondertekening.namens},"],
@@ -215,8 +217,7 @@ def _motivering(zaak: Zaak, beoordeling: Beoordeling, t: Toekenning) -> list:
     uit = [*h.kop("Waarom wij zo besluiten")]
     if besluit.motivering.strip():
         uit.append(h.p(besluit.motivering.strip()))
-    uit.append(h.p(f"Wij hebben uw aanvraag getoetst aan de {r.citeertitel}. De artikelen hieronder zijn "
-                   "artikelen van die regeling."))  # fmt: skip
+    uit.append(h.p(f"Wij hebben uw aanvraag getoetst aan de {r.citeertitel}. " + _vindplaatsen(beoordeling)))
     niet = [x for x in t.geweigerd if x.uitkomst == Uitkomst.NIET_VOLDAAN]
     if niet:
         deze = "deze voorwaarde" if len(niet) == 1 else "deze voorwaarden"
@@ -246,9 +247,23 @@ def _motivering(zaak: Zaak, beoordeling: Beoordeling, t: Toekenning) -> list:
     return uit
 
 
-def _betaling_en_plichten(beoordeling: Beoordeling) -> list:
+def _vindplaatsen(beoordeling: Beoordeling) -> str:
+    """What the references below point to, honestly: articles of the regulation, or (Heemstede, where only the
+    council proposal is available) the sections of the proposal with which the council set the rules."""
+    voorstellen = sorted({a.split(",")[0] for t in beoordeling.toetsen if (a := t.artikel).startswith("raadsvoorstel")})
+    if not voorstellen:
+        return "De artikelen hieronder zijn artikelen van die regeling."
+    return (f"Waar hieronder ‘{voorstellen[0]}’ staat, staat de regel in het voorstel waarmee de raad de "
+            "regeling heeft vastgesteld; de andere verwijzingen zijn artikelen van de regeling.")  # fmt: skip
+
+
+def _betaling_en_plichten(beoordeling: Beoordeling, b: Berekening | None) -> list:
     r = beoordeling.regeling
-    uit = [*h.kop("Hoe wij betalen"), h.p(f"{r.betaling.omschrijving} ({g.bij_regeling(r.betaling.artikel, r)})")]
+    uit = [*h.kop("Hoe wij betalen")]
+    if b is not None and r.betaling.aan == "ouder_of_aanbieder":  # the regulation leaves the choice: state it
+        uit.append(h.p(betaalzin(r, b)))
+    else:
+        uit.append(h.p(f"{r.betaling.omschrijving} ({g.bij_regeling(r.betaling.artikel, r)})"))
     voorwaarden = [v for v in beoordeling.uitbetalingsvoorwaarden if not v.get("ontvangen_op")]
     if voorwaarden:
         uit.append(h.p("Wij betalen pas uit als wij dit van u hebben ontvangen:"))
@@ -258,19 +273,6 @@ def _betaling_en_plichten(beoordeling: Beoordeling) -> list:
     uit.append(h.p("Komt u deze verplichtingen niet na, of verandert uw situatie, dan kunnen wij dit besluit "
                    "herzien of intrekken en te veel betaalde tegemoetkoming terugvorderen."))  # fmt: skip
     return uit
-
-
-def _grondslag(zaak: Zaak, beoordeling: Beoordeling) -> list:
-    r = beoordeling.regeling
-    artikelen: list[str] = []
-    clausule = [r.hardheidsclausule.artikel] if zaak.besluit and zaak.besluit.hardheidsclausule.toegepast else []
-    for a in [t.artikel for t in beoordeling.toetsen] + [r.berekening.artikel, r.periode.artikel, *clausule]:
-        if a not in artikelen:
-            artikelen.append(a)
-    return [*h.kop("Op welke regels dit besluit rust"),
-            h.p(f"Dit besluit is genomen op grond van de {r.citeertitel} ({r.titel}, vastgesteld door "
-                f"{r.vastgesteld_door}), in het bijzonder {'; '.join(artikelen)}, en de Algemene wet "
-                "bestuursrecht.")]  # fmt: skip
 
 
 def _bezwaar(zaak: Zaak, beoordeling: Beoordeling) -> list:

@@ -105,8 +105,8 @@ def evaluaties(beoordeling: Beoordeling) -> list[Termijn]:
 
 def bij_regeling(artikel: str, regeling: Regeling) -> str:
     """'artikel 3.5 lid 1 van de Verordening ...' (articles of the Awb are left as they are)."""
-    if "Awb" in artikel or "Algemene wet" in artikel:
-        return artikel
+    if "Awb" in artikel or "Algemene wet" in artikel or artikel.startswith("raadsvoorstel"):
+        return artikel  # a section of a council proposal is not an article of the regulation
     return f"{artikel} van de {regeling.citeertitel}"
 
 

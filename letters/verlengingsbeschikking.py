@@ -16,10 +16,12 @@ from letters import briefpapier as bp
 from letters import gegevens as g
 from letters import huisstijl as h
 from smi_tui.beoordeling import Beoordeling
+from smi_tui.berekening import Berekening
 from smi_tui.datums import nl_datum
 from smi_tui.fouten import SmiFout
-from smi_tui.geld import euro
+from smi_tui.geld import euro, uren
 from smi_tui.nazorg import Verlengingsaanvraag, Vervolgbeslissing
+from smi_tui.regeling import Regeling
 from smi_tui.toetsing import Uitkomst
 from smi_tui.verlenging import Verlengingsuitkomst, beoordeel_verlenging
 from smi_tui.zaak import Zaak
@@ -90,7 +92,7 @@ def maak(zaak: Zaak, beoordeling: Beoordeling, *, datum: date | None = None, num
         inhoud += _wat_u_krijgt(beoordeling, u)
     inhoud += _motivering(zaak, beoordeling, v, u, toekennen)
     if toekennen:
-        inhoud += bs._betaling_en_plichten(beoordeling)
+        inhoud += bs._betaling_en_plichten(beoordeling, u.berekening)
     inhoud += [*h.kop("Op welke regels dit besluit rust"), h.p(_grondslag(beoordeling, u, toekennen))]
     bezwaar = bs.bezwaarclausule(zaak, r, v.verzonden_op or v.besluit_datum)
     inhoud += bezwaar[:-1]
@@ -121,7 +123,25 @@ def _wat_u_krijgt(beoordeling: Beoordeling, u: Verlengingsuitkomst) -> list:
                    ", met de tabellen die gelden in elke maand. Een maand die maar voor een deel in de periode valt, "
                    "telt naar rato van de dagen. Bedragen zijn per kind per maand afgerond op hele centen."))  # fmt: skip
     uit += bs.voorbehoud(b)
-    return uit
+    return uit + minder_uren(r, b)
+
+
+def minder_uren(r: Regeling, b: Berekening) -> list:
+    """Why a child gets fewer hours than asked (Awb 3:46): the hours asked and granted, and the cap with its
+    article. Nothing when every child gets what was asked."""
+    zinnen = []
+    for k in b.kinderen:
+        if not k.maanden or k.uren_vergoed_per_maand >= k.uren_gevraagd_per_maand:
+            continue
+        zin = (f"{k.naam}: u vroeg {uren(k.uren_gevraagd_per_maand)} uur {k.opvang.soort.label} per maand. Wij "
+               f"vergoeden {uren(k.uren_vergoed_per_maand)} uur per maand")  # fmt: skip
+        if k.beperkingen:
+            regels = "; ".join(f"{x.omschrijving} ({g.bij_regeling(x.artikel, r)})" for x in k.beperkingen)
+            zin += f", want de regeling vergoedt niet meer dan dit maximum: {regels}"
+        zinnen.append(zin + ".")
+    if not zinnen:
+        return []
+    return [h.pm("<b>Waarom u minder uren krijgt dan u vroeg:</b>"), *h.opsomming(zinnen)]
 
 
 def _motivering(zaak: Zaak, beoordeling: Beoordeling, v: Verlengingsaanvraag, u: Verlengingsuitkomst,

@@ -111,9 +111,13 @@ def test_beschikking(naam: str) -> None:
         euro(per_maand),
         euro(eigen),
         euro(be.totaal_cent),
-        r.betaling.omschrijving,
         r.periode.artikel,
     )
+    if r.betaling.aan == "ouder_of_aanbieder":  # Eemnes 3.7 lid 1 leaves the choice: the letter states the one made
+        bevat(t, "Wij betalen de tegemoetkoming elke maand rechtstreeks aan de opvangorganisatie")
+        assert "aan de ouder of de opvangorganisatie" not in t
+    else:
+        bevat(t, r.betaling.omschrijving)
     for v in r.verplichtingen:
         bevat(t, v.tekst, v.artikel)
     for k in be.kinderen:
