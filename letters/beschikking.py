@@ -14,7 +14,7 @@ from letters import briefpapier as bp
 from letters import gegevens as g
 from letters import huisstijl as h
 from letters.betaling import betaalzin
-from letters.bezwaar import bezwaarclausule
+from letters.bezwaar import MET_ONDERTEKENING, bezwaarclausule
 from letters.rechtsgrond import rechtsgrond
 from smi_tui.beoordeling import Beoordeling
 from smi_tui.berekening import Berekening, KindBerekening, Maandregel
@@ -85,9 +85,9 @@ def maak(zaak: Zaak, beoordeling: Beoordeling, *, datum: date | None = None) -> 
         inhoud += _betaling_en_plichten(beoordeling, b)
     inhoud += rechtsgrond(zaak, beoordeling, t)
     bezwaar = _bezwaar(zaak, beoordeling)
-    inhoud += bezwaar[:-1]
+    inhoud += bezwaar[:-MET_ONDERTEKENING]
     inhoud.append(h.ondertekening(["Met vriendelijke groet,", f"namens {r.ondertekening.namens},"],
-                                  wie, r.ondertekening.functie, met=bezwaar[-1:]))  # fmt: skip
+                                  wie, r.ondertekening.functie, met=bezwaar[-MET_ONDERTEKENING:]))  # fmt: skip
     if toegekend and b is not None:
         inhoud += _bijlage(b)
     return bp.bouw_pdf(kop, inhoud)
@@ -291,16 +291,23 @@ def _bijlage(b: Berekening) -> list:
         if not k.maanden:
             uit.append(h.p(f"Geen tegemoetkoming: {k.uitgesloten or 'niet voldaan aan een voorwaarde'}."))
             continue
+        minder = any(m.uren_gevraagd != m.uren_vergoed for m in k.maanden)
+        # the costs are for the hours asked, the compensation for the hours granted: both shown, so they agree
         uit.append(h.p(f"Vergoede uurprijs {euro(k.vergoede_uurprijs_cent)} ({k.uurprijs_tabel}); prijs volgens "
-                       f"offerte {euro(k.uurprijs_cent)}.", "klein"))  # fmt: skip
-        rijen = [["Maand", "Dagen", "Uren", "Perc.", "Kosten", "Tegemoetkoming", "Eigen bijdrage", "Opmerking"]]
+                       f"offerte {euro(k.uurprijs_cent)}. Kosten: de gevraagde uren × de prijs volgens de offerte. "
+                       "Tegemoetkoming: de vergoede uren × de vergoede uurprijs × het percentage."
+                       + (" Bij de uren staat tussen haakjes hoeveel uur u vroeg." if minder else ""),
+                       "klein"))  # fmt: skip
+        rijen = [["Maand", "Dagen", "Uren vergoed", "Perc.", "Kosten", "Tegemoetkoming", "Eigen bijdrage",
+                  "Opmerking"]]  # fmt: skip
         noten: list[str] = []  # every month's missing figures, said once under the table
         for m in k.maanden:
             opm = "eerste kind" if m.eerste_kind else "volgend kind"
             if m.voorlopig:
                 opm += " *"
                 noten += [n for n in m.toelichting if n not in noten]
-            rijen.append([nl_maand(m.jaar, m.maand), str(m.dagen), uren(m.uren_vergoed),
+            gevraagd = f"\n({uren(m.uren_gevraagd)})" if m.uren_gevraagd != m.uren_vergoed else ""
+            rijen.append([nl_maand(m.jaar, m.maand), str(m.dagen), uren(m.uren_vergoed) + gevraagd,
                           f"{uren(m.percentage)}%", euro(m.kosten_cent), euro(m.tegemoetkoming_cent),
                           euro(m.eigen_bijdrage_cent), opm])  # fmt: skip
         kosten = sum(m.kosten_cent for m in k.maanden)

@@ -13,11 +13,15 @@ from smi_tui.regeling import Regeling
 from smi_tui.termijnen import bezwaartermijn_einde
 from smi_tui.zaak import Zaak
 
+MET_ONDERTEKENING = 2
+"""The last paragraphs of the clause (the voorlopige voorziening and the invitation to call) that the caller keeps on
+one page with the signature, so that a last page never holds the signature alone."""
+
 
 def bezwaarclausule(zaak: Zaak, r: Regeling, verzonden: date) -> list:
     """Who may object (1:2; the partner only when there is one), the term from ``verzonden`` (6:7, 6:8), when an
-    objection is on time (6:9), what it holds (6:5) and where it goes; the last flowable is the invitation to call,
-    kept with the signature by the caller."""
+    objection is on time (6:9), what it holds (6:5) and where it goes; the last :data:`MET_ONDERTEKENING` flowables
+    are kept with the signature by the caller."""
     bz = r.bezwaar
     einde = bezwaartermijn_einde(verzonden)
     adres = ", ".join(bz.adres)

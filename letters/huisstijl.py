@@ -205,8 +205,8 @@ def tabel(rijen: list[list[object]], breedtes: list[float], *, kopregel: bool = 
                 c = p(c, stijl)
             nieuwe.append(c)
         cellen.append(nieuwe)
-    schaal = BREEDTE / sum(breedtes)
-    t = Table(cellen, colWidths=[b * schaal for b in breedtes], repeatRows=1 if kopregel else 0)
+    t = Table(cellen, colWidths=passende_breedtes(rijen, breedtes, basis, rechts=rechts, kopregel=kopregel),
+              repeatRows=1 if kopregel else 0)  # fmt: skip
     stijl = [
         ("FONTNAME", (0, 0), (-1, -1), FONT),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -232,6 +232,35 @@ def tabel(rijen: list[list[object]], breedtes: list[float], *, kopregel: bool = 
         ]
     t.setStyle(TableStyle(stijl))
     return t
+
+
+def passende_breedtes(rijen: list[list[object]], breedtes: list[float], basis: str, *, rechts: tuple[int, ...] = (),
+                      kopregel: bool = True) -> list[float]:  # fmt: skip
+    """Column widths in points on the text width, in the proportions of ``breedtes``, but never narrower than the
+    longest word of the column (a header in bold; an amount in ``rechts`` as a whole): 'Geboortedatum' or a long
+    name is not broken mid-word. What a column lacks is taken from the columns with room to spare."""
+    grootte = STIJL[basis].fontSize
+    nodig = [0.0] * len(breedtes)
+    for r, rij in enumerate(rijen):
+        for k, c in enumerate(rij[: len(breedtes)]):
+            if not isinstance(c, str) or not c:
+                continue
+            font = FONT_VET if kopregel and r == 0 else FONT
+            woorden = c.split("\n") if k in rechts and not (kopregel and r == 0) else c.split()
+            breed = max(pdfmetrics.stringWidth(w, font, grootte) for w in woorden) + 6.5  # + left/right padding
+            nodig[k] = max(nodig[k], breed)
+    schaal = BREEDTE / sum(breedtes)
+    uit = [b * schaal for b in breedtes]
+    if sum(nodig) > BREEDTE:
+        return uit  # cannot fit every word: keep the proportions
+    for _ in range(len(uit)):
+        tekort = sum(max(0.0, n - w) for n, w in zip(nodig, uit, strict=True))
+        if tekort <= 0.01:
+            break
+        ruimte = [max(0.0, w - n) for n, w in zip(nodig, uit, strict=True)]
+        totaal = sum(ruimte)
+        uit = [max(w, n) - (tekort * ru / totaal if totaal else 0) for n, w, ru in zip(nodig, uit, ruimte, strict=True)]
+    return uit
 
 
 def gegevens(rijen: list[tuple[str, str]]) -> Table:

@@ -15,6 +15,7 @@ from letters import beschikking as bs
 from letters import briefpapier as bp
 from letters import gegevens as g
 from letters import huisstijl as h
+from letters.bezwaar import MET_ONDERTEKENING
 from smi_tui.beoordeling import Beoordeling
 from smi_tui.berekening import Berekening
 from smi_tui.datums import nl_datum
@@ -95,9 +96,9 @@ def maak(zaak: Zaak, beoordeling: Beoordeling, *, datum: date | None = None, num
         inhoud += bs._betaling_en_plichten(beoordeling, u.berekening)
     inhoud += [*h.kop("Op welke regels dit besluit rust"), h.p(_grondslag(beoordeling, u, toekennen))]
     bezwaar = bs.bezwaarclausule(zaak, r, v.verzonden_op or v.besluit_datum)
-    inhoud += bezwaar[:-1]
+    inhoud += bezwaar[:-MET_ONDERTEKENING]
     inhoud.append(h.ondertekening(["Met vriendelijke groet,", f"namens {r.ondertekening.namens},"],
-                                  g.behandelaar(zaak), r.ondertekening.functie, met=bezwaar[-1:]))  # fmt: skip
+                                  g.behandelaar(zaak), r.ondertekening.functie, met=bezwaar[-MET_ONDERTEKENING:]))  # fmt: skip
     if toekennen and u.berekening is not None:
         inhoud += bs._bijlage(u.berekening)
     return bp.bouw_pdf(kop, inhoud)

@@ -15,6 +15,7 @@ from letters import beschikking as bs
 from letters import briefpapier as bp
 from letters import gegevens as g
 from letters import huisstijl as h
+from letters.bezwaar import MET_ONDERTEKENING
 from smi_tui import config
 from smi_tui.beoordeling import Beoordeling
 from smi_tui.berekening import Ontbreekt
@@ -103,9 +104,9 @@ def maak(zaak: Zaak, beoordeling: Beoordeling, *, datum: date | None = None, num
             + ", en de Algemene wet bestuursrecht."),
     ]  # fmt: skip
     bezwaar = bs.bezwaarclausule(zaak, r, w.verzonden_op or w.besluit_datum)
-    inhoud += bezwaar[:-1]
+    inhoud += bezwaar[:-MET_ONDERTEKENING]
     inhoud.append(h.ondertekening(["Met vriendelijke groet,", f"namens {r.ondertekening.namens},"],
-                                  g.behandelaar(zaak), r.ondertekening.functie, met=bezwaar[-1:]))  # fmt: skip
+                                  g.behandelaar(zaak), r.ondertekening.functie, met=bezwaar[-MET_ONDERTEKENING:]))  # fmt: skip
     return bp.bouw_pdf(kop, inhoud)
 
 
