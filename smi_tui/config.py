@@ -145,6 +145,7 @@ def budgetplafond_met_bron(regeling_id: str, jaar: int) -> tuple[int | None, str
 BRIEF_SLEUTELS = {
     "privacy_fg": "hoe de ouder de functionaris gegevensbescherming (FG) van de gemeente bereikt",
     "terugbetalen": "hoe een ouder een teruggevorderd bedrag betaalt (rekeningnummer, ten name van, kenmerk)",
+    "betaling_aan": "aan wie het college betaalt als de regeling de keuze laat: \"ouder\" of \"opvangorganisatie\"",
 }
 """The texts of ``[brieven]`` in config.toml that letters print (README, section 'Letters')."""
 
