@@ -38,6 +38,21 @@ class BriefFout(SmiFout):
     """A letter cannot be made from this case (e.g. a beschikking without a besluit)."""
 
 
+def hoort_niet_bij(soort: str, zaak: Zaak) -> str:
+    """Why letter ``soort`` does not belong to ``zaak`` (a Dutch sentence), or "" when it does: a refused
+    application gets no plan van aanpak, since there is no childcare to plan."""
+    besluit = zaak.besluit
+    if soort == "plan-van-aanpak" and besluit is not None and besluit.beslissing == "afwijzen":
+        return ("Bij een afwijzing hoort geen plan van aanpak: er wordt geen kinderopvang toegekend. Maak alleen de "
+                "beschikking.")  # fmt: skip
+    return ""
+
+
+def bij_zaak(soorten: tuple[str, ...], zaak: Zaak) -> tuple[str, ...]:
+    """The letters of ``soorten`` that belong to ``zaak`` (see :func:`hoort_niet_bij`), in the same order."""
+    return tuple(s for s in soorten if not hoort_niet_bij(s.strip().replace("_", "-"), zaak))
+
+
 def maak(
     soort: str,
     zaak: Zaak,
@@ -71,6 +86,8 @@ def maak(
             "eerst vast (in het programma, of met smi-tui importeer) en maak de brief dan. Een proefdruk om na te "
             "lezen kan wel: die is op elke pagina gemarkeerd als niet te verzenden."
         )
+    if reden := hoort_niet_bij(soort, zaak):
+        raise BriefFout(reden)
     module = importlib.import_module(SOORTEN[soort])
     module.controleer(zaak, **extra)  # a clear error before any assessment or layout work
     if beoordeling is None:
@@ -80,4 +97,4 @@ def maak(
     return module.maak(zaak, beoordeling, datum=datum, **extra)
 
 
-__all__ = ["MET_NUMMER", "SOORTEN", "BriefFout", "maak"]
+__all__ = ["MET_NUMMER", "SOORTEN", "BriefFout", "bij_zaak", "hoort_niet_bij", "maak"]

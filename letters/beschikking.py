@@ -8,29 +8,45 @@ obligations and a calculation appendix per child per month.
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 from letters import briefpapier as bp
 from letters import gegevens as g
 from letters import huisstijl as h
+from letters.betaling import betaalzin
+from letters.bezwaar import MET_ONDERTEKENING, bezwaarclausule
+from letters.rechtsgrond import rechtsgrond
 from smi_tui.beoordeling import Beoordeling
 from smi_tui.berekening import Berekening, KindBerekening, Maandregel
 from smi_tui.besluitregels import Toekenning, besluitcontrole, toekenning
 from smi_tui.datums import dagen_in_maand, nl_datum, nl_maand
 from smi_tui.geld import euro, uren
 from smi_tui.regeling import Regeling
-from smi_tui.termijnen import bezwaartermijn_einde
 from smi_tui.toetsing import Uitkomst
 from smi_tui.zaak import Beslissing, Zaak
 
 ONDERWERP = "Besluit over kinderopvang op sociaal-medische indicatie"
 
 
-VOORLOPIG = ("Let op: voor een deel van de maanden is nog geen landelijke tabel bekend. Die maanden zijn voorlopig "
-             "berekend met de laatst bekende tabel (zie de bijlage). Als de nieuwe tabel bekend is, berekenen wij die "
-             "maanden opnieuw.")  # fmt: skip
-"""Said under the amounts when a month was calculated with a table that is not yet published."""
+def voorbehoud(b: Berekening) -> list:
+    """The reservation for months calculated with a table that is not yet published: which months, why, and how
+    they will be settled (a new decision, paid or set off, open to objection). Said once, under the amounts; the
+    appendix marks those months with an asterisk."""
+    maanden = sorted({(m.jaar, m.maand) for k in b.kinderen for m in k.maanden if m.voorlopig})
+    if not maanden:
+        return []
+    eerste, laatste = nl_maand(*maanden[0]), nl_maand(*maanden[-1])
+    welke = eerste if eerste == laatste else f"{eerste} tot en met {laatste}"
+    return [
+        h.pm(
+            f"<b>Onder voorbehoud: {h.e(welke)}.</b> Voor deze maanden is de landelijke tabel of norm nog niet "
+            "bekendgemaakt. Wij hebben ze berekend met de laatst bekende tabel (in de bijlage met een * gemarkeerd) en "
+            "kennen de tegemoetkoming voor die maanden toe onder dit voorbehoud. Zodra de nieuwe tabel bekend is, "
+            "berekenen wij die maanden opnieuw en stellen wij het bedrag met een nieuw besluit definitief vast. Komt u "
+            "dan meer toe, dan betalen wij het verschil bij. Komt u minder toe, dan verrekenen wij het verschil met de "
+            "volgende betalingen of vragen wij het terug. Tegen dat nieuwe besluit kunt u opnieuw bezwaar maken."
+        )
+    ]
 
 
 def controleer(zaak: Zaak) -> None:
@@ -66,12 +82,12 @@ def maak(zaak: Zaak, beoordeling: Beoordeling, *, datum: date | None = None) -> 
         inhoud += _toekenning(zaak, beoordeling, b)
     inhoud += _motivering(zaak, beoordeling, t)
     if toegekend:
-        inhoud += _betaling_en_plichten(beoordeling)
-    inhoud += _grondslag(zaak, beoordeling)
+        inhoud += _betaling_en_plichten(beoordeling, b)
+    inhoud += rechtsgrond(zaak, beoordeling, t)
     bezwaar = _bezwaar(zaak, beoordeling)
-    inhoud += bezwaar[:-1]
+    inhoud += bezwaar[:-MET_ONDERTEKENING]
     inhoud.append(h.ondertekening(["Met vriendelijke groet,", f"namens {r.ondertekening.namens},"],
-                                  wie, r.ondertekening.functie, met=bezwaar[-1:]))  # fmt: skip
+                                  wie, r.ondertekening.functie, met=bezwaar[-MET_ONDERTEKENING:]))  # fmt: skip
     if toegekend and b is not None:
         inhoud += _bijlage(b)
     return bp.bouw_pdf(kop, inhoud)
@@ -118,7 +134,7 @@ def _afgewezen(t: Toekenning, b: Berekening) -> list[str]:
                        f"({regels})")  # fmt: skip
     for r in t.geweigerd:
         if r.code != "urenmaximum":
-            uit.append(r.toelichting.rstrip(".") + (f" ({r.artikel})" if r.artikel else ""))
+            uit.append(g.uitleg(r).rstrip(".") + (f" ({r.artikel})" if r.artikel else ""))
     return uit
 
 
@@ -133,8 +149,8 @@ def _betrokkenen(zaak: Zaak) -> list:
     rijen = [["Naam", "Adres", "Geboortedatum"]]
     rijen += [[k.naam, g.kind_adres(zaak, i), nl_datum(k.geboortedatum)] for i, k in enumerate(zaak.melding.kinderen)]
     return [*h.kop("Voor wie is dit besluit"),
-            h.p(f"Ouder(s): {g.namen(zaak)}."),
-            h.p("Kind(eren):"),
+            h.p(f"{g.ouders_woord(zaak, True)}: {g.namen(zaak)}."),
+            h.p(f"{g.kinderen_woord(zaak, True)}:"),
             h.tabel(rijen, [45, 85, 35])]  # fmt: skip
 
 
@@ -186,13 +202,11 @@ def _toekenning(zaak: Zaak, beoordeling: Beoordeling, b: Berekening) -> list:
                    f"percentage ({r.berekening.artikel}; uurprijs: {r.berekening.uurprijs_artikel}). De eerste en "
                    "de laatste maand tellen naar rato van de dagen. Bedragen zijn per kind per maand afgerond op "
                    "hele centen."))  # fmt: skip
-    if b.voorlopig:
-        uit.append(h.p(VOORLOPIG))
-    return uit
+    return uit + voorbehoud(b)
 
 
-def _opsomming(resultaten: list) -> list:
-    return h.opsomming([f"<b>{h.e(t.artikel)}</b>: {h.e(t.toelichting)}" if t.artikel else h.e(t.toelichting)
+def _opsomming(resultaten: list, r: Regeling) -> list:
+    return h.opsomming([f"<b>{h.e(t.artikel)}</b>: {h.e(g.uitleg(t, r))}" if t.artikel else h.e(g.uitleg(t, r))
                         for t in resultaten], markup=True)  # fmt: skip
 
 
@@ -203,27 +217,27 @@ def _motivering(zaak: Zaak, beoordeling: Beoordeling, t: Toekenning) -> list:
     uit = [*h.kop("Waarom wij zo besluiten")]
     if besluit.motivering.strip():
         uit.append(h.p(besluit.motivering.strip()))
-    uit.append(h.p(f"Wij hebben uw aanvraag getoetst aan de {r.citeertitel}. De artikelen hieronder zijn "
-                   "artikelen van die regeling."))  # fmt: skip
+    uit.append(h.p(f"Wij hebben uw aanvraag getoetst aan de {r.citeertitel}. " + _vindplaatsen(beoordeling)))
     niet = [x for x in t.geweigerd if x.uitkomst == Uitkomst.NIET_VOLDAAN]
     if niet:
-        kop = ("U voldoet niet aan deze voorwaarde(n):" if t.beslissing == Beslissing.AFWIJZEN
-               else "Voor een deel van de aanvraag is niet voldaan aan deze voorwaarde(n):")  # fmt: skip
+        deze = "deze voorwaarde" if len(niet) == 1 else "deze voorwaarden"
+        kop = (f"U voldoet niet aan {deze}:" if t.beslissing == Beslissing.AFWIJZEN
+               else f"Voor een deel van de aanvraag is niet voldaan aan {deze}:")  # fmt: skip
         uit.append(h.pm(f"<b>{h.e(kop)}</b>"))
-        uit += _opsomming(niet)
+        uit += _opsomming(niet, r)
     minder = [x for x in t.geweigerd if x.uitkomst == Uitkomst.VOLDAAN]
     if minder and t.beslissing == Beslissing.GEDEELTELIJK:  # a full grant or a refusal gives no "less"
         uit.append(h.pm("<b>Waarom u minder krijgt dan u vroeg:</b>"))
-        uit += _opsomming(minder)
+        uit += _opsomming(minder, r)
     if t.opzij:
         uit.append(h.pm("<b>Hiervan wijken wij af met de hardheidsclausule:</b>"))
-        uit += _opsomming(t.opzij)
+        uit += _opsomming(t.opzij, r)
         uit.append(h.p("Daarom kennen wij uw aanvraag toch " + ("" if t.beslissing == Beslissing.TOEKENNEN
                                                                  else "gedeeltelijk ") + "toe."))  # fmt: skip
     voldaan = [x for x in beoordeling.toetsen if x.uitkomst == Uitkomst.VOLDAAN and not x.beperkt]
     if voldaan:
         uit.append(h.pm("<b>Aan deze voorwaarden is voldaan:</b>"))
-        uit += _opsomming(voldaan)
+        uit += _opsomming(voldaan, r)
     hc = besluit.hardheidsclausule
     if hc.toegepast:
         hk = r.hardheidsclausule
@@ -233,9 +247,23 @@ def _motivering(zaak: Zaak, beoordeling: Beoordeling, t: Toekenning) -> list:
     return uit
 
 
-def _betaling_en_plichten(beoordeling: Beoordeling) -> list:
+def _vindplaatsen(beoordeling: Beoordeling) -> str:
+    """What the references below point to, honestly: articles of the regulation, or (Heemstede, where only the
+    council proposal is available) the sections of the proposal with which the council set the rules."""
+    voorstellen = sorted({a.split(",")[0] for t in beoordeling.toetsen if (a := t.artikel).startswith("raadsvoorstel")})
+    if not voorstellen:
+        return "De artikelen hieronder zijn artikelen van die regeling."
+    return (f"Waar hieronder ‘{voorstellen[0]}’ staat, staat de regel in het voorstel waarmee de raad de "
+            "regeling heeft vastgesteld; de andere verwijzingen zijn artikelen van de regeling.")  # fmt: skip
+
+
+def _betaling_en_plichten(beoordeling: Beoordeling, b: Berekening | None) -> list:
     r = beoordeling.regeling
-    uit = [*h.kop("Hoe wij betalen"), h.p(f"{r.betaling.omschrijving} ({g.bij_regeling(r.betaling.artikel, r)})")]
+    uit = [*h.kop("Hoe wij betalen")]
+    if b is not None and r.betaling.aan == "ouder_of_aanbieder":  # the regulation leaves the choice: state it
+        uit.append(h.p(betaalzin(r, b)))
+    else:
+        uit.append(h.p(f"{r.betaling.omschrijving} ({g.bij_regeling(r.betaling.artikel, r)})"))
     voorwaarden = [v for v in beoordeling.uitbetalingsvoorwaarden if not v.get("ontvangen_op")]
     if voorwaarden:
         uit.append(h.p("Wij betalen pas uit als wij dit van u hebben ontvangen:"))
@@ -247,94 +275,62 @@ def _betaling_en_plichten(beoordeling: Beoordeling) -> list:
     return uit
 
 
-def _grondslag(zaak: Zaak, beoordeling: Beoordeling) -> list:
-    r = beoordeling.regeling
-    artikelen: list[str] = []
-    clausule = [r.hardheidsclausule.artikel] if zaak.besluit and zaak.besluit.hardheidsclausule.toegepast else []
-    for a in [t.artikel for t in beoordeling.toetsen] + [r.berekening.artikel, r.periode.artikel, *clausule]:
-        if a not in artikelen:
-            artikelen.append(a)
-    return [*h.kop("Op welke regels dit besluit rust"),
-            h.p(f"Dit besluit is genomen op grond van de {r.citeertitel} ({r.titel}, vastgesteld door "
-                f"{r.vastgesteld_door}), in het bijzonder {'; '.join(artikelen)}, en de Algemene wet "
-                "bestuursrecht.")]  # fmt: skip
-
-
 def _bezwaar(zaak: Zaak, beoordeling: Beoordeling) -> list:
     besluit = zaak.besluit
     assert besluit is not None
     return bezwaarclausule(zaak, beoordeling.regeling, besluit.verzonden_op or besluit.datum)
 
 
-def bezwaarclausule(zaak: Zaak, r: Regeling, verzonden: date) -> list:
-    """Who may object, within which term (ending on the date computed from ``verzonden``) and where (Awb 3:45,
-    6:5, 6:7, 6:8); the last flowable is the invitation to call, kept with the signature by the caller."""
-    bz = r.bezwaar
-    einde = bezwaartermijn_einde(verzonden)
-    adres = ", ".join(bz.adres)
-    uit = [
-        *h.kop("Bent u het niet eens met dit besluit?"),
-        h.p("Dan kunt u bezwaar maken. Dat mag iedereen die rechtstreeks bij dit besluit betrokken is "
-            "(belanghebbende, artikel 1:2 Awb), dus ook uw partner."),
-        h.pm(f"U maakt bezwaar binnen <b>zes weken</b>. Die termijn begint op de dag na de dag waarop wij deze brief "
-             f"hebben verstuurd ({h.e(nl_datum(verzonden))}). Uw bezwaar moet dus uiterlijk op "
-             f"<b>{h.e(nl_datum(einde))}</b> bij ons binnen zijn (artikel 6:7 en 6:8 Awb)."),
-        h.p(f"Stuur uw bezwaarschrift aan {bz.indienen_bij}, {adres}."
-            + (f" U kunt ook digitaal bezwaar maken: {_digitaal(bz.digitaal)}." if bz.digitaal else "")),
-        h.p("Zet in uw bezwaarschrift: uw naam en adres, de datum, het kenmerk van deze brief "
-            f"({g.kenmerk(zaak)}), waarom u het niet eens bent met het besluit, en uw handtekening (artikel 6:5 "
-            "Awb). Bezwaar maken is gratis."),
-        h.p("Is uw zaak spoedeisend? Dan kunt u de voorzieningenrechter van de rechtbank vragen om een voorlopige "
-            "voorziening (artikel 8:81 Awb). Dat kan alleen als u ook bezwaar heeft gemaakt."),
-        h.p(g.vragen(zaak, r) + " Samen kijken we of er een oplossing is, soms zonder dat bezwaar "
-            "nodig is."),
-    ]  # fmt: skip
-    return uit
-
-
-def _digitaal(tekst: str) -> str:
-    """The regulation files word the digital route differently ('of digitaal via ...', 'via ...')."""
-    return re.sub(r"^(of\s+)?(digitaal\s+)?", "", tekst.strip()).rstrip(".")
-
-
 def _bijlage(b: Berekening) -> list:
     uit: list = [h.PageBreak(), h.p("Bijlage: berekening per kind per maand", "titel"),
                  h.p("Bedragen per kalendermaand. Een maand die maar voor een deel in de periode valt, telt naar "
-                     "rato van de dagen. 'Voorlopig' betekent: berekend met de laatst bekende landelijke tabel, "
-                     "omdat de tabel voor die maand nog niet bestaat.")]  # fmt: skip
+                     "rato van de dagen.")]  # fmt: skip
     for k in b.kinderen:
         o = k.opvang
         uit += h.kop(f"{k.naam} – {o.soort.label} bij {o.aanbieder} (LRK {o.lrk_nummer})")
         if not k.maanden:
             uit.append(h.p(f"Geen tegemoetkoming: {k.uitgesloten or 'niet voldaan aan een voorwaarde'}."))
             continue
+        minder = any(m.uren_gevraagd != m.uren_vergoed for m in k.maanden)
+        # the costs are for the hours asked, the compensation for the hours granted: both shown, so they agree
         uit.append(h.p(f"Vergoede uurprijs {euro(k.vergoede_uurprijs_cent)} ({k.uurprijs_tabel}); prijs volgens "
-                       f"offerte {euro(k.uurprijs_cent)}.", "klein"))  # fmt: skip
-        rijen = [["Maand", "Dagen", "Uren", "Perc.", "Kosten", "Tegemoetkoming", "Eigen bijdrage", "Opmerking"]]
+                       f"offerte {euro(k.uurprijs_cent)}. Kosten: de gevraagde uren × de prijs volgens de offerte. "
+                       "Tegemoetkoming: de vergoede uren × de vergoede uurprijs × het percentage."
+                       + (" Bij de uren staat tussen haakjes hoeveel uur u vroeg." if minder else ""),
+                       "klein"))  # fmt: skip
+        rijen = [["Maand", "Dagen", "Uren vergoed", "Perc.", "Kosten", "Tegemoetkoming", "Eigen bijdrage",
+                  "Opmerking"]]  # fmt: skip
+        noten: list[str] = []  # every month's missing figures, said once under the table
         for m in k.maanden:
             opm = "eerste kind" if m.eerste_kind else "volgend kind"
             if m.voorlopig:
-                opm = _voorlopig(m.toelichting)
-            rijen.append([nl_maand(m.jaar, m.maand), str(m.dagen), uren(m.uren_vergoed),
+                opm += " *"
+                noten += [n for n in m.toelichting if n not in noten]
+            gevraagd = f"\n({uren(m.uren_gevraagd)})" if m.uren_gevraagd != m.uren_vergoed else ""
+            rijen.append([nl_maand(m.jaar, m.maand), str(m.dagen), uren(m.uren_vergoed) + gevraagd,
                           f"{uren(m.percentage)}%", euro(m.kosten_cent), euro(m.tegemoetkoming_cent),
                           euro(m.eigen_bijdrage_cent), opm])  # fmt: skip
         kosten = sum(m.kosten_cent for m in k.maanden)
         eigen = sum(m.eigen_bijdrage_cent for m in k.maanden)
         rijen.append(["Totaal", "", "", "", euro(kosten), euro(k.totaal_cent), euro(eigen), ""])
-        uit.append(h.tabel(rijen, [23, 12, 12, 13, 21, 30, 19, 35], rechts=(1, 2, 3, 4, 5, 6), klein=True,
+        uit.append(h.tabel(rijen, [26, 12, 13, 13, 20, 30, 20, 31], rechts=(1, 2, 3, 4, 5, 6), klein=True,
                            vet_laatste=True))  # fmt: skip
+        if noten:
+            uit.append(h.p(f"* Onder voorbehoud (zie de brief): {_voorlopig(noten)}.", "klein"))
     return uit
 
 
 def _voorlopig(toelichting: list[str]) -> str:
-    """'voorlopig: KOT-tabel 2027 en maximale uurprijs 2027 ontbreken; berekend met de tabel van 2026'."""
+    """'KOT-tabel 2027 en maximale uurprijs 2027 ontbreken; berekend met de tabel van 2026' (smi_tui.landelijk
+    words each missing figure as '<figure> ontbreekt; voorlopig berekend met <what was used>')."""
     ontbreekt, met = [], []
     for t in toelichting:
         deel, _, rest = t.partition(" ontbreekt; voorlopig ")
         if not rest:
-            return "voorlopig: " + "; ".join(toelichting)
+            return "; ".join(toelichting)
         ontbreekt.append(deel)
         if rest not in met:
             met.append(rest)
     werkwoord = "ontbreekt" if len(ontbreekt) == 1 else "ontbreken"
-    return f"voorlopig: {' en '.join(ontbreekt)} {werkwoord}; {'; '.join(met)}"
+    gebruikt = g.opsomming([m.removeprefix("berekend ") for m in met])
+    return f"{g.opsomming(ontbreekt)} {werkwoord}; berekend {gebruikt}"

@@ -38,7 +38,7 @@ from smi_tui.datums import nl_datum
 from smi_tui.profiel import Behandelaar
 from smi_tui.regeling import Regeling
 
-PROEFDRUK = "PROEFDRUK, niet verzenden (nog geen zaaknummer)"
+PROEFDRUK = "PROEFDRUK, niet verzenden: nog geen zaaknummer"
 """The kenmerk of a letter made from a case that is not registered yet (``letters.maak(..., proef=True)``): every
 page then says in red that it must not be sent."""
 

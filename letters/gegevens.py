@@ -9,7 +9,8 @@ from smi_tui import config
 from smi_tui.beoordeling import Beoordeling
 from smi_tui.datums import nl_datum
 from smi_tui.profiel import Behandelaar
-from smi_tui.regeling import Regeling
+from smi_tui.regeling import Regeling, ToetsVoorliggend
+from smi_tui.resultaat import Resultaat, Uitkomst
 from smi_tui.termijnen import Termijn
 from smi_tui.zaak import Zaak
 
@@ -28,6 +29,32 @@ def kenmerk(zaak: Zaak) -> str:
     from letters.briefpapier import PROEFDRUK
 
     return zaak.zaaknummer or PROEFDRUK
+
+
+def opsomming(delen: list[str]) -> str:
+    """A list as a sentence: 'a', 'a en b', 'a, b en c'."""
+    return delen[0] if len(delen) == 1 else f"{', '.join(delen[:-1])} en {delen[-1]}"
+
+
+def ouders_woord(zaak: Zaak, hoofdletter: bool = False) -> str:
+    """'ouder' or 'ouders', as many as the melding names (never 'ouder(s)')."""
+    w = "ouder" if len(zaak.melding.ouders) == 1 else "ouders"
+    return w.capitalize() if hoofdletter else w
+
+
+def kinderen_woord(zaak: Zaak, hoofdletter: bool = False) -> str:
+    """'kind' or 'kinderen', as many as the melding names (never 'kind(eren)')."""
+    w = "kind" if len(zaak.melding.kinderen) == 1 else "kinderen"
+    return w.capitalize() if hoofdletter else w
+
+
+def verschil(cent: int) -> str:
+    """A difference in words, never a minus sign: '€ 253,17 minder', '€ 12,00 meer', 'gelijk'."""
+    from smi_tui.geld import euro
+
+    if cent == 0:
+        return "gelijk"
+    return f"{euro(abs(cent))} {'meer' if cent > 0 else 'minder'}"
 
 
 def namen(zaak: Zaak) -> str:
@@ -78,8 +105,8 @@ def evaluaties(beoordeling: Beoordeling) -> list[Termijn]:
 
 def bij_regeling(artikel: str, regeling: Regeling) -> str:
     """'artikel 3.5 lid 1 van de Verordening ...' (articles of the Awb are left as they are)."""
-    if "Awb" in artikel or "Algemene wet" in artikel:
-        return artikel
+    if "Awb" in artikel or "Algemene wet" in artikel or artikel.startswith("raadsvoorstel"):
+        return artikel  # a section of a council proposal is not an article of the regulation
     return f"{artikel} van de {regeling.citeertitel}"
 
 
@@ -160,3 +187,29 @@ def vragen(zaak: Zaak, regeling: Regeling) -> str:
     contact = bereikbaar(wie, regeling)
     return ("Heeft u vragen over deze brief? Neem dan contact op met uw consulent"
             + (f" {wie.naam}" if wie else "") + (f", {contact}." if contact else "."))  # fmt: skip
+
+
+_NOTITIES = (" Let op: ", " Voorlopig: ")
+"""Where a check's explanation turns from the fact to a note for the consulent (smi_tui.toetsen_doelgroep:
+'Let op: dit bedrag berust op één bronfamilie …; controleer het', 'Voorlopig: … ontbreekt …')."""
+
+
+def uitleg(res: Resultaat, regeling: Regeling | None = None) -> str:
+    """A check's explanation as a letter states it: the fact without the consulent's notes. A scheme that comes
+    first and is not available is named from the regulation, without what the consulent noted about the answer
+    (e.g. '(geen gevonden)'); a provisional figure's reservation is stated elsewhere in the letter."""
+    tekst = res.toelichting
+    if (
+        regeling is not None
+        and res.code.startswith("voorliggend_")
+        and res.uitkomst == Uitkomst.VOLDAAN
+        and not res.beperkt
+    ):
+        code = res.code.removeprefix("voorliggend_")
+        for t in regeling.toetsen_van(ToetsVoorliggend):
+            for v in t.voorzieningen:  # type: ignore[attr-defined]
+                if v.code == code:
+                    return f"Niet beschikbaar of niet passend: {v.omschrijving}."
+    for teken in _NOTITIES:
+        tekst = tekst.split(teken, 1)[0]
+    return tekst.strip()

@@ -7,6 +7,7 @@ This module imports ReportLab at import time; the package imports it only when a
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -127,14 +128,46 @@ STIJL = {
 }
 
 
+def haakjes(tekst: str) -> str:
+    """Brackets inside brackets read badly ('(artikel 9 van de Verordening X (fictief))', '(beslistermijn (8 weken
+    …))'): an inner pair becomes a comma clause ('(artikel 9 van de Verordening X, fictief)'). Every paragraph of
+    a letter passes through here, so a citation or regulation title with its own brackets nests cleanly."""
+    if not re.search(r"\([^)]*\(", tekst):
+        return tekst
+    # an area code in brackets ('(010) 506 11 11') is part of a phone number, not a bracket pair
+    netnummers = re.findall(r"\(0\d{1,3}\)", tekst)
+    tekst = re.sub(r"\(0\d{1,3}\)", "\x00", tekst)
+    uit: list[str] = []
+    diepte = 0
+    for teken in tekst:
+        if teken == "(":
+            diepte += 1
+            if diepte > 1:
+                while uit and uit[-1] == " ":
+                    uit.pop()
+                uit.append(", ")
+                continue
+        elif teken == ")":
+            diepte -= 1
+            if diepte >= 1:
+                uit.append(",")
+                continue
+            diepte = max(diepte, 0)
+        uit.append(teken)
+    tekst = re.sub(r",+\s*(?=[);.,:]|$)", "", re.sub(r",\s*,", ",", "".join(uit)))
+    for nummer in netnummers:
+        tekst = tekst.replace("\x00", nummer, 1)
+    return tekst
+
+
 def p(tekst: str, stijl: str = "tekst") -> Paragraph:
     """A paragraph of plain text (escaped); use :func:`pm` for text with markup."""
-    return Paragraph(escape(tekst), STIJL[stijl])
+    return Paragraph(escape(haakjes(tekst)), STIJL[stijl])
 
 
 def pm(markup: str, stijl: str = "tekst") -> Paragraph:
     """A paragraph with ReportLab mini-markup (<b>, <i>); the caller escapes values with :func:`e`."""
-    return Paragraph(markup, STIJL[stijl])
+    return Paragraph(haakjes(markup), STIJL[stijl])
 
 
 def e(tekst: object) -> str:
@@ -149,7 +182,7 @@ def kop(tekst: str) -> list[Flowable]:
 
 def opsomming(regels: list[str], *, markup: bool = False) -> list[Flowable]:
     """A bulleted list."""
-    return [Paragraph(r if markup else escape(r), STIJL["opsom"], bulletText="•") for r in regels]
+    return [Paragraph(haakjes(r) if markup else escape(haakjes(r)), STIJL["opsom"], bulletText="•") for r in regels]
 
 
 def tabel(rijen: list[list[object]], breedtes: list[float], *, kopregel: bool = True,
@@ -172,8 +205,8 @@ def tabel(rijen: list[list[object]], breedtes: list[float], *, kopregel: bool = 
                 c = p(c, stijl)
             nieuwe.append(c)
         cellen.append(nieuwe)
-    schaal = BREEDTE / sum(breedtes)
-    t = Table(cellen, colWidths=[b * schaal for b in breedtes], repeatRows=1 if kopregel else 0)
+    t = Table(cellen, colWidths=passende_breedtes(rijen, breedtes, basis, rechts=rechts, kopregel=kopregel),
+              repeatRows=1 if kopregel else 0)  # fmt: skip
     stijl = [
         ("FONTNAME", (0, 0), (-1, -1), FONT),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -199,6 +232,35 @@ def tabel(rijen: list[list[object]], breedtes: list[float], *, kopregel: bool = 
         ]
     t.setStyle(TableStyle(stijl))
     return t
+
+
+def passende_breedtes(rijen: list[list[object]], breedtes: list[float], basis: str, *, rechts: tuple[int, ...] = (),
+                      kopregel: bool = True) -> list[float]:  # fmt: skip
+    """Column widths in points on the text width, in the proportions of ``breedtes``, but never narrower than the
+    longest word of the column (a header in bold; an amount in ``rechts`` as a whole): 'Geboortedatum' or a long
+    name is not broken mid-word. What a column lacks is taken from the columns with room to spare."""
+    grootte = STIJL[basis].fontSize
+    nodig = [0.0] * len(breedtes)
+    for r, rij in enumerate(rijen):
+        for k, c in enumerate(rij[: len(breedtes)]):
+            if not isinstance(c, str) or not c:
+                continue
+            font = FONT_VET if kopregel and r == 0 else FONT
+            woorden = c.split("\n") if k in rechts and not (kopregel and r == 0) else c.split()
+            breed = max(pdfmetrics.stringWidth(w, font, grootte) for w in woorden) + 6.5  # + left/right padding
+            nodig[k] = max(nodig[k], breed)
+    schaal = BREEDTE / sum(breedtes)
+    uit = [b * schaal for b in breedtes]
+    if sum(nodig) > BREEDTE:
+        return uit  # cannot fit every word: keep the proportions
+    for _ in range(len(uit)):
+        tekort = sum(max(0.0, n - w) for n, w in zip(nodig, uit, strict=True))
+        if tekort <= 0.01:
+            break
+        ruimte = [max(0.0, w - n) for n, w in zip(nodig, uit, strict=True)]
+        totaal = sum(ruimte)
+        uit = [max(w, n) - (tekort * ru / totaal if totaal else 0) for n, w, ru in zip(nodig, uit, ruimte, strict=True)]
+    return uit
 
 
 def gegevens(rijen: list[tuple[str, str]]) -> Table:

@@ -8,9 +8,11 @@ from letters import briefpapier as bp
 from letters import gegevens as g
 from letters import huisstijl as h
 from letters.datering import briefdatum
+from letters.privacy import privacyblok
 from smi_tui.beoordeling import Beoordeling
 from smi_tui.datums import nl_datum
-from smi_tui.regeling import ToetsStukken
+from smi_tui.regeling import Regeling, ToetsStukken
+from smi_tui.termijnen import beslistermijn
 from smi_tui.zaak import Melder, Zaak
 
 ONDERWERP = "Wij hebben uw melding ontvangen"
@@ -62,11 +64,12 @@ def maak(zaak: Zaak, beoordeling: Beoordeling, *, datum: date | None = None) -> 
         *h.kop("Wanneer beslissen wij?"),
         *_beslistermijn(zaak, beoordeling),
         *h.kop("Wat vragen wij van u?"),
-        *_stukken(beoordeling),
+        *_stukken(zaak, beoordeling),
         h.p(
             "Verandert er iets in uw situatie, bijvoorbeeld uw gezondheid, uw werk, uw inkomen of uw adres? "
             "Geef dat dan meteen aan ons door."
         ),
+        *privacyblok(r),
     ]
     slot = h.p(
         "Heeft u vragen? Neem dan contact op met uw consulent"
@@ -112,6 +115,8 @@ def _stappen(zaak: Zaak, beoordeling: Beoordeling) -> list[str]:
 def _beslistermijn(zaak: Zaak, beoordeling: Beoordeling) -> list:
     r = beoordeling.regeling
     bt = r.beslistermijn
+    if r.soort == "beleidsregels" and bt.vanaf == "complete_aanvraag":
+        return _wettelijke_termijn(zaak, r)
     t = g.termijn(beoordeling, "beslistermijn")
     uit = []
     if t is not None and t.datum is not None:
@@ -144,11 +149,33 @@ def _beslistermijn(zaak: Zaak, beoordeling: Beoordeling) -> list:
     return uit
 
 
-def _stukken(beoordeling: Beoordeling) -> list:
-    t = beoordeling.regeling.toets(ToetsStukken)
+def _wettelijke_termijn(zaak: Zaak, r: Regeling) -> list:
+    """Beleidsregels cannot move the statutory term: it runs from receipt of the aanvraag (Awb 4:13) and stops only
+    while we wait for documents we asked for (4:15), whatever the rules say about a 'complete' aanvraag."""
+    bt = r.beslistermijn
+    wet = r.model_copy(update={"beslistermijn": bt.model_copy(update={"vanaf": "aanvraag"})})
+    stand = beslistermijn(zaak, wet)
+    grond = f"artikel 4:13 Awb; {g.bij_regeling(bt.artikel, r)}"
+    if stand.uiterste is not None and stand.start is not None:
+        eerst = h.pm(f"Wij beslissen binnen {bt.weken} weken na ontvangst van uw aanvraag ({h.e(nl_datum(stand.start))}"
+                     f"). Dat is uiterlijk op <b>{h.e(nl_datum(stand.uiterste))}</b> ({h.e(grond)}).")  # fmt: skip
+    else:
+        eerst = h.p(f"Wij beslissen binnen {bt.weken} weken na ontvangst van uw aanvraag ({grond}). Die termijn "
+                    "begint op de dag dat uw aanvraag bij ons binnenkomt.")  # fmt: skip
+    return [eerst, h.p("Ontbreken er stukken en vragen wij u die aan te vullen? Dan telt de tijd vanaf de dag na ons "
+                       "verzoek tot de dag waarop wij de stukken ontvangen niet mee, en schuift de datum op (artikel "
+                       "4:15 Awb). Wij laten u dan weten wat de nieuwe datum is.")]  # fmt: skip
+
+
+def _stukken(zaak: Zaak, beoordeling: Beoordeling) -> list:
+    r = beoordeling.regeling
+    t = r.toets(ToetsStukken)
     if not isinstance(t, ToetsStukken):
         return [h.p("Uw consulent vertelt u in het gesprek welke papieren wij van u nodig hebben.")]
+    adres = ", ".join([r.huisstijl.afzender, *r.huisstijl.postadres])
     return [
         h.p("Voor het besluit hebben wij deze stukken van u nodig:"),
         *h.opsomming([f"{s.omschrijving} ({s.artikel})" for s in t.stukken]),
-    ]
+        h.p("U kunt de stukken aan uw consulent geven tijdens het gesprek. U kunt ze ook per post sturen naar "
+            f"{adres}. Zet er het kenmerk {g.kenmerk(zaak)} op. Stuur geen originelen: een kopie is genoeg."),
+    ]  # fmt: skip

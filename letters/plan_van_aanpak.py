@@ -51,7 +51,7 @@ def maak(zaak: Zaak, beoordeling: Beoordeling, *, datum: date | None = None) -> 
         h.p("Plan van aanpak", "titel"),
         h.p(
             f"Dit plan hoort bij de kinderopvang op sociaal-medische indicatie voor {kinderen}. Hierin staat wat "
-            f"we willen bereiken, wie wat doet en wanneer we samen kijken hoe het gaat. Ouder(s): {g.namen(zaak)}. "
+            f"we willen bereiken, wie wat doet en wanneer we samen kijken hoe het gaat. {g.ouders_woord(zaak, True)}: {g.namen(zaak)}. "
             f"Casusregisseur: {vs.casusregisseur or g.behandeld_door(zaak) or 'nog niet aangewezen'}."
         ),
         *h.kop("Wat willen we bereiken?"),
@@ -158,8 +158,10 @@ def _einde(beoordeling: Beoordeling) -> list:
         max_eind = g.termijn(beoordeling, "verlenging_max_eind")
         keer = "één keer" if v.aantal == 1 else f"{v.aantal} keer"
         tekst = f"Verlengen kan {keer}, met ten hoogste {v.max_maanden} maanden"
-        tekst += f", als er {v.voorwaarde} zijn" if v.voorwaarde else ""
         tekst += f" ({g.bij_regeling(v.artikel, r)})."
+        # the condition is stored as the regulation words it, a clause of its own: it follows a colon, so that no
+        # template word ('als er ... zijn') has to fit around it
+        tekst += f" Voorwaarde: {v.voorwaarde.strip().rstrip('.')}." if v.voorwaarde.strip() else ""
         if aanvragen is not None and aanvragen.datum is not None:
             tekst += (
                 f" Vraag verlenging uiterlijk op {nl_datum(aanvragen.datum)} aan, dan kunnen wij op tijd beslissen."

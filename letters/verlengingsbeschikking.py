@@ -15,11 +15,14 @@ from letters import beschikking as bs
 from letters import briefpapier as bp
 from letters import gegevens as g
 from letters import huisstijl as h
+from letters.bezwaar import MET_ONDERTEKENING
 from smi_tui.beoordeling import Beoordeling
+from smi_tui.berekening import Berekening
 from smi_tui.datums import nl_datum
 from smi_tui.fouten import SmiFout
-from smi_tui.geld import euro
+from smi_tui.geld import euro, uren
 from smi_tui.nazorg import Verlengingsaanvraag, Vervolgbeslissing
+from smi_tui.regeling import Regeling
 from smi_tui.toetsing import Uitkomst
 from smi_tui.verlenging import Verlengingsuitkomst, beoordeel_verlenging
 from smi_tui.zaak import Zaak
@@ -58,7 +61,7 @@ def maak(zaak: Zaak, beoordeling: Beoordeling, *, datum: date | None = None, num
     u = _beoordeel(zaak, beoordeling, v)
     toekennen = v.beslissing == Vervolgbeslissing.TOEKENNEN
     if toekennen and not u.toegestaan:
-        niet = [f"{t.artikel}: {t.toelichting}" for t in u.toetsen if t.uitkomst != Uitkomst.VOLDAAN]
+        niet = [f"{t.artikel}: {g.uitleg(t)}" for t in u.toetsen if t.uitkomst != Uitkomst.VOLDAAN]
         raise g.fout("De verlenging kan zo niet worden toegekend: " + " ".join(niet))
     if toekennen and u.berekening is None:
         raise g.fout("Voor de toekenning van de verlenging is een berekening nodig, maar er ontbreken gegevens: "
@@ -90,12 +93,12 @@ def maak(zaak: Zaak, beoordeling: Beoordeling, *, datum: date | None = None, num
         inhoud += _wat_u_krijgt(beoordeling, u)
     inhoud += _motivering(zaak, beoordeling, v, u, toekennen)
     if toekennen:
-        inhoud += bs._betaling_en_plichten(beoordeling)
+        inhoud += bs._betaling_en_plichten(beoordeling, u.berekening)
     inhoud += [*h.kop("Op welke regels dit besluit rust"), h.p(_grondslag(beoordeling, u, toekennen))]
     bezwaar = bs.bezwaarclausule(zaak, r, v.verzonden_op or v.besluit_datum)
-    inhoud += bezwaar[:-1]
+    inhoud += bezwaar[:-MET_ONDERTEKENING]
     inhoud.append(h.ondertekening(["Met vriendelijke groet,", f"namens {r.ondertekening.namens},"],
-                                  g.behandelaar(zaak), r.ondertekening.functie, met=bezwaar[-1:]))  # fmt: skip
+                                  g.behandelaar(zaak), r.ondertekening.functie, met=bezwaar[-MET_ONDERTEKENING:]))  # fmt: skip
     if toekennen and u.berekening is not None:
         inhoud += bs._bijlage(u.berekening)
     return bp.bouw_pdf(kop, inhoud)
@@ -120,9 +123,26 @@ def _wat_u_krijgt(beoordeling: Beoordeling, u: Verlengingsuitkomst) -> list:
                    f"vergoede uurprijs × percentage ({r.berekening.artikel}; uurprijs: {r.berekening.uurprijs_artikel})"
                    ", met de tabellen die gelden in elke maand. Een maand die maar voor een deel in de periode valt, "
                    "telt naar rato van de dagen. Bedragen zijn per kind per maand afgerond op hele centen."))  # fmt: skip
-    if b.voorlopig:
-        uit.append(h.p(bs.VOORLOPIG))
-    return uit
+    uit += bs.voorbehoud(b)
+    return uit + minder_uren(r, b)
+
+
+def minder_uren(r: Regeling, b: Berekening) -> list:
+    """Why a child gets fewer hours than asked (Awb 3:46): the hours asked and granted, and the cap with its
+    article. Nothing when every child gets what was asked."""
+    zinnen = []
+    for k in b.kinderen:
+        if not k.maanden or k.uren_vergoed_per_maand >= k.uren_gevraagd_per_maand:
+            continue
+        zin = (f"{k.naam}: u vroeg {uren(k.uren_gevraagd_per_maand)} uur {k.opvang.soort.label} per maand. Wij "
+               f"vergoeden {uren(k.uren_vergoed_per_maand)} uur per maand")  # fmt: skip
+        if k.beperkingen:
+            regels = "; ".join(f"{x.omschrijving} ({g.bij_regeling(x.artikel, r)})" for x in k.beperkingen)
+            zin += f", want de regeling vergoedt niet meer dan dit maximum: {regels}"
+        zinnen.append(zin + ".")
+    if not zinnen:
+        return []
+    return [h.pm("<b>Waarom u minder uren krijgt dan u vroeg:</b>"), *h.opsomming(zinnen)]
 
 
 def _motivering(zaak: Zaak, beoordeling: Beoordeling, v: Verlengingsaanvraag, u: Verlengingsuitkomst,
@@ -137,11 +157,11 @@ def _motivering(zaak: Zaak, beoordeling: Beoordeling, v: Verlengingsaanvraag, u:
     gronden = u.afwijzingsgronden
     if gronden:
         uit.append(h.pm("<b>Hieraan is niet voldaan:</b>"))
-        uit += h.opsomming([f"<b>{h.e(t.artikel)}</b>: {h.e(_zin(t.toelichting))}" for t in gronden], markup=True)
+        uit += h.opsomming([f"<b>{h.e(t.artikel)}</b>: {h.e(_zin(g.uitleg(t, r)))}" for t in gronden], markup=True)
     voldaan = [t for t in u.toetsen if t.uitkomst == Uitkomst.VOLDAAN]
     if voldaan:
         uit.append(h.pm("<b>Hieraan is voldaan:</b>"))
-        uit += h.opsomming([f"<b>{h.e(t.artikel)}</b>: {h.e(_zin(t.toelichting))}" for t in voldaan], markup=True)
+        uit += h.opsomming([f"<b>{h.e(t.artikel)}</b>: {h.e(_zin(g.uitleg(t, r)))}" for t in voldaan], markup=True)
     if u.nieuwe_melding_nodig:
         hs = r.huisstijl
         contact = f", telefoon {hs.telefoon.replace(' ', chr(0xA0))}" if hs.telefoon else ""

@@ -95,14 +95,17 @@ def maak(zaak: Zaak, beoordeling: Beoordeling, *, datum: date | None = None) -> 
             )
         ),
     ]
+    enkel = len(zaak.melding.ouders) == 1
     inhoud += [
         *h.kop("Eigen kracht"),
         h.p(gs.eigen_kracht or "Niet besproken."),
         h.p(
             g.ja_nee(
                 gs.eigen_kracht_toereikend,
-                "De ouder(s) kunnen de opvang zelf regelen.",
-                "De ouder(s) kunnen de opvang niet zelf regelen.",
+                "De ouder kan de opvang zelf regelen." if enkel else "De ouders kunnen de opvang zelf regelen.",
+                "De ouder kan de opvang niet zelf regelen."
+                if enkel
+                else "De ouders kunnen de opvang niet zelf regelen.",
             )
         ),
     ]

@@ -15,12 +15,16 @@ from letters import beschikking as bs
 from letters import briefpapier as bp
 from letters import gegevens as g
 from letters import huisstijl as h
+from letters.bezwaar import MET_ONDERTEKENING
+from smi_tui import config
 from smi_tui.beoordeling import Beoordeling
 from smi_tui.berekening import Ontbreekt
 from smi_tui.datums import nl_datum, nl_maand
 from smi_tui.fouten import SmiFout
 from smi_tui.geld import euro
 from smi_tui.nazorg import Wijziging, WijzigingSoort
+from smi_tui.regeling import Regeling
+from smi_tui.termijnen import bezwaartermijn_einde
 from smi_tui.wijziging import Wijzigingsuitkomst, bereken_wijziging
 from smi_tui.zaak import Zaak
 
@@ -92,7 +96,7 @@ def maak(zaak: Zaak, beoordeling: Beoordeling, *, datum: date | None = None, num
         h.pm(f"<b>{h.e(_besluitzin(w, u, besluit.datum))}</b>"),
         *_waarom(beoordeling, w, u),
         *_bedragen(u),
-        *_terugvordering(u, r.citeertitel),
+        *_terugvordering(zaak, r, u, w.verzonden_op or w.besluit_datum),
         *h.kop("Op welke regels dit besluit rust"),
         h.p(f"Dit besluit is genomen op grond van de {r.citeertitel} ({r.titel}, vastgesteld door "
             f"{r.vastgesteld_door}), in het bijzonder {u.grond.artikel}"
@@ -100,9 +104,9 @@ def maak(zaak: Zaak, beoordeling: Beoordeling, *, datum: date | None = None, num
             + ", en de Algemene wet bestuursrecht."),
     ]  # fmt: skip
     bezwaar = bs.bezwaarclausule(zaak, r, w.verzonden_op or w.besluit_datum)
-    inhoud += bezwaar[:-1]
+    inhoud += bezwaar[:-MET_ONDERTEKENING]
     inhoud.append(h.ondertekening(["Met vriendelijke groet,", f"namens {r.ondertekening.namens},"],
-                                  g.behandelaar(zaak), r.ondertekening.functie, met=bezwaar[-1:]))  # fmt: skip
+                                  g.behandelaar(zaak), r.ondertekening.functie, met=bezwaar[-MET_ONDERTEKENING:]))  # fmt: skip
     return bp.bouw_pdf(kop, inhoud)
 
 
@@ -121,8 +125,10 @@ def _waarom(beoordeling: Beoordeling, w: Wijziging, u: Wijzigingsuitkomst) -> li
     r = beoordeling.regeling
     gr = u.grond
     uit = [*h.kop("Waarom wij zo besluiten"),
+           # the ground is stored as the regulation words it (a main clause): it follows a colon, not 'als'
            h.pm(f"Volgens {h.e(g.bij_regeling(gr.artikel, r))} kunnen wij de tegemoetkoming herzien, intrekken of "
-                f"beëindigen als <i>{h.e(gr.tekst.strip().rstrip('.'))}</i>. Dat is hier het geval.")]  # fmt: skip
+                f"beëindigen in deze situatie: <i>{h.e(gr.tekst.strip().rstrip('.'))}</i>. Dat is hier het "
+                "geval.")]  # fmt: skip
     for tekst in (w.toelichting, w.motivering):
         if tekst.strip():
             uit.append(h.p(tekst.strip()))
@@ -142,9 +148,11 @@ def _bedragen(u: Wijzigingsuitkomst) -> list:
                           "niet.")]  # fmt: skip
     rijen = [["Maand", "Kind", "Was", "Wordt", "Verschil"]]
     for x in u.regels:
-        rijen.append([nl_maand(x.jaar, x.maand), x.naam, euro(x.oud_cent), euro(x.nieuw_cent), euro(x.verschil_cent)])
-    rijen.append(["Totaal", "", euro(u.oud_cent), euro(u.nieuw_cent), euro(u.verschil_cent)])
-    tabel = h.tabel(rijen, [30, 45, 28, 28, 28], rechts=(2, 3, 4), vet_laatste=True)
+        rijen.append(
+            [nl_maand(x.jaar, x.maand), x.naam, euro(x.oud_cent), euro(x.nieuw_cent), g.verschil(x.verschil_cent)]
+        )
+    rijen.append(["Totaal", "", euro(u.oud_cent), euro(u.nieuw_cent), g.verschil(u.verschil_cent)])
+    tabel = h.tabel(rijen, [28, 38, 28, 28, 43], rechts=(2, 3, 4), vet_laatste=True)
     if len(rijen) > 4:  # the total never alone on a new page: it keeps the last two months with it
         tabel.setStyle([("NOSPLIT", (0, -3), (-1, -1))])
     uit += [h.p(f"De tegemoetkoming per kind per maand, zoals die was en zoals die vanaf {van} wordt. Een maand die "
@@ -152,7 +160,8 @@ def _bedragen(u: Wijzigingsuitkomst) -> list:
     return uit
 
 
-def _terugvordering(u: Wijzigingsuitkomst, citeertitel: str) -> list:
+def _terugvordering(zaak: Zaak, r: Regeling, u: Wijzigingsuitkomst, verzonden: date) -> list:
+    citeertitel = r.citeertitel
     if u.betaald_cent is None:
         return []
     van = nl_datum(u.ingangsdatum)
@@ -162,11 +171,7 @@ def _terugvordering(u: Wijzigingsuitkomst, citeertitel: str) -> list:
                ("Waar recht op is over die periode", euro(u.nieuw_cent)),
            ])]  # fmt: skip
     if u.terugvordering_cent:
-        uit += [h.Spacer(1, 4),
-                h.pm(f"Er is <b>{h.e(euro(u.terugvordering_cent))}</b> te veel betaald. "
-                     f"Dit bedrag vorderen wij terug ({h.e(u.terugvordering_artikel)} {h.e(citeertitel)}). "
-                     "Wilt u weten hoe u het kunt terugbetalen, of kunt u het niet in één keer betalen? Neem dan contact "
-                     "op met uw consulent.")]  # fmt: skip
+        uit += [h.Spacer(1, 4), *terugbetaling(zaak, r, u.terugvordering_cent, u.terugvordering_artikel, verzonden)]
     elif u.nabetaling_cent:
         uit += [h.Spacer(1, 4), h.pm(f"Over deze periode moet nog <b>{h.e(euro(u.nabetaling_cent))}</b> worden "
                                      "betaald. Dat gaat zoals in ons eerste besluit staat.")]  # fmt: skip
@@ -180,3 +185,24 @@ def _terugvordering(u: Wijzigingsuitkomst, citeertitel: str) -> list:
     else:
         uit += [h.Spacer(1, 4), h.p("Er is niet te veel betaald; u hoeft niets terug te betalen.")]
     return uit
+
+
+def terugbetaling(zaak: Zaak, r: Regeling, bedrag_cent: int, artikel: str, verzonden: date) -> list:
+    """The recovery as a decision: who pays, how much, on which basis (Awb 4:57 and the regulation's article), by
+    when (4:87: within six weeks after the decision took effect, i.e. was made known; counted as the bezwaar term,
+    Algemene termijnenwet included) and how (the municipality's text ``terugbetalen`` in config.toml)."""
+    uiterlijk = bezwaartermijn_einde(verzonden)
+    wie = zaak.aanvrager.naam
+    hoe = config.brieftekst("terugbetalen", r.gemeente_code) or (
+        f"Maak het bedrag over aan de gemeente {r.gemeente} en vermeld het kenmerk {g.kenmerk(zaak)}. Het "
+        "rekeningnummer krijgt u van uw consulent"
+    )
+    return [
+        h.pm(f"Er is <b>{h.e(euro(bedrag_cent))}</b> te veel betaald. Wij vorderen dit bedrag terug van "
+             f"{h.e(wie)}, aan wie de tegemoetkoming is toegekend (artikel 4:57 Awb en "
+             f"{h.e(g.bij_regeling(artikel, r))})."),
+        h.pm(f"Betaal het bedrag binnen zes weken nadat dit besluit aan u is bekendgemaakt, dus uiterlijk op "
+             f"<b>{h.e(nl_datum(uiterlijk))}</b> (artikel 4:87 Awb). {h.e(hoe.rstrip('.'))}."),
+        h.p("Kunt u het niet in één keer betalen? Neem dan vóór die datum contact op met uw consulent. Ook als u "
+            "bezwaar maakt, moet u op tijd betalen: bezwaar schort dit besluit niet op (artikel 6:16 Awb)."),
+    ]  # fmt: skip

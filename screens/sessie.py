@@ -243,7 +243,9 @@ class Sessie:
         from smi_tui.beoordeling import beoordeel_zaak
 
         beoordeling = beoordeel_zaak(zaak, self.register, peildatum=self.vandaag(), andere_zaken=self._andere_zaken())
-        return [(soort, brieven.maak(soort, zaak, beoordeling)) for soort in soorten]
+        import letters  # a refusal has no plan van aanpak: only the letters that belong to the case
+
+        return [(soort, brieven.maak(soort, zaak, beoordeling)) for soort in letters.bij_zaak(soorten, zaak)]
 
     def _brieven(self, zaaknummer: str, zaak: Zaak, pdfs: list[tuple[str, bytes]], afronden: bool,
                  meldingen: list[str]) -> Zaak:  # fmt: skip

@@ -140,3 +140,32 @@ def budgetplafond_met_bron(regeling_id: str, jaar: int) -> tuple[int | None, str
     if isinstance(t, ToetsBudgetplafond) and str(jaar) in t.plafond_cent:
         return t.plafond_cent[str(jaar)], f"regelingbestand {regeling_id} ({t.artikel})"
     return None, ""
+
+
+BRIEF_SLEUTELS = {
+    "privacy_fg": "hoe de ouder de functionaris gegevensbescherming (FG) van de gemeente bereikt",
+    "terugbetalen": "hoe een ouder een teruggevorderd bedrag betaalt (rekeningnummer, ten name van, kenmerk)",
+    "betaling_aan": "aan wie het college betaalt als de regeling de keuze laat: \"ouder\" of \"opvangorganisatie\"",
+}
+"""The texts of ``[brieven]`` in config.toml that letters print (README, section 'Letters')."""
+
+
+def brieftekst(sleutel: str, gemeente_code: str) -> str:
+    """A municipality's own text for a letter from ``config.toml``: ``[brieven."<gemeente_code>"]`` first, then
+    ``[brieven]``; empty when neither has it. A value that is not text is refused with a Dutch message."""
+    if sleutel not in BRIEF_SLEUTELS:
+        raise SmiFout(f"Onbekende brieftekst '{sleutel}'. Kies uit: {', '.join(BRIEF_SLEUTELS)}.")
+    pad = config_bestand()
+    brieven = lees_config().get("brieven", {})
+    if not isinstance(brieven, dict):
+        raise SmiFout(f"In {pad} moet 'brieven' een tabel zijn: [brieven] met bijv. {sleutel} = \"...\".")
+    eigen = brieven.get(gemeente_code, {})
+    for tabel, naam in ((eigen, f'[brieven."{gemeente_code}"]'), (brieven, "[brieven]")):
+        if not isinstance(tabel, dict) or sleutel not in tabel:
+            continue
+        waarde = tabel[sleutel]
+        if not isinstance(waarde, str):
+            raise SmiFout(f"In {pad} moet {sleutel} onder {naam} tekst zijn tussen aanhalingstekens "
+                          f"({BRIEF_SLEUTELS[sleutel]}).")  # fmt: skip
+        return " ".join(waarde.split())
+    return ""

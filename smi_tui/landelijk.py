@@ -15,6 +15,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from smi_tui.datums import nl_datum
 from smi_tui.fouten import TabelFout
 from smi_tui.geld import euro_naar_centen
 from smi_tui.opvang import Opvangsoort
@@ -113,16 +114,17 @@ def norm(soort: str, peildatum: date, samenwonend: bool) -> Waarde:
 
     ingang, waarde = eerder[-1]
     if bekend(waarde):
-        return Waarde(euro_naar_centen(waarde[veld]), f"{soort} per {ingang.isoformat()}", False, _eén_bron(waarde))
+        return Waarde(euro_naar_centen(waarde[veld]), f"{soort} per {nl_datum(ingang)}", False, _eén_bron(waarde))
     gevonden = [(d, v) for d, v in eerder if bekend(v)]
     if not gevonden:
         raise TabelFout(f"Er is geen {soort} bekend voor {peildatum.isoformat()}.")
     d, v = gevonden[-1]
     return Waarde(
         euro_naar_centen(v[veld]),
-        f"{soort} per {d.isoformat()}",
+        f"{soort} per {nl_datum(d)}",
         True,
-        f"{soort} per {ingang.isoformat()} is niet gevonden; voorlopig de norm per {d.isoformat()} gebruikt",
+        # the same words as a missing table (see _kies_jaar), in Dutch dates: this text can reach a letter
+        f"{soort} per {nl_datum(ingang)} ontbreekt; voorlopig berekend met de norm per {nl_datum(d)}",
     )
 
 

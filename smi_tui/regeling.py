@@ -238,6 +238,12 @@ class Regeling(Strikt):
     citeertitel: Zin
     soort: Literal["verordening", "beleidsregels", "regeling"]
     vastgesteld_door: Zin
+    bevoegdheid: str = Field(
+        default="",
+        max_length=400,
+        description="waarop beleidsregels of een collegeregeling rusten (het 'gelet op' van de bron), bijv. 'artikel "
+        "4:81 Algemene wet bestuursrecht'; leeg als de bron het niet noemt. De beschikking noemt het bij de rechtsgrond",
+    )
     vastgesteld_op: date | None = None
     geldig_vanaf: date
     geldig_vanaf_onzeker: Zin | None = Field(

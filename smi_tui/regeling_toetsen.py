@@ -20,9 +20,16 @@ class Strikt(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+NOOT = "een aantekening voor de consulent (bijv. waarom dit artikel is gekozen); komt nooit in een brief"
+
+
 class Regel(Strikt):
+    """A rule: ``artikel`` is the legal citation alone (it is printed in letters); a note about it belongs in
+    ``noot``, which only the consulent sees."""
+
     artikel: Artikel
     tekst: str = Field(default="", description="de woorden van de regeling, voor de motivering in de brief")
+    noot: str = Field(default="", description=NOOT)
 
 
 # ----------------------------------------------------------------------------------------------- toetsen
@@ -111,6 +118,7 @@ class Voorziening(Strikt):
     bedrag: Literal["werkgeversbijdrage"] | None = Field(
         default=None, description="waar het bedrag per maand staat als het antwoord er geen noemt"
     )
+    noot: str = Field(default="", description=NOOT)
 
     def grond(self) -> str:
         """The article for a refusal on this scheme, with the definition where it helps."""

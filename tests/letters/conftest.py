@@ -70,6 +70,8 @@ def past(naam: str, soort: str) -> bool:
     z = zaak(naam)
     if soort == "beschikking":
         return z.besluit is not None
+    if soort == "plan-van-aanpak" and z.besluit is not None and z.besluit.beslissing == "afwijzen":
+        return False  # a refusal has no plan van aanpak (letters.maak refuses it)
     if soort in ("verslag", "plan-van-aanpak"):
         return z.gesprek is not None and z.verslag is not None
     return True

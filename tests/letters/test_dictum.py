@@ -65,7 +65,7 @@ def test_afwijzen() -> None:
     t = tekst("oude-ijsselstreek-afwijzing.json", "beschikking")
     d = _dictum(t)
     assert "Wij wijzen uw aanvraag af." in d and "kennen" not in d
-    assert "Waarom u minder krijgt" not in t and "U voldoet niet aan deze voorwaarde(n):" in t
+    assert "Waarom u minder krijgt" not in t and "U voldoet niet aan deze voorwaarden:" in t
     assert "Wat u krijgt" not in t
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from letters.gegevens import uitleg
 from smi_tui.datums import nl_datum
 from smi_tui.geld import euro, uren
 from smi_tui.termijnen import bezwaartermijn_einde
@@ -41,7 +42,12 @@ def test_ontvangstbevestiging(naam: str) -> None:
     t = tekst(naam, "ontvangstbevestiging")
     bevat(t, f"Op {nl_datum(z.melding.datum)} hebben wij uw melding ontvangen", "Wat gebeurt er nu?")
     bt = next(x for x in b.termijnen if x.code == "beslistermijn")
-    if bt.datum:
+    r = b.regeling
+    if r.soort == "beleidsregels" and r.beslistermijn.vanaf == "complete_aanvraag":
+        # beleidsregels do not move the statutory term: from receipt (4:13), suspended only under 4:15
+        bevat(t, f"binnen {r.beslistermijn.weken} weken na ontvangst van uw aanvraag", "4:13 Awb", "4:15 Awb")
+        assert "loopt nog niet" not in t
+    elif bt.datum:
         bevat(t, f"uiterlijk op {nl_datum(bt.datum)}", f"{b.regeling.beslistermijn.weken} weken")
     else:
         bevat(t, "Die termijn loopt nog niet: hij begint")
@@ -93,7 +99,7 @@ def test_beschikking(naam: str) -> None:
         bevat(t, "Wij wijzen uw aanvraag af")
         assert b.afwijzingsgronden
         for grond in b.afwijzingsgronden:
-            bevat(t, grond.artikel, grond.toelichting)
+            bevat(t, grond.artikel, uitleg(grond))  # the fact, without the consulent's notes
         return
     be = b.berekening
     per_maand, eigen = be.typische_maand()
@@ -105,9 +111,13 @@ def test_beschikking(naam: str) -> None:
         euro(per_maand),
         euro(eigen),
         euro(be.totaal_cent),
-        r.betaling.omschrijving,
         r.periode.artikel,
     )
+    if r.betaling.aan == "ouder_of_aanbieder":  # Eemnes 3.7 lid 1 leaves the choice: the letter states the one made
+        bevat(t, "Wij betalen de tegemoetkoming elke maand rechtstreeks aan de opvangorganisatie")
+        assert "aan de ouder of de opvangorganisatie" not in t
+    else:
+        bevat(t, r.betaling.omschrijving)
     for v in r.verplichtingen:
         bevat(t, v.tekst, v.artikel)
     for k in be.kinderen:
@@ -118,7 +128,7 @@ def test_beschikking(naam: str) -> None:
         if k.maanden:
             bevat(t, uren(k.uren_vergoed_per_maand), euro(k.vergoede_uurprijs_cent))
     if be.voorlopig:
-        bevat(t, "voorlopig:", "ontbre")
+        bevat(t, "Onder voorbehoud:", "ontbre", "met een nieuw besluit definitief vast")
 
 
 @pytest.mark.parametrize("naam", [n for n, s in GEVALLEN if s == "plan-van-aanpak"])

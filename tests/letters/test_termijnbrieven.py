@@ -68,7 +68,7 @@ def test_verzoek_aanvulling_zonder_lijst_vraagt_ontbrekende_stukken_van_de_regel
     z = z.model_copy(update={"opschortingen": [Opschorting(verzocht_op=date(2026, 1, 26), termijn_tot=date(2026, 2, 9))],
                              "consulent": "R. Kok"})  # fmt: skip
     t = tekst_van(letters.maak("verzoek-aanvulling", z))
-    bevat(t, "inkomensverklaring(en) van de Belastingdienst", "(artikel 5 lid 2 onder a)", "9 februari 2026")
+    bevat(t, "inkomensverklaring van de Belastingdienst van elke ouder", "(artikel 5 lid 2 onder a)", "9 februari 2026")
     assert "offerte of plaatsingsovereenkomst" not in t  # received on 23 January
     # Albrandswaard: the term runs from the complete application (artikel 3 lid 4), which is not there yet
     bevat(t, "Die termijn loopt nog niet", "pas als uw aanvraag compleet is", "artikel 3 lid 4")

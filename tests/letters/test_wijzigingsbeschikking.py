@@ -11,6 +11,7 @@ from pypdf import PdfReader
 
 import letters
 from letters import BriefFout
+from letters.gegevens import verschil
 from smi_tui.datums import nl_datum, nl_maand
 from smi_tui.geld import euro
 from smi_tui.nazorg import Wijziging
@@ -48,16 +49,20 @@ def test_herziening_oud_en_nieuw_per_maand_en_terugvordering() -> None:
     assert u.regels
     for x in u.regels:  # old vs new per child per month, to the cent
         bevat(
-            t, f"{nl_maand(x.jaar, x.maand)} {x.naam} {euro(x.oud_cent)} {euro(x.nieuw_cent)} {euro(x.verschil_cent)}"
+            t,
+            f"{nl_maand(x.jaar, x.maand)} {x.naam} {euro(x.oud_cent)} {euro(x.nieuw_cent)} {verschil(x.verschil_cent)}",
         )
-    bevat(t, f"Totaal {euro(u.oud_cent)} {euro(u.nieuw_cent)} {euro(u.verschil_cent)}")
-    bevat(t, euro(500000), f"{euro(u.terugvordering_cent)} te veel betaald", "vorderen wij terug")
-    bevat(t, "vorderen wij terug (artikel 10 Beleidsregels")  # Albrandswaard art. 10: the ground for recovery
+    bevat(t, f"Totaal {euro(u.oud_cent)} {euro(u.nieuw_cent)} {verschil(u.verschil_cent)}")
+    bevat(t, euro(500000), f"{euro(u.terugvordering_cent)} te veel betaald")
+    # who, on which basis (Awb 4:57 and Albrandswaard art. 10), by when (4:87: six weeks after it was made known,
+    # sent 5 May 2026 -> 16 June 2026, a Tuesday) and how
+    bevat(t, f"Wij vorderen dit bedrag terug van {z.aanvrager.naam}", "artikel 4:57 Awb en artikel 10 van de",
+          "uiterlijk op 16 juni 2026 (artikel 4:87 Awb)", "vermeld het kenmerk", "6:16 Awb")  # fmt: skip
     bevat(t, euro(u.nieuw[0].kinderen[0].maanden[-1].tegemoetkoming_cent), "Kinderopvang Rhoon")
     einde = bezwaartermijn_einde(date(2026, 5, 5))
     bevat(t, "zes weken", nl_datum(einde), "6:7", "6:8", r.bezwaar.indienen_bij, *r.bezwaar.adres)
     bevat(t, f"namens {r.ondertekening.namens}", z.consulent, r.ondertekening.functie)
-    assert "betalingsregeling" not in t and "binnen zes weken terug" not in t  # no invented payment terms
+    assert "betalingsregeling" not in t and "binnen zes weken terug" not in t  # no invented payment terms (4:87 is law)
 
 
 def test_beeindiging_eemnes() -> None:
