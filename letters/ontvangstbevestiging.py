@@ -12,7 +12,7 @@ from letters.privacy import privacyblok
 from smi_tui.beoordeling import Beoordeling
 from smi_tui.datums import nl_datum
 from smi_tui.regeling import Regeling, ToetsStukken
-from smi_tui.termijnen import beslistermijn
+from smi_tui.termijnen import beslistermijn, beslistermijn_vanaf
 from smi_tui.zaak import Melder, Zaak
 
 ONDERWERP = "Wij hebben uw melding ontvangen"
@@ -115,7 +115,7 @@ def _stappen(zaak: Zaak, beoordeling: Beoordeling) -> list[str]:
 def _beslistermijn(zaak: Zaak, beoordeling: Beoordeling) -> list:
     r = beoordeling.regeling
     bt = r.beslistermijn
-    if r.soort == "beleidsregels" and bt.vanaf == "complete_aanvraag":
+    if beslistermijn_vanaf(r) != bt.vanaf:  # beleidsregels: the statutory term, from receipt (smi_tui.termijnen)
         return _wettelijke_termijn(zaak, r)
     t = g.termijn(beoordeling, "beslistermijn")
     uit = []
@@ -130,7 +130,7 @@ def _beslistermijn(zaak: Zaak, beoordeling: Beoordeling) -> list:
         vanaf = (
             "zodra u het verslag van het gesprek heeft ondertekend"
             if r.aanvraag_is_ondertekend_verslag
-            else _VANAF[bt.vanaf]
+            else _VANAF[beslistermijn_vanaf(r)]
         )
         uit.append(
             h.p(
@@ -153,8 +153,7 @@ def _wettelijke_termijn(zaak: Zaak, r: Regeling) -> list:
     """Beleidsregels cannot move the statutory term: it runs from receipt of the aanvraag (Awb 4:13) and stops only
     while we wait for documents we asked for (4:15), whatever the rules say about a 'complete' aanvraag."""
     bt = r.beslistermijn
-    wet = r.model_copy(update={"beslistermijn": bt.model_copy(update={"vanaf": "aanvraag"})})
-    stand = beslistermijn(zaak, wet)
+    stand = beslistermijn(zaak, r)
     grond = f"artikel 4:13 Awb; {g.bij_regeling(bt.artikel, r)}"
     if stand.uiterste is not None and stand.start is not None:
         eerst = h.pm(f"Wij beslissen binnen {bt.weken} weken na ontvangst van uw aanvraag ({h.e(nl_datum(stand.start))}"

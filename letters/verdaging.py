@@ -14,7 +14,13 @@ from letters import huisstijl as h
 from smi_tui.beoordeling import Beoordeling
 from smi_tui.datums import nl_datum
 from smi_tui.regeling import Regeling
-from smi_tui.termijnen import Beslistermijnstand, VerdagingFout, beslistermijn, controleer_verdaging
+from smi_tui.termijnen import (
+    Beslistermijnstand,
+    VerdagingFout,
+    beslistermijn,
+    beslistermijn_vanaf,
+    controleer_verdaging,
+)
 from smi_tui.zaak import Zaak
 
 ONDERWERP = "Wij hebben meer tijd nodig voor ons besluit"
@@ -77,7 +83,7 @@ def _begin(zaak: Zaak, r: Regeling, start: date) -> str:
         return f"Op {nl_datum(start)} hebben wij uw melding ontvangen."
     if r.aanvraag_is_ondertekend_verslag:
         return f"Op {nl_datum(start)} heeft u het verslag ondertekend; dat is uw aanvraag."
-    if r.beslistermijn.vanaf == "complete_aanvraag":
+    if beslistermijn_vanaf(r) == "complete_aanvraag":
         return f"Op {nl_datum(start)} was uw aanvraag compleet."
     return f"Op {nl_datum(start)} hebben wij uw aanvraag ontvangen."
 

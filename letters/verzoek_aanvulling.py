@@ -17,6 +17,7 @@ from smi_tui.beoordeling import Beoordeling
 from smi_tui.datums import nl_datum
 from smi_tui.nazorg import Opschorting
 from smi_tui.regeling import Regeling, ToetsStukken
+from smi_tui.termijnen import beslistermijn_vanaf
 from smi_tui.zaak import Zaak
 
 ONDERWERP = "Verzoek om aanvulling van uw aanvraag"
@@ -134,7 +135,7 @@ def _beslistermijn(zaak: Zaak, beoordeling: Beoordeling, o: Opschorting) -> list
     artikel = g.bij_regeling(bt.artikel, r)
     if met.start is None or met.uiterste is None:
         return [h.p(f"Wij moeten binnen {bt.weken} weken op uw aanvraag beslissen ({artikel}). Die termijn loopt nog "
-                    f"niet: hij begint {_VANAF.get(bt.vanaf, 'zodra uw aanvraag compleet is')}. Wij laten u dan weten "
+                    f"niet: hij begint {_VANAF.get(beslistermijn_vanaf(r), 'zodra uw aanvraag compleet is')}. Wij laten u dan weten "
                     "op welke datum wij uiterlijk beslissen.")]  # fmt: skip
     if met.opgeschort_dagen <= zonder.opgeschort_dagen:
         # sent after the term had ended: the Awb suspends nothing (the core explains why in its remarks)

@@ -171,8 +171,16 @@ def controleer_verdaging(zaak: Zaak, regeling: Regeling) -> None:
         raise VerdagingFout(" ".join(fout))
 
 
-def _startdatum_beslistermijn(zaak: Zaak, regeling: Regeling) -> tuple[date | None, str]:
+def beslistermijn_vanaf(regeling: Regeling) -> str:
+    """When the beslistermijn starts: the regulation's ``vanaf``, except that beleidsregels cannot move the term of
+    artikel 4:13 Awb — it runs from receipt of the aanvraag and stops only under 4:15 (a request to supplement) — so
+    their 'complete aanvraag' counts from receipt. A verordening can set its own term (4:13 lid 1)."""
     vanaf = regeling.beslistermijn.vanaf
+    return "aanvraag" if vanaf == "complete_aanvraag" and regeling.soort == "beleidsregels" else vanaf
+
+
+def _startdatum_beslistermijn(zaak: Zaak, regeling: Regeling) -> tuple[date | None, str]:
+    vanaf = beslistermijn_vanaf(regeling)
     if vanaf == "melding":
         return zaak.melding.datum, "vanaf de melding"
     if regeling.aanvraag_is_ondertekend_verslag:

@@ -83,12 +83,17 @@ def test_onvolledig_voorbeeld_noemt_precies_wat_ontbreekt() -> None:
     assert any("budget" in o for o in b.ontbrekend)
     assert any("Jeugdwet" in o for o in b.ontbrekend)
     t = {x.code: x for x in b.termijnen}
-    assert t["beslistermijn"].datum is None  # art. 3 lid 4: runs from the complete application only
+    # Art. 3 lid 4 counts 8 weeks from the complete application, but beleidsregels cannot move the statutory term:
+    # Awb 4:13 runs from receipt (12 January 2026), suspended only under 4:15. 12-01-2026 + 56 days = 09-03-2026
+    # (a Monday: the Algemene termijnenwet moves nothing).
+    assert t["beslistermijn"].datum == date(2026, 3, 9)
 
 
 def test_termijnen_evaluatie_en_verlenging() -> None:
     t = {x.code: x.datum.isoformat() for x in beoordeel(Z).termijnen}
-    assert t["beslistermijn"] == "2026-03-20"  # 8 weken na complete aanvraag 23-01-2026
+    # 8 weeks from receipt of the aanvraag, 12-01-2026 (Awb 4:13; beleidsregels cannot start it at the complete
+    # aanvraag of 23-01-2026 as art. 3 lid 4 says): 12-01 + 56 days = 09-03-2026, a Monday
+    assert t["beslistermijn"] == "2026-03-09"
     assert t["evaluatie_1"] == "2026-05-01"  # art. 5 lid 5: elke 3 maanden
     assert "evaluatie_2" not in t  # 1 August is after the end (31 July)
     assert t["verlenging_max_eind"] == "2027-01-31"  # art. 5 lid 6: 1x max 6 maanden

@@ -70,8 +70,11 @@ def test_verzoek_aanvulling_zonder_lijst_vraagt_ontbrekende_stukken_van_de_regel
     t = tekst_van(letters.maak("verzoek-aanvulling", z))
     bevat(t, "inkomensverklaring van de Belastingdienst van elke ouder", "(artikel 5 lid 2 onder a)", "9 februari 2026")
     assert "offerte of plaatsingsovereenkomst" not in t  # received on 23 January
-    # Albrandswaard: the term runs from the complete application (artikel 3 lid 4), which is not there yet
-    bevat(t, "Die termijn loopt nog niet", "pas als uw aanvraag compleet is", "artikel 3 lid 4")
+    # Albrandswaard's beleidsregels cannot move the statutory term (Awb 4:13): it runs from receipt, 12 January 2026,
+    # 12-01 + 56 days = 9 March 2026; the request of 26 January suspends it from 27 January through 9 February
+    # (14 days, Awb 4:15 lid 1 onder a), so 9 March + 14 days = 23 March 2026
+    bevat(t, "Zonder dit verzoek was dat uiterlijk op 9 maart 2026", "staat de termijn stil tot en met 9 februari 2026",
+          "uiterlijk op 23 maart 2026", "artikel 3 lid 4")  # fmt: skip
 
 
 def test_verzoek_aanvulling_kies_nummer() -> None:
