@@ -32,21 +32,17 @@ def overtredingen(t: str) -> list[str]:
     return uit
 
 
-def alle_brieven() -> list[tuple[str, str]]:
-    gevallen = []
-    for v in voorbeelden():
-        for soort in letters.SOORTEN:
-            gevallen.append((v.name, soort))
-    return gevallen
-
-
-@pytest.mark.parametrize(("naam", "soort"), alle_brieven())
-def test_geen_interne_notities_in_de_brief(naam: str, soort: str) -> None:
-    try:
-        data = pdf(naam, soort)
-    except BriefFout:
-        pytest.skip(f"{naam} heeft geen {soort}")
-    assert overtredingen(tekst_van(data)) == []
+@pytest.mark.parametrize("naam", [v.name for v in voorbeelden()])
+def test_geen_interne_notities_in_de_brief(naam: str) -> None:
+    """Every letter this example has (a toekenning has no verdaging: that letter is refused, and left out)."""
+    gemaakt = {}
+    for soort in letters.SOORTEN:
+        try:
+            gemaakt[soort] = pdf(naam, soort)
+        except BriefFout:
+            continue
+    assert "ontvangstbevestiging" in gemaakt
+    assert {soort: overtredingen(tekst_van(data)) for soort, data in gemaakt.items()} == {s: [] for s in gemaakt}
 
 
 def test_geen_interne_notities_in_de_termijnbrieven() -> None:
