@@ -15,6 +15,7 @@ import pytest
 from smi_tui.zaak import Stap, Zaak
 from storage import Opslag
 from tests.ui.hulp import ROOT, WACHTWOORD
+from tests.ui.tmuxhulp import start_sessie
 
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux ontbreekt")
 
@@ -58,7 +59,7 @@ def test_jaarinkomen_in_tmux(tmp_path: Path, zaaien: Any) -> None:
     env = (f"SMI_TUI_DATA={tmp_path / 'data'} SMI_TUI_CONFIG={tmp_path / 'config.toml'} SMI_TUI_SCRYPT_N=1024 "
            f"TERM=xterm-256color")  # fmt: skip
     opdracht = f"cd {ROOT} && env {env} {sys.executable} -m smi_tui; echo KLAAR-$?; sleep 5"
-    _tmux("new-session", "-d", "-s", sessie, "-x", "80", "-y", "24", opdracht)
+    start_sessie(SOCKET, sessie, 80, 24, opdracht)
     try:
         _wacht(sessie, "Wachtzin")
         _toetsen(sessie, WACHTWOORD, letterlijk=True)

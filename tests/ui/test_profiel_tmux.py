@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from tests.ui.hulp import ROOT, WACHTWOORD
-from tests.ui.test_vergrendel_tmux import _scherm, _tmux, _typ, _wacht
+from tests.ui.test_vergrendel_tmux import SOCKET, _scherm, _tmux, _typ, _wacht
+from tests.ui.tmuxhulp import start_sessie
 
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux ontbreekt")
 
@@ -21,7 +22,7 @@ def _start(tmp_path: Path, sessie: str) -> None:
     env = (f"SMI_TUI_DATA={tmp_path / 'data'} SMI_TUI_CONFIG={tmp_path / 'config.toml'} SMI_TUI_SCRYPT_N=1024 "
            "TERM=xterm-256color")  # fmt: skip
     opdracht = f"cd {ROOT} && env {env} {sys.executable} -m smi_tui; echo KLAAR-$?; sleep 5"
-    _tmux("new-session", "-d", "-s", sessie, "-x", "80", "-y", "24", opdracht)
+    start_sessie(SOCKET, sessie, 80, 24, opdracht)
 
 
 def test_eerste_start_vraagt_wie_hier_werkt(tmp_path: Path) -> None:

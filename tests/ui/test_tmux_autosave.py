@@ -22,6 +22,7 @@ from smi_tui.zaak import Stap
 from storage import Opslag
 from storage.slot import SLOT_NAAM
 from tests.ui.hulp import ROOT, WACHTWOORD
+from tests.ui.tmuxhulp import start_sessie
 
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux ontbreekt")
 
@@ -30,7 +31,7 @@ class Terminal:
     """One tmux session with the real ``smi-tui`` in it, on a socket of its own."""
 
     def __init__(self, tmp: Path, naam: str) -> None:
-        self.socket = f"smi-autosave-{os.getpid()}"
+        self.socket = f"smi-autosave-{os.getpid()}-{naam}"  # a server per terminal: one exiting never meets the next
         self.sessie = naam
         self.tmp = tmp
 
@@ -44,7 +45,7 @@ class Terminal:
         env = (f"SMI_TUI_DATA={self.tmp / 'data'} SMI_TUI_CONFIG={self.tmp / 'config.toml'} SMI_TUI_SCRYPT_N=1024 "
                f"TERM=xterm-256color")  # fmt: skip
         opdracht = f"cd {ROOT} && env {env} {sys.executable} -m smi_tui; echo KLAAR-$?; sleep 30"
-        self.tmux("new-session", "-d", "-s", self.sessie, "-x", "80", "-y", "24", opdracht)
+        start_sessie(self.socket, self.sessie, 80, 24, opdracht)
 
     def scherm(self) -> str:
         return self.tmux("capture-pane", "-t", self.sessie, "-p", check=False)

@@ -13,6 +13,7 @@ import pytest
 
 from storage import Opslag
 from tests.ui.hulp import ROOT, WACHTWOORD, voorbeeld
+from tests.ui.tmuxhulp import start_sessie
 
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux ontbreekt")
 
@@ -70,7 +71,7 @@ def test_verlenging_zonder_besluit_en_tweede_verlenging_geweigerd(tmp_path: Path
            f"TERM=xterm-256color")  # fmt: skip
     tmux = Tmux(tmp_path.name)
     opdracht = f"cd {ROOT} && env {env} {sys.executable} -m smi_tui; echo KLAAR-$?; sleep 5"
-    tmux("new-session", "-d", "-s", "app", "-x", "80", "-y", "24", opdracht)
+    start_sessie(tmux.socket, "app", 80, 24, opdracht)
     try:
         tmux.wacht("Wachtzin")
         tmux("send-keys", "-t", "app", "-l", WACHTWOORD)

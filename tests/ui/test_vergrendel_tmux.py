@@ -17,6 +17,7 @@ from smi_tui.zaak import Stap
 from storage import Opslag
 from tests.ui.conftest import tot_stap
 from tests.ui.hulp import ROOT, WACHTWOORD, voorbeeld
+from tests.ui.tmuxhulp import start_sessie
 
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux ontbreekt")
 
@@ -61,7 +62,7 @@ def _start(tmp_path: Path, breedte: int, hoogte: int, minuten: str) -> str:
     env = (f"SMI_TUI_DATA={map_} SMI_TUI_CONFIG={config} SMI_TUI_SCRYPT_N=1024 SMI_TUI_VERGRENDEL_MINUTEN={minuten} "
            "TERM=xterm-256color")  # fmt: skip
     opdracht = f"cd {ROOT} && env {env} {sys.executable} -m smi_tui; echo KLAAR-$?; sleep 5"
-    _tmux("new-session", "-d", "-s", sessie, "-x", str(breedte), "-y", str(hoogte), opdracht)
+    start_sessie(SOCKET, sessie, breedte, hoogte, opdracht)
     _wacht(sessie, "Wachtzin")
     _typ(sessie, WACHTWOORD)
     _wacht(sessie, "1 van 1 zaken")
