@@ -1,0 +1,248 @@
+"""``smi-tui sync``: send every case changed since its last sync to the zaaksysteem — idempotent and resumable.
+
+Per object of the plan (:mod:`storage.zaaksysteem.plan`):
+
+- known URL, body unchanged → nothing is sent;
+- known URL, changed body of a changeable object (zaak, besluit) → the remote object is read first; when it
+  differs from what the last sync left there, someone changed it in the zaaksysteem: a *conflict*, reported and not
+  overwritten; otherwise it is updated (PATCH);
+- no URL → an intent is written to the store, then the object is created and its URL written at once. An intent
+  without URL (the previous sync stopped between the two) makes the next sync look the object up first, so a
+  kill -9 at any request leaves no duplicate.
+
+A case whose plan has the fingerprint of its last complete sync sends no request at all. The case data itself is
+never changed by a sync: only its record in ``meta.smi``.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from storage.zaaksysteem.catalogus import lees_catalogus
+from storage.zaaksysteem.plan import Object, lichaam_hash, maak_plan, vingerafdruk
+from storage.zaaksysteem.register import Register
+from storage.zaaksysteem.verbinding import Geweigerd, Onbereikbaar, Verbinding, ZaaksysteemFout
+
+if TYPE_CHECKING:
+    from storage.opslag import Opslag
+
+PADEN = {
+    "zaak": "zaken/api/v1/zaken",
+    "rol": "zaken/api/v1/rollen",
+    "status": "zaken/api/v1/statussen",
+    "resultaat": "zaken/api/v1/resultaten",
+    "zaakinformatieobject": "zaken/api/v1/zaakinformatieobjecten",
+    "document": "documenten/api/v1/enkelvoudiginformatieobjecten",
+    "besluit": "besluiten/api/v1/besluiten",
+    "besluitinformatieobject": "besluiten/api/v1/besluitinformatieobjecten",
+}
+
+
+@dataclass
+class Uitkomst:
+    """What the sync of one case did."""
+
+    zaaknummer: str
+    aangemaakt: int = 0
+    bijgewerkt: int = 0
+    teruggevonden: int = 0
+    conflicten: list[str] = field(default_factory=list)
+    opmerkingen: list[str] = field(default_factory=list)
+    fout: str = ""
+    ongewijzigd: bool = False
+    url: str = ""
+
+
+def plan_van(opslag: Opslag, zn: str, cfg: dict[str, str]) -> list[Object]:
+    """The plan of a stored case (local only)."""
+    return maak_plan(zn, opslag.laad(zn), opslag.info(zn), opslag.documenten(zn), opslag.audit(zn), cfg)
+
+
+def te_synchroniseren(opslag: Opslag, cfg: dict[str, str]) -> list[tuple[str, str]]:
+    """(zaaknummer, reason) of every case with something to send, without any request: never synced, changed
+    since its last sync, or left with a conflict."""
+    records = Register(opslag).alle()
+    uit = []
+    for zn in opslag.zaaknummers():
+        rec = records.get(zn)
+        if rec is None:
+            uit.append((zn, "nog nooit gesynchroniseerd"))
+        elif rec.get("conflicten"):
+            uit.append((zn, "conflict: " + "; ".join(rec["conflicten"])))
+        elif rec.get("vingerafdruk") != vingerafdruk(plan_van(opslag, zn, cfg)):
+            uit.append((zn, "gewijzigd sinds de laatste sync" if rec.get("vingerafdruk") else "sync niet afgemaakt"))
+    return uit
+
+
+def _staat(remote: dict[str, Any], sleutels: list[str]) -> str:
+    """What of a remote object this client manages, as a hash (to see whether someone else changed it)."""
+    deel = {k: remote.get(k) for k in sorted(sleutels) if k != "kenmerken"}
+    return hashlib.sha256(json.dumps(deel, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()
+
+
+def _zelfde_moment(a: Any, b: Any) -> bool:
+    try:
+        return datetime.fromisoformat(str(a).replace("Z", "+00:00")) == datetime.fromisoformat(
+            str(b).replace("Z", "+00:00")
+        )
+    except ValueError:
+        return False
+
+
+class Synchronisatie:
+    """One sync run over an open store and one connection."""
+
+    def __init__(self, opslag: Opslag, v: Verbinding, cfg: dict[str, str]) -> None:
+        self.opslag, self.v, self.cfg = opslag, v, cfg
+        self.register = Register(opslag)
+        self._catalogus: dict[str, str] | None = None
+
+    def catalogus(self) -> dict[str, str]:
+        """Read once, only when a case has something to send."""
+        if self._catalogus is None:
+            self._catalogus = lees_catalogus(self.v, self.cfg)
+        return self._catalogus
+
+    def _los_op(self, waarde: Any, rec: dict[str, Any]) -> Any:
+        if isinstance(waarde, dict):
+            if set(waarde) == {"$ref"}:
+                obj = rec["objecten"].get(waarde["$ref"]) or {}
+                if not obj.get("url"):
+                    raise ZaaksysteemFout(f"{waarde['$ref']} is nog niet in het zaaksysteem aangemaakt.")
+                return obj["url"]
+            if set(waarde) == {"$cat"}:
+                url = self.catalogus().get(waarde["$cat"])
+                if not url:
+                    raise ZaaksysteemFout(f"Het zaaktype heeft geen {waarde['$cat'].replace(':', ' ')}; vraag de beheerder van de catalogus het toe te voegen.")  # fmt: skip
+                return url
+            return {k: self._los_op(v, rec) for k, v in waarde.items()}
+        if isinstance(waarde, list):
+            return [self._los_op(v, rec) for v in waarde]
+        return waarde
+
+    def _lichaam(self, obj: Object, rec: dict[str, Any]) -> dict[str, Any]:
+        body = self._los_op(obj.body, rec)
+        if obj.soort == "zaak":  # our mark, to recognise this zaak after an interrupted create (kenmerk ≤ 40)
+            body["kenmerken"] = [*body.get("kenmerken", []), {"kenmerk": rec["kenmerk"], "bron": "smi-tui-sync"}]
+        if obj.inhoud_van:
+            body["inhoud"] = base64.b64encode(self.opslag.document(rec["zaaknummer"], obj.inhoud_van)).decode("ascii")
+        return body
+
+    def _zoek(self, obj: Object, rec: dict[str, Any]) -> dict[str, Any] | None:
+        """The object an interrupted create may have made, or ``None``."""
+        v, z = self.v, (rec["objecten"].get("zaak") or {}).get("url")
+        body = self._los_op(obj.body, rec) if obj.soort != "zaak" else obj.body
+        if obj.soort == "zaak":
+            for r in v.lijst(PADEN["zaak"], {"identificatie": rec["zaaknummer"], "bronorganisatie": self.cfg["rsin"]}):
+                if any(k.get("kenmerk") == rec["kenmerk"] for k in r.get("kenmerken") or []):
+                    return r
+                raise ZaaksysteemFout(f"In het zaaksysteem bestaat al een andere zaak met identificatie {rec['zaaknummer']} (niet van deze opslag); overleg met de beheerder welke zaak de juiste is.")  # fmt: skip
+            return None
+        if obj.soort == "document":
+            lijst = v.lijst(
+                PADEN["document"], {"identificatie": obj.zoek["identificatie"], "bronorganisatie": self.cfg["rsin"]}
+            )
+            return lijst[0] if lijst else None
+        if obj.soort == "besluit":
+            lijst = v.lijst(
+                PADEN["besluit"],
+                {"identificatie": obj.zoek["identificatie"], "verantwoordelijkeOrganisatie": self.cfg["rsin"]},
+            )
+            return next((b for b in lijst if b.get("zaak") == z), None)
+        if obj.soort in ("zaakinformatieobject", "besluitinformatieobject"):
+            sleutel = "zaak" if obj.soort == "zaakinformatieobject" else "besluit"
+            lijst = v.lijst(PADEN[obj.soort], {sleutel: body[sleutel], "informatieobject": body["informatieobject"]})
+            return lijst[0] if lijst else None
+        lijst = v.lijst(PADEN[obj.soort], {"zaak": z})
+        if obj.soort == "resultaat":
+            return lijst[0] if lijst else None
+        if obj.soort == "status":
+            return next((s for s in lijst if s.get("statustype") == body["statustype"]
+                         and _zelfde_moment(s.get("datumStatusGezet"), body["datumStatusGezet"])), None)  # fmt: skip
+        ident = body["betrokkeneIdentificatie"]
+        for r in lijst:
+            bi = r.get("betrokkeneIdentificatie") or {}
+            if r.get("roltype") == body["roltype"] and (
+                (ident.get("inpBsn") and bi.get("inpBsn") == ident["inpBsn"])
+                or (ident.get("identificatie") and bi.get("identificatie") == ident["identificatie"])
+            ):
+                return r
+        return None
+
+    def _object(self, obj: Object, rec: dict[str, Any], uit: Uitkomst) -> None:
+        bekend = rec["objecten"].get(obj.sleutel) or {}
+        h = lichaam_hash(obj.body)
+        if obj.alleen_met and obj.alleen_met not in self.catalogus():
+            uit.opmerkingen.append(
+                f"{obj.sleutel} niet verstuurd: het zaaktype heeft geen {obj.alleen_met.replace(':', ' ')}"
+            )
+            return
+        if bekend.get("url"):
+            if not obj.wijzigbaar or bekend.get("hash") == h:
+                return
+            try:
+                remote = self.v.vraag("GET", bekend["url"])
+            except (Onbereikbaar, Geweigerd):
+                raise
+            except ZaaksysteemFout as fout:
+                uit.conflicten.append(f"{obj.sleutel}: {fout.melding}")
+                return
+            if _staat(remote, list(obj.body)) != bekend.get("staat"):
+                uit.conflicten.append(
+                    f"{obj.sleutel} is in het zaaksysteem gewijzigd sinds de laatste sync ({bekend['url']}); "
+                    "de wijziging hier is niet verstuurd. Bekijk beide versies en pas de zaak aan waar nodig."
+                )
+                return
+            nieuw = self.v.vraag("PATCH", bekend["url"], self._lichaam(obj, rec))
+            rec["objecten"][obj.sleutel] = {"url": bekend["url"], "hash": h, "staat": _staat(nieuw, list(obj.body))}
+            self.register.schrijf(rec)
+            uit.bijgewerkt += 1
+            return
+        if bekend.get("bezig"):
+            gevonden = self._zoek(obj, rec)
+            if gevonden is not None:
+                rec["objecten"][obj.sleutel] = {
+                    "url": gevonden["url"],
+                    "hash": h,
+                    "staat": _staat(gevonden, list(obj.body)),
+                }
+                self.register.schrijf(rec)
+                uit.teruggevonden += 1
+                return
+        body = self._lichaam(obj, rec)  # before the intent: a reference that cannot resolve sends nothing
+        rec["objecten"][obj.sleutel] = {"bezig": True}
+        self.register.schrijf(rec)
+        nieuw = self.v.vraag("POST", PADEN[obj.soort], body)
+        rec["objecten"][obj.sleutel] = {"url": nieuw["url"], "hash": h, "staat": _staat(nieuw, list(obj.body))}
+        self.register.schrijf(rec)
+        uit.aangemaakt += 1
+
+    def zaak(self, zn: str) -> Uitkomst:
+        """Sync one case. Unreachable or refused raises (the run stops); refused data or a conflict is reported
+        in the outcome and the run goes on with the next case."""
+        uit = Uitkomst(zn)
+        plan = plan_van(self.opslag, zn, self.cfg)
+        rec = self.register.lees(zn)
+        afdruk = vingerafdruk(plan)
+        if rec.get("vingerafdruk") == afdruk and not rec.get("conflicten"):
+            uit.ongewijzigd = True
+            uit.url = (rec["objecten"].get("zaak") or {}).get("url", "")
+            return uit
+        try:
+            for obj in plan:
+                self._object(obj, rec, uit)
+        except (Onbereikbaar, Geweigerd):
+            raise
+        except ZaaksysteemFout as fout:
+            uit.fout = fout.melding
+        rec["conflicten"] = uit.conflicten
+        if not uit.fout and not uit.conflicten:
+            rec["vingerafdruk"] = afdruk
+        self.register.schrijf(rec)
+        uit.url = (rec["objecten"].get("zaak") or {}).get("url", "")
+        return uit
