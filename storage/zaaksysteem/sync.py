@@ -234,6 +234,9 @@ class Synchronisatie:
             uit.url = (rec["objecten"].get("zaak") or {}).get("url", "")
             return uit
         try:
+            # the catalogue first: a server that is unreachable or refuses this client is found out before
+            # anything is written to the store
+            self.catalogus()
             for obj in plan:
                 self._object(obj, rec, uit)
         except (Onbereikbaar, Geweigerd):
