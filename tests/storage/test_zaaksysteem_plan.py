@@ -52,7 +52,10 @@ def test_plan_van_een_besloten_zaak() -> None:
              {"tijd": "2026-02-10T11:00:00+00:00", "stap": "besluit"}]  # fmt: skip
     docs = [{"id": "a" * 32, "naam": "beschikking.pdf", "soort": "beschikking", "grootte": 10, "sha256": "0" * 64,
              "toegevoegd": "2026-03-02T10:00:00+00:00"}]  # fmt: skip
-    plan = {o.sleutel: o for o in maak_plan("SMI-2026-0001", zaak, {"aangemaakt": "2026-01-05T09:00:00+00:00"}, docs, trail, CFG)}
+    plan = {
+        o.sleutel: o
+        for o in maak_plan("SMI-2026-0001", zaak, {"aangemaakt": "2026-01-05T09:00:00+00:00"}, docs, trail, CFG)
+    }
     z = plan["zaak"].body
     assert (z["bronorganisatie"], z["verantwoordelijkeOrganisatie"], z["zaaktype"]) == (RSIN, RSIN, CFG["zgw_zaaktype"])
     assert z["startdatum"] == zaak["melding"]["datum"]
@@ -64,7 +67,11 @@ def test_plan_van_een_besloten_zaak() -> None:
     assert plan["rol:behandelaar:M.-de-Vries"].body["betrokkeneType"] == "medewerker"
     doc = plan[f"doc:{'a' * 32}"].body
     assert doc["integriteit"] == {"algoritme": "sha_256", "waarde": "0" * 64, "datum": "2026-03-02"}
-    assert (doc["vertrouwelijkheidaanduiding"], doc["indicatieGebruiksrecht"], doc["formaat"]) == ("vertrouwelijk", False, "application/pdf")
+    assert (doc["vertrouwelijkheidaanduiding"], doc["indicatieGebruiksrecht"], doc["formaat"]) == (
+        "vertrouwelijk",
+        False,
+        "application/pdf",
+    )
     assert doc["verzenddatum"] == zaak["besluit"]["verzonden_op"]
     besluit = plan["besluit:1"].body
     assert zaak["besluit"]["motivering"] not in besluit["toelichting"]  # no medical details in the besluit's text
