@@ -214,6 +214,8 @@ def bouw_parser() -> argparse.ArgumentParser:
     groep.add_argument("--status", action="store_true", help="toon wat klaarstaat, zonder netwerk")
     groep.add_argument("--instellen", action="store_true",
                        help="bewaar het geheim van de client versleuteld in de opslag (of uit SMI_TUI_ZAAKSYSTEEM_GEHEIM)")  # fmt: skip
+    groep.add_argument("--ophalen", default=None, metavar="ZAAKNUMMER|URL",
+                       help="neem een zaak uit het zaaksysteem over in deze opslag (met documenten en besluit)")  # fmt: skip
     s.set_defaults(func=_lazy("storage.cli", "cmd_sync"))
 
     s = sub.add_parser("budget", help="budgetplafond, vastgelegd en resterend bedrag van een gemeente")

@@ -65,7 +65,25 @@ def sync(args: argparse.Namespace, open_opslag: Callable[[], Opslag], consulent:
             return _instellen(opslag, cfg)
         if getattr(args, "status", False):
             return _status(opslag, cfg)
+        if getattr(args, "ophalen", None):
+            return _ophalen(opslag, cfg, args.ophalen, consulent())
         return _draai(opslag, cfg, getattr(args, "zaaknummer", None), consulent())
+
+
+def _ophalen(opslag: Opslag, cfg: dict[str, str], wat: str, wie: str) -> int:
+    from storage.zaaksysteem.ophalen import haal_op
+
+    v = Verbinding(cfg["zaaksysteem_url"], cfg["zaaksysteem_client_id"], _geheim(opslag, cfg), wie or "smi-tui")
+    try:
+        zn = haal_op(opslag, v, cfg, wat, consulent=wie)
+    except (Onbereikbaar, Geweigerd) as fout:
+        print(f"smi-tui: {fout.melding}", file=sys.stderr)
+        return 3
+    finally:
+        v.sluit()
+    print(f"Zaak {wat} is overgenomen als {zn}; u kunt haar hier offline verder behandelen. De volgende "
+          "'smi-tui sync' koppelt haar aan dezelfde zaak in het zaaksysteem.")  # fmt: skip
+    return 0
 
 
 def _draai(opslag: Opslag, cfg: dict[str, str], alleen: str | None, wie: str) -> int:

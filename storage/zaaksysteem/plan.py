@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from storage.zgw import maak_besluiten, maak_informatieobject, maak_zaak
+from storage.zgw import EXTENSIE, EXTENSIE_FORMAAT, maak_besluiten, maak_informatieobject, maak_zaak
 
 STAPPEN = ["melding", "gesprek", "verslag", "voorliggend", "besluit", "afgerond"]
 _STAP_TEKST = {
@@ -39,6 +39,7 @@ class Object:
     body: dict[str, Any]
     wijzigbaar: bool = False
     inhoud_van: str | None = None  # a document: the stored document id whose bytes become ``inhoud``
+    inhoud: bytes | None = None  # the whole dossier (``smi-tui-zaak.json``): its bytes, made here
     zoek: dict[str, Any] = field(default_factory=dict)  # how to find it again after an interrupted create
     alleen_met: str | None = None  # sent only when the zaaktype has this catalogue entry (else left out, noted)
 
@@ -127,6 +128,19 @@ def maak_plan(
         for w in e.get("wijzigingen") or []
     }
     besluit = zaak.get("besluit") if isinstance(zaak.get("besluit"), dict) else {}
+    # the whole dossier, as in the file export's smi-tui-zaak.json, so that a colleague can take the case over
+    # (`smi-tui sync --ophalen`); vertrouwelijk like every document of the case
+    dossier = dossier_bytes(zn, zaak, info, docs, trail)
+    meta = {"id": f"{zn}-dossier", "naam": EXTENSIE, "soort": "smi-tui-dossier", "grootte": len(dossier),
+            "sha256": hashlib.sha256(dossier).hexdigest(), "toegevoegd": info.get("gewijzigd")}  # fmt: skip
+    eio = maak_informatieobject(zn, meta, naam, None, cfg)
+    for weg in ("inhoud", "ondertekening", "verzenddatum"):
+        eio.pop(weg)
+    eio |= {"formaat": "application/json", "bestandsnaam": EXTENSIE, "titel": f"Dossier {zn} (smi-tui)"}
+    plan.append(Object("dossier", "dossier", eio, wijzigbaar=True, inhoud=dossier, zoek={"identificatie": meta["id"]}))
+    plan.append(Object("zio:dossier", "zaakinformatieobject",
+                       {"zaak": ref("zaak"), "informatieobject": ref("dossier"), "titel": eio["titel"]}))  # fmt: skip
+
     for d in docs:
         verzonden = besluit.get("verzonden_op") if d.get("soort") == "beschikking" else None
         eio = maak_informatieobject(zn, d, auteurs.get(d["id"], "") or naam, verzonden, cfg)
@@ -172,6 +186,16 @@ def maak_plan(
             "statustoelichting": "Dossier gesloten",
         }, zoek={"eind": True}))  # fmt: skip
     return plan
+
+
+def dossier_bytes(
+    zn: str, zaak: dict[str, Any], info: dict[str, Any], docs: list[dict[str, Any]], trail: list[dict[str, Any]]
+) -> bytes:
+    """The case, its document metadata and its hash-chained audit trail in the export's ``smi-tui-zaak.json``
+    format (lossless: ``smi-tui sync --ophalen`` stores it again)."""
+    ext = {"formaat": EXTENSIE_FORMAAT, "versie": 1, "zaaknummer": zn, "zaak": zaak, "info": info,
+           "documenten": docs, "audit": trail}  # fmt: skip
+    return json.dumps(ext, ensure_ascii=False, sort_keys=True).encode("utf-8")
 
 
 def vingerafdruk(plan: list[Object]) -> str:

@@ -38,6 +38,7 @@ PADEN = {
     "resultaat": "zaken/api/v1/resultaten",
     "zaakinformatieobject": "zaken/api/v1/zaakinformatieobjecten",
     "document": "documenten/api/v1/enkelvoudiginformatieobjecten",
+    "dossier": "documenten/api/v1/enkelvoudiginformatieobjecten",
     "besluit": "besluiten/api/v1/besluiten",
     "besluitinformatieobject": "besluiten/api/v1/besluitinformatieobjecten",
 }
@@ -82,6 +83,7 @@ def te_synchroniseren(opslag: Opslag, cfg: dict[str, str]) -> list[tuple[str, st
 def _staat(remote: dict[str, Any], sleutels: list[str]) -> str:
     """What of a remote object this client manages, as a hash (to see whether someone else changed it)."""
     deel = {k: remote.get(k) for k in sorted(sleutels) if k != "kenmerken"}
+    deel["versie"] = remote.get("versie")  # a document: any new version made by someone else
     return hashlib.sha256(json.dumps(deel, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()
 
 
@@ -131,6 +133,8 @@ class Synchronisatie:
             body["kenmerken"] = [*body.get("kenmerken", []), {"kenmerk": rec["kenmerk"], "bron": "smi-tui-sync"}]
         if obj.inhoud_van:
             body["inhoud"] = base64.b64encode(self.opslag.document(rec["zaaknummer"], obj.inhoud_van)).decode("ascii")
+        if obj.inhoud is not None:
+            body["inhoud"] = base64.b64encode(obj.inhoud).decode("ascii")
         return body
 
     def _zoek(self, obj: Object, rec: dict[str, Any]) -> dict[str, Any] | None:
@@ -143,7 +147,7 @@ class Synchronisatie:
                     return r
                 raise ZaaksysteemFout(f"In het zaaksysteem bestaat al een andere zaak met identificatie {rec['zaaknummer']} (niet van deze opslag); overleg met de beheerder welke zaak de juiste is.")  # fmt: skip
             return None
-        if obj.soort == "document":
+        if obj.soort in ("document", "dossier"):
             lijst = v.lijst(
                 PADEN["document"], {"identificatie": obj.zoek["identificatie"], "bronorganisatie": self.cfg["rsin"]}
             )
@@ -198,7 +202,7 @@ class Synchronisatie:
                     "de wijziging hier is niet verstuurd. Bekijk beide versies en pas de zaak aan waar nodig."
                 )
                 return
-            nieuw = self.v.vraag("PATCH", bekend["url"], self._lichaam(obj, rec))
+            nieuw = self._werk_bij(obj, bekend["url"], rec)
             rec["objecten"][obj.sleutel] = {"url": bekend["url"], "hash": h, "staat": _staat(nieuw, list(obj.body))}
             self.register.schrijf(rec)
             uit.bijgewerkt += 1
@@ -206,13 +210,15 @@ class Synchronisatie:
         if bekend.get("bezig"):
             gevonden = self._zoek(obj, rec)
             if gevonden is not None:
-                rec["objecten"][obj.sleutel] = {
-                    "url": gevonden["url"],
-                    "hash": h,
-                    "staat": _staat(gevonden, list(obj.body)),
-                }
+                # after a crash the remote object is what was sent (h); a case taken over (``vervang``) may be newer
+                # here: then it is brought up to date at once
+                vervang = bool(bekend.get("vervang")) and obj.wijzigbaar
+                rec["objecten"][obj.sleutel] = {"url": gevonden["url"], "hash": None if vervang else h,
+                                                "staat": _staat(gevonden, list(obj.body))}  # fmt: skip
                 self.register.schrijf(rec)
                 uit.teruggevonden += 1
+                if vervang:
+                    self._object(obj, rec, uit)
                 return
         body = self._lichaam(obj, rec)  # before the intent: a reference that cannot resolve sends nothing
         rec["objecten"][obj.sleutel] = {"bezig": True}
@@ -221,6 +227,17 @@ class Synchronisatie:
         rec["objecten"][obj.sleutel] = {"url": nieuw["url"], "hash": h, "staat": _staat(nieuw, list(obj.body))}
         self.register.schrijf(rec)
         uit.aangemaakt += 1
+
+    def _werk_bij(self, obj: Object, url: str, rec: dict[str, Any]) -> dict[str, Any]:
+        body = self._lichaam(obj, rec)
+        if obj.soort != "dossier":
+            return self.v.vraag("PATCH", url, body)
+        # a document is changed under a lock (Documenten API): lock, a new version, unlock
+        slot = (self.v.vraag("POST", f"{url}/lock", {}) or {}).get("lock", "")
+        try:
+            return self.v.vraag("PATCH", url, {**body, "lock": slot})
+        finally:
+            self.v.vraag("POST", f"{url}/unlock", {"lock": slot})
 
     def zaak(self, zn: str) -> Uitkomst:
         """Sync one case. Unreachable or refused raises (the run stops); refused data or a conflict is reported

@@ -100,6 +100,7 @@ class Verbinding:
         self._token, self._token_tijd = "", 0.0
         self._conn: http.client.HTTPConnection | None = None
         self.aantal = 0
+        self._ruw = False
 
     def _verbind(self) -> http.client.HTTPConnection:
         if self._conn is None:
@@ -121,7 +122,11 @@ class Verbinding:
     def _kopjes(self, schrijven: bool) -> dict[str, str]:
         if time.time() - self._token_tijd > 600:  # Open Zaak refuses a token an hour after iat: renew well before
             self._token, self._token_tijd = maak_jwt(self._client_id, self._geheim, self._consulent), time.time()
-        kop = {"Authorization": f"Bearer {self._token}", "Accept": "application/json", "Accept-Crs": "EPSG:4326"}
+        kop = {
+            "Authorization": f"Bearer {self._token}",
+            "Accept": "*/*" if self._ruw else "application/json",
+            "Accept-Crs": "EPSG:4326",
+        }
         if schrijven:
             kop |= {"Content-Type": "application/json", "Content-Crs": "EPSG:4326"}
         return kop
@@ -134,6 +139,14 @@ class Verbinding:
         if (d.scheme, d.hostname, d.port) != (self._delen.scheme, self._delen.hostname, self._delen.port):
             raise ZaaksysteemFout(f"Het zaaksysteem verwijst naar {url}, buiten {self.basis}; dat wordt niet gevolgd.")
         return d.path + (f"?{d.query}" if d.query else "")
+
+    def download(self, url: str) -> bytes:
+        """The bytes of a document's ``inhoud`` URL."""
+        self._ruw = True
+        try:
+            return self.vraag("GET", url)
+        finally:
+            self._ruw = False
 
     def vraag(self, methode: str, url: str, body: Any = None, params: dict[str, str] | None = None) -> Any:
         """One request; returns the JSON answer (``None`` for an empty one). Errors are Dutch ``ZaaksysteemFout``."""
@@ -177,7 +190,7 @@ class Verbinding:
             except ValueError:
                 data = None
         if 200 <= status < 300:
-            return data
+            return inhoud if self._ruw else data
         if status in (401, 403):
             raise Geweigerd(
                 f"Het zaaksysteem weigert de toegang ({status}): {_reden(data)}. Controleer 'zaaksysteem_client_id' "

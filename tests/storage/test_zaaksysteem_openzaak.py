@@ -128,8 +128,9 @@ def _zaken(api: Verbinding, zn: str) -> list[dict]:
 
 # melding, gesprek, verslag, voorliggend, besluit completed (stap "afgerond" is not reached) → 4 statuses for the
 # steps before "besluit" plus the end status; ouder 1 is the initiator, the partner needs a roltype belanghebbende
-# that this zaaktype lacks, plus the behandelaar → 2 rollen; 2 documents; 1 besluit with the beschikking.
-VERWACHT = {"rollen": 2, "statussen": 5, "documenten": 2, "resultaten": 1, "besluiten": 1, "besluitdocumenten": 1}
+# that this zaaktype lacks, plus the behandelaar → 2 rollen; 2 documents plus the dossier (smi-tui-zaak.json);
+# 1 besluit with the beschikking.
+VERWACHT = {"rollen": 2, "statussen": 5, "documenten": 3, "resultaten": 1, "besluiten": 1, "besluitdocumenten": 1}
 
 
 def test_zaak_komt_heel_in_open_zaak_en_een_tweede_sync_verstuurt_niets(oz, opslag) -> None:
@@ -239,3 +240,31 @@ def test_onbereikbare_server_geeft_een_nederlandse_melding() -> None:
     v = Verbinding(f"http://127.0.0.1:{poort}", "c", "g", "J. Visser")
     with pytest.raises(Onbereikbaar, match="niet bereikbaar"):
         v.vraag("GET", "zaken/api/v1/zaken")
+
+
+def test_een_tweede_opslag_neemt_de_zaak_over_en_werkt_dezelfde_zaak_bij(oz, opslag, tmp_path) -> None:
+    from storage.zaaksysteem.ophalen import haal_op
+    from storage.zaaksysteem.verbinding import ZaaksysteemFout
+
+    zn = _zaak_met_documenten(opslag, sluiten=False)
+    cfg = _cfg()
+    v = Verbinding(cfg["zaaksysteem_url"], cfg["zaaksysteem_client_id"], OZ["OZ_CLIENT_SECRET"], "J. Visser")
+    assert Synchronisatie(opslag, v, cfg).zaak(zn).fout == ""
+    with Opslag.maak(tmp_path / "collega", WW, scrypt_n=TEST_N) as tweede:
+        w = Verbinding(cfg["zaaksysteem_url"], cfg["zaaksysteem_client_id"], OZ["OZ_CLIENT_SECRET"], "P. Bakker")
+        assert haal_op(tweede, w, cfg, zn, consulent="P. Bakker") == zn
+        assert tweede.laad(zn) == opslag.laad(zn)
+        assert [tweede.document(zn, d["id"]) for d in tweede.documenten(zn)] == [
+            opslag.document(zn, d["id"]) for d in opslag.documenten(zn)
+        ]
+        with pytest.raises(ZaaksysteemFout, match="staat al in deze opslag"):
+            haal_op(tweede, w, cfg, zn, consulent="P. Bakker")
+        data = tweede.laad(zn)
+        data["stap"] = "afgerond"
+        tweede.bewaar(zn, data, "P. Bakker")
+        uit = Synchronisatie(tweede, w, cfg).zaak(zn)
+        assert (uit.fout, uit.conflicten, uit.aangemaakt) == ("", [], 1)  # only the status of the step "besluit"
+    api = _api()
+    [zaak] = _zaken(api, zn)
+    assert "stap: afgerond" in zaak["toelichting"]
+    assert _tel(api, zaak["url"]) == {**VERWACHT, "statussen": 5, "resultaten": 0}
