@@ -109,7 +109,7 @@ def _draai(opslag: Opslag, cfg: dict[str, str], alleen: str | None, wie: str) ->
             if not u.fout and not u.conflicten:
                 delen = [f"{u.aangemaakt} aangemaakt", f"{u.bijgewerkt} bijgewerkt"]
                 if u.teruggevonden:
-                    delen.append(f"{u.teruggevonden} teruggevonden na een onderbroken sync")
+                    delen.append(f"{u.teruggevonden} al in het zaaksysteem gevonden")
                 print(f"{zn}: gesynchroniseerd ({', '.join(delen)}) {u.url}")
     except (Onbereikbaar, Geweigerd) as fout:
         print(f"smi-tui: {fout.melding}", file=sys.stderr)

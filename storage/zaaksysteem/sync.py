@@ -20,7 +20,6 @@ import base64
 import hashlib
 import json
 from dataclasses import dataclass, field
-from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from storage.zaaksysteem.catalogus import lees_catalogus
@@ -85,15 +84,6 @@ def _staat(remote: dict[str, Any], sleutels: list[str]) -> str:
     deel = {k: remote.get(k) for k in sorted(sleutels) if k != "kenmerken"}
     deel["versie"] = remote.get("versie")  # a document: any new version made by someone else
     return hashlib.sha256(json.dumps(deel, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()
-
-
-def _zelfde_moment(a: Any, b: Any) -> bool:
-    try:
-        return datetime.fromisoformat(str(a).replace("Z", "+00:00")) == datetime.fromisoformat(
-            str(b).replace("Z", "+00:00")
-        )
-    except ValueError:
-        return False
 
 
 class Synchronisatie:
@@ -165,9 +155,10 @@ class Synchronisatie:
         lijst = v.lijst(PADEN[obj.soort], {"zaak": z})
         if obj.soort == "resultaat":
             return lijst[0] if lijst else None
-        if obj.soort == "status":
+        if obj.soort == "status":  # one status per step, named in its toelichting (its moment may differ in a
+            # store that took the case over: its audit trail has the takeover line)
             return next((s for s in lijst if s.get("statustype") == body["statustype"]
-                         and _zelfde_moment(s.get("datumStatusGezet"), body["datumStatusGezet"])), None)  # fmt: skip
+                         and s.get("statustoelichting") == body["statustoelichting"]), None)  # fmt: skip
         ident = body["betrokkeneIdentificatie"]
         for r in lijst:
             bi = r.get("betrokkeneIdentificatie") or {}

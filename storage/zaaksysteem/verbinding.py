@@ -9,6 +9,7 @@ is asked for: the app is offline otherwise.
 from __future__ import annotations
 
 import base64
+import errno
 import hashlib
 import hmac
 import http.client
@@ -29,6 +30,15 @@ _JWT_REDENEN = {
     "missing-client-identifier": "de client-id ontbreekt in het token",
     "not_authenticated": "er is geen (geldig) token meegestuurd",
     "permission_denied": "deze client heeft geen rechten voor deze handeling (autorisaties in het zaaksysteem)",
+}
+
+
+_NETWERKFOUTEN = {
+    errno.ECONNREFUSED: "de server weigert de verbinding: draait het zaaksysteem op dit adres?",
+    errno.ENETUNREACH: "geen netwerk",
+    errno.EHOSTUNREACH: "de server is onbereikbaar",
+    errno.ECONNRESET: "de verbinding werd verbroken",
+    errno.ETIMEDOUT: "de verbinding verliep",
 }
 
 
@@ -173,12 +183,16 @@ class Verbinding:
         return self._antwoord(methode, pad, antwoord.status, inhoud, antwoord.getheader("Content-Type") or "")
 
     def _onbereikbaar(self, exc: BaseException) -> str:
-        reden = exc.strerror if isinstance(exc, OSError) and exc.strerror else type(exc).__name__
-        if isinstance(exc, socket.timeout | TimeoutError):
+        reden = _NETWERKFOUTEN.get(getattr(exc, "errno", None) or -1, "de verbinding mislukte")
+        if isinstance(exc, socket.gaierror):
+            reden = f"de naam {self._delen.hostname} is onbekend (geen netwerk, of een typefout in het adres)"
+        elif isinstance(exc, socket.timeout | TimeoutError):
             reden = f"geen antwoord binnen {TIMEOUT:.0f} seconden"
+        elif isinstance(exc, ssl.SSLError):
+            reden = "de beveiligde verbinding (TLS) kon niet worden opgezet: klopt het certificaat van de server?"
         return (
             f"Het zaaksysteem op {self.basis} is niet bereikbaar ({reden}). Controleer de netwerkverbinding en "
-            "'zaaksysteem_url' in config.toml en probeer het later opnieuw; in de opslag is niets gewijzigd, "
+            "'zaaksysteem_url' in config.toml en probeer het later opnieuw. Aan de zaken is niets gewijzigd; "
             "de volgende sync gaat verder waar deze stopte."
         )
 

@@ -189,7 +189,7 @@ def test_kill_9_midden_in_de_sync_laat_geen_dubbele_objecten(oz, map_, tmp_path,
     r = subprocess.run([sys.executable, "-m", "smi_tui", "--data-dir", str(map_), "sync"],
                        env=env, capture_output=True, text=True, timeout=120)  # fmt: skip
     assert r.returncode == 0, r.stderr
-    assert "teruggevonden na een onderbroken sync" in r.stdout
+    assert "al in het zaaksysteem gevonden" in r.stdout
     api = _api()
     [zaak] = _zaken(api, zn)
     assert _tel(api, zaak["url"]) == VERWACHT
