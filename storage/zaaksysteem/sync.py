@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 from storage.zaaksysteem.catalogus import lees_catalogus
 from storage.zaaksysteem.plan import Object, lichaam_hash, maak_plan, vingerafdruk
 from storage.zaaksysteem.register import Register
-from storage.zaaksysteem.verbinding import Geweigerd, Onbereikbaar, Verbinding, ZaaksysteemFout
+from storage.zaaksysteem.verbinding import Geweigerd, Onbereikbaar, Ongeldig, Verbinding, ZaaksysteemFout
 
 if TYPE_CHECKING:
     from storage.opslag import Opslag
@@ -84,6 +84,17 @@ def _staat(remote: dict[str, Any], sleutels: list[str]) -> str:
     deel = {k: remote.get(k) for k in sorted(sleutels) if k != "kenmerken"}
     deel["versie"] = remote.get("versie")  # a document: any new version made by someone else
     return hashlib.sha256(json.dumps(deel, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()
+
+
+def _gelijk(remote: dict[str, Any], body: dict[str, Any]) -> bool:
+    """Whether the remote object holds exactly what ``body`` would send (its own fields; not the content)."""
+
+    def past(r: Any, v: Any) -> bool:  # the server adds fields of its own to a group (opschorting.eerdereOpschorting)
+        if isinstance(v, dict) and isinstance(r, dict):
+            return all(past(r.get(k), w) for k, w in v.items())
+        return bool(r == v)
+
+    return all(past(remote.get(k), v) for k, v in body.items() if k not in ("kenmerken", "inhoud", "lock"))
 
 
 class Synchronisatie:
@@ -188,12 +199,27 @@ class Synchronisatie:
                 uit.conflicten.append(f"{obj.sleutel}: {fout.melding}")
                 return
             if _staat(remote, list(obj.body)) != bekend.get("staat"):
+                if bekend.get("bijwerken") == h and _gelijk(remote, self._los_op(obj.body, rec)):
+                    # our own update landed, but the previous sync stopped before it could note that
+                    if bekend.get("slot"):  # and before it could unlock the document
+                        self.v.vraag("POST", f"{bekend['url']}/unlock", {"lock": bekend["slot"]})
+                    rec["objecten"][obj.sleutel] = {
+                        "url": bekend["url"],
+                        "hash": h,
+                        "staat": _staat(remote, list(obj.body)),
+                    }
+                    self.register.schrijf(rec)
+                    uit.bijgewerkt += 1
+                    return
                 uit.conflicten.append(
                     f"{obj.sleutel} is in het zaaksysteem gewijzigd sinds de laatste sync ({bekend['url']}); "
                     "de wijziging hier is niet verstuurd. Bekijk beide versies en pas de zaak aan waar nodig."
                 )
                 return
-            nieuw = self._werk_bij(obj, bekend["url"], rec)
+            hervat = bekend.get("bijwerken") == h  # the previous sync stopped while sending this same update
+            rec["objecten"][obj.sleutel] = {**bekend, "bijwerken": h}  # the intent, as for a create
+            self.register.schrijf(rec)
+            nieuw = self._werk_bij(obj, bekend["url"], rec, hervat=hervat)
             rec["objecten"][obj.sleutel] = {"url": bekend["url"], "hash": h, "staat": _staat(nieuw, list(obj.body))}
             self.register.schrijf(rec)
             uit.bijgewerkt += 1
@@ -219,16 +245,33 @@ class Synchronisatie:
         self.register.schrijf(rec)
         uit.aangemaakt += 1
 
-    def _werk_bij(self, obj: Object, url: str, rec: dict[str, Any]) -> dict[str, Any]:
+    def _werk_bij(self, obj: Object, url: str, rec: dict[str, Any], *, hervat: bool) -> dict[str, Any]:
         body = self._lichaam(obj, rec)
         if obj.soort != "dossier":
             return self.v.vraag("PATCH", url, body)
-        # a document is changed under a lock (Documenten API): lock, a new version, unlock
-        slot = (self.v.vraag("POST", f"{url}/lock", {}) or {}).get("lock", "")
+        # a document is changed under a lock (Documenten API): lock, a new version, unlock. The lock is noted
+        # first, so a sync stopped in between can still unlock the document next time.
+        bekend = rec["objecten"][obj.sleutel]
+        if not bekend.get("slot"):
+            try:
+                slot = self.v.vraag("POST", f"{url}/lock", {})
+            except Ongeldig:
+                if not hervat:
+                    raise
+                # our previous sync locked it and stopped before it could note the lock: only this client knows
+                # it is ours (the intent), so it unlocks it by force (the scope geforceerd-unlock) and locks again
+                self.v.vraag("POST", f"{url}/unlock", {})
+                slot = self.v.vraag("POST", f"{url}/lock", {})
+            bekend["slot"] = (slot or {}).get("lock", "")
+            self.register.schrijf(rec)
         try:
-            return self.v.vraag("PATCH", url, {**body, "lock": slot})
-        finally:
-            self.v.vraag("POST", f"{url}/unlock", {"lock": slot})
+            nieuw = self.v.vraag("PATCH", url, {**body, "lock": bekend["slot"]})
+            self.v.vraag("POST", f"{url}/unlock", {"lock": bekend["slot"]})
+        except Ongeldig:  # a lock that is no longer valid (unlocked by a beheerder): a new one next time
+            bekend.pop("slot", None)
+            self.register.schrijf(rec)
+            raise
+        return nieuw
 
     def zaak(self, zn: str) -> Uitkomst:
         """Sync one case. Unreachable or refused raises (the run stops); refused data or a conflict is reported

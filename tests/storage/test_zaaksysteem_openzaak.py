@@ -162,18 +162,18 @@ _KILLER = """
 import os, signal, sys
 from pathlib import Path
 from storage.zaaksysteem import verbinding
-n = int(sys.argv[1]); teller = {"post": 0}
+soort, n = sys.argv[1], int(sys.argv[2]); teller = {"n": 0}
 echt = verbinding.Verbinding.vraag
 def vraag(self, methode, url, body=None, params=None):
     antwoord = echt(self, methode, url, body, params)
-    if methode == "POST":
-        teller["post"] += 1
-        if teller["post"] == n:  # the server made it, the answer never reaches the store
+    if methode == soort:
+        teller["n"] += 1
+        if teller["n"] == n:  # the server did it, the answer never reaches the store
             os.kill(os.getpid(), signal.SIGKILL)
     return antwoord
 verbinding.Verbinding.vraag = vraag
 from smi_tui.__main__ import main
-sys.exit(main(sys.argv[2:]))
+sys.exit(main(sys.argv[3:]))
 """
 
 
@@ -183,7 +183,7 @@ def test_kill_9_midden_in_de_sync_laat_geen_dubbele_objecten(oz, map_, tmp_path,
         zn = _zaak_met_documenten(opslag)
         Register(opslag).zet_geheim(OZ["OZ_CLIENT_ID"], OZ["OZ_CLIENT_SECRET"])
     env = {**os.environ, "SMI_TUI_WACHTWOORD": WW, "PYTHONPATH": str(ROOT)}
-    r = subprocess.run([sys.executable, "-c", _KILLER, str(na_post), "--data-dir", str(map_), "sync"],
+    r = subprocess.run([sys.executable, "-c", _KILLER, "POST", str(na_post), "--data-dir", str(map_), "sync"],
                        env=env, capture_output=True, text=True, timeout=120)  # fmt: skip
     assert r.returncode == -9, r.stderr
     r = subprocess.run([sys.executable, "-m", "smi_tui", "--data-dir", str(map_), "sync"],
@@ -193,6 +193,36 @@ def test_kill_9_midden_in_de_sync_laat_geen_dubbele_objecten(oz, map_, tmp_path,
     api = _api()
     [zaak] = _zaken(api, zn)
     assert _tel(api, zaak["url"]) == VERWACHT
+
+
+@pytest.mark.parametrize("na", [("PATCH", 1), ("POST", 1), ("PATCH", 2)])
+def test_kill_9_midden_in_het_bijwerken_geeft_geen_vals_conflict(oz, map_, na) -> None:
+    """Killed after the PATCH of the zaak (1), after locking the dossier document, after its new version (2)."""
+    with Opslag.maak(map_, WW, scrypt_n=TEST_N) as opslag:
+        zn = _zaak_met_documenten(opslag, sluiten=False)
+        Register(opslag).zet_geheim(OZ["OZ_CLIENT_ID"], OZ["OZ_CLIENT_SECRET"])
+    env = {**os.environ, "SMI_TUI_WACHTWOORD": WW, "PYTHONPATH": str(ROOT)}
+    sync = [sys.executable, "-m", "smi_tui", "--data-dir", str(map_), "sync"]
+    assert subprocess.run(sync, env=env, capture_output=True, text=True, timeout=120).returncode == 0
+    with Opslag.open(map_, WW) as opslag:
+        data = opslag.laad(zn)
+        data["stap"] = "afgerond"
+        opslag.bewaar(zn, data, "J. Visser")
+    r = subprocess.run([sys.executable, "-c", _KILLER, *map(str, na), "--data-dir", str(map_), "sync"],
+                       env=env, capture_output=True, text=True, timeout=120)  # fmt: skip
+    assert r.returncode == -9, r.stderr
+    r = subprocess.run(sync, env=env, capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    api = _api()
+    [zaak] = _zaken(api, zn)
+    assert "stap: afgerond" in zaak["toelichting"]
+    dossier = [
+        api.vraag("GET", z["informatieobject"])
+        for z in api.lijst("zaken/api/v1/zaakinformatieobjecten", {"zaak": zaak["url"]})
+    ]
+    [dossier] = [d for d in dossier if d["bestandsnaam"] == "smi-tui-zaak.json"]
+    assert (dossier["locked"], dossier["versie"]) == (False, 2)  # unlocked, one new version
+    assert _tel(api, zaak["url"]) == {**VERWACHT, "resultaten": 0}
 
 
 def test_een_wijziging_in_open_zaak_is_een_conflict_en_wordt_niet_overschreven(oz, opslag) -> None:
