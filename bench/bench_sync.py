@@ -23,7 +23,7 @@ sys.path.insert(0, str(ROOT / "tests" / "storage"))
 
 
 def main() -> int:
-    from test_zaaksysteem_openzaak import OZ, _bereikbaar
+    from test_zaaksysteem_openzaak import OZ, _bereikbaar, uniek
 
     from storage import Opslag
     from storage.zaaksysteem import instellingen
@@ -49,6 +49,7 @@ def main() -> int:
         data["gesloten_op"] = date.today().isoformat()
         pdf = b"%PDF-1.4\n" + b"0" * 50_000 + b"\n%%EOF\n"  # about the size of a beschikking
         with Opslag.maak(Path(tmp) / "opslag", "Wachtzin voor de bench 2026!", scrypt_n=2**10) as opslag:
+            uniek(opslag)
             nummers = opslag.nieuwe_zaken([data] * n, "J. Visser", stap="besluit")
             for zn in nummers:
                 opslag.voeg_document_toe(zn, "beschikking.pdf", "beschikking", pdf, consulent="J. Visser")

@@ -82,7 +82,7 @@ def oz(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
         f'zaaksysteem_url = "{OZ["OZ_BASE_URL"]}"\nzaaksysteem_client_id = "{OZ["OZ_CLIENT_ID"]}"\n'
     )
     monkeypatch.setenv("SMI_TUI_CONFIG", str(cfg))
-    # zaaknummers are unique per store, not on the server that outlives the test: a year of its own per test
+    # zaaknummers are unique per store, not on the server that outlives the test: a year of its own (and see uniek)
     jaar = random.randint(3000, 9999)
     monkeypatch.setattr(Opslag, "_jaar", staticmethod(lambda: jaar))
     return OZ
@@ -98,7 +98,19 @@ def _api() -> Verbinding:
     return Verbinding(OZ["OZ_BASE_URL"], OZ["OZ_CLIENT_ID"], OZ["OZ_CLIENT_SECRET"], "test")
 
 
+def uniek(opslag: Opslag) -> None:
+    """Zaaknummers are unique per store, not on the server that outlives every test run: the store's counter
+    starts at a random 9-digit number in a random year (see the fixture ``oz``)."""
+    from tinydb.table import Document
+
+    jaar = Opslag._jaar()
+    opslag._meta_db().table("teller").upsert(
+        Document({"jaar": jaar, "laatste": random.randint(10**8, 9 * 10**8)}, doc_id=jaar)
+    )
+
+
 def _zaak_met_documenten(opslag: Opslag, *, sluiten: bool = True) -> str:
+    uniek(opslag)
     data = json.loads((ROOT / "voorbeelden" / "eemnes-toekenning.json").read_text())
     if sluiten:
         data["gesloten_op"] = date.today().isoformat()
