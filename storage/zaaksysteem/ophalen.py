@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from storage import audit
 from storage.zaaksysteem.plan import lichaam_hash
 from storage.zaaksysteem.register import Register
-from storage.zaaksysteem.sync import PADEN, _staat, plan_van
+from storage.zaaksysteem.sync import PADEN, _noteer, plan_van
 from storage.zaaksysteem.verbinding import Verbinding, ZaaksysteemFout
 from storage.zgw import _DOC_ID, EXTENSIE, EXTENSIE_FORMAAT
 
@@ -93,11 +93,7 @@ def haal_op(opslag: Opslag, v: Verbinding, cfg: dict[str, str], wat: str, *, con
     rec["kenmerk"] = eigen[0] if eigen else rec["kenmerk"]
     for obj in plan_van(opslag, nieuw, cfg):
         if obj.sleutel == "zaak":
-            rec["objecten"]["zaak"] = {
-                "url": zaak["url"],
-                "hash": lichaam_hash(obj.body),
-                "staat": _staat(zaak, list(obj.body)),
-            }
+            rec["objecten"]["zaak"] = _noteer(zaak["url"], lichaam_hash(obj.body), zaak, list(obj.body))
         else:
             rec["objecten"][obj.sleutel] = {"bezig": True, "vervang": True}
     register.schrijf(rec)

@@ -147,7 +147,10 @@ def maak_plan(
         eio.pop("inhoud")  # the bytes, base64, are added when sending (not part of the fingerprint: sha256 is)
         eio.pop("ondertekening")
         eio = {k: v for k, v in eio.items() if v is not None}
-        plan.append(Object(f"doc:{d['id']}", "document", eio, inhoud_van=str(d["id"]), zoek={"identificatie": d["id"]}))
+        # changeable: the beschikking gets its verzenddatum when it is sent (its bytes never change: a letter made
+        # again is a new document)
+        plan.append(Object(f"doc:{d['id']}", "document", eio, wijzigbaar=True, inhoud_van=str(d["id"]),
+                           zoek={"identificatie": d["id"]}))  # fmt: skip
         plan.append(Object(f"zio:{d['id']}", "zaakinformatieobject",
                            {"zaak": ref("zaak"), "informatieobject": ref(f"doc:{d['id']}"), "titel": eio["titel"]}))  # fmt: skip
 

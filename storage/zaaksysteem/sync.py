@@ -86,6 +86,12 @@ def _staat(remote: dict[str, Any], sleutels: list[str]) -> str:
     return hashlib.sha256(json.dumps(deel, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()
 
 
+def _noteer(url: str, h: str | None, remote: dict[str, Any], velden: list[str]) -> dict[str, Any]:
+    """The record of one object: its URL, the hash of the body sent, and what the server then held (``staat``
+    over ``velden``, the fields sent then: a field added to the body later must not look like a remote change)."""
+    return {"url": url, "hash": h, "staat": _staat(remote, velden), "velden": sorted(velden)}
+
+
 def _gelijk(remote: dict[str, Any], body: dict[str, Any]) -> bool:
     """Whether the remote object holds exactly what ``body`` would send (its own fields; not the content)."""
 
@@ -198,16 +204,12 @@ class Synchronisatie:
             except ZaaksysteemFout as fout:
                 uit.conflicten.append(f"{obj.sleutel}: {fout.melding}")
                 return
-            if _staat(remote, list(obj.body)) != bekend.get("staat"):
+            if _staat(remote, bekend.get("velden") or list(obj.body)) != bekend.get("staat"):
                 if bekend.get("bijwerken") == h and _gelijk(remote, self._los_op(obj.body, rec)):
                     # our own update landed, but the previous sync stopped before it could note that
                     if bekend.get("slot"):  # and before it could unlock the document
                         self.v.vraag("POST", f"{bekend['url']}/unlock", {"lock": bekend["slot"]})
-                    rec["objecten"][obj.sleutel] = {
-                        "url": bekend["url"],
-                        "hash": h,
-                        "staat": _staat(remote, list(obj.body)),
-                    }
+                    rec["objecten"][obj.sleutel] = _noteer(bekend["url"], h, remote, list(obj.body))
                     self.register.schrijf(rec)
                     uit.bijgewerkt += 1
                     return
@@ -220,7 +222,7 @@ class Synchronisatie:
             rec["objecten"][obj.sleutel] = {**bekend, "bijwerken": h}  # the intent, as for a create
             self.register.schrijf(rec)
             nieuw = self._werk_bij(obj, bekend["url"], rec, hervat=hervat)
-            rec["objecten"][obj.sleutel] = {"url": bekend["url"], "hash": h, "staat": _staat(nieuw, list(obj.body))}
+            rec["objecten"][obj.sleutel] = _noteer(bekend["url"], h, nieuw, list(obj.body))
             self.register.schrijf(rec)
             uit.bijgewerkt += 1
             return
@@ -230,8 +232,9 @@ class Synchronisatie:
                 # after a crash the remote object is what was sent (h); a case taken over (``vervang``) may be newer
                 # here: then it is brought up to date at once
                 vervang = bool(bekend.get("vervang")) and obj.wijzigbaar
-                rec["objecten"][obj.sleutel] = {"url": gevonden["url"], "hash": None if vervang else h,
-                                                "staat": _staat(gevonden, list(obj.body))}  # fmt: skip
+                rec["objecten"][obj.sleutel] = _noteer(
+                    gevonden["url"], None if vervang else h, gevonden, list(obj.body)
+                )
                 self.register.schrijf(rec)
                 uit.teruggevonden += 1
                 if vervang:
@@ -241,14 +244,16 @@ class Synchronisatie:
         rec["objecten"][obj.sleutel] = {"bezig": True}
         self.register.schrijf(rec)
         nieuw = self.v.vraag("POST", PADEN[obj.soort], body)
-        rec["objecten"][obj.sleutel] = {"url": nieuw["url"], "hash": h, "staat": _staat(nieuw, list(obj.body))}
+        rec["objecten"][obj.sleutel] = _noteer(nieuw["url"], h, nieuw, list(obj.body))
         self.register.schrijf(rec)
         uit.aangemaakt += 1
 
     def _werk_bij(self, obj: Object, url: str, rec: dict[str, Any], *, hervat: bool) -> dict[str, Any]:
         body = self._lichaam(obj, rec)
-        if obj.soort != "dossier":
+        if obj.soort not in ("dossier", "document"):
             return self.v.vraag("PATCH", url, body)
+        if obj.inhoud_van:  # a stored document's bytes never change: only its metadata is sent again
+            body.pop("inhoud")
         # a document is changed under a lock (Documenten API): lock, a new version, unlock. The lock is noted
         # first, so a sync stopped in between can still unlock the document next time.
         bekend = rec["objecten"][obj.sleutel]

@@ -237,6 +237,30 @@ def test_kill_9_midden_in_het_bijwerken_geeft_geen_vals_conflict(oz, map_, na) -
     assert _tel(api, zaak["url"]) == {**VERWACHT, "resultaten": 0}
 
 
+def test_de_verzenddatum_van_de_beschikking_komt_later_mee(oz, opslag) -> None:
+    zn = _zaak_met_documenten(opslag, sluiten=False)
+    data = opslag.laad(zn)
+    data["besluit"]["verzonden_op"] = None
+    opslag.bewaar(zn, data, "J. Visser")
+    cfg = _cfg()
+    v = Verbinding(cfg["zaaksysteem_url"], cfg["zaaksysteem_client_id"], OZ["OZ_CLIENT_SECRET"], "J. Visser")
+    assert Synchronisatie(opslag, v, cfg).zaak(zn).fout == ""
+    data["besluit"]["verzonden_op"] = "2026-03-03"
+    opslag.bewaar(zn, data, "J. Visser")
+    uit = Synchronisatie(opslag, v, cfg).zaak(zn)
+    # the zaak's toelichting is unchanged; the beschikking, the besluit and the dossier get the date
+    assert (uit.fout, uit.conflicten, uit.aangemaakt, uit.bijgewerkt) == ("", [], 0, 3)
+    api = _api()
+    [zaak] = _zaken(api, zn)
+    docs = [
+        api.vraag("GET", z["informatieobject"])
+        for z in api.lijst("zaken/api/v1/zaakinformatieobjecten", {"zaak": zaak["url"]})
+    ]
+    [beschikking] = [d for d in docs if d["bestandsnaam"] == "beschikking.pdf"]
+    assert (beschikking["verzenddatum"], beschikking["locked"], beschikking["versie"]) == ("2026-03-03", False, 2)
+    assert api.lijst("besluiten/api/v1/besluiten", {"zaak": zaak["url"]})[0]["verzenddatum"] == "2026-03-03"
+
+
 def test_een_wijziging_in_open_zaak_is_een_conflict_en_wordt_niet_overschreven(oz, opslag) -> None:
     zn = _zaak_met_documenten(opslag, sluiten=False)
     cfg = _cfg()
