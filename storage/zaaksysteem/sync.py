@@ -22,6 +22,7 @@ import json
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from smi_tui.fouten import SmiFout
 from storage.zaaksysteem.catalogus import lees_catalogus
 from storage.zaaksysteem.plan import Object, lichaam_hash, maak_plan, vingerafdruk
 from storage.zaaksysteem.register import Register
@@ -72,9 +73,16 @@ def te_synchroniseren(opslag: Opslag, cfg: dict[str, str]) -> list[tuple[str, st
         rec = records.get(zn)
         if rec is None:
             uit.append((zn, "nog nooit gesynchroniseerd"))
-        elif rec.get("conflicten"):
+            continue
+        if rec.get("conflicten"):
             uit.append((zn, "conflict: " + "; ".join(rec["conflicten"])))
-        elif rec.get("vingerafdruk") != vingerafdruk(plan_van(opslag, zn, cfg)):
+            continue
+        try:
+            afdruk = vingerafdruk(plan_van(opslag, zn, cfg))
+        except SmiFout as fout:
+            uit.append((zn, f"kan niet worden gesynchroniseerd: {fout.melding}"))
+            continue
+        if rec.get("vingerafdruk") != afdruk:
             uit.append((zn, "gewijzigd sinds de laatste sync" if rec.get("vingerafdruk") else "sync niet afgemaakt"))
     return uit
 
@@ -282,7 +290,11 @@ class Synchronisatie:
         """Sync one case. Unreachable or refused raises (the run stops); refused data or a conflict is reported
         in the outcome and the run goes on with the next case."""
         uit = Uitkomst(zn)
-        plan = plan_van(self.opslag, zn, self.cfg)
+        try:
+            plan = plan_van(self.opslag, zn, self.cfg)
+        except SmiFout as fout:  # a case the mapping cannot express (say, no date at all): the others go on
+            uit.fout = fout.melding
+            return uit
         rec = self.register.lees(zn)
         afdruk = vingerafdruk(plan)
         if rec.get("vingerafdruk") == afdruk and not rec.get("conflicten"):
