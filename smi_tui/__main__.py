@@ -208,6 +208,16 @@ def bouw_parser() -> argparse.ArgumentParser:
     s.add_argument("map", type=Path, metavar="MAP")
     s.set_defaults(func=_lazy("storage.cli", "cmd_import_zgw"))
 
+    s = sub.add_parser("sync", help="stuur gewijzigde zaken naar het zaaksysteem (Open Zaak, ZGW API's)")
+    s.add_argument("zaaknummer", nargs="?", default=None, metavar="ZAAKNUMMER", help="alleen deze zaak")
+    groep = s.add_mutually_exclusive_group()
+    groep.add_argument("--status", action="store_true", help="toon wat klaarstaat, zonder netwerk")
+    groep.add_argument("--instellen", action="store_true",
+                       help="bewaar het geheim van de client versleuteld in de opslag (of uit SMI_TUI_ZAAKSYSTEEM_GEHEIM)")  # fmt: skip
+    groep.add_argument("--ophalen", default=None, metavar="ZAAKNUMMER|URL",
+                       help="neem een zaak uit het zaaksysteem over in deze opslag (met documenten en besluit)")  # fmt: skip
+    s.set_defaults(func=_lazy("storage.cli", "cmd_sync"))
+
     s = sub.add_parser("budget", help="budgetplafond, vastgelegd en resterend bedrag van een gemeente")
     s.add_argument("gemeente", metavar="GEMEENTE")
     s.add_argument("--jaar", type=int, default=None, metavar="JJJJ", help="standaard het huidige jaar")

@@ -364,3 +364,11 @@ def cmd_budget(args: argparse.Namespace) -> int:
     if o.melding:
         print(f"\n{o.melding}")
     return 0
+
+
+def cmd_sync(args: argparse.Namespace) -> int:
+    """``smi-tui sync [ZAAKNUMMER] [--status] [--instellen]``: send changed cases to the zaaksysteem (Open Zaak);
+    ``--status`` lists what is pending without any network; ``--instellen`` stores the client secret encrypted."""
+    from storage.zaaksysteem.cli import sync
+
+    return sync(args, _open, _consulent)
