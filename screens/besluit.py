@@ -24,6 +24,7 @@ from smi_tui.datums import MAANDEN, nl_datum
 from smi_tui.geld import euro, uren
 from smi_tui.register import Register
 from smi_tui.toetsing import Uitkomst
+from smi_tui.toetsnamen import toetsnaam
 from smi_tui.zaak import Beslissing, Stap, Zaak
 
 _KLEUR = {Uitkomst.VOLDAAN: "green", Uitkomst.NIET_VOLDAAN: "red", Uitkomst.ONTBREEKT: "yellow"}
@@ -118,13 +119,13 @@ class BesluitScherm(StapScherm):
             zet_tekst(s, self._status())  # type: ignore[arg-type]
 
     def _toetsrijen(self) -> list[tuple[Any, ...]]:
-        return [(r.code, r.artikel, Text(r.uitkomst.value, style=_KLEUR[r.uitkomst]), r.toelichting)
+        return [(toetsnaam(r.code), r.artikel, Text(r.uitkomst.value, style=_KLEUR[r.uitkomst]), r.toelichting)
                 for r in self.beoordeling.toetsen]  # fmt: skip
 
     def _berekeningrijen(self) -> list[tuple[Any, ...]]:
         if self.beoordeling.berekening is None:
             return [("geen berekening", "", "", "", "", "", "")]
-        return [(k.naam, f"{MAANDEN[m.maand - 1][:3]} {m.jaar}" + (" *" if m.voorlopig else ""),
+        return [(k.naam, f"{MAANDEN[m.maand - 1]} {m.jaar}" + (" *" if m.voorlopig else ""),
                  uren(m.uren_vergoed), euro(m.vergoede_uurprijs_cent), f"{float(m.percentage):.1f}".replace(".", ","),
                  euro(m.tegemoetkoming_cent), euro(m.eigen_bijdrage_cent))
                 for k in self.beoordeling.berekening.kinderen for m in k.maanden]  # fmt: skip

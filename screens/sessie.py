@@ -220,7 +220,7 @@ class Sessie:
                     if not pdfs:
                         vorig = None
                     self.opslag.bewaar(zaaknummer, zaak, consulent=self.consulent, stap=stap.value)
-            meldingen.append(f"{zaaknummer}: stap {stap.value} bewaard.")
+            meldingen.append(f"De stap {stap.value} van zaak {zaaknummer} is bewaard.")
             if soorten:
                 try:
                     zaak = self._brieven(zaaknummer, zaak, pdfs or self._maak_brieven(zaak, soorten), afronden,
@@ -258,12 +258,12 @@ class Sessie:
             naam = brieven.NAMEN.get(soort, soort)
             try:
                 with self.slot, self.opslag.document_voor_afdruk(zaaknummer, doc_id, naam=f"{soort}.pdf") as pad:
-                    meldingen.append(f"{naam} bewaard en {self.printer(pad)}.")
+                    meldingen.append(f"{naam} is bewaard en {self.printer(pad)}.")
                 self.afdrukken.append(soort)
                 if soort == "beschikking":  # printed: from now on the decision holds (smi_tui.besluitregels)
                     nieuw = markeer(nieuw, afgedrukt_op=self.vandaag())
             except SmiFout as exc:
-                meldingen.append(f"{naam} bewaard; {exc.melding}")
+                meldingen.append(f"{naam} is bewaard; {exc.melding}")
         if afronden:
             nieuw = nieuw.model_copy(update={"stap": Stap.AFGEROND})
         if nieuw != zaak:
