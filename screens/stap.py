@@ -181,6 +181,9 @@ class StapScherm(StapControle, StapConcept, ZuinigHervatten):
         yield self._kop_static
         self._balk_static = Static(self._balk(), id="stappenbalk")
         yield self._balk_static
+        samenvatting = Static("", id="stap-samenvatting")
+        samenvatting.display = False
+        yield samenvatting
         with VerticalScroll(id="formulier"):
             yield from self._delen[:n]
         yield Static("", id="stap-fouten")
@@ -251,6 +254,10 @@ class StapScherm(StapControle, StapConcept, ZuinigHervatten):
             velden = [w for w in self._invoer() if w.is_mounted and w.focusable]
             if velden:
                 self.set_focus(velden[0], scroll_visible=False)
+        if isinstance(self.focused, Input) and self.focused.value:
+            # focused (by AUTO_FOCUS) before its value was put in: select it, so typing replaces a prefilled date
+            # as it does after Tab, instead of appending to it
+            self.focused.select_all()
 
     def _bouw_rest(self) -> None:
         if self._bouwt or self.opgebouwd:
@@ -364,7 +371,11 @@ class StapScherm(StapControle, StapConcept, ZuinigHervatten):
         self.alles_tonen = True
         zaak = self.controleer()
         if zaak is None:
-            self.notify("De stap is nog niet compleet; zie de meldingen in rood.", severity="error")
+            self.toon_samenvatting()  # at the top, and the cursor to the first field to correct
+            eerste = self.eerste_fout()
+            if eerste is not None and eerste.is_mounted:
+                eerste.focus()
+                eerste.scroll_visible(animate=False)
             return False
         self.post_message(StapKlaar(self.STAP, zaak, **kw))
         self._concept_afgehandeld()

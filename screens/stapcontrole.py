@@ -10,10 +10,11 @@ from __future__ import annotations
 from typing import Any
 
 from pydantic import ValidationError
+from textual.widget import Widget
 from textual.widgets import Input, Static
 
 from screens.formulier import data_van, fouten_per_pad
-from screens.velden import invoer_van, rusttekst
+from screens.velden import begrepen, hulptekst, invoer_van, veldlabel
 from smi_tui.zaak import Zaak
 
 
@@ -56,6 +57,8 @@ class StapControle:
         return zaak
 
     def _toon(self, fouten: dict[str, list[str]], waarschuwingen: dict[str, str]) -> None:
+        self.foutenlijst: list[tuple[Widget | None, str]] = []
+        """(field or None for the case, message) of every problem the last check found, in form order."""
         for w in self._invoer():
             pad, _ = invoer_van(w)
             teksten = list(fouten.pop(pad, []))
@@ -63,23 +66,48 @@ class StapControle:
                 res = w.validate(w.value)
                 if res is not None and not res.is_valid:  # the field's own Dutch message says it best
                     teksten = list(res.failure_descriptions)
-            self._melding(w.id or "", pad, teksten, waarschuwingen.get(pad), rusttekst(w))
+            teksten = list(dict.fromkeys(teksten))
+            self.foutenlijst += [(w, f"{veldlabel(w)}: {t}") for t in teksten]
+            self._melding(w.id or "", pad, teksten, waarschuwingen.get(pad), begrepen(w), hulptekst(w))
         for g in self._groepen():
             pad = getattr(g, "_smi_pad", "")
-            self._melding("", pad, fouten.pop(pad, []), waarschuwingen.get(pad))
-        rest = [t for lijst in fouten.values() for t in lijst]
+            teksten = list(dict.fromkeys(fouten.pop(pad, [])))
+            self.foutenlijst += [(None, t) for t in teksten]
+            self._melding("", pad, teksten, waarschuwingen.get(pad))
+        rest = list(dict.fromkeys(t for lijst in fouten.values() for t in lijst))
+        self.foutenlijst += [(None, t) for t in rest]
         self._zet("stap-fouten", "\n".join(f"• {t}" for t in rest), "fout" if rest else "")
+        if self._getoond.get("stap-samenvatting", "|") != "|":  # shown since ctrl+s: follows the corrections
+            self.toon_samenvatting()
 
-    def _melding(self, _wid: str, pad: str, teksten: list[str], waarschuwing: str | None, rust: str = "") -> None:
-        """The line beside a field: its errors, else its warning, else ``rust`` (what a number field understood, or
-        the field's help text)."""
+    def toon_samenvatting(self) -> None:
+        """The list of every problem at the top of the step (after ctrl+s with errors); empty hides it."""
+        regels = [f"• {t}" for _w, t in self.foutenlijst]
+        if len(regels) > 4:  # the summary must leave room for the form at 80x24
+            regels = [*regels[:3], f"• en nog {len(regels) - 3} andere: zie de meldingen in rood bij de velden"]
+        kop = f"[b]Nog niet compleet ({len(self.foutenlijst)}):[/]\n" if regels else ""
+        self._zet("stap-samenvatting", kop + "\n".join(regels), "fout" if regels else "")
+        for s in self.query("#stap-samenvatting"):
+            s.display = bool(regels)
+
+    def eerste_fout(self) -> Widget | None:
+        """The first field with a problem (in form order), if any."""
+        return next((w for w, _t in self.foutenlijst if w is not None), None)
+
+    def _melding(self, _wid: str, pad: str, teksten: list[str], waarschuwing: str | None, echo: str = "",
+                 hulp: str = "") -> None:  # fmt: skip
+        """The line beside a field: its errors, else its warning, else what a number field understood (``echo``);
+        the field's help text always stays beneath (validation never hides it)."""
         fid = "f-" + pad.replace(".", "-")
+        hulpregel = f"\n[dim]{hulp}[/]" if hulp else ""
         if teksten:
-            self._zet(fid, "; ".join(dict.fromkeys(teksten)), "fout")
+            self._zet(fid, "; ".join(teksten) + hulpregel, "fout")
         elif waarschuwing:
-            self._zet(fid, waarschuwing, "waarschuwing")
+            self._zet(fid, waarschuwing + hulpregel, "waarschuwing")
+        elif echo:
+            self._zet(fid, echo + hulpregel, "")
         else:
-            self._zet(fid, rust, "")
+            self._zet(fid, hulp, "")
 
     def _zet(self, wid: str, tekst: str, klasse: str) -> None:
         sleutel = f"{klasse}|{tekst}"
