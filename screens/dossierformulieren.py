@@ -33,7 +33,7 @@ from smi_tui.nazorg import (
     geldend,
 )
 from smi_tui.regeling import Regeling
-from smi_tui.vastleggen import Vastlegging
+from smi_tui.vastleggen import RecordFout, Vastlegging
 from smi_tui.zaak import Zaak
 
 
@@ -148,8 +148,15 @@ def evaluatie(zaak: Zaak, regeling: Regeling, vandaag: date) -> Formulier:
         yield keuze(f"{p}.uitkomst", "Uitkomst", [(woord(u), u.value) for u in EvaluatieUitkomst])
         yield tekstvak(f"{p}.notities", "Notities")
 
+    def record(m: _EvaluatieInvoer) -> Evaluatieverslag:
+        if m.evaluatie.gehouden_op > vandaag:  # an evaluation is recorded after it was held
+            raise RecordFout(f"De evaluatie kan niet op {nl_datum(m.evaluatie.gehouden_op)} gehouden zijn: die dag "
+                             f"moet nog komen. Vul de dag in waarop zij is gehouden (vandaag, {nl_datum(vandaag)}, "
+                             "of eerder).", "evaluatie.gehouden_op")  # fmt: skip
+        return m.evaluatie
+
     start = {"evaluatie": {"nummer": volgende, "gehouden_op": vandaag.isoformat(), "door": ev.door if ev else ""}}
-    return Formulier("Evaluatie vastleggen", rijen, _EvaluatieInvoer, lambda m: m.evaluatie, None, start)
+    return Formulier("Evaluatie vastleggen", rijen, _EvaluatieInvoer, record, None, start)
 
 
 def verlenging(zaak: Zaak, regeling: Regeling, vandaag: date) -> Formulier:

@@ -184,7 +184,7 @@ class StapScherm(StapControle, StapConcept, ZuinigHervatten):
         samenvatting = Static("", id="stap-samenvatting")
         samenvatting.display = False
         yield samenvatting
-        with VerticalScroll(id="formulier"):
+        with VerticalScroll(id="formulier", can_focus=False):  # no invisible Tab stop after the last field
             yield from self._delen[:n]
         yield Static("", id="stap-fouten")
         yield Voettekst()

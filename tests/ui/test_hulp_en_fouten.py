@@ -36,6 +36,12 @@ async def test_typen_vervangt_de_datum_hulp_blijft_en_samenvatting_bij_ctrl_s(ma
         scherm = app.screen
         datum = scherm.query_one("#v-melding-datum", Input)
         assert app.focused is datum and datum.value == "2026-05-04"  # prefilled with today
+        stops = app.screen.focus_chain
+        assert all(w.has_class("invoer") for w in stops)  # no invisible stop (the scrolling form was one)
+        stops[-1].focus()
+        await pilot.press("tab")
+        assert app.focused is datum  # from the last field Tab goes round to the first
+        await pilot.pause()
         await toetsen(pilot, *"31-02-2026")
         assert datum.value == "31-02-2026"  # replaced, not '2026-05-0431-02-2026'
         await pilot.pause(0.3)
