@@ -295,6 +295,22 @@ class SmiApp(Concepten, Sessie, Vooruit, App[int]):
         self.zaak, self.zaaknummer = None, None
         self._toon_stap(Stap.MELDING, self.nieuw_concept)
 
+    def gooi_nieuw_concept_weg(self) -> None:
+        """Throw away the new melding's draft (asked on its screen) and go back to the werkvoorraad."""
+        self.nieuw_concept = None
+        self._naar_werkvoorraad()
+        self._nieuwe_sessie(None)  # a save job of the old screen's session stores nothing any more
+        self._rij.in_rij(self._taak_concept_weg)
+        self.notify("Het concept van de nieuwe melding is weggegooid.")
+
+    def _taak_concept_weg(self) -> None:
+        try:
+            with self.slot:
+                if self.opslag is not None:
+                    self.opslag.bewaar_los_concept(None)
+        except SmiFout as exc:
+            self._rij.na(self.notify, f"Het concept is niet weggegooid: {exc.melding}", severity="error", timeout=20)
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "dossier":  # only with an open case (and not on the dossier itself)
             return self.zaak is not None and getattr(self.screen, "STAP", None) not in (None, self._afgerond())

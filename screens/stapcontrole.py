@@ -83,8 +83,8 @@ class StapControle:
     def toon_samenvatting(self) -> None:
         """The list of every problem at the top of the step (after ctrl+s with errors); empty hides it."""
         regels = [f"• {t}" for _w, t in self.foutenlijst]
-        if len(regels) > 4:  # the summary must leave room for the form at 80x24
-            regels = [*regels[:3], f"• en nog {len(regels) - 3} andere: zie de meldingen in rood bij de velden"]
+        if len(regels) > 3:  # the summary must leave room for the form at 80x24
+            regels = [*regels[:2], f"• en nog {len(regels) - 2}: zie de meldingen in rood; ctrl+s gaat naar de eerste"]
         kop = f"[b]Nog niet compleet ({len(self.foutenlijst)}):[/]\n" if regels else ""
         self._zet("stap-samenvatting", kop + "\n".join(regels), "fout" if regels else "")
         for s in self.query("#stap-samenvatting"):

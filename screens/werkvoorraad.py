@@ -20,6 +20,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
+from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
@@ -112,6 +113,7 @@ class WerkvoorraadScherm(Screen[None]):
     AUTO_FOCUS = "#zaken"  # the list, not the search field: the footer's keys are then right in the first paint
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "openen", "Openen"),  # here (not only on the list) so the footer shows it from the start
+        Binding("f2", "dossier", "Dossier"),
         Binding("ctrl+n", "app.nieuwe_zaak", "Nieuwe zaak", priority=True),
         Binding("ctrl+f", "zoeken", "Zoeken", priority=True),
         Binding("ctrl+t", "sorteren", "Sorteren", priority=True),
@@ -136,6 +138,9 @@ class WerkvoorraadScherm(Screen[None]):
         with Horizontal(id="zoekbalk"):
             yield Input(placeholder="zoek op naam, zaaknummer of BSN", id="zoek")
             yield Static("", id="werkvoorraad-status")
+        leeg = Static("", id="werkvoorraad-leeg")
+        leeg.display = False
+        yield leeg
         yield ZakenLijst(id="zaken")
         yield Voettekst()
 
@@ -206,6 +211,22 @@ class WerkvoorraadScherm(Screen[None]):
         self.query_one("#werkvoorraad-status", Static).update(
             f"{len(zichtbaar)} van {len(self.rijen)} zaken · {laat} te laat · {', '.join(filters)}"
         )
+        leeg = self.query_one("#werkvoorraad-leeg", Static)
+        leeg.display = not zichtbaar
+        if not zichtbaar:
+            leeg.update(self._leeg_tekst())
+
+    def _leeg_tekst(self) -> str:
+        """Why the list is empty, and what to do."""
+        if not self.rijen:
+            return "Er zijn nog geen zaken. Begin een nieuwe melding met Ctrl+N."
+        zoek = self.query_one("#zoek", Input).value.strip()
+        if zoek and self.alleen_urgent:
+            return (f"Geen urgente zaak die past bij '{escape(zoek)}'. Wis het zoekveld, of toon weer alle zaken "
+                    "met Ctrl+R.")  # fmt: skip
+        if zoek:
+            return f"Geen zaak die past bij '{escape(zoek)}'. Zoek op naam, zaaknummer of BSN, of wis het zoekveld."
+        return "Geen zaak is te laat of bijna te laat. Ctrl+R toont weer alle zaken."
 
     @on(Input.Changed, "#zoek")
     def _zoek(self, event: Input.Changed) -> None:
@@ -216,7 +237,12 @@ class WerkvoorraadScherm(Screen[None]):
 
     @on(Input.Submitted, "#zoek")
     def _naar_tabel(self) -> None:
-        self.query_one("#zaken", ZakenLijst).focus()
+        """Enter in the search field opens the highlighted case (the list gets the cursor for when one comes
+        back); with nothing found it says so."""
+        lijst = self.query_one("#zaken", ZakenLijst)
+        lijst.focus()
+        if lijst.row_count:
+            lijst.action_kies()
 
     @on(ZakenLijst.Gekozen, "#zaken")
     def _open(self, event: ZakenLijst.Gekozen) -> None:
@@ -225,6 +251,16 @@ class WerkvoorraadScherm(Screen[None]):
     def action_openen(self) -> None:
         """Open the case under the cursor (enter; in the search field enter goes to the list first)."""
         self.query_one("#zaken", ZakenLijst).action_kies()
+
+    def action_dossier(self) -> None:
+        """Open the dossier (deadlines and records) of the case under the cursor (f2)."""
+        zaaknummer = self.query_one("#zaken", ZakenLijst).gekozen
+        if zaaknummer is None:
+            self.notify("Er is geen zaak gekozen.", severity="warning")
+            return
+        from smi_tui.zaak import Stap
+
+        self.app.open_zaak(zaaknummer, Stap.AFGEROND)  # type: ignore[attr-defined]
 
     def action_zoeken(self) -> None:
         """Focus the search field (ctrl+f)."""
