@@ -37,6 +37,34 @@ KOLOMMEN = [("zaaknummer", "Zaaknummer", None), ("signaal", "Signaal", 7), ("dag
 """(key, header, fixed width or None: as wide as the widest cell)."""
 
 
+SMALLER = (("wat", 12), ("gemeente", 9), ("naam", 14), ("stap", 7))
+"""Columns that give way on a narrow terminal, in order, down to these widths (their cells are cut with '…')."""
+WEGLATEN = ("gemeente", "wat")
+"""Columns left out, in order, when the list still does not fit (an 80-column terminal)."""
+
+
+def passend(breedtes: dict[str, int], beschikbaar: int) -> set[str]:
+    """Make the columns ``breedtes`` (key -> width, changed in place) fit ``beschikbaar`` characters (each column
+    has a space either side); returns the keys of the columns to leave out."""
+
+    def totaal() -> int:
+        return sum(b + 2 for k, b in breedtes.items() if k not in weg)
+
+    weg: set[str] = set()
+    natuurlijk = dict(breedtes)
+    for sleutel, minimum in SMALLER:
+        teveel = totaal() - beschikbaar
+        if teveel > 0:
+            breedtes[sleutel] = max(minimum, breedtes[sleutel] - teveel)
+    for sleutel in WEGLATEN:
+        if totaal() > beschikbaar:
+            weg.add(sleutel)
+    for sleutel, _minimum in reversed(SMALLER):  # room left after leaving a column out: back to the others
+        if sleutel not in weg:
+            breedtes[sleutel] = min(natuurlijk[sleutel], breedtes[sleutel] + max(beschikbaar - totaal(), 0))
+    return weg
+
+
 def signaal(termijn: date | None, vandaag: date) -> tuple[str, str, int | None]:
     """(word, signal, days left): 'TE LAAT' ("laat") past the deadline, 'BIJNA' ("bijna") within 7 days."""
     if termijn is None:
@@ -149,6 +177,10 @@ class WerkvoorraadScherm(Screen[None]):
         if getattr(self.app, "lijst_gelezen", False):  # read before this screen was mounted (maybe empty)
             self.toon(self.app.rijen, self.app.bsns)  # type: ignore[attr-defined]
 
+    def on_resize(self) -> None:
+        if self.rijen and self.app.size.width != getattr(self, "_breedte", None):
+            self._vul()  # the columns fit the new width
+
     def on_screen_resume(self) -> None:
         if self._verouderd or (self.rijen and self._vandaag != self.vandaag()):
             self._vul()
@@ -201,10 +233,15 @@ class WerkvoorraadScherm(Screen[None]):
                       STAPNAMEN.get(r.status or "", "?"), self.gemeenten.get(r.gemeente or "", r.gemeente or ""),
                       wat or "")  # fmt: skip
             rijen.append(Rij(r.zaaknummer, cellen, sig))
-        kolommen = []
-        for i, (sleutel, kop, vast) in enumerate(KOLOMMEN):
-            breedte = vast or max([len(kop), *(len(rij.cellen[i]) for rij in rijen)])
-            kolommen.append(Kolom(kop, breedte, rechts=sleutel == "dagen", signaal=sleutel == "signaal"))
+        breedtes = {sleutel: vast or max([len(kop), *(len(rij.cellen[i]) for rij in rijen)])
+                    for i, (sleutel, kop, vast) in enumerate(KOLOMMEN)}  # fmt: skip
+        weg = passend(breedtes, self.app.size.width - 2)  # (the list's scrollbar)
+        self._breedte = self.app.size.width
+        kolommen = [Kolom(kop, breedtes[sleutel], rechts=sleutel == "dagen", signaal=sleutel == "signaal")
+                    for sleutel, kop, _ in KOLOMMEN if sleutel not in weg]  # fmt: skip
+        if weg:
+            index = [i for i, (sleutel, _, _) in enumerate(KOLOMMEN) if sleutel not in weg]
+            rijen = [Rij(r.sleutel, tuple(r.cellen[i] for i in index), r.signaal) for r in rijen]
         self.query_one("#zaken", ZakenLijst).zet(kolommen, rijen)
         filters = [f"gesorteerd op {self.sortering}"] + (["alleen urgent"] if self.alleen_urgent else [])
         laat = sum(1 for _, sig, _ in signalen.values() if sig == "laat")
