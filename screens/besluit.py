@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any, ClassVar
 
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widget import Widget
@@ -71,7 +72,9 @@ class BesluitScherm(StapScherm):
         yield Static(self._voorstel(), id="voorstel")
         yield Static(self._status(), id="beschikking-status", classes="samenvatting")
         yield kop("Toetsen")
-        yield VasteTabel(("Toets", "Artikel", "Uitkomst", "Toelichting"), self._toetsrijen(), id="toetsen")
+        yield VasteTabel(("Toets", "Uitkomst", "Artikel", "Toelichting"), self._toetsrijen(), id="toetsen")
+        # the selected toets in full beneath the table: at 80 columns its Artikel and Toelichting are cut off
+        yield Static(self._toetsdetail(0), id="toets-detail", classes="samenvatting")
         yield kop("Berekening per kind en per maand")
         yield VasteTabel(("Kind", "Maand", "Uren", "Uurprijs", "%", "Tegemoetkoming", "Eigen bijdrage"),
                          self._berekeningrijen(), id="berekening")  # fmt: skip
@@ -119,8 +122,23 @@ class BesluitScherm(StapScherm):
             zet_tekst(s, self._status())  # type: ignore[arg-type]
 
     def _toetsrijen(self) -> list[tuple[Any, ...]]:
-        return [(toetsnaam(r.code), r.artikel, Text(r.uitkomst.value, style=_KLEUR[r.uitkomst]), r.toelichting)
+        return [(toetsnaam(r.code), Text(r.uitkomst.value, style=_KLEUR[r.uitkomst]), r.artikel, r.toelichting)
                 for r in self.beoordeling.toetsen]  # fmt: skip
+
+    def _toetsdetail(self, rij: int) -> Text:
+        """The toets in row ``rij`` in full: name, outcome, article and explanation."""
+        toetsen = self.beoordeling.toetsen
+        if not toetsen:
+            return Text("")
+        r = toetsen[min(max(rij, 0), len(toetsen) - 1)]
+        t = Text.assemble((toetsnaam(r.code), "bold"), ": ", (r.uitkomst.value, _KLEUR[r.uitkomst]),
+                          f" ({r.artikel})\n", r.toelichting)  # fmt: skip
+        return t
+
+    @on(DataTable.RowHighlighted, "#toetsen")
+    def _toets_gekozen(self, bericht: DataTable.RowHighlighted) -> None:
+        for s in self.query("#toets-detail"):
+            s.update(self._toetsdetail(bericht.cursor_row))  # type: ignore[attr-defined]
 
     def _berekeningrijen(self) -> list[tuple[Any, ...]]:
         if self.beoordeling.berekening is None:
