@@ -139,6 +139,8 @@ class BesluitScherm(StapScherm):
     def _toets_gekozen(self, bericht: DataTable.RowHighlighted) -> None:
         for s in self.query("#toets-detail"):
             s.update(self._toetsdetail(bericht.cursor_row))  # type: ignore[attr-defined]
+            if bericht.data_table.has_focus:
+                s.scroll_visible(animate=False)  # beneath the table, in view while moving through it
 
     def _berekeningrijen(self) -> list[tuple[Any, ...]]:
         if self.beoordeling.berekening is None:
