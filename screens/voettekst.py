@@ -48,6 +48,20 @@ def toets_voluit(sleutel: str) -> str:
     return "+".join([*(m.capitalize() for m in mods), naam])
 
 
+EERST = "ctrl+s"
+"""The key shown first wherever it works (complete, save, record)."""
+
+
+@cache
+def _eigen_toetsen(klasse: type) -> frozenset[str]:
+    """The keys bound by ``klasse`` itself (not its bases): the keys of that screen, shown before the general ones."""
+    uit: set[str] = set()
+    for b in klasse.__dict__.get("BINDINGS", ()):
+        toetsen = b.key if isinstance(b, Binding) else b[0]
+        uit.update(t.strip() for t in toetsen.split(","))
+    return frozenset(uit)
+
+
 @cache
 def _eigen_acties(klasse: type) -> frozenset[str]:
     """The actions bound by the app's own classes in ``klasse``'s ancestry (not Textual's English ones)."""
@@ -117,6 +131,8 @@ class Voettekst(Widget, can_focus=False):
             elif binding.show and binding.action not in gezien:
                 gezien.add(binding.action)
                 uit.append(rij)
+        eigen = _eigen_toetsen(type(self.screen))
+        uit.sort(key=lambda r: 0 if r[0] == EERST else 1 if r[0] in eigen else 2)  # what matters here first
         rechts = tuple(r for r in (hulp, palet) if r is not None)
         return (*uit, *rechts)
 
