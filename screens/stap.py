@@ -314,7 +314,9 @@ class StapScherm(StapControle, StapConcept, ZuinigHervatten):
 
     def _paren(self) -> Iterable[tuple[Widget, Any]]:
         for w in self._invoer():
-            if w.is_mounted:
+            # a row mounted a moment ago gets its kept value right after mount_all returns; a key handled in between
+            # (ctrl+g under load) must read the kept value, not the still empty field
+            if w.is_mounted and (w.id or "") not in self._ruw:
                 yield w, ruwe_waarde(w)
             else:
                 yield w, self._ruw.get(w.id or "")
