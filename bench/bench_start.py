@@ -125,6 +125,7 @@ async def meet_stappen(
     from storage import Opslag
 
     zaak = json.loads((ROOT / "voorbeelden" / "heemstede-toekenning.json").read_text())
+    zaak["besluit"].pop("verzonden_op", None)  # a sent beschikking makes every step read-only: no field takes focus
     with Opslag.open(map_, WACHTWOORD) as o:
         zn = o.nieuwe_zaak(zaak, consulent="bench")
     app = SmiApp(map_, vandaag=lambda: date(2026, 5, 4), printer=lambda p: "", consulent="bench",

@@ -37,6 +37,7 @@ def maak_opslag(map_: Path) -> str:
 
     zaak = json.loads((ROOT / "voorbeelden" / "heemstede-toekenning.json").read_text())
     zaak["stap"] = "gesprek"
+    zaak.pop("besluit", None)  # a sent beschikking makes the case read-only (its fields disabled: nothing to type)
     with Opslag.maak(map_, WACHTWOORD, scrypt_n=1024) as o:
         return o.nieuwe_zaak(zaak, consulent="bench")
 

@@ -16,14 +16,15 @@ import itertools
 import os
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events, work
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.command import CommandPalette
 from textual.screen import Screen
 
 from screens import brieven, foutafhandeling, noodstop, textual_intern
@@ -43,6 +44,7 @@ if TYPE_CHECKING:
     from smi_tui.zaak import Stap, Zaak
 
 STANDAARD_VERGRENDEL_MINUTEN = 10.0
+PALET_TEKST = "Zoek een zaak (naam, zaaknummer) of een opdracht…"
 STAPMODULES = ("screens.melding", "screens.gesprek", "screens.verslag", "screens.voorliggend", "screens.besluit")
 
 
@@ -68,9 +70,13 @@ class SmiApp(Concepten, Sessie, Vooruit, App[int]):
 
     CSS_PATH = "app.tcss"
     TITLE = "SMI-kinderopvang"
-    COMMANDS = App.COMMANDS | {ZaakCommando}
+    # only the app's own Dutch commands: Textual's system commands are English, and its Screenshot wrote an
+    # unencrypted picture of a case to the Downloads folder
+    COMMANDS: ClassVar[set[Any]] = {ZaakCommando}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "Afsluiten", priority=True),
+        Binding("f1", "hulp", "Hulp"),
+        Binding("ctrl+p", "command_palette", "Opdrachten", show=False, priority=True),  # Textual's says 'palette'
         Binding("ctrl+l", "vergrendel", "Vergrendelen", show=False),
         Binding("f2", "dossier", "Dossier/termijnen"),
         Binding("f3", "instellingen", "Instellingen"),  # not ctrl+e: in a field that is "end of line"
@@ -256,6 +262,27 @@ class SmiApp(Concepten, Sessie, Vooruit, App[int]):
         """Wait until the save thread has done every job given so far."""
         self._rij.wacht()
 
+    # --- Dutch in place of Textual's English ------------------------------------------------------------
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """None: the palette offers the app's Dutch commands only (:class:`screens.palet.ZaakCommando`)."""
+        return ()
+
+    def action_command_palette(self) -> None:
+        """The command palette (ctrl+p) with a Dutch placeholder."""
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(placeholder=PALET_TEKST, id="--command-palette"))
+
+    def action_help_quit(self) -> None:
+        """Ctrl+C quits nothing (in a field it copies): say how to quit, in Dutch."""
+        self.notify("Afsluiten doet u met Ctrl+Q; uw invoer wordt dan eerst bewaard.", title="Wilt u afsluiten?")
+
+    def action_hulp(self) -> None:
+        """The help page of the current screen (f1): what it is for, the regulation's article, the keys."""
+        from screens.hulp import HulpScherm
+
+        if not isinstance(self.screen, HulpScherm):
+            self.push_screen(HulpScherm(self.screen))
+
     # --- actions ----------------------------------------------------------------------------------------
     def action_nieuwe_zaak(self) -> None:
         """Start a new melding (ctrl+n); a draft kept from before comes back."""
@@ -268,6 +295,22 @@ class SmiApp(Concepten, Sessie, Vooruit, App[int]):
         self._nieuwe_sessie(None)
         self.zaak, self.zaaknummer = None, None
         self._toon_stap(Stap.MELDING, self.nieuw_concept)
+
+    def gooi_nieuw_concept_weg(self) -> None:
+        """Throw away the new melding's draft (asked on its screen) and go back to the werkvoorraad."""
+        self.nieuw_concept = None
+        self._naar_werkvoorraad()
+        self._nieuwe_sessie(None)  # a save job of the old screen's session stores nothing any more
+        self._rij.in_rij(self._taak_concept_weg)
+        self.notify("Het concept van de nieuwe melding is weggegooid.")
+
+    def _taak_concept_weg(self) -> None:
+        try:
+            with self.slot:
+                if self.opslag is not None:
+                    self.opslag.bewaar_los_concept(None)
+        except SmiFout as exc:
+            self._rij.na(self.notify, f"Het concept is niet weggegooid: {exc.melding}", severity="error", timeout=20)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "dossier":  # only with an open case (and not on the dossier itself)

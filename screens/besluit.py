@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any, ClassVar
 
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widget import Widget
@@ -24,6 +25,7 @@ from smi_tui.datums import MAANDEN, nl_datum
 from smi_tui.geld import euro, uren
 from smi_tui.register import Register
 from smi_tui.toetsing import Uitkomst
+from smi_tui.toetsnamen import toetsnaam
 from smi_tui.zaak import Beslissing, Stap, Zaak
 
 _KLEUR = {Uitkomst.VOLDAAN: "green", Uitkomst.NIET_VOLDAAN: "red", Uitkomst.ONTBREEKT: "yellow"}
@@ -70,7 +72,9 @@ class BesluitScherm(StapScherm):
         yield Static(self._voorstel(), id="voorstel")
         yield Static(self._status(), id="beschikking-status", classes="samenvatting")
         yield kop("Toetsen")
-        yield VasteTabel(("Toets", "Artikel", "Uitkomst", "Toelichting"), self._toetsrijen(), id="toetsen")
+        yield VasteTabel(("Toets", "Uitkomst", "Artikel", "Toelichting"), self._toetsrijen(), id="toetsen")
+        # the selected toets in full beneath the table: at 80 columns its Artikel and Toelichting are cut off
+        yield Static(self._toetsdetail(0), id="toets-detail", classes="samenvatting")
         yield kop("Berekening per kind en per maand")
         yield VasteTabel(("Kind", "Maand", "Uren", "Uurprijs", "%", "Tegemoetkoming", "Eigen bijdrage"),
                          self._berekeningrijen(), id="berekening")  # fmt: skip
@@ -118,13 +122,30 @@ class BesluitScherm(StapScherm):
             zet_tekst(s, self._status())  # type: ignore[arg-type]
 
     def _toetsrijen(self) -> list[tuple[Any, ...]]:
-        return [(r.code, r.artikel, Text(r.uitkomst.value, style=_KLEUR[r.uitkomst]), r.toelichting)
+        return [(toetsnaam(r.code), Text(r.uitkomst.value, style=_KLEUR[r.uitkomst]), r.artikel, r.toelichting)
                 for r in self.beoordeling.toetsen]  # fmt: skip
+
+    def _toetsdetail(self, rij: int) -> Text:
+        """The toets in row ``rij`` in full: name, outcome, article and explanation."""
+        toetsen = self.beoordeling.toetsen
+        if not toetsen:
+            return Text("")
+        r = toetsen[min(max(rij, 0), len(toetsen) - 1)]
+        t = Text.assemble((toetsnaam(r.code), "bold"), ": ", (r.uitkomst.value, _KLEUR[r.uitkomst]),
+                          f" ({r.artikel})\n", r.toelichting)  # fmt: skip
+        return t
+
+    @on(DataTable.RowHighlighted, "#toetsen")
+    def _toets_gekozen(self, bericht: DataTable.RowHighlighted) -> None:
+        for s in self.query("#toets-detail"):
+            s.update(self._toetsdetail(bericht.cursor_row))  # type: ignore[attr-defined]
+            if bericht.data_table.has_focus:
+                s.scroll_visible(animate=False)  # beneath the table, in view while moving through it
 
     def _berekeningrijen(self) -> list[tuple[Any, ...]]:
         if self.beoordeling.berekening is None:
             return [("geen berekening", "", "", "", "", "", "")]
-        return [(k.naam, f"{MAANDEN[m.maand - 1][:3]} {m.jaar}" + (" *" if m.voorlopig else ""),
+        return [(k.naam, f"{MAANDEN[m.maand - 1]} {m.jaar}" + (" *" if m.voorlopig else ""),
                  uren(m.uren_vergoed), euro(m.vergoede_uurprijs_cent), f"{float(m.percentage):.1f}".replace(".", ","),
                  euro(m.tegemoetkoming_cent), euro(m.eigen_bijdrage_cent))
                 for k in self.beoordeling.berekening.kinderen for m in k.maanden]  # fmt: skip

@@ -33,7 +33,7 @@ from smi_tui.nazorg import (
     geldend,
 )
 from smi_tui.regeling import Regeling
-from smi_tui.vastleggen import Vastlegging
+from smi_tui.vastleggen import RecordFout, Vastlegging
 from smi_tui.zaak import Zaak
 
 
@@ -88,6 +88,15 @@ def _kern(functie: Callable[..., Any], *args: Any) -> Any:
         raise ValueError(str(exc)) from None
 
 
+_WOORDEN = {"beeindigen": "beëindigen", "beeindiging": "beëindiging"}
+
+
+def woord(waarde: Any) -> str:
+    """A code as a Dutch word on screen: 'verlenging_nodig' -> 'verlenging nodig', 'beeindigen' -> 'beëindigen'."""
+    tekst = str(getattr(waarde, "value", waarde))
+    return _WOORDEN.get(tekst, tekst.replace("_", " "))
+
+
 def opschorting(zaak: Zaak, regeling: Regeling, vandaag: date) -> Formulier:
     """Ask the parent to supplement the application; the beslistermijn is suspended (Awb 4:5, 4:15)."""
     from smi_tui.regeling import ToetsStukken
@@ -136,11 +145,18 @@ def evaluatie(zaak: Zaak, regeling: Regeling, vandaag: date) -> Formulier:
         yield veld(f"{p}.nummer", "Nummer", "geheel")
         yield veld(f"{p}.gehouden_op", "Gehouden op", "datum")
         yield veld(f"{p}.door", "Door")
-        yield keuze(f"{p}.uitkomst", "Uitkomst", [(u.value.replace("_", " "), u.value) for u in EvaluatieUitkomst])
+        yield keuze(f"{p}.uitkomst", "Uitkomst", [(woord(u), u.value) for u in EvaluatieUitkomst])
         yield tekstvak(f"{p}.notities", "Notities")
 
+    def record(m: _EvaluatieInvoer) -> Evaluatieverslag:
+        if m.evaluatie.gehouden_op > vandaag:  # an evaluation is recorded after it was held
+            raise RecordFout(f"De evaluatie kan niet op {nl_datum(m.evaluatie.gehouden_op)} gehouden zijn: die dag "
+                             f"moet nog komen. Vul de dag in waarop zij is gehouden (vandaag, {nl_datum(vandaag)}, "
+                             "of eerder).", "evaluatie.gehouden_op")  # fmt: skip
+        return m.evaluatie
+
     start = {"evaluatie": {"nummer": volgende, "gehouden_op": vandaag.isoformat(), "door": ev.door if ev else ""}}
-    return Formulier("Evaluatie vastleggen", rijen, _EvaluatieInvoer, lambda m: m.evaluatie, None, start)
+    return Formulier("Evaluatie vastleggen", rijen, _EvaluatieInvoer, record, None, start)
 
 
 def verlenging(zaak: Zaak, regeling: Regeling, vandaag: date) -> Formulier:
@@ -156,7 +172,7 @@ def verlenging(zaak: Zaak, regeling: Regeling, vandaag: date) -> Formulier:
         yield tekstvak(f"{p}.onderbouwing", "Onderbouwing")
         yield kop("Besluit op de verlenging")
         yield veld(f"{p}.besluit_datum", "Besluitdatum", "datum")
-        yield keuze(f"{p}.beslissing", "Beslissing", [(b.value, b.value) for b in Vervolgbeslissing])
+        yield keuze(f"{p}.beslissing", "Beslissing", [(woord(b), b.value) for b in Vervolgbeslissing])
         yield tekstvak(f"{p}.motivering", "Motivering")
         yield veld(f"{p}.verzonden_op", "Verzonden op", "datum")
 
@@ -182,13 +198,13 @@ def verlenging(zaak: Zaak, regeling: Regeling, vandaag: date) -> Formulier:
 
 def wijziging(zaak: Zaak, regeling: Regeling, vandaag: date) -> Formulier:
     """Revise, withdraw or end the grant from a date, on one of the regulation's grounds."""
-    gronden = [(f"{g.code}: {g.tekst[:50]}", g.code) for g in regeling.herzieningsgronden]
+    gronden = [(g.tekst, g.code) for g in regeling.herzieningsgronden]
     kinderen = [(i, k) for i, k in enumerate(zaak.melding.kinderen) if k.opvang is not None]
 
     def rijen() -> Iterable[Widget]:
         p = "wijziging"
         yield kop("Wat verandert, en waarom")
-        yield keuze(f"{p}.soort", "Soort", [(s.value, s.value) for s in WijzigingSoort])
+        yield keuze(f"{p}.soort", "Soort", [(woord(s), s.value) for s in WijzigingSoort])
         if gronden:
             yield keuze(f"{p}.grond", "Grond", gronden)
         else:
@@ -260,12 +276,12 @@ def omschrijving(soort: str, record: Vastlegging) -> tuple[date | None, str]:
     if isinstance(record, Verdaging):
         return record.op, f"{record.weken} weken: {record.reden}"
     if isinstance(record, Evaluatieverslag):
-        return record.gehouden_op, f"{record.uitkomst.value} ({record.door})"
+        return record.gehouden_op, f"{woord(record.uitkomst)} ({record.door})"
     if isinstance(record, Verlengingsaanvraag):
-        besluit = record.beslissing.value if record.beslissing else "nog geen besluit"
+        besluit = woord(record.beslissing) if record.beslissing else "nog geen besluit"
         return record.aangevraagd_op, f"{record.maanden} maanden; {besluit}"
     betaald = f"; al betaald {euro(record.betaald_cent)}" if record.betaald_cent is not None else ""
-    return record.ingangsdatum, f"{record.soort.value}, grond {record.grond}{betaald}"
+    return record.ingangsdatum, f"{woord(record.soort)}, grond {woord(record.grond)}{betaald}"
 
 
 def _redenen(uitkomst: Any) -> str:

@@ -74,7 +74,7 @@ class InstellingenScherm(ModalScreen["Behandelaar | None"]):
             if self.eerste_keer:
                 uitleg = "Vul eerst uw naam in: brieven en wijzigingen worden op uw naam vastgelegd. " + uitleg
             yield Static(uitleg, classes="uitleg")
-            with VerticalScroll(id="instellingen-velden"):
+            with VerticalScroll(id="instellingen-velden", can_focus=False):  # no invisible Tab stop
                 for veld, label in VELDEN.items():
                     with Horizontal(classes="profiel-rij"):
                         yield Label(label)

@@ -78,7 +78,25 @@ class MeldingScherm(StapScherm):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+t", "kind_erbij", "Kind toevoegen", priority=True),  # not ctrl+k: that deletes to line end
         Binding("ctrl+o", "ontvangstbevestiging", "Ontvangstbevestiging", priority=True),
+        Binding("f8", "concept_weggooien", "Concept weggooien"),
     ]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "concept_weggooien":  # only a new melding's draft: a case is deleted elsewhere
+            return self.zaaknummer is None
+        return True
+
+    def action_concept_weggooien(self) -> None:
+        """Throw away what was entered for this new melding, after asking (f8)."""
+        from screens.bevestig import BevestigScherm
+
+        def antwoord(ja: bool | None) -> None:
+            if ja:
+                self._concept_afgehandeld()  # no autosave of the form that is thrown away
+                self.app.gooi_nieuw_concept_weg()  # type: ignore[attr-defined]
+
+        self.app.push_screen(BevestigScherm("Alles wat u voor deze nieuwe melding hebt ingevuld weggooien? Dat kan "
+                                            "niet ongedaan worden gemaakt."), antwoord)  # fmt: skip
 
     def __init__(self, *args: Any, register: Register, **kw: Any) -> None:
         self.register = register

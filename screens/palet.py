@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
 
 ACTIES = [
     ("Nieuwe zaak (melding)", "nieuwe_zaak", "begin een nieuwe melding"),
@@ -13,6 +14,10 @@ ACTIES = [
     ("Instellingen (uw gegevens)", "instellingen", "naam, functie, team, telefoon en e-mail op de brieven (f3)"),
     ("Afsluiten", "quit", "bewaar en sluit af"),
 ]
+
+
+def _niets() -> None:
+    """Choosing 'niets gevonden' only closes the palette."""
 
 
 class ZaakCommando(Provider):
@@ -41,7 +46,12 @@ class ZaakCommando(Provider):
     async def search(self, query: str) -> Hits:
         """Fuzzy search over actions and cases."""
         matcher = self.matcher(query)
+        gevonden = False
         for tekst, doel, hulp in self._teksten():
             score = matcher.match(tekst)
             if score > 0:
+                gevonden = True
                 yield Hit(score, matcher.highlight(tekst), partial(self._doe, doel), text=tekst, help=hulp)
+        if not gevonden and query.strip():  # said in Dutch here, before Textual says 'No matches found'
+            tekst = f"Niets gevonden voor '{query.strip()}'"
+            yield Hit(1, Content(tekst), _niets, text=tekst, help="kies dit of druk op Esc om terug te gaan")

@@ -55,13 +55,14 @@ class Sessie:
         if zaaknummer is not None:
             self._nummers[self._token] = zaaknummer
 
-    def open_zaak(self, zaaknummer: str) -> None:
+    def open_zaak(self, zaaknummer: str, stap: Stap | None = None) -> None:
         """Open a case (from the werkvoorraad or the palette) at the step worked on last — the step of its newest
-        draft, with the cursor where it was — else at the step it reached."""
-        self._open_worker(zaaknummer)
+        draft, with the cursor where it was — else at the step it reached; at ``stap`` when given (f2 on the
+        werkvoorraad: the dossier)."""
+        self._open_worker(zaaknummer, stap)
 
     @work(thread=True, group="open")
-    def _open_worker(self, zaaknummer: str) -> None:
+    def _open_worker(self, zaaknummer: str, naar: Stap | None = None) -> None:
         from smi_tui.zaak import Zaak
 
         try:
@@ -74,16 +75,16 @@ class Sessie:
         context = None
         with contextlib.suppress(SmiFout):  # read again (and reported) when the besluit is built
             context = self._lees_andere(zaak, zaaknummer)  # here, on this thread: a case may open at its besluit
-        self.call_from_thread(self._geopend, zaaknummer, zaak, context)
+        self.call_from_thread(self._geopend, zaaknummer, zaak, context, naar)
 
-    def _geopend(self, zaaknummer: str, zaak: Zaak, context: Any = None) -> None:
+    def _geopend(self, zaaknummer: str, zaak: Zaak, context: Any = None, naar: Stap | None = None) -> None:
         self._bewaar_concept_van_scherm()
         self._naar_werkvoorraad()
         self._nieuwe_sessie(zaaknummer)
         self.zaak, self.zaaknummer = zaak, zaaknummer
         with self._andere_slot:
             self._andere = context
-        stap = hervat_stap(zaak)  # where the consulent was last (a draft), else the step the case reached
+        stap = naar or hervat_stap(zaak)  # where the consulent was last (a draft), else the step the case reached
         self._toon_stap(stap, zaak.concepten.get(stap.value))
 
     def _stapscherm(self) -> StapScherm | None:
@@ -220,7 +221,7 @@ class Sessie:
                     if not pdfs:
                         vorig = None
                     self.opslag.bewaar(zaaknummer, zaak, consulent=self.consulent, stap=stap.value)
-            meldingen.append(f"{zaaknummer}: stap {stap.value} bewaard.")
+            meldingen.append(f"De stap {stap.value} van zaak {zaaknummer} is bewaard.")
             if soorten:
                 try:
                     zaak = self._brieven(zaaknummer, zaak, pdfs or self._maak_brieven(zaak, soorten), afronden,
@@ -260,12 +261,12 @@ class Sessie:
             naam = brieven.NAMEN.get(soort, soort)
             try:
                 with self.slot, self.opslag.document_voor_afdruk(zaaknummer, doc_id, naam=f"{soort}.pdf") as pad:
-                    meldingen.append(f"{naam} bewaard en {self.printer(pad)}.")
+                    meldingen.append(f"{naam} is bewaard en {self.printer(pad)}.")
                 self.afdrukken.append(soort)
                 if soort == "beschikking":  # printed: from now on the decision holds (smi_tui.besluitregels)
                     nieuw = markeer(nieuw, afgedrukt_op=self.vandaag())
             except SmiFout as exc:
-                meldingen.append(f"{naam} bewaard; {exc.melding}")
+                meldingen.append(f"{naam} is bewaard; {exc.melding}")
         if afronden:
             nieuw = nieuw.model_copy(update={"stap": Stap.AFGEROND})
         if nieuw != zaak:

@@ -12,7 +12,7 @@ from collections.abc import Hashable, Iterable
 from datetime import date
 from typing import Any, ClassVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -21,10 +21,11 @@ from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Select, Static, TextArea
 
 from screens.berichten import StapKlaar, StapVerlaten
-from screens.formulier import data_van, fouten_per_pad, ruw_van_data, ruwe_waarde, zet_ruw
+from screens.formulier import ruw_van_data, ruwe_waarde, zet_ruw
 from screens.stapconcept import StapConcept, velden_van
+from screens.stapcontrole import StapControle
 from screens.textual_intern import ZuinigHervatten
-from screens.velden import invoer_van, rusttekst, verzamel
+from screens.velden import verzamel
 from screens.voettekst import Voettekst
 from smi_tui.besluitregels import definitief, waarom_vast
 from smi_tui.regeling import Regeling
@@ -51,7 +52,7 @@ def stappenbalk(huidig: Stap) -> str:
     return " › ".join(f"[b reverse] {NAMEN[s]} [/]" if s == huidig else NAMEN[s] for s in VOLGORDE)
 
 
-class StapScherm(StapConcept, ZuinigHervatten):
+class StapScherm(StapControle, StapConcept, ZuinigHervatten):
     """One wizard step. Subclasses set ``STAP`` and ``MODEL`` and implement ``velden``, ``startdata``,
     ``toepassen``.
 
@@ -180,7 +181,10 @@ class StapScherm(StapConcept, ZuinigHervatten):
         yield self._kop_static
         self._balk_static = Static(self._balk(), id="stappenbalk")
         yield self._balk_static
-        with VerticalScroll(id="formulier"):
+        samenvatting = Static("", id="stap-samenvatting")
+        samenvatting.display = False
+        yield samenvatting
+        with VerticalScroll(id="formulier", can_focus=False):  # no invisible Tab stop after the last field
             yield from self._delen[:n]
         yield Static("", id="stap-fouten")
         yield Voettekst()
@@ -250,6 +254,10 @@ class StapScherm(StapConcept, ZuinigHervatten):
             velden = [w for w in self._invoer() if w.is_mounted and w.focusable]
             if velden:
                 self.set_focus(velden[0], scroll_visible=False)
+        if isinstance(self.focused, Input) and self.focused.value:
+            # focused (by AUTO_FOCUS) before its value was put in: select it, so typing replaces a prefilled date
+            # as it does after Tab, instead of appending to it
+            self.focused.select_all()
 
     def _bouw_rest(self) -> None:
         if self._bouwt or self.opgebouwd:
@@ -306,7 +314,9 @@ class StapScherm(StapConcept, ZuinigHervatten):
 
     def _paren(self) -> Iterable[tuple[Widget, Any]]:
         for w in self._invoer():
-            if w.is_mounted:
+            # a row mounted a moment ago gets its kept value right after mount_all returns; a key handled in between
+            # (ctrl+g under load) must read the kept value, not the still empty field
+            if w.is_mounted and (w.id or "") not in self._ruw:
                 yield w, ruwe_waarde(w)
             else:
                 yield w, self._ruw.get(w.id or "")
@@ -329,78 +339,6 @@ class StapScherm(StapConcept, ZuinigHervatten):
         if self._start_uitgesteld:
             self._start_uitgesteld = False
             self.call_after_refresh(self._start)
-
-    # --- validation -----------------------------------------------------------------------------------
-    def _paden(self) -> set[str]:
-        paden = {invoer_van(w)[0] for w in self._invoer()}
-        paden |= {g._smi_pad for g in self._groepen() if hasattr(g, "_smi_pad")}
-        return paden
-
-    def data(self) -> dict[str, Any]:
-        """The whole form (mounted or not) as the step model's data."""
-        return data_van(self._paren())
-
-    def controleer(self) -> Zaak | None:
-        """Validate the form, show messages beside the fields; the new case when everything is valid."""
-        data = self.data()
-        fouten: dict[str, list[str]] = {}
-        zaak: Zaak | None = None
-        try:
-            model = self.MODEL.model_validate(data)
-            zaak = self.toepassen(model)
-        except ValidationError as exc:
-            fouten = fouten_per_pad(exc, self._paden(), negeer_ontbrekend=not self.alles_tonen)
-            zaak = None
-        except ValueError as exc:
-            fouten = {"": [str(exc)]}
-        if zaak is not None:
-            extra = self.extra_fouten(zaak)
-            if extra:
-                for pad, teksten in (extra if isinstance(extra, dict) else {"": extra}).items():
-                    fouten.setdefault(pad, []).extend(teksten)
-                zaak = None
-        self._toon(fouten, self.waarschuwingen(data))
-        return zaak
-
-    def _toon(self, fouten: dict[str, list[str]], waarschuwingen: dict[str, str]) -> None:
-        for w in self._invoer():
-            pad, _ = invoer_van(w)
-            teksten = list(fouten.pop(pad, []))
-            if isinstance(w, Input) and w.is_mounted and w.value.strip():
-                res = w.validate(w.value)
-                if res is not None and not res.is_valid:  # the field's own Dutch message says it best
-                    teksten = list(res.failure_descriptions)
-            self._melding(w.id or "", pad, teksten, waarschuwingen.get(pad), rusttekst(w))
-        for g in self._groepen():
-            pad = getattr(g, "_smi_pad", "")
-            self._melding("", pad, fouten.pop(pad, []), waarschuwingen.get(pad))
-        rest = [t for lijst in fouten.values() for t in lijst]
-        self._zet("stap-fouten", "\n".join(f"• {t}" for t in rest), "fout" if rest else "")
-
-    def _melding(self, _wid: str, pad: str, teksten: list[str], waarschuwing: str | None, rust: str = "") -> None:
-        """The line beside a field: its errors, else its warning, else ``rust`` (what a number field understood, or
-        the field's help text)."""
-        fid = "f-" + pad.replace(".", "-")
-        if teksten:
-            self._zet(fid, "; ".join(dict.fromkeys(teksten)), "fout")
-        elif waarschuwing:
-            self._zet(fid, waarschuwing, "waarschuwing")
-        else:
-            self._zet(fid, rust, "")
-
-    def _zet(self, wid: str, tekst: str, klasse: str) -> None:
-        sleutel = f"{klasse}|{tekst}"
-        if self._getoond.get(wid) == sleutel:
-            return
-        if not self._statics:
-            self._statics = {w.id: w for w in self.query(Static) if w.id}
-        s = self._statics.get(wid)
-        if s is None:
-            return  # not mounted yet: shown by the check after the whole form is mounted
-        self._getoond[wid] = sleutel
-        s.update(tekst)
-        s.set_class(klasse == "fout", "fout")
-        s.set_class(klasse == "waarschuwing", "waarschuwing")
 
     @on(Input.Changed)
     @on(Select.Changed)
@@ -435,7 +373,11 @@ class StapScherm(StapConcept, ZuinigHervatten):
         self.alles_tonen = True
         zaak = self.controleer()
         if zaak is None:
-            self.notify("De stap is nog niet compleet; zie de meldingen in rood.", severity="error")
+            self.toon_samenvatting()  # at the top, and the cursor to the first field to correct
+            eerste = self.eerste_fout()
+            if eerste is not None and eerste.is_mounted:
+                eerste.focus()
+                eerste.scroll_visible(animate=False)
             return False
         self.post_message(StapKlaar(self.STAP, zaak, **kw))
         self._concept_afgehandeld()

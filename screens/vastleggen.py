@@ -69,7 +69,7 @@ class VastleggenScherm(ModalScreen["Zaak | None"]):
     def compose(self) -> ComposeResult:
         with Vertical(id="vastleggen-vak"):
             yield Static(self.titel, id="vastleggen-titel")
-            with VerticalScroll(id="vastleggen-formulier"):
+            with VerticalScroll(id="vastleggen-formulier", can_focus=False):  # no invisible Tab stop
                 yield from self._rijen()
             yield Static("", id="vastleggen-toelichting")
             yield Static("", id="vastleggen-fouten")

@@ -7,6 +7,7 @@ Widget ids are the path with dots replaced by hyphens, prefixed with ``v-`` (the
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -21,7 +22,7 @@ from textual.validation import ValidationResult, Validator
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
 
-from smi_tui.datums import parse_datum
+from smi_tui.datums import MAANDEN, parse_datum
 from smi_tui.getallen import BEDRAG, GEHEEL, GETAL, UREN, GetalFout, Soort, lees, toon
 
 
@@ -42,8 +43,22 @@ class DatumValidator(Validator):
         try:
             parse_datum(value)
         except ValueError as exc:
-            return self.failure(str(exc))
+            return self.failure(bestaat_niet(value) or escape(str(exc)))
         return self.success()
+
+
+_DATUM = re.compile(r"^\s*(?:(\d{4})-(\d{1,2})-(\d{1,2})|(\d{1,2})-(\d{1,2})-(\d{4}))\s*$")
+
+
+def bestaat_niet(tekst: str) -> str:
+    """'31 februari 2026 bestaat niet' for a date written right whose day is not in its month; else ''."""
+    m = _DATUM.match(tekst)
+    if m is None:
+        return ""
+    j, mnd, d = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(6), m.group(5), m.group(4))
+    if not 1 <= int(mnd) <= 12 or int(d) < 1:
+        return ""
+    return f"{int(d)} {MAANDEN[int(mnd) - 1]} {int(j)} bestaat niet"
 
 
 class TypeValidator(Validator):
@@ -86,11 +101,16 @@ class GetalValidator(Validator):
         except GetalFout as exc:
             return self.failure(escape(str(exc)))  # it quotes what was typed: '[' is no markup there
         if self.minimum is not None and getal < self.minimum:
-            return self.failure(f"moet minstens {self._toon(Decimal(self.minimum))} zijn")
+            return self.failure(f"moet minstens {self._grens(Decimal(self.minimum))} zijn")
         if self.maximum is not None and getal > self.maximum:
-            return self.failure(f"mag hoogstens {self._toon(Decimal(self.maximum))} zijn")
+            return self.failure(f"mag hoogstens {self._grens(Decimal(self.maximum))} zijn")
         self.laatst = (value, getal)
         return self.success()
+
+    def _grens(self, getal: Decimal) -> str:
+        """A limit as a person says it: '€ 50 per uur' (no cents for whole euros)."""
+        tekst = self._toon(getal)
+        return tekst.replace(",00", "") if self.soort.geld and getal == getal.to_integral_value() else tekst
 
     def _toon(self, getal: Decimal) -> str:
         tekst = toon(int(getal * 100) if self.soort.geld else getal, self.soort)
@@ -124,7 +144,7 @@ def _validators(soort: str, per: str) -> list[Validator]:
     if soort == "uurprijs":
         return [GetalValidator(BEDRAG, Decimal("0.01"), 50, per=per or "per uur")]
     if soort == "uren":
-        return [GetalValidator(UREN, 0, 168, per=per)]
+        return [GetalValidator(UREN, 0, 24 if per == "per dag" else 168, per=per)]  # a day, or a week, is full
     if soort == "geheel":
         return [GetalValidator(GEHEEL, 0, 10_000, tonen=False)]
     if soort == "getal":
@@ -176,14 +196,33 @@ def _verzameld(widget: Widget) -> None:
         lijst.append(widget)
 
 
+def begrepen(widget: Widget) -> str:
+    """What a number field understood ('= € 28.500,00 per jaar'), else ''."""
+    if isinstance(widget, Input):
+        for v in widget.validators:
+            if isinstance(v, GetalValidator) and (tekst := v.begrepen(widget.value)):
+                return tekst
+    return ""
+
+
+def hulptekst(widget: Widget) -> str:
+    """The field's help text ('' without)."""
+    return getattr(widget, "_smi_hulp", "")
+
+
 def rusttekst(widget: Widget) -> str:
     """The line beside a field while nothing is wrong with it: what a number field understood ('= € 28.500,00 per
     jaar'), else the field's help text (which thus comes back when the field is emptied)."""
-    if isinstance(widget, Input):
-        for v in widget.validators:
-            if isinstance(v, GetalValidator) and (begrepen := v.begrepen(widget.value)):
-                return begrepen
-    return getattr(widget, "_smi_hulp", "")
+    return begrepen(widget) or hulptekst(widget)
+
+
+def veldlabel(widget: Widget) -> str:
+    """The label of a form input's row (for the error summary); its path's last part when it has none."""
+    rij = widget.parent
+    label = getattr(rij, "_label", None) or getattr(widget, "label", None)
+    if label:
+        return str(label)
+    return invoer_van(widget)[0].rsplit(".", 1)[-1].replace("_", " ")
 
 
 def invoer_van(widget: Widget) -> tuple[str, str]:

@@ -20,6 +20,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
+from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
@@ -34,6 +35,34 @@ KOLOMMEN = [("zaaknummer", "Zaaknummer", None), ("signaal", "Signaal", 7), ("dag
             ("termijn", "Termijn", 10), ("naam", "Naam", 20), ("stap", "Stap", None), ("gemeente", "Gemeente", None),
             ("wat", "Wat", None)]  # fmt: skip
 """(key, header, fixed width or None: as wide as the widest cell)."""
+
+
+SMALLER = (("wat", 12), ("gemeente", 9), ("naam", 14), ("stap", 7))
+"""Columns that give way on a narrow terminal, in order, down to these widths (their cells are cut with '…')."""
+WEGLATEN = ("gemeente", "wat")
+"""Columns left out, in order, when the list still does not fit (an 80-column terminal)."""
+
+
+def passend(breedtes: dict[str, int], beschikbaar: int) -> set[str]:
+    """Make the columns ``breedtes`` (key -> width, changed in place) fit ``beschikbaar`` characters (each column
+    has a space either side); returns the keys of the columns to leave out."""
+
+    def totaal() -> int:
+        return sum(b + 2 for k, b in breedtes.items() if k not in weg)
+
+    weg: set[str] = set()
+    natuurlijk = dict(breedtes)
+    for sleutel, minimum in SMALLER:
+        teveel = totaal() - beschikbaar
+        if teveel > 0:
+            breedtes[sleutel] = max(minimum, breedtes[sleutel] - teveel)
+    for sleutel in WEGLATEN:
+        if totaal() > beschikbaar:
+            weg.add(sleutel)
+    for sleutel, _minimum in reversed(SMALLER):  # room left after leaving a column out: back to the others
+        if sleutel not in weg:
+            breedtes[sleutel] = min(natuurlijk[sleutel], breedtes[sleutel] + max(beschikbaar - totaal(), 0))
+    return weg
 
 
 def signaal(termijn: date | None, vandaag: date) -> tuple[str, str, int | None]:
@@ -112,6 +141,7 @@ class WerkvoorraadScherm(Screen[None]):
     AUTO_FOCUS = "#zaken"  # the list, not the search field: the footer's keys are then right in the first paint
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "openen", "Openen"),  # here (not only on the list) so the footer shows it from the start
+        Binding("f2", "dossier", "Dossier"),
         Binding("ctrl+n", "app.nieuwe_zaak", "Nieuwe zaak", priority=True),
         Binding("ctrl+f", "zoeken", "Zoeken", priority=True),
         Binding("ctrl+t", "sorteren", "Sorteren", priority=True),
@@ -136,6 +166,9 @@ class WerkvoorraadScherm(Screen[None]):
         with Horizontal(id="zoekbalk"):
             yield Input(placeholder="zoek op naam, zaaknummer of BSN", id="zoek")
             yield Static("", id="werkvoorraad-status")
+        leeg = Static("", id="werkvoorraad-leeg")
+        leeg.display = False
+        yield leeg
         yield ZakenLijst(id="zaken")
         yield Voettekst()
 
@@ -143,6 +176,10 @@ class WerkvoorraadScherm(Screen[None]):
         self.query_one("#zaken", ZakenLijst).focus()
         if getattr(self.app, "lijst_gelezen", False):  # read before this screen was mounted (maybe empty)
             self.toon(self.app.rijen, self.app.bsns)  # type: ignore[attr-defined]
+
+    def on_resize(self) -> None:
+        if self.rijen and self.app.size.width != getattr(self, "_breedte", None):
+            self._vul()  # the columns fit the new width
 
     def on_screen_resume(self) -> None:
         if self._verouderd or (self.rijen and self._vandaag != self.vandaag()):
@@ -196,16 +233,37 @@ class WerkvoorraadScherm(Screen[None]):
                       STAPNAMEN.get(r.status or "", "?"), self.gemeenten.get(r.gemeente or "", r.gemeente or ""),
                       wat or "")  # fmt: skip
             rijen.append(Rij(r.zaaknummer, cellen, sig))
-        kolommen = []
-        for i, (sleutel, kop, vast) in enumerate(KOLOMMEN):
-            breedte = vast or max([len(kop), *(len(rij.cellen[i]) for rij in rijen)])
-            kolommen.append(Kolom(kop, breedte, rechts=sleutel == "dagen", signaal=sleutel == "signaal"))
+        breedtes = {sleutel: vast or max([len(kop), *(len(rij.cellen[i]) for rij in rijen)])
+                    for i, (sleutel, kop, vast) in enumerate(KOLOMMEN)}  # fmt: skip
+        weg = passend(breedtes, self.app.size.width - 2)  # (the list's scrollbar)
+        self._breedte = self.app.size.width
+        kolommen = [Kolom(kop, breedtes[sleutel], rechts=sleutel == "dagen", signaal=sleutel == "signaal")
+                    for sleutel, kop, _ in KOLOMMEN if sleutel not in weg]  # fmt: skip
+        if weg:
+            index = [i for i, (sleutel, _, _) in enumerate(KOLOMMEN) if sleutel not in weg]
+            rijen = [Rij(r.sleutel, tuple(r.cellen[i] for i in index), r.signaal) for r in rijen]
         self.query_one("#zaken", ZakenLijst).zet(kolommen, rijen)
         filters = [f"gesorteerd op {self.sortering}"] + (["alleen urgent"] if self.alleen_urgent else [])
         laat = sum(1 for _, sig, _ in signalen.values() if sig == "laat")
         self.query_one("#werkvoorraad-status", Static).update(
             f"{len(zichtbaar)} van {len(self.rijen)} zaken · {laat} te laat · {', '.join(filters)}"
         )
+        leeg = self.query_one("#werkvoorraad-leeg", Static)
+        leeg.display = not zichtbaar
+        if not zichtbaar:
+            leeg.update(self._leeg_tekst())
+
+    def _leeg_tekst(self) -> str:
+        """Why the list is empty, and what to do."""
+        if not self.rijen:
+            return "Er zijn nog geen zaken. Begin een nieuwe melding met Ctrl+N."
+        zoek = self.query_one("#zoek", Input).value.strip()
+        if zoek and self.alleen_urgent:
+            return (f"Geen urgente zaak die past bij '{escape(zoek)}'. Wis het zoekveld, of toon weer alle zaken "
+                    "met Ctrl+R.")  # fmt: skip
+        if zoek:
+            return f"Geen zaak die past bij '{escape(zoek)}'. Zoek op naam, zaaknummer of BSN, of wis het zoekveld."
+        return "Geen zaak is te laat of bijna te laat. Ctrl+R toont weer alle zaken."
 
     @on(Input.Changed, "#zoek")
     def _zoek(self, event: Input.Changed) -> None:
@@ -216,7 +274,12 @@ class WerkvoorraadScherm(Screen[None]):
 
     @on(Input.Submitted, "#zoek")
     def _naar_tabel(self) -> None:
-        self.query_one("#zaken", ZakenLijst).focus()
+        """Enter in the search field opens the highlighted case (the list gets the cursor for when one comes
+        back); with nothing found it says so."""
+        lijst = self.query_one("#zaken", ZakenLijst)
+        lijst.focus()
+        if lijst.row_count:
+            lijst.action_kies()
 
     @on(ZakenLijst.Gekozen, "#zaken")
     def _open(self, event: ZakenLijst.Gekozen) -> None:
@@ -225,6 +288,16 @@ class WerkvoorraadScherm(Screen[None]):
     def action_openen(self) -> None:
         """Open the case under the cursor (enter; in the search field enter goes to the list first)."""
         self.query_one("#zaken", ZakenLijst).action_kies()
+
+    def action_dossier(self) -> None:
+        """Open the dossier (deadlines and records) of the case under the cursor (f2)."""
+        zaaknummer = self.query_one("#zaken", ZakenLijst).gekozen
+        if zaaknummer is None:
+            self.notify("Er is geen zaak gekozen.", severity="warning")
+            return
+        from smi_tui.zaak import Stap
+
+        self.app.open_zaak(zaaknummer, Stap.AFGEROND)  # type: ignore[attr-defined]
 
     def action_zoeken(self) -> None:
         """Focus the search field (ctrl+f)."""

@@ -114,7 +114,7 @@ class ZakenLijst(ScrollView, can_focus=True):
         uit: list[Segment] = []
         tekst = ""
         for k, c in zip(self.kolommen, cellen, strict=False):
-            c = c[: k.breedte]
+            c = c if len(c) <= k.breedte else c[: k.breedte - 1] + "…"  # cut to fit a narrow terminal
             cel = " " + (c.rjust(k.breedte) if k.rechts else c.ljust(k.breedte)) + " "
             if k.signaal and signaal is not None:
                 uit += [Segment(tekst, stijl), Segment(cel, stijl + signaal)]

@@ -140,7 +140,8 @@ async def test_toekennen_op_gedeeltelijk_voorstel_geweigerd(maak_app: Any, zaai:
         melding = str(scherm.query_one("#f-besluit-beslissing").render())
         assert "gedeeltelijk" in melding and "hardheidsclausule" in melding
         app._wacht_op_bewaren()
-        assert _opgeslagen(app, zn)[0] == voor
+        zonder_concept = {"concepten": {}}  # the form's draft is kept half a second after the choice, by design
+        assert _opgeslagen(app, zn)[0].model_copy(update=zonder_concept) == voor.model_copy(update=zonder_concept)
         # with the clause and a reason it may be taken
         scherm.query_one("#v-besluit-hardheidsclausule-toegepast", Checkbox).value = True
         await typ(pilot, "#v-besluit-hardheidsclausule-reden",

@@ -206,7 +206,7 @@ async def test_in_de_app_herzien_bewaren_en_beschikking_afdrukken(maak_app: Any,
         await wacht_op(pilot, lambda: isinstance(app.screen, BesluitScherm))
         await toetsen(pilot, "f2")
         await wacht_op(pilot, lambda: isinstance(app.screen, NazorgScherm))
-        assert any(r[1] == "wijziging 1" and r[2].startswith("beeindiging") for r in _cellen(app, "#vastgelegd"))
+        assert any(r[1] == "wijziging 1" and r[2].startswith("beëindiging") for r in _cellen(app, "#vastgelegd"))
         await toetsen(pilot, "escape")
         await wacht_op(pilot, lambda: app.screen.id == "werkvoorraad")
 
@@ -229,3 +229,20 @@ async def test_beoordeling_in_de_app_krijgt_de_andere_zaken_uit_de_opslag(maak_a
         app.zaak, app.zaaknummer = Zaak.model_validate(albrandswaard), a1
         assert [zn for zn, _ in app._andere_zaken()] == [a2]  # art. 7 lid 4: the budget needs the other cases
         assert ander not in [zn for zn, _ in app._andere_zaken()]
+
+
+async def test_evaluatie_in_de_toekomst_wordt_niet_vastgelegd() -> None:
+    """An evaluation is recorded after it was held: a 'gehouden op' after today (4 May 2026) is refused, with the
+    reason below the form and the cursor back on the date."""
+    app = Gastheer("albrandswaard-toekenning", date(2026, 5, 4))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await toetsen(pilot, "e")
+        await typ(pilot, "#v-evaluatie-gehouden_op", "05-06-2026")
+        await kies(pilot, "#v-evaluatie-uitkomst", "voortzetten")
+        await toetsen(pilot, "ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, VastleggenScherm) and app.berichten == []
+        fouten = meldingen(app)
+        assert "5 juni 2026" in fouten and "moet nog komen" in fouten and "4 mei 2026" in fouten
+        assert app.screen.focused is app.screen.query_one("#v-evaluatie-gehouden_op")

@@ -65,3 +65,36 @@ async def test_snapshot_besluit(maak_app: Any, zaaien: Any) -> None:
         await pilot.press("enter")
         await wacht_op(pilot, lambda: type(app.screen).__name__ == "BesluitScherm" and app.screen.opgebouwd)
         await vergelijk(pilot, "besluit")
+
+
+async def test_snapshots_80x24(maak_app: Any, zaaien: Any) -> None:
+    """Every main screen at 80x24 (the smallest terminal the app must be usable in): werkvoorraad, its help page,
+    the gesprek, the besluit, the dossier and a new melding after ctrl+s with its error summary."""
+    zaaien([f"{g}-toekenning" for g in GEMEENTEN[:2]], Stap.BESLUIT)
+    app = maak_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ontgrendel(pilot)
+        await wacht_op(pilot, lambda: app.screen.query_one("#zaken").row_count == 2)
+        await vergelijk(pilot, "80x24-werkvoorraad")
+        await pilot.press("f1")
+        await wacht_op(pilot, lambda: type(app.screen).__name__ == "HulpScherm")
+        await vergelijk(pilot, "80x24-hulp")
+        await pilot.press("escape")
+        app.screen.query_one("#zaken").focus()
+        await pilot.press("enter")
+        await wacht_op(pilot, lambda: type(app.screen).__name__ == "BesluitScherm" and app.screen.opgebouwd)
+        await vergelijk(pilot, "80x24-besluit")
+        await pilot.press("ctrl+b", "ctrl+b", "ctrl+b")
+        await wacht_op(pilot, lambda: type(app.screen).__name__ == "GesprekScherm" and app.screen.opgebouwd)
+        await vergelijk(pilot, "80x24-gesprek")
+        await pilot.press("f2")
+        await wacht_op(pilot, lambda: type(app.screen).__name__ == "NazorgScherm")
+        await vergelijk(pilot, "80x24-dossier")
+        await pilot.press("escape")
+        await pilot.press("escape")
+        await wacht_op(pilot, lambda: app.screen.id == "werkvoorraad")
+        await pilot.press("ctrl+n")
+        await wacht_op(pilot, lambda: type(app.screen).__name__ == "MeldingScherm" and app.screen.opgebouwd)
+        await pilot.press("ctrl+s")
+        await pilot.pause(0.3)
+        await vergelijk(pilot, "80x24-melding-fouten")

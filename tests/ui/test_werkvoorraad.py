@@ -44,3 +44,18 @@ def test_gemeentenaam_uit_de_kop_van_het_regelingbestand() -> None:
     assert _kop(heel)["gemeente"] == "G"
     assert _kop("[t]\ngemeente = 1\n") == {}
     assert gemeentenamen()["oude-ijsselstreek"] == "Oude IJsselstreek"
+
+
+def test_kolommen_passen_op_80_en_120_kolommen() -> None:
+    """80 columns (78 for the list): the names and steps first give way, then gemeente and wat are left out and
+    the room comes back to name and step; 13+7+5+10+20+11 widths + 6x2 spaces = 78. At 120 everything shows, wat
+    one narrower: 13+7+5+10+20+11+17+19 + 8x2 = 118."""
+    from screens.werkvoorraad import passend
+
+    natuurlijk = {"zaaknummer": 13, "signaal": 7, "dagen": 5, "termijn": 10, "naam": 20, "stap": 11, "gemeente": 17,
+                  "wat": 20}  # fmt: skip
+    smal = dict(natuurlijk)
+    assert passend(smal, 78) == {"gemeente", "wat"}
+    assert sum(b + 2 for k, b in smal.items() if k not in {"gemeente", "wat"}) == 78 and smal["naam"] == 20
+    breed = dict(natuurlijk)
+    assert passend(breed, 118) == set() and breed["wat"] == 19
