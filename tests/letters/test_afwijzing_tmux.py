@@ -14,6 +14,7 @@ import pytest
 
 from storage import Opslag
 from tests.ui.hulp import ROOT, WACHTWOORD, voorbeeld
+from tests.ui.tmuxhulp import start_sessie
 
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux ontbreekt")
 SOCKET = "brieven-afwijzing-test"
@@ -46,7 +47,7 @@ def test_afwijzing_geeft_alleen_de_beschikking(tmp_path: Path) -> None:
     printen = f"cp {{bestand}} {tmp_path / 'print'}/"
     opdracht = (f"cd {ROOT} && env {env} SMI_TUI_PRINTCOMMANDO={json.dumps(printen)} {sys.executable} -m smi_tui; "
                 "echo KLAAR-$?; sleep 5")  # fmt: skip
-    _tmux("new-session", "-d", "-s", sessie, "-x", "80", "-y", "24", opdracht)
+    start_sessie(SOCKET, sessie, 80, 24, opdracht)
     try:
         _wacht(sessie, "Wachtzin")
         _tmux("send-keys", "-t", sessie, "-l", WACHTWOORD)

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.ui.hulp import ROOT, WACHTWOORD
+from tests.ui.tmuxhulp import start_sessie
 
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux ontbreekt")
 
@@ -43,7 +44,7 @@ def test_hulp_en_nederlands_op_80x24(tmp_path: Path) -> None:
     env = (f"SMI_TUI_DATA={tmp_path / 'data'} SMI_TUI_CONFIG={tmp_path / 'config.toml'} SMI_TUI_SCRYPT_N=1024 "
            f"TERM=xterm-256color")  # fmt: skip
     opdracht = f"cd {ROOT} && env {env} {sys.executable} -m smi_tui; echo KLAAR-$?; sleep 5"
-    subprocess.run(["tmux", *SOCKET, "new-session", "-d", "-s", sessie, "-x", "80", "-y", "24", opdracht], check=True)
+    start_sessie(SOCKET[1], sessie, 80, 24, opdracht)
     try:
         _wacht(sessie, "Nieuwe wachtzin")
         for _ in range(2):
