@@ -16,6 +16,7 @@ Everything in MAP is unencrypted: hand it over securely and delete it afterwards
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -132,7 +133,12 @@ def verzamel(opslag: Opslag, bsn: str) -> tuple[dict[str, Any], dict[str, bytes]
 
 
 def _schrijf(pad: Path, data: bytes) -> None:
-    pad.parent.mkdir(parents=True, exist_ok=True)
+    nieuw, map_ = [], pad.parent
+    while not map_.exists():  # each new folder 0700 (mkdir's parents=True makes the upper ones 0755)
+        nieuw.append(map_)
+        map_ = map_.parent
+    for m in reversed(nieuw):
+        m.mkdir(mode=0o700)
     fd = os.open(pad, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
     with os.fdopen(fd, "wb") as fh:
         fh.write(data)
@@ -156,26 +162,41 @@ def schrijf_inzage(
     opslag: Opslag, bsn: str, map_: Path, *, consulent: str, maak_pdf: MaakPdf | None
 ) -> tuple[dict[str, Any], str | None]:
     """Write the inzage of ``bsn`` into ``map_`` and log it; returns the data and a note about the PDF (or None).
-    ``maak_pdf`` makes the readable version; None writes the JSON and documents with a note that the PDF follows."""
+    ``maak_pdf`` makes the readable version; None writes the JSON and documents with a note that the PDF follows.
+
+    The store's log records the inzage only once its files are complete, and files that cannot all be written, or
+    whose inzage cannot be logged, are removed again: no personal data leaves the store without a log entry."""
     map_ = bereid_map(map_)
     gegevens, bestanden = verzamel(opslag, bsn)
-    opslag.schrijf_logboek(
-        "inzage",
-        {
-            "bsn_kenmerk": opslag.bsn_kenmerk(bsn),
-            "consulent": consulent,
-            "aantal_zaken": len(gegevens["zaken"]),
-            "aantal_documenten": len(bestanden),
-        },
-    )
     try:
-        for rel, data in bestanden.items():
-            _schrijf(map_ / rel, data)
-        tekst = json.dumps(gegevens, ensure_ascii=False, indent=2) + "\n"
-        _schrijf(map_ / "inzage.json", tekst.encode("utf-8"))
-    except OSError as exc:
-        raise schrijf_fout(f"de inzage in {map_}", exc) from None
-    return gegevens, _maak_pdf(gegevens, map_, maak_pdf)
+        try:
+            for rel, data in bestanden.items():
+                _schrijf(map_ / rel, data)
+            tekst = json.dumps(gegevens, ensure_ascii=False, indent=2) + "\n"
+            _schrijf(map_ / "inzage.json", tekst.encode("utf-8"))
+        except OSError as exc:
+            raise schrijf_fout(f"de inzage in {map_}", exc) from None
+        notitie = _maak_pdf(gegevens, map_, maak_pdf)
+        opslag.schrijf_logboek(
+            "inzage",
+            {
+                "bsn_kenmerk": opslag.bsn_kenmerk(bsn),
+                "consulent": consulent,
+                "aantal_zaken": len(gegevens["zaken"]),
+                "aantal_documenten": len(bestanden),
+            },
+        )
+    except BaseException:
+        _ruim_op(map_)
+        raise
+    return gegevens, notitie
+
+
+def _ruim_op(map_: Path) -> None:
+    """Remove what this inzage wrote into ``map_`` (empty or new before, see :func:`bereid_map`)."""
+    for pad in sorted(map_.rglob("*"), key=lambda p: len(p.parts), reverse=True):
+        with contextlib.suppress(OSError):
+            pad.rmdir() if pad.is_dir() and not pad.is_symlink() else pad.unlink()
 
 
 def _maak_pdf(gegevens: dict[str, Any], map_: Path, maak_pdf: MaakPdf | None) -> str | None:

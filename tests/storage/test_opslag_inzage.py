@@ -116,3 +116,29 @@ def test_veilige_naam():
     lang = veilige_naam("b" * 150 + ".pdf")  # cut in the stem: the extension stays
     assert len(lang) == 100 and lang.endswith(".pdf") and lang.startswith("bbb")
     assert veilige_naam("c" * 150) == "c" * 100
+
+
+def test_inzage_wordt_pas_gelogd_als_de_bestanden_compleet_zijn(gevuld, map_, tmp_path, monkeypatch):
+    """Logged only once the files are complete; when the log cannot be written, or a file cannot, the files are
+    removed again (no personal data leaves the store without a log entry); the document folders are 0700."""
+    from storage import inzage
+
+    uit = tmp_path / "inzage-mislukt"
+    with Opslag.open(map_, WW) as o:
+        voor = len([e for e in o.logboek() if e["actie"] == "inzage"])
+
+        def kapot(*_a, **_k):
+            raise OSError(28, "No space left on device")
+
+        monkeypatch.setattr(type(o), "schrijf_logboek", kapot)
+        with pytest.raises(OSError):
+            inzage.schrijf_inzage(o, "111222333", uit, consulent="c", maak_pdf=None)
+        monkeypatch.undo()
+        assert not any(uit.rglob("*"))  # nothing handed out without its log entry
+        assert len([e for e in o.logboek() if e["actie"] == "inzage"]) == voor
+
+        goed = tmp_path / "inzage-goed"
+        inzage.schrijf_inzage(o, "111222333", goed, consulent="c", maak_pdf=None)
+        assert len([e for e in o.logboek() if e["actie"] == "inzage"]) == voor + 1
+        mappen = [p for p in goed.rglob("*") if p.is_dir()]
+        assert mappen and all(p.stat().st_mode & 0o777 == 0o700 for p in mappen)
