@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.ui.hulp import ROOT, WACHTWOORD
-from tests.ui.tmuxhulp import start_sessie
+from tests.ui.tmuxhulp import scherm, start_sessie, wacht_op
 
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux ontbreekt")
 
@@ -21,17 +21,11 @@ SOCKET = ["-L", f"smi-hulp-{os.getpid()}"]  # a server of its own
 
 
 def _scherm(sessie: str) -> str:
-    return subprocess.run(["tmux", *SOCKET, "capture-pane", "-t", sessie, "-p"], capture_output=True, text=True).stdout
+    return scherm(SOCKET[1], sessie)
 
 
 def _wacht(sessie: str, tekst: str, tijd: float = 20.0) -> str:
-    eind = time.monotonic() + tijd
-    while time.monotonic() < eind:
-        scherm = _scherm(sessie)
-        if tekst in scherm:
-            return scherm
-        time.sleep(0.2)
-    raise AssertionError(f"'{tekst}' verscheen niet:\n{_scherm(sessie)}")
+    return wacht_op(SOCKET[1], sessie, tekst, tijd)
 
 
 def _toets(sessie: str, *toetsen: str, letterlijk: bool = False) -> None:

@@ -17,7 +17,7 @@ from smi_tui.zaak import Stap
 from storage import Opslag
 from tests.ui.conftest import tot_stap
 from tests.ui.hulp import ROOT, WACHTWOORD, voorbeeld
-from tests.ui.tmuxhulp import start_sessie
+from tests.ui.tmuxhulp import scherm, start_sessie, wacht_op
 
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux ontbreekt")
 
@@ -30,17 +30,11 @@ def _tmux(*args: str) -> subprocess.CompletedProcess[str]:
 
 
 def _scherm(sessie: str) -> str:
-    return _tmux("capture-pane", "-t", sessie, "-p").stdout
+    return scherm(SOCKET, sessie)
 
 
 def _wacht(sessie: str, tekst: str, tijd: float = 30.0) -> str:
-    eind = time.monotonic() + tijd
-    while time.monotonic() < eind:
-        scherm = _scherm(sessie)
-        if tekst in scherm:
-            return scherm
-        time.sleep(0.2)
-    raise AssertionError(f"'{tekst}' verscheen niet:\n{_scherm(sessie)}")
+    return wacht_op(SOCKET, sessie, tekst, tijd)
 
 
 def _typ(sessie: str, tekst: str) -> None:

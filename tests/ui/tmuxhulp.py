@@ -29,3 +29,20 @@ def start_sessie(socket: str, sessie: str, breedte: int, hoogte: int, opdracht: 
         if time.monotonic() > eind:
             raise AssertionError(f"tmux-sessie {sessie} start niet: {fout or 'verdween meteen'}")
         time.sleep(0.3)
+
+
+def scherm(socket: str, sessie: str) -> str:
+    """What the terminal of ``sessie`` shows now (``capture-pane -p``); '' when it is gone."""
+    return subprocess.run(["tmux", "-L", socket, "capture-pane", "-t", sessie, "-p"], capture_output=True,
+                          text=True).stdout  # fmt: skip
+
+
+def wacht_op(socket: str, sessie: str, tekst: str, tijd: float = 20.0) -> str:
+    """The screen once ``tekst`` shows on it; fails with the screen after ``tijd`` seconds."""
+    eind = time.monotonic() + tijd
+    while time.monotonic() < eind:
+        nu = scherm(socket, sessie)
+        if tekst in nu:
+            return nu
+        time.sleep(0.2)
+    raise AssertionError(f"'{tekst}' verscheen niet:\n{scherm(socket, sessie)}")
