@@ -269,13 +269,19 @@ def gegevens(rijen: list[tuple[str, str]]) -> Table:
 
 
 def ondertekening(
-    regels_voor: list[str], wie: Behandelaar | None, functie: str, *, met: list[Flowable] | None = None
+    regels_voor: list[str],
+    wie: Behandelaar | None,
+    functie: str,
+    *,
+    met: list[Flowable] | None = None,
+    markup: bool = False,
 ) -> KeepTogether:
     """The college's signature by the behandelaar ``wie``: name, function (their own, else the regulation's
-    ``functie``) and team; kept on one page with the closing words and the flowables ``met`` above it (so a
-    signature never stands alone on a page)."""
+    ``functie``) and team; kept on one page with the closing words ``regels_voor`` (plain text, or mini-markup
+    when ``markup``: from a letter template) and the flowables ``met`` above it (so a signature never stands alone
+    on a page)."""
     inhoud: list[Flowable] = [*(met or []), Spacer(1, 6)]
-    inhoud += [p(r) for r in regels_voor]
+    inhoud += [pm(r) if markup else p(r) for r in regels_voor]
     regels = [wie.naam, wie.functie or functie, f"team {wie.team}" if wie.team else ""] if wie else [functie]
     inhoud += [Spacer(1, 16 * mm), *(p(r) for r in regels if r)]
     return KeepTogether(inhoud)
