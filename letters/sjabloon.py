@@ -142,6 +142,8 @@ def _syntaxis(exc: jinja2.TemplateSyntaxError) -> str:
                 + (f" (ontbreekt {{% {wat[0]} %}}?)" if wat else " (ontbreekt {% endif %} of {% endfor %}?)"))  # fmt: skip
     if onbekend := re.search(r"unknown tag '(\w+)'", m):
         return f"de opdracht {{% {onbekend.group(1)} %}} bestaat niet (wel: if, elif, else, endif, for, endfor, block)"
+    if filt := re.search(r"No filter named '(\w+)'", m):
+        return f"het filter '{filt.group(1)}' bestaat niet (wel bijv.: grijs, upper, lower, capitalize, join)"
     if "expected token 'end of print statement'" in m:
         return "na {{ staat meer dan één naam, of de }} ontbreekt"
     if "unexpected '}'" in m or "unexpected char" in m:
@@ -203,9 +205,12 @@ def _render_fout(exc: Exception, template: jinja2.Template, soort: str, waarden:
             r"has no attribute '([^']+)'", exc.message or ""
         )
         wat = m.group(1) if m else "?"
-        return SjabloonFout(f"{waar} gebruikt '{wat}', maar die variabele bestaat niet in de brief {soort}."
+        return SjabloonFout(f"{waar} gebruikt '{wat}', maar die naam bestaat niet in de brief {soort}."
                             f"{_regel(bron, lijn)} Deze variabelen zijn er: {', '.join(sorted(waarden))}. Zie "
                             "LEESMIJ.md bij de sjablonen.")  # fmt: skip
+    if isinstance(exc, jinja2.TemplateNotFound):
+        return SjabloonFout(f"{waar} neemt het bestand '{exc.name}' op, maar dat is er niet (niet in de eigen "
+                            f"sjablonenmap en niet bij de meegeleverde sjablonen).{_regel(bron, lijn)}")  # fmt: skip
     if isinstance(exc, jinja2.exceptions.SecurityError):
         return SjabloonFout(f"{waar} vraagt iets wat in een briefsjabloon niet mag.{_regel(bron, lijn)} Gebruik "
                             "alleen de variabelen uit LEESMIJ.md.")  # fmt: skip

@@ -2,7 +2,7 @@
 
 A small line syntax a beheerder can read (LEESMIJ.md): a blank line starts a new paragraph, lines of one paragraph
 are joined; ``# `` a title, ``## `` a heading, ``- `` a bulleted item, ``| label | waarde |`` a row of a two-column
-block, ``[klein] `` a small grey paragraph, ``[[naam]]`` a part the program lays out; inline ``**vet**`` and
+block, ``[klein] `` a small grey paragraph, ``[ruimte]`` a little white space, ``[[naam]]`` a part the program lays out; inline ``**vet**`` and
 ``*cursief*``. Values from the case arrive protected (:func:`letters.sjabloon.bescherm`) and never count as syntax.
 """
 
@@ -86,7 +86,10 @@ def naar_flowables(tekst: str, blokken: dict[str, Blok] | Any, pad: str) -> list
             continue
         if rijen:
             sluit()
-        if regel.startswith("## "):
+        if regel == "[ruimte]":
+            sluit()
+            uit.append(h.Spacer(1, 4))
+        elif regel.startswith("## "):
             sluit()
             uit.extend(h.kop(unescape(markup(regel[3:].strip()))))
         elif regel.startswith("# "):
