@@ -273,6 +273,10 @@ def vul_in(soort: str, gemeente_code: str, waarden: Mapping[str, Any], blokken: 
             raise SjabloonFout(f"In het briefsjabloon {pad} is het verplichte blok '{b}' leeg of staat het niet in "
                                "de brief (bijv. binnen een {% if %} die niet geldt). Een besluit moet een dictum, "
                                "motivering, rechtsgrond en bezwaarclausule hebben; de brief is niet gemaakt.")  # fmt: skip
+    if "bezwaarclausule" in verplicht and "[[bezwaarclausule]]" not in inhoud_blokken["bezwaarclausule"]:
+        raise SjabloonFout(f"In het briefsjabloon {pad} staat in het blok 'bezwaarclausule' niet de regel "
+                           "[[bezwaarclausule]]. Die regel zet de bezwaarclausule in de brief, met de termijn en het "
+                           "adres die het programma uitrekent (Awb 3:45, 6:7, 6:8); eigen tekst mag eromheen staan.")  # fmt: skip
     tekst = _PLEK.sub(lambda m: extra.get(m.group(1), ""), tekst)
     return naar_flowables(tekst, blokken, pad)
 
