@@ -288,10 +288,15 @@ def ondertekening(
 
 
 def tekenblok(
-    verklaring: str, ondertekenaars: list[tuple[str, str]], *, met: list[Flowable] | None = None
+    verklaring: str,
+    ondertekenaars: list[tuple[str, str]],
+    *,
+    met: list[Flowable] | None = None,
+    markup: bool = False,
 ) -> KeepTogether:
-    """Room to sign: the declaration, then per signer name and role, place, date and a signature line.
-    Kept on one page, together with ``met`` (e.g. the heading above it)."""
+    """Room to sign: the declaration (plain text, or mini-markup when ``markup``: from a letter template), then per
+    signer name and role, place, date and a signature line. Kept on one page, together with ``met`` (e.g. the
+    heading above it)."""
     lijn = "_" * 28
     cellen = []
     for naam, rol in ondertekenaars:
@@ -308,7 +313,7 @@ def tekenblok(
     for i in range(len(ondertekenaars)):
         stijl.append(("LINEBELOW", (0, 2 * i + 1), (-1, 2 * i + 1), 0.6, GRIJS))
     t.setStyle(TableStyle(stijl))
-    return KeepTogether([*(met or []), p(verklaring), Spacer(1, 3), t])
+    return KeepTogether([*(met or []), pm(verklaring) if markup else p(verklaring), Spacer(1, 3), t])
 
 
 __all__ = ["PageBreak", "Spacer", "kop", "p", "pm", "tabel", "tekenblok"]
