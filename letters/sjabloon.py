@@ -83,9 +83,17 @@ class _RegelEinden(jinja2.ext.Extension):
         )
 
 
-def _zoekpad() -> tuple[tuple[str, ...], Path | None]:
-    eigen = config.sjablonen_map()
-    return ((str(eigen),) if eigen else ()), eigen
+def _eigen_map() -> Path | None:
+    try:
+        return config.sjablonen_map()
+    except SmiFout as exc:  # the folder named in config.toml is missing: no letter, rather than the shipped words
+        raise SjabloonFout(exc.melding) from None
+
+
+def _zoekpad(gemeente_code: str) -> tuple[str, ...]:
+    """Where templates are looked up, first to last (the shipped folder comes after these)."""
+    eigen = _eigen_map()
+    return (str(eigen / gemeente_code), str(eigen)) if eigen else ()
 
 
 @lru_cache(maxsize=8)
@@ -100,7 +108,9 @@ def _omgeving(paden: tuple[str, ...]) -> SandboxedEnvironment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
-        auto_reload=True,
+        # no template cache: a file a beheerder adds to the override folder while the app runs must win from the
+        # shipped one at the next letter (Jinja's cache would only notice changes to the file it loaded first)
+        cache_size=0,
         extensions=[_RegelEinden],
     )
     env.filters["grijs"] = _grijs
@@ -109,19 +119,16 @@ def _omgeving(paden: tuple[str, ...]) -> SandboxedEnvironment:
 
 def bestand(soort: str, gemeente_code: str) -> Path:
     """The file the letter ``soort`` is worded from for this municipality (override or shipped)."""
-    _, eigen = _zoekpad()
-    naam = f"{soort}.txt"
-    for pad in (eigen / gemeente_code / naam, eigen / naam) if eigen else ():
-        if pad.is_file():
+    for map_ in (*_zoekpad(gemeente_code), str(SJABLONEN)):
+        if (pad := Path(map_) / f"{soort}.txt").is_file():
             return pad
-    return SJABLONEN / naam
+    return SJABLONEN / f"{soort}.txt"
 
 
 def logo(gemeente_code: str) -> Path | None:
     """The municipality's logo: ``logo.png`` in its own folder, else in the sjablonen_map; None without one."""
-    _, eigen = _zoekpad()
-    for pad in (eigen / gemeente_code / "logo.png", eigen / "logo.png") if eigen else ():
-        if pad.is_file():
+    for map_ in _zoekpad(gemeente_code):
+        if (pad := Path(map_) / "logo.png").exists():
             return pad
     return None
 
@@ -162,10 +169,9 @@ def _lijn_uit(tb: TracebackType | None, bestandsnaam: str | None) -> int | None:
 
 
 def _laad(soort: str, gemeente_code: str) -> jinja2.Template:
-    paden, _ = _zoekpad()
     pad = bestand(soort, gemeente_code)
     try:
-        return _omgeving(paden).get_template(f"{soort}.txt")
+        return _omgeving(_zoekpad(gemeente_code)).get_template(f"{soort}.txt")
     except jinja2.TemplateSyntaxError as exc:
         bron = exc.source or ""
         raise SjabloonFout(f"Het briefsjabloon {exc.filename or pad}, regel {exc.lineno}, bevat een fout: "
@@ -245,10 +251,7 @@ def vul_in(soort: str, gemeente_code: str, waarden: Mapping[str, Any], blokken: 
     rechtsgrond and bezwaarclausule). Returns the flowables; raises :class:`SjabloonFout` with file and line."""
     from letters.sjabloon_opmaak import naar_flowables
 
-    try:
-        template = _laad(soort, gemeente_code)
-    except SmiFout:
-        raise
+    template = _laad(soort, gemeente_code)
     pad = template.filename or soort
     bron = _bron(template)
     for m in _BLOK.finditer(bron):
