@@ -13,7 +13,7 @@ See ``letters/sjablonen/LEESMIJ.md`` for the beheerder's side.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from functools import lru_cache
 from pathlib import Path
 from types import TracebackType
@@ -83,7 +83,9 @@ class _RegelEinden(jinja2.ext.Extension):
         )
 
 
-def _eigen_map() -> Path | None:
+def eigen_map() -> Path | None:
+    """The beheerder's folder (``sjablonen_map`` in config.toml), None without one; a folder that is named but
+    missing is a :class:`SjabloonFout`."""
     try:
         return config.sjablonen_map()
     except SmiFout as exc:  # the folder named in config.toml is missing: no letter, rather than the shipped words
@@ -92,7 +94,7 @@ def _eigen_map() -> Path | None:
 
 def _zoekpad(gemeente_code: str) -> tuple[str, ...]:
     """Where templates are looked up, first to last (the shipped folder comes after these)."""
-    eigen = _eigen_map()
+    eigen = eigen_map()
     return (str(eigen / gemeente_code), str(eigen)) if eigen else ()
 
 
@@ -158,6 +160,13 @@ def _syntaxis(exc: jinja2.TemplateSyntaxError) -> str:
     return "de opmaak van {{ … }} of {% … %} klopt niet"
 
 
+def syntaxfout(exc: jinja2.TemplateSyntaxError, pad: Path | str) -> SjabloonFout:
+    """The Dutch message for a template that does not parse: file, line, what is wrong, the line itself."""
+    return SjabloonFout(f"Het briefsjabloon {exc.filename or pad}, regel {exc.lineno}, bevat een fout: "
+                        f"{_syntaxis(exc)}.{_regel(exc.source or '', exc.lineno)} De brief is niet gemaakt; herstel "
+                        "het sjabloon (zie LEESMIJ.md bij de sjablonen).")  # fmt: skip
+
+
 def _lijn_uit(tb: TracebackType | None, bestandsnaam: str | None) -> int | None:
     """The template line an error was raised on (Jinja rewrites the traceback to point into the template)."""
     lijn = None
@@ -168,15 +177,14 @@ def _lijn_uit(tb: TracebackType | None, bestandsnaam: str | None) -> int | None:
     return lijn
 
 
-def _laad(soort: str, gemeente_code: str) -> jinja2.Template:
+def laad(soort: str, gemeente_code: str) -> jinja2.Template:
+    """The parsed template of letter ``soort`` for this municipality; a Dutch :class:`SjabloonFout` with file and
+    line when it cannot be read or parsed."""
     pad = bestand(soort, gemeente_code)
     try:
         return _omgeving(_zoekpad(gemeente_code)).get_template(f"{soort}.txt")
     except jinja2.TemplateSyntaxError as exc:
-        bron = exc.source or ""
-        raise SjabloonFout(f"Het briefsjabloon {exc.filename or pad}, regel {exc.lineno}, bevat een fout: "
-                           f"{_syntaxis(exc)}.{_regel(bron, exc.lineno)} De brief is niet gemaakt; herstel het "
-                           "sjabloon (zie LEESMIJ.md bij de sjablonen).") from None  # fmt: skip
+        raise syntaxfout(exc, pad) from None
     except jinja2.TemplateNotFound as exc:
         raise SjabloonFout(f"Het briefsjabloon '{exc.name}' (voor de brief {soort}) is niet gevonden in "
                            f"{pad.parent}. Zet het bestand terug of verwijder de verwijzing ernaar.") from None  # fmt: skip
@@ -187,7 +195,8 @@ def _laad(soort: str, gemeente_code: str) -> jinja2.Template:
         raise SjabloonFout(f"Het briefsjabloon {pad} is niet leesbaar ({exc.strerror}).") from None
 
 
-def _bron(template: jinja2.Template) -> str:
+def bron_van(template: jinja2.Template) -> str:
+    """The text of the template's file (for the checks on its ``[[...]]`` lines)."""
     try:
         return Path(template.filename or "").read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
@@ -220,11 +229,11 @@ def _render_fout(exc: Exception, template: jinja2.Template, soort: str, waarden:
     if isinstance(exc, jinja2.exceptions.SecurityError):
         return SjabloonFout(f"{waar} vraagt iets wat in een briefsjabloon niet mag.{_regel(bron, lijn)} Gebruik "
                             "alleen de variabelen uit LEESMIJ.md.")  # fmt: skip
-    return SjabloonFout(f"{waar} kan niet worden ingevuld: een opdracht of filter past niet bij de waarde "
-                        f"({type(exc).__name__}).{_regel(bron, lijn)} Herstel het sjabloon (zie LEESMIJ.md).")  # fmt: skip
+    return SjabloonFout(f"{waar} kan niet worden ingevuld: een opdracht of filter past niet bij de waarde."
+                        f"{_regel(bron, lijn)} Herstel het sjabloon (zie LEESMIJ.md).")  # fmt: skip
 
 
-def _extra(soort: str, gemeente_code: str, bron: str, pad: str) -> dict[str, str]:
+def extra_teksten(soort: str, gemeente_code: str, bron: str, pad: str) -> dict[str, str]:
     """The municipality's optional texts for this letter, checked against the places its template has."""
     plekken = _PLEK.findall(bron)
     teksten = config.tekstblokken(soort, gemeente_code)
@@ -239,6 +248,16 @@ def _extra(soort: str, gemeente_code: str, bron: str, pad: str) -> dict[str, str
     return teksten
 
 
+def controleer_blokken(bron: str, pad: str, soort: str, blokken: Collection[str]) -> None:
+    """Every ``[[naam]]`` line of the template names a part this letter has."""
+    for m in _BLOK.finditer(bron):
+        if m.group(1) not in blokken:
+            lijn = bron.count("\n", 0, m.start()) + 1
+            raise SjabloonFout(f"Het briefsjabloon {pad}, regel {lijn}, noemt het blok [[{m.group(1)}]], maar dat "
+                               f"blok bestaat niet in de brief {soort}. Blokken van deze brief: "
+                               f"{', '.join(f'[[{b}]]' for b in sorted(blokken))}.")  # fmt: skip
+
+
 Blok = list[Any] | Callable[[list[Any], list[str]], list[Any]]
 """A part laid out by the program at a ``[[naam]]`` line: flowables, or a function of the flowables so far and the
 (marked-up) lines under the marker that returns the new list (the signature keeps the last paragraph with it)."""
@@ -251,16 +270,11 @@ def vul_in(soort: str, gemeente_code: str, waarden: Mapping[str, Any], blokken: 
     rechtsgrond and bezwaarclausule). Returns the flowables; raises :class:`SjabloonFout` with file and line."""
     from letters.sjabloon_opmaak import naar_flowables
 
-    template = _laad(soort, gemeente_code)
+    template = laad(soort, gemeente_code)
     pad = template.filename or soort
-    bron = _bron(template)
-    for m in _BLOK.finditer(bron):
-        if m.group(1) not in blokken:
-            lijn = bron.count("\n", 0, m.start()) + 1
-            raise SjabloonFout(f"Het briefsjabloon {pad}, regel {lijn}, noemt het blok [[{m.group(1)}]], maar dat "
-                               f"blok bestaat niet in de brief {soort}. Blokken van deze brief: "
-                               f"{', '.join(f'[[{b}]]' for b in blokken)}.")  # fmt: skip
-    extra = _extra(soort, gemeente_code, bron, pad)
+    bron = bron_van(template)
+    controleer_blokken(bron, pad, soort, blokken)
+    extra = extra_teksten(soort, gemeente_code, bron, pad)
     try:
         tekst = template.render(**waarden)
         context = template.new_context(dict(waarden))
@@ -282,11 +296,3 @@ def vul_in(soort: str, gemeente_code: str, waarden: Mapping[str, Any], blokken: 
                            "adres die het programma uitrekent (Awb 3:45, 6:7, 6:8); eigen tekst mag eromheen staan.")  # fmt: skip
     tekst = _PLEK.sub(lambda m: extra.get(m.group(1), ""), tekst)
     return naar_flowables(tekst, blokken, pad)
-
-
-def controleer(soort: str, gemeente_code: str, waarden: Mapping[str, Any], blokken: Mapping[str, Blok], *,
-               verplicht: tuple[str, ...] = ()) -> Path:  # fmt: skip
-    """Check the template the letter ``soort`` would use for this municipality with these values (as
-    :func:`vul_in`, without making a PDF); returns the file that was checked."""
-    vul_in(soort, gemeente_code, waarden, blokken, verplicht=verplicht)
-    return bestand(soort, gemeente_code)

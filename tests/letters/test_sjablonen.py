@@ -190,7 +190,9 @@ Team Jeugd & Gezin"""
     config.write_text(config.read_text() + '\n[tekstblokken.verdaging]\nna_besluit = "x"\n', encoding="utf-8")
     from tests.letters.test_termijnbrieven import eemnes as termijnzaak
 
-    with pytest.raises(BriefFout, match=r"heeft die plaats niet\. Plaatsen in deze brief: na_aanhef, voor_ondertekening"):
+    with pytest.raises(
+        BriefFout, match=r"heeft die plaats niet\. Plaatsen in deze brief: na_aanhef, voor_ondertekening"
+    ):
         letters.maak("verdaging", termijnzaak())
 
 
@@ -290,3 +292,60 @@ def test_sjablonen_worden_meegeleverd() -> None:
     assert "letters.sjablonen" in pyproject["tool"]["setuptools"]["packages"]
     assert pyproject["tool"]["setuptools"]["package-data"]["letters.sjablonen"] == ["*.txt", "LEESMIJ.md"]
     assert {p.name for p in SJABLONEN.glob("*.txt")} >= {f"{s}.txt" for s in OMGEZET} | {"privacy.txt", "vragen.txt"}
+
+
+@pytest.mark.parametrize("soort", list(OMGEZET))
+def test_register_van_de_controle_klopt_met_de_brief(soort: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``smi-tui sjablonen controleer`` checks against letters.sjabloon_controle.BRIEVEN: exactly what the letter
+    gives its template."""
+    from letters.sjabloon_controle import BRIEVEN
+
+    gevangen: dict[str, object] = {}
+    echt = sjabloon.vul_in
+
+    def vang(soort_: str, gemeente: str, waarden: dict, blokken: dict, **kw: object) -> list:
+        gevangen.update(waarden=set(waarden), blokken=set(blokken), verplicht=kw.get("verplicht", ()))
+        return echt(soort_, gemeente, waarden, blokken, **kw)
+
+    monkeypatch.setattr(sjabloon, "vul_in", vang)
+    letters.maak(soort, OMGEZET[soort]())
+    brief = BRIEVEN[soort]
+    assert (gevangen["waarden"], gevangen["blokken"], gevangen["verplicht"]) == (
+        brief.variabelen, brief.blokken, brief.verplicht)  # fmt: skip
+
+
+def _controleer(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
+    from smi_tui.__main__ import main
+
+    rc = main(["sjablonen", "controleer", *args])
+    uit = capsys.readouterr()
+    return rc, uit.out + uit.err
+
+
+def test_smi_tui_sjablonen_controleer(beheer: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    rc, uit = _controleer(capsys)
+    assert rc == 0 and "Alles in orde." in uit and f"Eigen sjablonen: {beheer}" in uit
+    assert uit.count("in orde:") >= 6 * 5  # every letter with a template, for every municipality
+    # an override for Eemnes with a misspelt variable in the privacy notice it includes, one for all without the
+    # dictum, and a damaged logo for Voerendaal
+    (beheer / "eemnes").mkdir()
+    privacy = (SJABLONEN / "privacy.txt").read_text(encoding="utf-8")
+    (beheer / "eemnes" / "privacy.txt").write_text(privacy.replace("{{ fg_contact }}", "{{ fg }}"), "utf-8")
+    besluit = (SJABLONEN / "verlengingsbeschikking.txt").read_text(encoding="utf-8")
+    (beheer / "verlengingsbeschikking.txt").write_text(
+        besluit.replace("{% block dictum %}", "").replace("{% endblock %}", "", 1), "utf-8"
+    )
+    (beheer / "voerendaal").mkdir()
+    (beheer / "voerendaal" / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\nkapot")
+    rc, uit = _controleer(capsys)
+    assert rc == 2 and "fout(en) gevonden" in uit
+    regel = next(i for i, r in enumerate(privacy.splitlines(), 1) if "{{ fg_contact }}" in r)
+    assert f"{beheer / 'eemnes' / 'privacy.txt'}, regel {regel}, gebruikt 'fg'" in uit
+    assert uit.count("gebruikt 'fg'") == 1  # only Eemnes includes that file
+    assert uit.count(f"In het briefsjabloon {beheer / 'verlengingsbeschikking.txt'} ontbreekt het verplichte blok "
+                     "'dictum'") == 6  # fmt: skip
+    assert f"Het logo {beheer / 'voerendaal' / 'logo.png'} is beschadigd" in uit
+    rc, uit = _controleer(capsys, "--gemeente", "heemstede")
+    assert rc == 2 and "voerendaal" not in uit and uit.count("ontbreekt het verplichte blok 'dictum'") == 1
+    rc, uit = _controleer(capsys, "--gemeente", "atlantis")
+    assert rc == 2 and "Onbekende gemeente 'atlantis'" in uit
