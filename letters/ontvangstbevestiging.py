@@ -50,7 +50,7 @@ def maak(zaak: Zaak, beoordeling: Beoordeling, *, datum: date | None = None) -> 
         behandelaar=g.behandelaar(zaak),
     )
     inhoud = sj.vul_in("ontvangstbevestiging", r.gemeente_code, waarden(zaak, beoordeling),
-                       {"ondertekening": handtekening(g.behandelaar(zaak), r.ondertekening.functie)})  # fmt: skip
+                       {"ondertekening": handtekening(g.ondertekenaar(zaak, r), r.ondertekening.functie)})  # fmt: skip
     return bp.bouw_pdf(kop, inhoud)
 
 

@@ -49,7 +49,7 @@ def maak(zaak: Zaak, beoordeling: Beoordeling, *, datum: date | None = None) -> 
                       aan=g.adresregels(zaak, verplicht=True, brief="brief over de verdaging"),
                       behandelaar=g.behandelaar(zaak))  # fmt: skip
     inhoud = sj.vul_in("verdaging", r.gemeente_code, waarden(zaak, beoordeling, stand),
-                       {"ondertekening": handtekening(g.behandelaar(zaak), r.ondertekening.functie)})  # fmt: skip
+                       {"ondertekening": handtekening(g.ondertekenaar(zaak, r), r.ondertekening.functie)})  # fmt: skip
     return bp.bouw_pdf(kop, inhoud)
 
 

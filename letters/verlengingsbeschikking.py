@@ -82,7 +82,7 @@ def maak(zaak: Zaak, beoordeling: Beoordeling, *, datum: date | None = None, num
         "voorbehoud": bs.voorbehoud(u.berekening) if u.berekening is not None else [],
         "betaling_en_plichten": bs._betaling_en_plichten(beoordeling, u.berekening) if toekennen else [],
         "bezwaarclausule": bezwaar,
-        "ondertekening": handtekening(g.behandelaar(zaak), r.ondertekening.functie, houd=MET_ONDERTEKENING),
+        "ondertekening": handtekening(g.ondertekenaar(zaak, r), r.ondertekening.functie, houd=MET_ONDERTEKENING),
         "bijlage": bs._bijlage(u.berekening) if toekennen and u.berekening is not None else [],
     }
     inhoud = sj.vul_in("verlengingsbeschikking", r.gemeente_code, waarden(zaak, beoordeling, v, u), blokken,

@@ -70,7 +70,7 @@ def maak(zaak: Zaak, beoordeling: Beoordeling, *, datum: date | None = None, num
                       aan=g.adresregels(zaak, verplicht=True, brief="brief met het verzoek om aanvulling"),
                       behandelaar=g.behandelaar(zaak))  # fmt: skip
     inhoud = sj.vul_in("verzoek-aanvulling", r.gemeente_code, waarden(zaak, beoordeling, o, wat),
-                       {"ondertekening": handtekening(g.behandelaar(zaak), r.ondertekening.functie)})  # fmt: skip
+                       {"ondertekening": handtekening(g.ondertekenaar(zaak, r), r.ondertekening.functie)})  # fmt: skip
     return bp.bouw_pdf(kop, inhoud)
 
 

@@ -84,7 +84,7 @@ def maak(zaak: Zaak, beoordeling: Beoordeling, *, datum: date | None = None, num
         "nieuwe_opvang": [bs.bedragentabel(u.nieuw[0]), h.Spacer(1, 6)] if _nieuwe_opvang(u) else [],
         "per_maand": _per_maand(u),
         "bezwaarclausule": bs.bezwaarclausule(zaak, r, w.verzonden_op or w.besluit_datum),
-        "ondertekening": handtekening(g.behandelaar(zaak), r.ondertekening.functie, houd=MET_ONDERTEKENING),
+        "ondertekening": handtekening(g.ondertekenaar(zaak, r), r.ondertekening.functie, houd=MET_ONDERTEKENING),
     }
     inhoud = sj.vul_in("wijzigingsbeschikking", r.gemeente_code, waarden(zaak, beoordeling, w, u), blokken,
                        verplicht=sj.VERPLICHT_BESLUIT)  # fmt: skip

@@ -146,6 +146,8 @@ BRIEF_SLEUTELS = {
     "privacy_fg": "hoe de ouder de functionaris gegevensbescherming (FG) van de gemeente bereikt",
     "terugbetalen": "hoe een ouder een teruggevorderd bedrag betaalt (rekeningnummer, ten name van, kenmerk)",
     "betaling_aan": 'aan wie het college betaalt als de regeling de keuze laat: "ouder" of "opvangorganisatie"',
+    "ondertekenaar": "wie de brieven ondertekent als het mandaatbesluit dat niet aan de consulent laat (naam)",
+    "ondertekenaar_functie": 'de functie van die ondertekenaar, bijv. "teamleider Jeugd en Gezin"',
 }
 """The texts of ``[brieven]`` in config.toml that letters print (README, section 'Letters')."""
 

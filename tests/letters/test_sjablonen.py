@@ -349,3 +349,25 @@ def test_smi_tui_sjablonen_controleer(beheer: Path, capsys: pytest.CaptureFixtur
     assert rc == 2 and "voerendaal" not in uit and uit.count("ontbreekt het verplichte blok 'dictum'") == 1
     rc, uit = _controleer(capsys, "--gemeente", "atlantis")
     assert rc == 2 and "Onbekende gemeente 'atlantis'" in uit
+
+
+def test_ondertekenaar_uit_het_mandaat(beheer: Path) -> None:
+    """The mandate names a team leader: the decision is signed by them, while 'Behandeld door' and the contact
+    sentence keep naming the consulent (only Albrandswaard; the other municipalities keep the consulent's signature)."""
+    config = beheer.parent / "config.toml"
+    config.write_text(config.read_text() + '[brieven."albrandswaard"]\nondertekenaar = "drs. P. Tuinman"\n'
+                      'ondertekenaar_functie = "teamleider Jeugd en Gezin"\n', encoding="utf-8")  # fmt: skip
+    z = albrandswaard()
+    t = tekst_van(letters.maak("verlengingsbeschikking", z))
+    bevat(
+        t,
+        "Met vriendelijke groet, namens",
+        "drs. P. Tuinman teamleider Jeugd en Gezin",
+        f"Behandeld door {z.consulent}",
+    )
+    assert t.index("Met vriendelijke groet") < t.index("drs. P. Tuinman") and z.consulent not in t.split("groet")[-1]
+    from tests.letters.test_termijnbrieven import eemnes
+
+    e = eemnes()
+    assert "Tuinman" not in tekst_van(letters.maak("verdaging", e))
+    assert e.consulent in tekst_van(letters.maak("verdaging", e)).split("Met vriendelijke groet")[-1]
