@@ -98,10 +98,26 @@ def _zoekpad(gemeente_code: str) -> tuple[str, ...]:
     return (str(eigen / gemeente_code), str(eigen)) if eigen else ()
 
 
+def _stempel(paden: tuple[str, ...]) -> tuple[tuple[str, int, int], ...]:
+    """The beheerder's template files as they are now (name, time, size): a file added, changed or removed there
+    gives a new environment, so the next letter uses it (Jinja's own cache would only notice a change to the file
+    it loaded first, not an override that appears beside a shipped template)."""
+    uit = []
+    for map_ in paden:
+        try:
+            for pad in sorted(Path(map_).glob("*.txt")):
+                st = pad.stat()
+                uit.append((str(pad), st.st_mtime_ns, st.st_size))
+        except OSError:
+            continue
+    return tuple(uit)
+
+
 @lru_cache(maxsize=8)
-def _omgeving(paden: tuple[str, ...]) -> SandboxedEnvironment:
+def _omgeving(paden: tuple[str, ...], stempel: tuple[tuple[str, int, int], ...]) -> SandboxedEnvironment:
     # Sandboxed: the files are edited by administrators and must not reach Python internals. StrictUndefined: a
-    # misspelt variable is an error naming it, never an empty spot in a letter that is sent.
+    # misspelt variable is an error naming it, never an empty spot in a letter that is sent. ``stempel`` is only
+    # part of the cache key (see _stempel).
     env = SandboxedEnvironment(
         loader=jinja2.FileSystemLoader([*paden, str(SJABLONEN)], encoding="utf-8"),
         undefined=jinja2.StrictUndefined,
@@ -110,9 +126,6 @@ def _omgeving(paden: tuple[str, ...]) -> SandboxedEnvironment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
-        # no template cache: a file a beheerder adds to the override folder while the app runs must win from the
-        # shipped one at the next letter (Jinja's cache would only notice changes to the file it loaded first)
-        cache_size=0,
         extensions=[_RegelEinden],
     )
     env.filters["grijs"] = _grijs
@@ -182,7 +195,8 @@ def laad(soort: str, gemeente_code: str) -> jinja2.Template:
     line when it cannot be read or parsed."""
     pad = bestand(soort, gemeente_code)
     try:
-        return _omgeving(_zoekpad(gemeente_code)).get_template(f"{soort}.txt")
+        paden = _zoekpad(gemeente_code)
+        return _omgeving(paden, _stempel(paden)).get_template(f"{soort}.txt")
     except jinja2.TemplateSyntaxError as exc:
         raise syntaxfout(exc, pad) from None
     except jinja2.TemplateNotFound as exc:

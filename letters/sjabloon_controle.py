@@ -119,8 +119,14 @@ def controleer(gemeenten: list[str]) -> list[tuple[str, str, str]]:
     """(gemeente, soort, 'in orde: <file>' or the Dutch error) for every gemeente and letter with a template, and
     ('gemeente', 'logo', ...) for a gemeente's logo when it has one."""
     from letters.briefpapier import lees_logo
+    from smi_tui import config
 
     uit = []
+    blokken = config.lees_config().get("tekstblokken", {})
+    for soort in blokken if isinstance(blokken, dict) else ():
+        if soort not in BRIEVEN:
+            uit.append(("", "tekstblokken", f"FOUT: In {config.config_bestand()} staat [tekstblokken.\"{soort}\"], "
+                        f"maar die brief heeft geen sjabloon met plaatsen. Brieven met plaatsen: {', '.join(BRIEVEN)}."))  # fmt: skip
     for gemeente in gemeenten:
         for soort in BRIEVEN:
             try:

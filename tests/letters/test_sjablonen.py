@@ -347,6 +347,10 @@ def test_smi_tui_sjablonen_controleer(beheer: Path, capsys: pytest.CaptureFixtur
     assert f"Het logo {beheer / 'voerendaal' / 'logo.png'} is beschadigd" in uit
     rc, uit = _controleer(capsys, "--gemeente", "heemstede")
     assert rc == 2 and "voerendaal" not in uit and uit.count("ontbreekt het verplichte blok 'dictum'") == 1
+    config = beheer.parent / "config.toml"
+    config.write_text(config.read_text() + '[tekstblokken.beschikking]\nna_dictum = "x"\n', encoding="utf-8")
+    rc, uit = _controleer(capsys, "--gemeente", "eemnes")
+    assert rc == 2 and '[tekstblokken."beschikking"], maar die brief heeft geen sjabloon' in uit
     rc, uit = _controleer(capsys, "--gemeente", "atlantis")
     assert rc == 2 and "Onbekende gemeente 'atlantis'" in uit
 
@@ -371,3 +375,19 @@ def test_ondertekenaar_uit_het_mandaat(beheer: Path) -> None:
     e = eemnes()
     assert "Tuinman" not in tekst_van(letters.maak("verdaging", e))
     assert e.consulent in tekst_van(letters.maak("verdaging", e)).split("Met vriendelijke groet")[-1]
+
+
+def test_nieuw_eigen_sjabloon_geldt_meteen(beheer: Path) -> None:
+    """A beheerder puts an override (and later a per-gemeente one, then removes it) while the program runs: the
+    next letter uses what is there now, never a template remembered from before."""
+    from tests.letters.test_termijnbrieven import eemnes
+
+    assert "U hoeft niets te doen." in tekst_van(letters.maak("verdaging", eemnes()))
+    bron = (SJABLONEN / "verdaging.txt").read_text(encoding="utf-8")
+    (beheer / "verdaging.txt").write_text(bron.replace("U hoeft niets te doen.", "Nieuw voor allen."), "utf-8")
+    assert "Nieuw voor allen." in tekst_van(letters.maak("verdaging", eemnes()))
+    (beheer / "eemnes").mkdir()
+    (beheer / "eemnes" / "privacy.txt").write_text("Eigen privacytekst van Eemnes.\n", "utf-8")
+    assert "Eigen privacytekst van Eemnes." in tekst_van(letters.maak("ontvangstbevestiging", zaak(EEMNES)))
+    (beheer / "verdaging.txt").unlink()
+    assert "U hoeft niets te doen." in tekst_van(letters.maak("verdaging", eemnes()))
