@@ -148,6 +148,7 @@ BRIEF_SLEUTELS = {
     "betaling_aan": 'aan wie het college betaalt als de regeling de keuze laat: "ouder" of "opvangorganisatie"',
     "ondertekenaar": "wie de brieven ondertekent als het mandaatbesluit dat niet aan de consulent laat (naam)",
     "ondertekenaar_functie": 'de functie van die ondertekenaar, bijv. "teamleider Jeugd en Gezin"',
+    "rechtbank": 'de rechtbank van het arrondissement voor een voorlopige voorziening, bijv. "rechtbank Midden-Nederland"',
 }
 """The texts of ``[brieven]`` in config.toml that letters print (README, section 'Letters')."""
 

@@ -391,3 +391,14 @@ def test_nieuw_eigen_sjabloon_geldt_meteen(beheer: Path) -> None:
     assert "Eigen privacytekst van Eemnes." in tekst_van(letters.maak("ontvangstbevestiging", zaak(EEMNES)))
     (beheer / "verdaging.txt").unlink()
     assert "U hoeft niets te doen." in tekst_van(letters.maak("verdaging", eemnes()))
+
+
+def test_rechtbank_uit_config(beheer: Path) -> None:
+    """The voorlopige voorziening names the court of the municipality's district when the beheerder enters it."""
+    config = beheer.parent / "config.toml"
+    t = tekst_van(letters.maak("wijzigingsbeschikking", herziening()))
+    bevat(t, "de voorzieningenrechter van de rechtbank vragen")
+    config.write_text(config.read_text() + '[brieven."albrandswaard"]\nrechtbank = "rechtbank Rotterdam"\n', "utf-8")
+    for soort, maak in (("wijzigingsbeschikking", herziening), ("verlengingsbeschikking", albrandswaard),
+                        ("beschikking", lambda: zaak("albrandswaard-toekenning.json"))):  # fmt: skip
+        bevat(tekst_van(letters.maak(soort, maak())), "de voorzieningenrechter van de rechtbank Rotterdam vragen")
