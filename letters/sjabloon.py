@@ -217,6 +217,14 @@ def bron_van(template: jinja2.Template) -> str:
         return ""
 
 
+def bedoelt(naam: str, namen: Collection[str]) -> str:
+    """' Bedoelt u 'kinderen'?' for a misspelt name (the closest names the letter has), or ''."""
+    import difflib
+
+    dichtbij = difflib.get_close_matches(naam, list(namen), n=3, cutoff=0.6)
+    return f" Bedoelt u {' of '.join(repr(d) for d in dichtbij)}?" if dichtbij else ""
+
+
 def _render_fout(exc: Exception, template: jinja2.Template, soort: str, waarden: Mapping[str, Any]) -> SjabloonFout:
     naam = template.filename or soort
     lijn = _lijn_uit(exc.__traceback__, template.filename)
@@ -235,8 +243,8 @@ def _render_fout(exc: Exception, template: jinja2.Template, soort: str, waarden:
         )
         wat = m.group(1) if m else "?"
         return SjabloonFout(f"{waar} gebruikt '{wat}', maar die naam bestaat niet in de brief {soort}."
-                            f"{_regel(bron, lijn)} Deze variabelen zijn er: {', '.join(sorted(waarden))}. Zie "
-                            "LEESMIJ.md bij de sjablonen.")  # fmt: skip
+                            f"{_regel(bron, lijn)}{bedoelt(wat, waarden)} De namen per brief staan in LEESMIJ.md "
+                            "bij de sjablonen.")  # fmt: skip
     if isinstance(exc, jinja2.TemplateNotFound):
         return SjabloonFout(f"{waar} neemt het bestand '{exc.name}' op, maar dat is er niet (niet in de eigen "
                             f"sjablonenmap en niet bij de meegeleverde sjablonen).{_regel(bron, lijn)}")  # fmt: skip

@@ -97,8 +97,8 @@ def controleer_brief(soort: str, gemeente_code: str) -> str:
         for onbekend in sorted(jinja2.meta.find_undeclared_variables(ast) - brief.variabelen - eigen):
             lijn = _lijn(bron, onbekend)
             raise sj.SjabloonFout(f"Het briefsjabloon {bestand}{f', regel {lijn},' if lijn else ''} gebruikt "
-                                  f"'{onbekend}', maar die naam bestaat niet in de brief {soort}. Deze variabelen zijn "
-                                  f"er: {', '.join(sorted(brief.variabelen))}.")  # fmt: skip
+                                  f"'{onbekend}', maar die naam bestaat niet in de brief {soort}."
+                                  f"{sj.bedoelt(onbekend, brief.variabelen)} De namen per brief staan in LEESMIJ.md.")  # fmt: skip
         namen += [n for n in jinja2.meta.find_referenced_templates(ast) if n]
     bron = sj.bron_van(template)
     sj.controleer_blokken(bron, pad, soort, brief.blokken)

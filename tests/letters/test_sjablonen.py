@@ -83,7 +83,7 @@ FOUTEN = [
     ("tikfout in een opdracht", ("{% endfor %}", "{% endfr %}"), ["regel ", "{% endfr %} bestaat niet"]),
     ("}} vergeten", ("{{ kinderen }}", "{{ kinderen }"), ["regel 7,", "elke {{ een }}"]),
     ("endif vergeten", ("{% endif %}\n\nVerandert", "\n\nVerandert"), ["ontbreekt {% endif %}"]),
-    ("onbekende variabele", ("{{ kinderen }}", "{{ kindren }}"), ["regel 7,", "'kindren'", "namen, namens"]),
+    ("onbekende variabele", ("{{ kinderen }}", "{{ kindren }}"), ["regel 7,", "'kindren'", "Bedoelt u 'kinderen'?"]),
     ("onbekend veld", ("{{ stuk.artikel }}", "{{ stuk.artikkel }}"), ["'artikkel'"]),
     ("onbekend blok", ("[[ondertekening]]", "[[ondertekenen]]"), ["[[ondertekenen]]", "[[ondertekening]]"]),
     ("onbekend filter", ("{{ kinderen }}", "{{ kinderen | vet }}"), ["het filter 'vet' bestaat niet"]),
