@@ -32,8 +32,9 @@ VERPLICHT_BESLUIT = ("dictum", "motivering", "rechtsgrond", "bezwaarclausule")
 """The blocks every decision must have (Awb 3:46, 3:47, 3:45; the dictum states what is decided): a template of a
 beschikking that leaves one out, or leaves it empty, is refused."""
 
-_BLOK = re.compile(r"^\s*\[\[\s*([a-z_]+)\s*\]\]\s*$", re.MULTILINE)
-_PLEK = re.compile(r"^\s*\[\[\s*plek\s*:\s*([a-z_]+)\s*\]\]\s*$", re.MULTILINE)
+# [ \t]*, not \s*: a line of its own, never swallowing the blank lines around it (they separate paragraphs)
+_BLOK = re.compile(r"^[ \t]*\[\[[ \t]*([a-z_]+)[ \t]*\]\][ \t]*$", re.MULTILINE)
+_PLEK = re.compile(r"^[ \t]*\[\[[ \t]*plek[ \t]*:[ \t]*([a-z_]+)[ \t]*\]\][ \t]*$", re.MULTILINE)
 
 # Values from the case go into the text with these characters replaced by private-use characters, so that a name
 # or a motivering can never be read as markup ('**', '<b>'), a heading ('## ') or a placeholder ('[[...]]');
@@ -316,5 +317,6 @@ def vul_in(soort: str, gemeente_code: str, waarden: Mapping[str, Any], blokken: 
         raise SjabloonFout(f"In het briefsjabloon {pad} staat in het blok 'bezwaarclausule' niet de regel "
                            "[[bezwaarclausule]]. Die regel zet de bezwaarclausule in de brief, met de termijn en het "
                            "adres die het programma uitrekent (Awb 3:45, 6:7, 6:8); eigen tekst mag eromheen staan.")  # fmt: skip
-    tekst = _PLEK.sub(lambda m: extra.get(m.group(1), ""), tekst)
+    # a text block is paragraphs of its own, also where the place stands inside a paragraph of the template
+    tekst = _PLEK.sub(lambda m: f"\n{extra[m.group(1)]}\n" if m.group(1) in extra else "", tekst)
     return naar_flowables(tekst, blokken, pad)

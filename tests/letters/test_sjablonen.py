@@ -402,3 +402,17 @@ def test_rechtbank_uit_config(beheer: Path) -> None:
     for soort, maak in (("wijzigingsbeschikking", herziening), ("verlengingsbeschikking", albrandswaard),
                         ("beschikking", lambda: zaak("albrandswaard-toekenning.json"))):  # fmt: skip
         bevat(tekst_van(letters.maak(soort, maak())), "de voorzieningenrechter van de rechtbank Rotterdam vragen")
+
+
+def test_tekstblok_is_een_eigen_alinea(beheer: Path) -> None:
+    """A text block never runs into the paragraph before or after it (nor swallows the blank lines around it)."""
+    from reportlab.platypus import Paragraph
+
+    (beheer / "verdaging.txt").write_text("Beste {{ namen }},\n\n[[plek:na_aanhef]]\n\nSlot.\nNog slot.\n"
+                                          "[[plek:voor_ondertekening]]\nNa.\n", encoding="utf-8")  # fmt: skip
+    config = beheer.parent / "config.toml"
+    config.write_text(config.read_text() + '[tekstblokken.verdaging]\nna_aanhef = "Eerste.\\n\\nTweede & **vet**."\n'
+                      'voor_ondertekening = "Midden."\n', encoding="utf-8")  # fmt: skip
+    inhoud = sjabloon.vul_in("verdaging", "eemnes", {"namen": "A & B"}, {})
+    assert [x.text for x in inhoud if isinstance(x, Paragraph)] == [
+        "Beste A &amp; B,", "Eerste.", "Tweede &amp; <b>vet</b>.", "Slot. Nog slot.", "Midden.", "Na."]  # fmt: skip
