@@ -16,7 +16,6 @@ import re
 from collections.abc import Callable, Collection, Mapping
 from functools import lru_cache
 from pathlib import Path
-from types import TracebackType
 from typing import Any
 
 import jinja2
@@ -181,16 +180,6 @@ def syntaxfout(exc: jinja2.TemplateSyntaxError, pad: Path | str) -> SjabloonFout
                         "het sjabloon (zie LEESMIJ.md bij de sjablonen).")  # fmt: skip
 
 
-def _lijn_uit(tb: TracebackType | None, bestandsnaam: str | None) -> int | None:
-    """The template line an error was raised on (Jinja rewrites the traceback to point into the template)."""
-    lijn = None
-    while tb is not None:
-        if bestandsnaam and tb.tb_frame.f_code.co_filename == bestandsnaam:
-            lijn = tb.tb_lineno
-        tb = tb.tb_next
-    return lijn
-
-
 def laad(soort: str, gemeente_code: str) -> jinja2.Template:
     """The parsed template of letter ``soort`` for this municipality; a Dutch :class:`SjabloonFout` with file and
     line when it cannot be read or parsed."""
@@ -227,10 +216,10 @@ def bedoelt(naam: str, namen: Collection[str]) -> str:
 
 
 def _render_fout(exc: Exception, template: jinja2.Template, soort: str, waarden: Mapping[str, Any]) -> SjabloonFout:
-    naam = template.filename or soort
-    lijn = _lijn_uit(exc.__traceback__, template.filename)
-    # an {% include %} may fail in another file: name the file whose line it is
-    tb, bestandsnaam = exc.__traceback__, naam
+    """The Dutch message for a template that fails while it is filled in, naming the file and line: Jinja rewrites
+    the traceback to point into the templates, and the innermost template frame is where it failed (an
+    {% include %}d file may be the one at fault)."""
+    tb, bestandsnaam, lijn = exc.__traceback__, template.filename or soort, None
     while tb is not None:
         f = tb.tb_frame.f_code.co_filename
         if f.endswith(".txt") and Path(f).is_file():
