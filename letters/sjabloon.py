@@ -32,8 +32,8 @@ VERPLICHT_BESLUIT = ("dictum", "motivering", "rechtsgrond", "bezwaarclausule")
 beschikking that leaves one out, or leaves it empty, is refused."""
 
 # [ \t]*, not \s*: a line of its own, never swallowing the blank lines around it (they separate paragraphs)
-_BLOK = re.compile(r"^[ \t]*\[\[[ \t]*([a-z_]+)[ \t]*\]\][ \t]*$", re.MULTILINE)
-_PLEK = re.compile(r"^[ \t]*\[\[[ \t]*plek[ \t]*:[ \t]*([a-z_]+)[ \t]*\]\][ \t]*$", re.MULTILINE)
+_BLOK = re.compile(r"^[ \t]*\[\[[ \t]*([a-z_]+)[ \t]*\]\][ \t\r]*$", re.MULTILINE)
+_PLEK = re.compile(r"^[ \t]*\[\[[ \t]*plek[ \t]*:[ \t]*([a-z_]+)[ \t]*\]\][ \t\r]*$", re.MULTILINE)
 
 # Values from the case go into the text with these characters replaced by private-use characters, so that a name
 # or a motivering can never be read as markup ('**', '<b>'), a heading ('## ') or a placeholder ('[[...]]');
@@ -75,6 +75,8 @@ class _RegelEinden(jinja2.ext.Extension):
     not run the two lines together. Jinja's own '+%}' says so per tag; this adds it where a beheerder would expect."""
 
     def preprocess(self, source: str, name: str | None, filename: str | None = None) -> str:
+        # Kladblok saves 'UTF-8' with a byte order mark and Windows line ends: neither may reach the letter
+        source = source.removeprefix("\ufeff").replace("\r\n", "\n")
         return "\n".join(
             r
             if _ALLEEN_OPDRACHTEN.match(r) or not r.rstrip().endswith("%}") or r.rstrip().endswith(("-%}", "+%}"))
@@ -202,7 +204,7 @@ def laad(soort: str, gemeente_code: str) -> jinja2.Template:
 def bron_van(template: jinja2.Template) -> str:
     """The text of the template's file (for the checks on its ``[[...]]`` lines)."""
     try:
-        return Path(template.filename or "").read_text(encoding="utf-8")
+        return Path(template.filename or "").read_text(encoding="utf-8").removeprefix("\ufeff").replace("\r\n", "\n")
     except (OSError, UnicodeDecodeError):
         return ""
 

@@ -416,3 +416,19 @@ def test_tekstblok_is_een_eigen_alinea(beheer: Path) -> None:
     inhoud = sjabloon.vul_in("verdaging", "eemnes", {"namen": "A & B"}, {})
     assert [x.text for x in inhoud if isinstance(x, Paragraph)] == [
         "Beste A &amp; B,", "Eerste.", "Tweede &amp; <b>vet</b>.", "Slot. Nog slot.", "Midden.", "Na."]  # fmt: skip
+
+
+def test_kladblok_utf8_met_bom_en_windows_regeleinden(beheer: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Saved by Windows Notepad: a byte order mark and CR LF line ends. The letter reads as the shipped one does,
+    the places and blocks are found, and the check agrees."""
+    from tests.letters.test_termijnbrieven import eemnes
+
+    bron = (SJABLONEN / "verdaging.txt").read_text(encoding="utf-8").replace("U hoeft niets", "U hoeft echt niets")
+    (beheer / "verdaging.txt").write_bytes(b"\xef\xbb\xbf" + bron.replace("\n", "\r\n").encode("utf-8"))
+    config = beheer.parent / "config.toml"
+    config.write_text(config.read_text() + '[tekstblokken.verdaging]\nna_aanhef = "Extra."\n', encoding="utf-8")
+    t = tekst_van(letters.maak("verdaging", eemnes()))
+    assert "U hoeft echt niets te doen." in t and "\ufeff" not in t
+    assert t.index("Beste") < t.index("Extra.") < t.index("Op 24 februari 2026")
+    rc, uit = _controleer(capsys, "--gemeente", "eemnes")
+    assert rc == 0, uit
