@@ -32,7 +32,7 @@ VERPLICHT_BESLUIT = ("dictum", "motivering", "rechtsgrond", "bezwaarclausule")
 beschikking that leaves one out, or leaves it empty, is refused."""
 
 # [ \t]*, not \s*: a line of its own, never swallowing the blank lines around it (they separate paragraphs)
-_BLOK = re.compile(r"^[ \t]*\[\[[ \t]*([a-z_]+)[ \t]*\]\][ \t\r]*$", re.MULTILINE)
+BLOK = re.compile(r"^[ \t]*\[\[[ \t]*([a-z_]+)[ \t]*\]\][ \t\r]*$", re.MULTILINE)
 _PLEK = re.compile(r"^[ \t]*\[\[[ \t]*plek[ \t]*:[ \t]*([a-z_]+)[ \t]*\]\][ \t\r]*$", re.MULTILINE)
 
 # Values from the case go into the text with these characters replaced by private-use characters, so that a name
@@ -264,7 +264,7 @@ def extra_teksten(soort: str, gemeente_code: str, bron: str, pad: str) -> dict[s
 
 def controleer_blokken(bron: str, pad: str, soort: str, blokken: Collection[str]) -> None:
     """Every ``[[naam]]`` line of the template names a part this letter has."""
-    for m in _BLOK.finditer(bron):
+    for m in BLOK.finditer(bron):
         if m.group(1) not in blokken:
             lijn = bron.count("\n", 0, m.start()) + 1
             raise SjabloonFout(f"Het briefsjabloon {pad}, regel {lijn}, noemt het blok [[{m.group(1)}]], maar dat "
@@ -308,6 +308,10 @@ def vul_in(soort: str, gemeente_code: str, waarden: Mapping[str, Any], blokken: 
         raise SjabloonFout(f"In het briefsjabloon {pad} staat in het blok 'bezwaarclausule' niet de regel "
                            "[[bezwaarclausule]]. Die regel zet de bezwaarclausule in de brief, met de termijn en het "
                            "adres die het programma uitrekent (Awb 3:45, 6:7, 6:8); eigen tekst mag eromheen staan.")  # fmt: skip
+    if "ondertekening" in blokken and not any(m.group(1) == "ondertekening" for m in BLOK.finditer(tekst)):
+        raise SjabloonFout(f"In het briefsjabloon {pad} staat de regel [[ondertekening]] niet (of binnen een "
+                           "{% if %} die niet geldt): de brief zou zonder ondertekening worden verstuurd. Zet de regel "
+                           "terug, met de groet eronder.")  # fmt: skip
     # a text block is paragraphs of its own, also where the place stands inside a paragraph of the template
     tekst = _PLEK.sub(lambda m: f"\n{extra[m.group(1)]}\n" if m.group(1) in extra else "", tekst)
     return naar_flowables(tekst, blokken, pad)

@@ -107,6 +107,9 @@ def controleer_brief(soort: str, gemeente_code: str) -> str:
         if b not in template.blocks:
             raise sj.SjabloonFout(f"In het briefsjabloon {pad} ontbreekt het verplichte blok '{b}' "
                                   f"({{% block {b} %}} … {{% endblock %}}).")  # fmt: skip
+    if "ondertekening" in brief.blokken and not any(m.group(1) == "ondertekening" for m in sj.BLOK.finditer(bron)):
+        raise sj.SjabloonFout(f"In het briefsjabloon {pad} staat de regel [[ondertekening]] niet: de brief zou "
+                              "zonder ondertekening worden verstuurd.")  # fmt: skip
     if "bezwaarclausule" in brief.verplicht:
         blok = re.search(r"\{%-?\s*block\s+bezwaarclausule\s*-?%\}(.*?)\{%-?\s*endblock", bron, re.S)
         if blok is None or "[[bezwaarclausule]]" not in blok.group(1):

@@ -13,7 +13,7 @@ from typing import Any
 from xml.sax.saxutils import unescape
 
 from letters import huisstijl as h
-from letters.sjabloon import _BLOK, BESCHERMD, OPMAAK_DICHT, OPMAAK_OPEN, Blok, SjabloonFout
+from letters.sjabloon import BESCHERMD, BLOK, OPMAAK_DICHT, OPMAAK_OPEN, Blok, SjabloonFout
 
 _TERUG = {chr(0xE000 + i): t for i, t in enumerate(BESCHERMD)}
 _TERUG.update({"\ue000": "&amp;", "\ue001": "&lt;", "\ue002": "&gt;"})
@@ -63,12 +63,12 @@ def naar_flowables(tekst: str, blokken: dict[str, Blok] | Any, pad: str) -> list
         if not regel:
             sluit()
             continue
-        if m := _BLOK.match(regel):
+        if m := BLOK.match(regel):
             sluit()
             blok = blokken[m.group(1)]
             if callable(blok):
                 onder = []
-                while i < len(regels) and regels[i].strip() and not _BLOK.match(regels[i].strip()):
+                while i < len(regels) and regels[i].strip() and not BLOK.match(regels[i].strip()):
                     onder.append(markup(regels[i].strip()))
                     i += 1
                 uit[:] = blok(uit, onder)

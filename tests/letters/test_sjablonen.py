@@ -432,3 +432,15 @@ def test_kladblok_utf8_met_bom_en_windows_regeleinden(beheer: Path, capsys: pyte
     assert t.index("Beste") < t.index("Extra.") < t.index("Op 24 februari 2026")
     rc, uit = _controleer(capsys, "--gemeente", "eemnes")
     assert rc == 0, uit
+
+
+@pytest.mark.parametrize("soort", ["verdaging", "verslag"])
+def test_sjabloon_zonder_ondertekening_wordt_geweigerd(beheer: Path, soort: str, capsys) -> None:
+    from tests.letters.test_termijnbrieven import eemnes
+
+    bron = (SJABLONEN / f"{soort}.txt").read_text(encoding="utf-8")
+    (beheer / f"{soort}.txt").write_text(bron.replace("[[ondertekening]]", ""), encoding="utf-8")
+    with pytest.raises(BriefFout, match=r"staat de regel \[\[ondertekening\]\] niet"):
+        letters.maak(soort, eemnes() if soort == "verdaging" else zaak(EEMNES))
+    rc, uit = _controleer(capsys, "--gemeente", "eemnes")
+    assert rc == 2 and f"{beheer / f'{soort}.txt'} staat de regel [[ondertekening]] niet" in uit
