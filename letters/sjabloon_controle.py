@@ -62,9 +62,15 @@ def _lijn(bron: str, naam: str) -> int | None:
     return None
 
 
+def _loader(env: jinja2.Environment) -> jinja2.BaseLoader:
+    assert env.loader is not None  # letters.sjabloon always gives its environment a FileSystemLoader
+    return env.loader
+
+
 def bestand_van(env: jinja2.Environment, naam: str) -> str | None:
+    """The file that template ``naam`` is read from (None when there is none)."""
     try:
-        return env.loader.get_source(env, naam)[1]  # type: ignore[union-attr]
+        return _loader(env).get_source(env, naam)[1]
     except jinja2.TemplateError:
         return None
 
@@ -83,7 +89,7 @@ def controleer_brief(soort: str, gemeente_code: str) -> str:
             continue
         gezien.add(naam)
         try:
-            bron, bestand, _ = env.loader.get_source(env, naam)  # type: ignore[union-attr]
+            bron, bestand, _ = _loader(env).get_source(env, naam)
             ast = env.parse(bron, naam, bestand)
         except jinja2.TemplateNotFound:
             raise sj.SjabloonFout(
