@@ -181,8 +181,21 @@ class BesluitScherm(StapScherm):
         self.geef_door(volgende=False)
 
     def action_brieven(self) -> None:
-        """Save the decision, make the beschikking and the plan van aanpak, store and print them (ctrl+g)."""
-        self.geef_door(volgende=False, brieven=BRIEVEN, afronden=True)
+        """Show what the beschikking will decide (with a proof on request); only when confirmed save the decision,
+        make the beschikking and the plan van aanpak, store and print them (ctrl+g). Cancelled: nothing changes."""
+        nieuw = None if self.alleen_lezen() else self.controleer()
+        if nieuw is None:  # final, or errors: geef_door says why and moves to the first error
+            self.geef_door(volgende=False, brieven=BRIEVEN, afronden=True)
+            return
+        from screens.beschikking_bevestigen import BeschikkingBevestigen
+
+        def antwoord(ja: bool | None) -> None:
+            if ja:
+                self.geef_door(volgende=False, brieven=BRIEVEN, afronden=True)
+            else:
+                self.notify("Geannuleerd: er is geen beschikking gemaakt of afgedrukt.")
+
+        self.app.push_screen(BeschikkingBevestigen(nieuw, self.beoordeling, self.vandaag), antwoord)
 
     def action_verzonden(self) -> None:
         """Record the date the beschikking was sent (ctrl+r); from then on the decision is final."""

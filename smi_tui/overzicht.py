@@ -13,14 +13,15 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from smi_tui.beoordeling import Beoordeling
+from smi_tui.besluitregels import toekenning
 from smi_tui.datums import nl_datum
 from smi_tui.fouten import SmiFout
 from smi_tui.geld import euro, uren
 from smi_tui.regeling_toetsen import ToetsStukken, ToetsVoorliggend
-from smi_tui.termijnen import Termijn, alle_termijnen
+from smi_tui.termijnen import Termijn, alle_termijnen, bezwaartermijn_einde
 from smi_tui.toetsing import Uitkomst
 from smi_tui.toetsnamen import toetsnaam
-from smi_tui.zaak import Zaak
+from smi_tui.zaak import Beslissing, Zaak
 
 
 @dataclass(frozen=True)
@@ -213,3 +214,36 @@ def samenvatting(zaak: Zaak, beoordeling: Beoordeling, vandaag: date,
         _termijnen(_alle_termijnen(zaak, beoordeling), vandaag),
         _documenten(zaak, beoordeling, documenten),
     ]
+
+
+def besluitvoorbeeld(zaak: Zaak, beoordeling: Beoordeling, verzenden_op: date) -> list[tuple[str, str]]:
+    """What a beschikking on ``zaak.besluit`` will decide, for the question before it is made: the decision and its
+    date, the dictum per child with its period and amount (or why refused), what stays refused, the amounts, and
+    the last day for bezwaar when it is sent on ``verzenden_op`` (Awb 6:7, 6:8)."""
+    b = zaak.besluit
+    if b is None:
+        return [("Besluit", "nog niet ingevuld")]
+    t = toekenning(zaak, beoordeling)
+    regels = [("Besluit", f"{b.beslissing.value}, besluitdatum {nl_datum(b.datum)}")]
+    ber = t.berekening
+    if t.beslissing == Beslissing.AFWIJZEN or ber is None:
+        regels.append(("Dictum", "de aanvraag wordt afgewezen; geen tegemoetkoming"))
+        regels += [("Grond", f"{toetsnaam(r.code)} ({r.artikel})") for r in t.geweigerd]
+        regels += [("Ontbreekt", o) for o in t.ontbrekend]
+    else:
+        for k in ber.kinderen:
+            if k.maanden:
+                regels.append(("Toegekend", f"{k.naam}: van {nl_datum(k.begin)} t/m {nl_datum(k.eind)}, "
+                                            f"{uren(k.uren_vergoed_per_maand)} uur {k.opvang.soort.label} per volle "
+                                            f"maand, totaal {euro(k.totaal_cent)}"))  # fmt: skip
+            else:
+                regels.append(("Afgewezen", f"{k.naam}: {k.uitgesloten or 'niet voldaan aan een voorwaarde'}"))
+        regels += [("Afgewezen", f"{toetsnaam(r.code)} ({r.artikel})") for r in t.geweigerd]
+        per_maand, eigen = ber.typische_maand()
+        regels.append(("Bedragen", f"{euro(per_maand)} per volle maand (eigen bijdrage {euro(eigen)}); totaal "
+                                   f"{euro(ber.totaal_cent)}" + (" — voorlopig" if ber.voorlopig else "")))  # fmt: skip
+    if t.opzij:
+        regels.append(("Hardheid", "opzij gezet: " + ", ".join(toetsnaam(r.code) for r in t.opzij)))
+    regels.append(("Bezwaar", f"tot en met {nl_datum(bezwaartermijn_einde(verzenden_op))} bij verzending op "
+                              f"{nl_datum(verzenden_op)} (artikel 6:7 en 6:8 Awb)"))  # fmt: skip
+    return regels
