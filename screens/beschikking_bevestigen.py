@@ -69,6 +69,7 @@ class BeschikkingBevestigen(ModalScreen[bool]):
         Binding("j", "maken", "Definitief maken"),
         Binding("p", "proef", "Proefdruk bekijken"),
         Binding("n,escape", "annuleren", "Annuleren"),
+        Binding("f1", "app.hulp", "Hulp"),  # a dialog passes no App keys on: its help asked for here
     ]
 
     def __init__(self, zaak: Zaak, beoordeling: Beoordeling, vandaag: date) -> None:

@@ -109,15 +109,16 @@ def _voorliggend(zaak: Zaak, beoordeling: Beoordeling) -> Sectie:
     regels = []
     for v in t.voorzieningen:
         a = antwoorden.get(v.code)
+        tekst = v.omschrijving
         if a is None or a.beschikbaar is None:
-            tekst = "niet beantwoord"
+            stand = "niet beantwoord"
         else:
-            tekst = "beschikbaar en passend" if a.beschikbaar else "niet beschikbaar"
+            stand = "beschikbaar" if a.beschikbaar else "niet beschikbaar"
             if a.bedrag_per_maand_cent:
                 tekst += f", {euro(a.bedrag_per_maand_cent)} per maand"
             if a.toelichting:
                 tekst += f" — {a.toelichting}"
-        regels.append((v.omschrijving, tekst))
+        regels.append((stand, tekst))
     return Sectie("Voorliggende voorzieningen", regels)
 
 
@@ -128,7 +129,7 @@ def _toetsen(beoordeling: Beoordeling) -> Sectie:
     regels = [("Voorstel", beoordeling.uitkomst.value)]
     regels += [("Ontbreekt", o) for o in beoordeling.ontbrekend]
     for r in beoordeling.toetsen:
-        regels.append((toetsnaam(r.code), f"{UITKOMST[r.uitkomst]} ({r.artikel})"))
+        regels.append((UITKOMST[r.uitkomst], f"{toetsnaam(r.code)} ({r.artikel})"))  # the outcome where the eye looks
         if r.toelichting:
             regels.append(("", r.toelichting))
     return Sectie("Toetsen", regels)
