@@ -59,8 +59,7 @@ TOETSEN_PER_SCHERM: dict[str, tuple[str, ...]] = {
 """The regulation's toetsen whose facts are entered on each step."""
 
 ALGEMEEN = (("Tab / Shift+Tab", "naar het volgende / vorige veld"), ("Ctrl+P", "een zaak of opdracht zoeken"),
-            ("F1", "deze hulp"), ("F4", "samenvatting van de open zaak (alleen lezen, af te drukken)"),
-            ("Ctrl+L", "vergrendelen"), ("Ctrl+Q", "bewaren en afsluiten"))  # fmt: skip
+            ("F1", "deze hulp"), ("Ctrl+L", "vergrendelen"), ("Ctrl+Q", "bewaren en afsluiten"))  # fmt: skip
 
 
 def artikelen(naam: str, regeling: Any) -> list[tuple[str, str]]:

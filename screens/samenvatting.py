@@ -52,7 +52,7 @@ class SamenvattingScherm(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         kop = "  ·  ".join([self.zaaknummer or "nog geen zaaknummer", self.zaak.aanvrager.naam,
-                            self.beoordeling.regeling.gemeente, "samenvatting, alleen lezen"])  # fmt: skip
+                            "samenvatting, alleen lezen"])  # fmt: skip
         yield Static(kop, id="stap-kop")
         with VerticalScroll(id="samenvatting-vak"):
             for s in self.secties:

@@ -65,9 +65,13 @@ def _personen(zaak: Zaak, vandaag: date) -> Sectie:
     return Sectie("Ouders en kinderen", regels)
 
 
+_MELDER = {"ouder": "ouder zelf", "ggd": "GGD", "cjg": "CJG", "wmo_consulent": "Wmo-consulent"}
+"""Who reported, where the code is not the word (the others read as they are)."""
+
+
 def _melding_en_gesprek(zaak: Zaak) -> Sectie:
     m, g, a = zaak.melding, zaak.gesprek, zaak.aanvraag
-    door = m.gemeld_door.value.replace("_", " ") + (f" ({m.melder_naam})" if m.melder_naam else "")
+    door = _MELDER.get(m.gemeld_door.value, m.gemeld_door.value) + (f" ({m.melder_naam})" if m.melder_naam else "")
     regels = [("Melding", f"{nl_datum(m.datum)}, gemeld door {door}")]
     if g is None:
         regels.append(("Gesprek", "nog niet gehouden"))
