@@ -214,7 +214,8 @@ class BesluitScherm(StapScherm):
 
         def antwoord(ja: bool | None) -> None:
             if ja:
-                self.geef_door(volgende=False, brieven=BRIEVEN, afronden=True)
+                if self.geef_door(volgende=False, brieven=BRIEVEN, afronden=True):  # the status at the top in view
+                    self.call_after_refresh(self.query_one("#formulier").scroll_home, animate=False)
             else:
                 self.notify("Geannuleerd: er is geen beschikking gemaakt of afgedrukt.")
 
