@@ -54,6 +54,11 @@ async def test_samenvatting_80x24_en_interne_notitie(maak_app: Any, zaaien: Any)
         await wacht_op(pilot, lambda: isinstance(app.screen, BesluitScherm) and app.screen.opgebouwd)
         with app.slot:
             voor = app.opslag.laad(zn), app.opslag.documenten(zn)
+        await pilot.press("f1")  # the help page names the key, in Dutch
+        await wacht_op(pilot, lambda: type(app.screen).__name__ == "HulpScherm")
+        assert "F4  Samenvatting" in _tekst(app)
+        await pilot.press("escape")
+        await wacht_op(pilot, lambda: isinstance(app.screen, BesluitScherm))
         await pilot.press("f4")
         await wacht_op(pilot, lambda: isinstance(app.screen, SamenvattingScherm))
         await vergelijk(pilot, "80x24-samenvatting")
