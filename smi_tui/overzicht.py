@@ -231,9 +231,11 @@ def besluitvoorbeeld(zaak: Zaak, beoordeling: Beoordeling, verzenden_op: date) -
     t = toekenning(zaak, beoordeling)
     regels = [("Besluit", f"{b.beslissing.value}, besluitdatum {nl_datum(b.datum)}")]
     ber = t.berekening
-    if t.beslissing == Beslissing.AFWIJZEN or ber is None:
+    if t.beslissing == Beslissing.AFWIJZEN:
         regels.append(("Dictum", "de aanvraag wordt afgewezen; geen tegemoetkoming"))
         regels += [("Grond", f"{toetsnaam(r.code)} ({r.artikel})") for r in t.geweigerd]
+    elif ber is None:  # the beschikking refuses this too: a grant needs its calculation
+        regels.append(("Let op", "zonder berekening kan deze toekenning niet in een beschikking"))
         regels += [("Ontbreekt", o) for o in t.ontbrekend]
     else:
         for k in ber.kinderen:
