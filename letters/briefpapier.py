@@ -8,7 +8,10 @@ A letter module fills a :class:`Briefkop` and a list of flowables (made with :mo
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass, field
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from reportlab.lib import colors
@@ -41,6 +44,19 @@ from smi_tui.regeling import Regeling
 PROEFDRUK = "PROEFDRUK, niet verzenden: nog geen zaaknummer"
 """The kenmerk of a letter made from a case that is not registered yet (``letters.maak(..., proef=True)``): every
 page then says in red that it must not be sent."""
+PROEFDRUK_MARKERING = "PROEFDRUK — NIET VERZENDEN — deze zaak heeft nog geen zaaknummer"
+_MARKERING: ContextVar[str] = ContextVar("markering", default="")
+
+
+@contextmanager
+def gemarkeerd(tekst: str) -> Iterator[None]:
+    """Letters made inside this block say ``tekst`` in red at the top of every page (a proof of a registered case,
+    ``letters.maak(..., proef=True)``), without each letter module having to pass it on."""
+    token = _MARKERING.set(tekst)
+    try:
+        yield
+    finally:
+        _MARKERING.reset(token)
 
 
 @dataclass
@@ -55,6 +71,7 @@ class Briefkop:
     aan: list[str] = field(default_factory=list)  # address window lines; empty: no window
     behandelaar: Behandelaar | None = None  # the reference lines name them, with their phone and e-mail
     afzender: str = ""  # only without a regeling
+    markering: str = ""  # in red at the top of every page, e.g. "INTERNE NOTITIE — NIET VERZENDEN"
 
     @property
     def naam_afzender(self) -> str:
@@ -143,12 +160,11 @@ def _voet(c: rl_canvas.Canvas, kop: Briefkop, pagina: int, totaal: int) -> None:
     if pagina > 1:
         c.setFont(FONT, 7.5)
         c.drawString(LINKS, A4[1] - 12 * mm, f"{kop.naam_afzender} · {kop.kenmerk} · {nl_datum(kop.datum)}")
-    if kop.kenmerk == PROEFDRUK:
+    markering = kop.markering or (PROEFDRUK_MARKERING if kop.kenmerk == PROEFDRUK else "")
+    if markering:
         c.setFillColor(colors.HexColor("#B00020"))
         c.setFont(FONT_VET, 9)
-        c.drawCentredString(
-            A4[0] / 2, A4[1] - 8 * mm, "PROEFDRUK — NIET VERZENDEN — deze zaak heeft nog geen zaaknummer"
-        )
+        c.drawCentredString(A4[0] / 2, A4[1] - 8 * mm, markering)
 
 
 def _canvasmaker(kop: Briefkop) -> type[rl_canvas.Canvas]:
@@ -192,6 +208,8 @@ def referentie(kop: Briefkop) -> Table:
 
 def bouw_pdf(kop: Briefkop, inhoud: list[Flowable]) -> bytes:
     """Lay out ``inhoud`` in the house style and return the PDF bytes (deterministic for the same input)."""
+    if not kop.markering and _MARKERING.get():
+        kop = replace(kop, markering=_MARKERING.get())
     uit = io.BytesIO()
     doc = BaseDocTemplate(
         uit,

@@ -80,6 +80,7 @@ class SmiApp(Concepten, Sessie, Vooruit, App[int]):
         Binding("ctrl+l", "vergrendel", "Vergrendelen", show=False),
         Binding("f2", "dossier", "Dossier/termijnen"),
         Binding("f3", "instellingen", "Instellingen"),  # not ctrl+e: in a field that is "end of line"
+        Binding("f4", "samenvatting", "Samenvatting"),
         # Tab moves the cursor before the next key is routed: as the Screen's own (non-priority) binding, Tab went
         # to the focused field's queue first, and keys typed right after it (a fast typist, a busy machine) were
         # already on their way to the field that was left — text landed in the wrong field
@@ -315,6 +316,8 @@ class SmiApp(Concepten, Sessie, Vooruit, App[int]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "dossier":  # only with an open case (and not on the dossier itself)
             return self.zaak is not None and getattr(self.screen, "STAP", None) not in (None, self._afgerond())
+        if action == "samenvatting":  # from a step or the dossier of a stored case
+            return self.zaak is not None and self.zaaknummer is not None and hasattr(self.screen, "STAP")
         return True
 
     @staticmethod
@@ -330,6 +333,12 @@ class SmiApp(Concepten, Sessie, Vooruit, App[int]):
             return
         self._bewaar_concept_van_scherm()
         self._toon_stap(self._afgerond())
+
+    def action_samenvatting(self) -> None:
+        """The open case on one page, read-only and printable as an internal note (f4)."""
+        from screens.samenvatting import open_samenvatting
+
+        open_samenvatting(self)
 
     def action_werkvoorraad(self) -> None:
         """Back to the werkvoorraad (a step's draft is kept)."""

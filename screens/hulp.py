@@ -28,11 +28,20 @@ UITLEG: dict[str, str] = {
     "VoorliggendScherm": "Stap 4, voorliggende voorzieningen: gaat een andere regeling (Wmo, Jeugdwet, "
     "kinderopvangtoeslag) voor? Dan is SMI niet nodig.",
     "BesluitScherm": "Stap 5, het besluit: de uitkomst van elke toets met het artikel, de berekening per kind en per "
-    "maand, het voorstel en uw besluit. Ctrl+G maakt en drukt de beschikking en het plan van aanpak af.",
+    "maand, het voorstel en uw besluit. Ctrl+G toont eerst wat er besloten wordt en maakt na uw bevestiging de "
+    "beschikking en het plan van aanpak en drukt ze af. Bij een budgetplafond staat onderaan de stand van het budget.",
     "NazorgScherm": "Het dossier van de zaak: termijnen, aanvullingen, verdagingen, evaluaties, verlengingen en "
     "herzieningen. Kies een regel met de pijltjes; de letters onderaan leggen iets nieuws vast.",
     "VastleggenScherm": "Iets vastleggen in het dossier. Vul de velden in en leg vast met Ctrl+S; Escape annuleert "
     "zonder iets te bewaren.",
+    "SamenvattingScherm": "De samenvatting: de hele zaak op één pagina, zoals hij bewaard is — ouders en kinderen, "
+    "melding en gesprek, verslag, voorliggende voorzieningen, de toetsen met hun uitkomst, de berekening per kind, "
+    "het besluit, de termijnen en de documenten. Hier kan niets worden gewijzigd. Ctrl+O drukt haar af als interne "
+    "notitie (op elke pagina: niet verzenden). Open haar met F4 vanuit elke stap en vanuit het dossier.",
+    "BeschikkingBevestigen": "Voordat de beschikking definitief wordt: wat er besloten wordt, per kind met de periode "
+    "en het bedrag, wat wordt afgewezen, aan wie de brief gaat en tot wanneer bezwaar kan. P toont eerst een "
+    "proefdruk (gemarkeerd: niet verzenden). Alleen J of Enter op 'Definitief maken en afdrukken' maakt en drukt "
+    "de beschikking af; daarna staat het besluit vast. N of Escape annuleert: er verandert niets.",
     "InstellingenScherm": "Uw gegevens: naam, functie, team, telefoon en e-mail. Ze staan op de brieven en in het "
     "logboek van elke zaak.",
 }

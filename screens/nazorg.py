@@ -28,7 +28,9 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
 from screens import dossierformulieren as df
+from screens import tijdlijn
 from screens.berichten import StapKlaar
+from screens.tijdlijn import Punt, Tijdlijn
 from screens.vastleggen import VastleggenScherm
 from screens.velden import kop
 from screens.voettekst import Voettekst
@@ -97,6 +99,7 @@ class NazorgScherm(Screen[None]):
         yield Static(self._kop(), id="stap-kop")
         with VerticalScroll(id="formulier"):
             yield kop("Termijnen")
+            yield Tijdlijn([], self.vandaag, id="tijdlijn")
             yield DataTable(id="termijnen", cursor_type="row", zebra_stripes=True, classes="tabel")
             yield kop("Vastgelegd na de melding (i: een vergissing intrekken)")
             yield DataTable(id="vastgelegd", cursor_type="row", zebra_stripes=True, classes="tabel")
@@ -110,7 +113,7 @@ class NazorgScherm(Screen[None]):
 
     def on_mount(self) -> None:
         t = self.query_one("#termijnen", DataTable)
-        t.add_columns("Datum", "Dagen", "Wat", "Artikel")
+        t.add_columns("Nr", "Datum", "Dagen", "Wat", "Artikel")  # Nr: the mark on the timeline above
         v = self.query_one("#vastgelegd", DataTable)
         v.add_columns("Datum", "Soort", "Inhoud")
         self.toon()
@@ -120,10 +123,13 @@ class NazorgScherm(Screen[None]):
         """Fill both tables from ``self.zaak``."""
         t = self.query_one("#termijnen", DataTable)
         t.clear()
-        for datum, wat, artikel, gedaan in self._termijnen():
+        termijnen = self._termijnen()
+        self.query_one("#tijdlijn", Tijdlijn).toon([Punt(d, wat, gedaan) for d, wat, _, gedaan in termijnen],
+                                                   self.vandaag)  # fmt: skip
+        for i, (datum, wat, artikel, gedaan) in enumerate(termijnen):
             dagen = (datum - self.vandaag).days
             stijl = "dim" if gedaan else ("bold red" if dagen < 0 else ("bold yellow" if dagen <= 7 else ""))
-            t.add_row(nl_datum(datum), Text("gedaan" if gedaan else str(dagen), style=stijl),
+            t.add_row(tijdlijn.nummer(i), nl_datum(datum), Text("gedaan" if gedaan else str(dagen), style=stijl),
                       Text(wat, style=stijl), artikel)  # fmt: skip
         v = self.query_one("#vastgelegd", DataTable)
         v.clear()

@@ -10,6 +10,7 @@ import pytest
 from textual.widgets import Checkbox
 
 from screens.berichten import StapKlaar
+from screens.beschikking_bevestigen import BeschikkingBevestigen
 from screens.besluit import BesluitScherm
 from smi_tui.fouten import SmiFout
 from smi_tui.zaak import Beslissing, Stap, Zaak
@@ -96,6 +97,8 @@ async def test_wijziging_voor_definitief_maakt_nieuwe_brief(maak_app: Any, zaai:
         scherm = await _open_besluit(pilot, zn)
         assert not any(w.disabled for w in scherm.query(".invoer"))
         await pilot.press("ctrl+g")
+        await wacht_op(pilot, lambda: isinstance(app.screen, BeschikkingBevestigen))
+        await pilot.press("enter")  # on "Definitief maken en afdrukken"
         await wacht_op(pilot, lambda: app.zaak is not None and app.zaak.stap == Stap.AFGEROND)
         app._wacht_op_bewaren()
         z, docs = _opgeslagen(app, zn)
