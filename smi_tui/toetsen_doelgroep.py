@@ -15,6 +15,7 @@ from smi_tui.personen import Huishouden, Kind, Werksituatie
 from smi_tui.regeling import (
     Regeling,
     ToetsAdvies,
+    ToetsGeenKinderopvangtoeslag,
     ToetsGrondslag,
     ToetsInkomensgrens,
     ToetsLeeftijd,
@@ -43,10 +44,38 @@ def woonplaats(t: ToetsWoonplaats, z: Zaak, r: Regeling, b: Berekening | None) -
     return uit
 
 
-kot = ja_nee_toets("geen_kinderopvangtoeslag", "gesprek.recht_op_kinderopvangtoeslag", False,
-                   "De ouders hebben recht op kinderopvangtoeslag; die gaat voor.",
-                   "De ouders hebben geen recht op kinderopvangtoeslag.",
-                   "Stel vast of de ouders recht hebben op kinderopvangtoeslag (werk, traject, opleiding).")  # fmt: skip
+_KOT_DOELGROEP = (Werksituatie.WERKT, Werksituatie.WERKZOEKEND_TRAJECT)
+"""The work situations that make a parent part of a target group of the Wet kinderopvang (work, or a route to
+work, a study or inburgering): with every parent in one, the family has a right to kinderopvangtoeslag."""
+
+
+def kot(t: ToetsGeenKinderopvangtoeslag, z: Zaak, r: Regeling, b: Berekening | None) -> list[Resultaat]:
+    """No right to kinderopvangtoeslag. The recorded answer counts, except where the work situation of every parent
+    already answers it: parents who all work or follow a traject belong to a target group of the Wet kinderopvang,
+    so "no right" would contradict the facts the other checks (and the letter) rest on."""
+    situaties = [o.werksituatie for o in z.melding.ouders]
+    if situaties and all(s in _KOT_DOELGROEP for s in situaties):
+        return [Resultaat("geen_kinderopvangtoeslag", t.artikel, N, _kot_doelgroep(situaties))]
+    g = z.gesprek
+    return [janee("geen_kinderopvangtoeslag", t.artikel, g.recht_op_kinderopvangtoeslag if g else None, False,
+                  "De ouders hebben recht op kinderopvangtoeslag; die gaat voor.",
+                  "De ouders hebben geen recht op kinderopvangtoeslag.",
+                  "Stel vast of de ouders recht hebben op kinderopvangtoeslag (werk, traject, opleiding).")]  # fmt: skip
+
+
+def _kot_doelgroep(situaties: list[Werksituatie | None]) -> str:
+    een = len(situaties) == 1
+    if all(s == Werksituatie.WERKT for s in situaties):
+        wat = "De ouder werkt" if een else "Beide ouders werken" if len(situaties) == 2 else "Alle ouders werken"
+    else:
+        wat = ("De ouder volgt een traject naar werk, een opleiding of inburgering" if een
+               else "De ouders werken of volgen een traject naar werk, een opleiding of inburgering")  # fmt: skip
+    wie = "behoort de ouder" if een else "behoren zij"
+    heeft = "heeft de ouder" if een else "hebben zij"
+    return (
+        f"{wat}; daarmee {wie} tot een doelgroep van de Wet kinderopvang en {heeft} recht op "
+        "kinderopvangtoeslag. Die gaat voor."
+    )
 
 
 def leeftijd(t: ToetsLeeftijd | ToetsSchool, z: Zaak, r: Regeling, b: Berekening | None) -> list[Resultaat]:
