@@ -15,6 +15,7 @@ from letters import gegevens as g
 from letters import huisstijl as h
 from letters.betaling import betaalzin
 from letters.bezwaar import MET_ONDERTEKENING, bezwaarclausule
+from letters.hardheidsclausule import hardheidsclausule
 from letters.rechtsgrond import rechtsgrond
 from smi_tui.beoordeling import Beoordeling
 from smi_tui.berekening import Berekening, KindBerekening, Maandregel
@@ -229,21 +230,12 @@ def _motivering(zaak: Zaak, beoordeling: Beoordeling, t: Toekenning) -> list:
     if minder and t.beslissing == Beslissing.GEDEELTELIJK:  # a full grant or a refusal gives no "less"
         uit.append(h.pm("<b>Waarom u minder krijgt dan u vroeg:</b>"))
         uit += _opsomming(minder, r)
-    if t.opzij:
-        uit.append(h.pm("<b>Hiervan wijken wij af met de hardheidsclausule:</b>"))
-        uit += _opsomming(t.opzij, r)
-        uit.append(h.p("Daarom kennen wij uw aanvraag toch " + ("" if t.beslissing == Beslissing.TOEKENNEN
-                                                                 else "gedeeltelijk ") + "toe."))  # fmt: skip
     voldaan = [x for x in beoordeling.toetsen if x.uitkomst == Uitkomst.VOLDAAN and not x.beperkt]
     if voldaan:
         uit.append(h.pm("<b>Aan deze voorwaarden is voldaan:</b>"))
         uit += _opsomming(voldaan, r)
-    hc = besluit.hardheidsclausule
-    if hc.toegepast:
-        hk = r.hardheidsclausule
-        uit += [*h.kop("Hardheidsclausule"),
-                h.p(f"Wij wijken in uw situatie af van de regels. Dat mag op grond van {hk.artikel} van de "
-                    f"{r.citeertitel} (hardheidsclausule). De reden is: {hc.reden.strip()}")]  # fmt: skip
+    if besluit.hardheidsclausule.toegepast:
+        uit += hardheidsclausule(zaak, beoordeling, t)
     return uit
 
 
