@@ -83,7 +83,7 @@ def maak(zaak: Zaak, beoordeling: Beoordeling, *, datum: date | None = None) -> 
         inhoud += _toekenning(zaak, beoordeling, b)
     inhoud += _motivering(zaak, beoordeling, t)
     if toegekend:
-        inhoud += _betaling_en_plichten(beoordeling, b)
+        inhoud += _betaling_en_plichten(beoordeling, b, zaak)
     inhoud += rechtsgrond(zaak, beoordeling, t)
     bezwaar = _bezwaar(zaak, beoordeling)
     inhoud += bezwaar[:-MET_ONDERTEKENING]
@@ -249,11 +249,12 @@ def _vindplaatsen(beoordeling: Beoordeling) -> str:
             "regeling heeft vastgesteld; de andere verwijzingen zijn artikelen van de regeling.")  # fmt: skip
 
 
-def _betaling_en_plichten(beoordeling: Beoordeling, b: Berekening | None) -> list:
+def _betaling_en_plichten(beoordeling: Beoordeling, b: Berekening | None, zaak: Zaak | None = None) -> list:
     r = beoordeling.regeling
+    zaak = zaak or beoordeling.zaak  # the case decides who is paid (the verlenging passes none: its assessment's)
     uit = [*h.kop("Hoe wij betalen")]
     if b is not None and r.betaling.aan == "ouder_of_aanbieder":  # the regulation leaves the choice: state it
-        uit.append(h.p(betaalzin(r, b)))
+        uit.append(h.p(betaalzin(zaak, r, b)))
     else:
         uit.append(h.p(f"{r.betaling.omschrijving} ({g.bij_regeling(r.betaling.artikel, r)})"))
     voorwaarden = [v for v in beoordeling.uitbetalingsvoorwaarden if not v.get("ontvangen_op")]
