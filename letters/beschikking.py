@@ -77,7 +77,7 @@ def maak(zaak: Zaak, beoordeling: Beoordeling, *, datum: date | None = None) -> 
                       datum=datum or besluit.datum, kenmerk=g.kenmerk(zaak),
                       aan=g.adresregels(zaak, verplicht=True, brief="beschikking"), behandelaar=wie)  # fmt: skip
     inhoud = [h.p(g.aanhef(zaak)), *_inleiding(zaak, beoordeling)]
-    inhoud += dictum(t)
+    inhoud += dictum(t) + plan_in_besluit(zaak, r, t)
     inhoud += _betrokkenen(zaak)
     if toegekend and b is not None:
         inhoud += _toekenning(zaak, beoordeling, b)
@@ -121,6 +121,19 @@ def dictum(t: Toekenning) -> list:
     uit.append(h.p("Wij wijzen af:"))
     uit += h.opsomming(_afgewezen(t, b))
     return uit
+
+
+def plan_in_besluit(zaak: Zaak, r: Regeling, t: Toekenning) -> list:
+    """Where the college establishes the plan van aanpak in the decision (Eemnes artikel 3.3 lid 3): the grant says
+    so, that the plan is attached and open to objection with it. A refusal has no plan van aanpak."""
+    p = r.plan_van_aanpak
+    if p is None or not p.deel_van_besluit or t.beslissing == Beslissing.AFWIJZEN:
+        return []
+    datum = nl_datum(zaak.besluit.datum) if zaak.besluit else ""
+    return [h.p(f"Wij stellen ook het plan van aanpak vast ({g.bij_regeling(p.artikel, r)}). Het plan van aanpak van "
+                f"{datum} is onderdeel van dit besluit en zit als bijlage bij deze brief. Daarin staan de ingangsdatum "
+                "van de tegemoetkoming, hoe wij betalen en de afspraken die u nakomt. Bent u het niet eens met het "
+                "plan van aanpak, dan kunt u daartegen bezwaar maken, net als tegen de rest van dit besluit.")]  # fmt: skip
 
 
 def _afgewezen(t: Toekenning, b: Berekening) -> list[str]:
