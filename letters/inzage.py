@@ -23,7 +23,7 @@ from typing import Any
 
 from letters import briefpapier as bp
 from letters import huisstijl as h
-from letters.inzage_audit import WIE_ZONDER_NAAM, audit, documenten
+from letters.inzage_audit import WIE_ZONDER_NAAM, audit, documenten, gegeven
 from letters.inzage_avg import informatie
 from letters.inzage_waarden import DELEN, blok, label, leeg, rijen_van, tabel, waarde
 from smi_tui.datums import nl_datum
@@ -45,7 +45,7 @@ def _zaak(nr: int, z: dict[str, Any]) -> list:
             if isinstance(v, dict) and k == "concepten":
                 for stap, velden in v.items():
                     uit += [h.pm(f"<b>Stap {h.e(label(stap).lower())}</b>", "cel")]
-                    uit += blok(velden if isinstance(velden, dict) else {"invoer": velden}, 1)
+                    uit += blok(_concept(velden, zaak) if isinstance(velden, dict) else {"invoer": velden}, 1)
             elif isinstance(v, dict):
                 uit += blok(v, 1)
             else:
@@ -53,6 +53,20 @@ def _zaak(nr: int, z: dict[str, Any]) -> list:
     docs = z.get("documenten") or []
     uit += [*h.kop("Documenten in het dossier"), *documenten(docs)]
     uit += [*h.kop("Wie heeft wat vastgelegd of gewijzigd"), *audit(z.get("audit") or [], zaak, docs)]
+    return uit
+
+
+def _concept(velden: dict[str, Any], zaak: dict[str, Any]) -> dict[str, Any]:
+    """A step's draft as the form saved it (keys are its field ids: 'v-besluit-betaling_aan'), under the names the
+    rest of the export uses ('Besluit – betaling aan'); '_bewaard' is when it was saved."""
+    uit: dict[str, Any] = {}
+    for k, w in velden.items():
+        if k == "_bewaard":
+            uit["Bewaard op"] = w
+        elif k.startswith("v-"):
+            uit[gegeven(k[2:].replace("-", "."), zaak)] = w
+        else:
+            uit[k] = w
     return uit
 
 

@@ -140,8 +140,8 @@ def audit(regels: list[Any], zaak: dict[str, Any], docs: list[Any]) -> list:
         rijen: list[list[str]] = [["Gegeven", "Vastgelegd"] if nieuw_alleen else ["Gegeven", "Was", "Wordt"]]
         lang: list[tuple[str, str]] = []
         for r in groep:
-            if not r.get("veld") and leeg(r.get("oud")) and leeg(r.get("nieuw")):
-                continue  # the entry itself, without a field
+            if leeg(r.get("oud")) and leeg(r.get("nieuw")) and not str(r.get("veld") or "").startswith("concepten."):
+                continue  # the entry itself, or a field created empty: nothing was recorded
             pad = str(r.get("veld") or "")
             sleutel = pad.rsplit(".", 1)[-1]
             naam = _documentnaam(pad, namen) or gegeven(pad, zaak)

@@ -101,3 +101,16 @@ def test_inzage_is_pdfa_2b() -> None:
     page = pytest.importorskip("page", reason="page-validation ontbreekt")
     rapport = page.validate_pdf_bytes(maak_inzage(_volledig()), profile="2b")
     assert rapport.is_compliant, [f.rule_id for f in rapport.failures]
+
+
+def test_concept_en_lege_velden_in_gewone_taal() -> None:
+    """A step's draft is stored under the form's field ids; the export names them as the rest of the data. A field
+    created empty is no change worth a row."""
+    g = _volledig()
+    eerste = g["zaken"][0]
+    eerste["zaak"]["concepten"] = {"besluit": {"v-besluit-betaling_aan": "ouder", "_bewaard": "2026-02-03T10:00:00"}}
+    eerste["audit"].append({"nr": 5, "tijd": "2026-02-03T10:00:00", "consulent": "R. Kok", "actie": "gewijzigd",
+                            "veld": "besluit.afgedrukt_op", "oud": None, "nieuw": None})  # fmt: skip
+    t = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(maak_inzage(g))).pages)
+    bevat(t, "Stap besluit", "Besluit – betaling aan ouder", "Bewaard op 3 februari 2026 10:00:00")
+    assert "v-besluit" not in t and "_bewaard" not in t and "Besluit – afgedrukt op" not in t
