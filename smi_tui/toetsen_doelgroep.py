@@ -49,18 +49,33 @@ _KOT_DOELGROEP = (Werksituatie.WERKT, Werksituatie.WERKZOEKEND_TRAJECT)
 work, a study or inburgering): with every parent in one, the family has a right to kinderopvangtoeslag."""
 
 
-def kot(t: ToetsGeenKinderopvangtoeslag, z: Zaak, r: Regeling, b: Berekening | None) -> list[Resultaat]:
-    """No right to kinderopvangtoeslag. The recorded answer counts, except where the work situation of every parent
-    already answers it: parents who all work or follow a traject belong to a target group of the Wet kinderopvang,
-    so "no right" would contradict the facts the other checks (and the letter) rest on."""
+KOT_VOORZIENING = "wet_kinderopvang"
+"""The code of a voorliggende voorziening that is the Wet kinderopvang's own (the kinderopvangtoeslag): it follows
+:func:`kot_recht`, so a letter never calls it unavailable while it refuses because the parents have that right."""
+
+
+def kot_recht(z: Zaak) -> tuple[bool | None, str]:
+    """Whether the parents have a right to kinderopvangtoeslag, and why (Dutch). The facts go first: every parent at
+    work or in a traject (a target group of the Wet kinderopvang); then what the consulent recorded, in the
+    gesprek or as the voorliggende voorziening under the Wet kinderopvang. None: not known yet."""
     situaties = [o.werksituatie for o in z.melding.ouders]
     if situaties and all(s in _KOT_DOELGROEP for s in situaties):
-        return [Resultaat("geen_kinderopvangtoeslag", t.artikel, N, _kot_doelgroep(situaties))]
+        return True, _kot_doelgroep(situaties)
     g = z.gesprek
-    return [janee("geen_kinderopvangtoeslag", t.artikel, g.recht_op_kinderopvangtoeslag if g else None, False,
-                  "De ouders hebben recht op kinderopvangtoeslag; die gaat voor.",
-                  "De ouders hebben geen recht op kinderopvangtoeslag.",
-                  "Stel vast of de ouders recht hebben op kinderopvangtoeslag (werk, traject, opleiding).")]  # fmt: skip
+    recht = g.recht_op_kinderopvangtoeslag if g else None
+    antwoord = z.voorliggend.antwoorden.get(KOT_VOORZIENING) if z.voorliggend else None
+    if recht or (antwoord is not None and antwoord.beschikbaar):
+        return True, "De ouders hebben recht op kinderopvangtoeslag; die gaat voor."
+    if recht is False:
+        return False, "De ouders hebben geen recht op kinderopvangtoeslag."
+    return None, "Stel vast of de ouders recht hebben op kinderopvangtoeslag (werk, traject, opleiding)."
+
+
+def kot(t: ToetsGeenKinderopvangtoeslag, z: Zaak, r: Regeling, b: Berekening | None) -> list[Resultaat]:
+    """No right to kinderopvangtoeslag (see :func:`kot_recht`): parents who all work or follow a traject have it,
+    whatever answer was recorded, so "no right" never contradicts the facts the other checks and the letter use."""
+    recht, reden = kot_recht(z)
+    return [Resultaat("geen_kinderopvangtoeslag", t.artikel, O if recht is None else N if recht else V, reden)]
 
 
 def _kot_doelgroep(situaties: list[Werksituatie | None]) -> str:

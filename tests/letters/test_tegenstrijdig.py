@@ -70,6 +70,7 @@ def test_werkende_ouders_afgewezen_nooit_kot_voldaan(naam: str) -> None:
     assert all(x.uitkomst == Uitkomst.NIET_VOLDAAN for x in kot)
     niet, wel = _delen(tekst_van(letters.maak("beschikking", variant, b)))
     assert KOT_VOLDAAN not in wel
+    assert "Wet kinderopvang" not in wel  # nor the scheme under that law as 'niet beschikbaar' (Eemnes, Voerendaal)
     if kot:
         bevat(niet, "doelgroep van de Wet kinderopvang", "recht op kinderopvangtoeslag")
 
@@ -81,7 +82,8 @@ WERK = list(Werksituatie)
 def test_kot_volgt_de_werksituatie(naam: str) -> None:
     """Every combination of work situations and recorded answers: every parent at work or in a traject means the
     kinderopvangtoeslag check is not met; the "niet alle ouders werken" ground is never refused while that check
-    is met. Otherwise the recorded answer counts (true: not met, false: met, none: missing)."""
+    is met, and the voorliggende voorziening under the Wet kinderopvang is never 'not available' while it is not.
+    Otherwise the recorded answer counts (true: not met, false: met, none: missing)."""
     z = zaak(naam)
     for situaties in itertools.product(WERK, repeat=len(z.melding.ouders)):
         ouders = [o.model_copy(update={"werksituatie": s}) for o, s in zip(z.melding.ouders, situaties, strict=True)]
@@ -101,3 +103,5 @@ def test_kot_volgt_de_werksituatie(naam: str) -> None:
                 assert kot == verwacht[antwoord], (situaties, antwoord)
             if uit.get("niet_alle_ouders_werken") == Uitkomst.NIET_VOLDAAN:
                 assert kot != Uitkomst.VOLDAAN
+            if kot == Uitkomst.NIET_VOLDAAN and "voorliggend_wet_kinderopvang" in uit:  # one fact, one answer
+                assert uit["voorliggend_wet_kinderopvang"] == Uitkomst.NIET_VOLDAAN, (situaties, antwoord)
