@@ -72,3 +72,18 @@ def test_brieven_met_clausule_zijn_pdfa_2b() -> None:
         letters.maak("beschikking", _met_clausule(zaak("oude-ijsselstreek-toekenning.json"))), profile="2b"
     )
     assert rapport.is_compliant, [f.rule_id for f in rapport.failures]
+
+
+def test_voorwaarde_voor_een_kind_opzij() -> None:
+    """Voorbeeldstad: Lotte is not registered in the BRP of the municipality (artikel 2 lid 1): her care would be
+    refused, and with it the whole application (she is the only child). With artikel 10 she gets her hours."""
+    z = zaak("voorbeeldstad-toekenning.json")
+    kind = z.melding.kinderen[0].model_copy(update={"ingeschreven_in_gemeente": False})
+    z = _met_clausule(z.model_copy(update={"melding": z.melding.model_copy(update={"kinderen": [kind]})}))
+    hc = _deel(tekst_van(letters.maak("beschikking", z)))
+    bevat(hc, "artikel 2 lid 1 van de Verordening SMI Voorbeeldstad 2026 (fictief): De ouder en het kind wonen "
+              "volgens de BRP in de gemeente Voorbeeldstad.",
+          "Wat wij bij u vaststelden: Lotte Jansen staat niet in de BRP ingeschreven in Voorbeeldstad.",
+          # 3 days x 10 h x 52 weeks / 12 = 130,00 h a month
+          "Met de afwijking krijgt Lotte Jansen hierom toch een tegemoetkoming, voor 130,00 uur per maand.",
+          "Zonder de hardheidsclausule zouden wij uw aanvraag afwijzen.")  # fmt: skip
