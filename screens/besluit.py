@@ -91,6 +91,12 @@ class BesluitScherm(StapScherm):
         yield veld("besluit.datum", "Besluitdatum", "datum")
         yield keuze("besluit.beslissing", "Beslissing", [(x.value, x.value) for x in Beslissing])
         yield tekstvak("besluit.motivering", "Motivering")
+        betaling = b.regeling.betaling
+        if betaling.aan == "ouder_of_aanbieder":  # the regulation leaves the choice: the decision makes it
+            yield keuze("besluit.betaling_aan", "Betalen aan", [("de ouder", "ouder"),
+                        ("de opvangorganisatie", "opvangorganisatie")],
+                        hulp=f"de regeling laat de keuze ({betaling.artikel}); leeg: de vaste keuze van de gemeente "
+                        "in config.toml")  # fmt: skip
         h = b.regeling.hardheidsclausule
         if h.toegestaan:
             beperking = " alleen ten gunste van de ouder" if h.alleen_ten_gunste else ""

@@ -193,6 +193,13 @@ class Betaling(Regel):
     omschrijving: Zin
 
 
+class PlanVanAanpak(Regel):
+    """How the regulation treats the plan van aanpak: ``deel_van_besluit`` when the college establishes it in the
+    decision itself (Eemnes artikel 3.3 lid 3); the beschikking then says so and that it is attached."""
+
+    deel_van_besluit: bool = False
+
+
 class Verplichting(Regel):
     tekst: Zin
 
@@ -272,6 +279,7 @@ class Regeling(Strikt):
     beslistermijn: Beslistermijn
     hardheidsclausule: Hardheid
     betaling: Betaling
+    plan_van_aanpak: PlanVanAanpak | None = None
     verplichtingen: list[Verplichting] = Field(min_length=1)
     herzieningsgronden: list[Herzieningsgrond] = Field(default_factory=list)
     terugvordering: Regel | None = Field(

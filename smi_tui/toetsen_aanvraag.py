@@ -21,6 +21,7 @@ from smi_tui.regeling import (
     ToetsVoorliggend,
 )
 from smi_tui.resultaat import N, O, Resultaat, V, ja_nee_toets, janee, kinderen_met_opvang
+from smi_tui.toetsen_doelgroep import KOT_VOORZIENING, kot_recht
 from smi_tui.zaak import Zaak
 
 
@@ -32,7 +33,11 @@ def voorliggend(t: ToetsVoorliggend, z: Zaak, r: Regeling, b: Berekening | None)
         code = f"voorliggend_{v.code}"
         artikel = v.grond()
         noot = f" ({a.toelichting})" if a and a.toelichting else ""
-        if a is None or a.beschikbaar is None:
+        recht, reden = kot_recht(z) if v.code == KOT_VOORZIENING else (None, "")
+        if recht:  # the kinderopvangtoeslag itself: the same fact as the check on it, whatever was answered here
+            uit.append(Resultaat(code, artikel, N, f"Er is een passende voorliggende voorziening: {v.omschrijving}. "
+                                 f"{reden}"))  # fmt: skip
+        elif a is None or a.beschikbaar is None:
             uit.append(Resultaat(code, artikel, O, f"Beantwoord of deze voorziening beschikbaar is: {v.omschrijving}."))
         elif a.beschikbaar and v.deels and (deel := bedrag(v, z)) > 0:
             uit.append(Resultaat(code, artikel, V, f"{v.omschrijving[:1].upper()}{v.omschrijving[1:]} dekt "

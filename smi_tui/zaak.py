@@ -151,6 +151,13 @@ class Beslissing(StrEnum):
     AFWIJZEN = "afwijzen"
 
 
+class BetalingAan(StrEnum):
+    """Who the college pays where the regulation leaves the choice."""
+
+    OUDER = "ouder"
+    OPVANGORGANISATIE = "opvangorganisatie"
+
+
 class Hardheidsclausule(Model):
     toegepast: bool = False
     reden: str = Field(default="", max_length=4000)
@@ -167,6 +174,11 @@ class Besluit(Model):
     beslissing: Beslissing
     motivering: str = Field(default="", max_length=8000)
     hardheidsclausule: Hardheidsclausule = Field(default_factory=Hardheidsclausule)
+    betaling_aan: BetalingAan | None = Field(
+        default=None,
+        description="aan wie het college de tegemoetkoming betaalt, als de regeling die keuze laat (bijv. Eemnes "
+        "artikel 3.7 lid 1); leeg: de keuze van de gemeente in config.toml",
+    )
     verzonden_op: date | None = Field(default=None, description="datum waarop de beschikking is verzonden")
     afgedrukt_op: date | None = Field(
         default=None,
