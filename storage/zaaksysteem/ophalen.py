@@ -68,7 +68,13 @@ def haal_op(opslag: Opslag, v: Verbinding, cfg: dict[str, str], wat: str, *, con
     zaak = _zaak(v, cfg, wat)
     ext, urls = _dossier(v, zaak)
     zn = str(ext.get("zaaknummer") or "")
-    if zn and opslag.bestaat(zn):
+    # the same zaaknummer here may be this very zaak (refused) or another laptop's own case with that number (then
+    # the case gets a new zaaknummer here; the zaak keeps its identificatie in the zaaksysteem)
+    if (
+        zn
+        and opslag.bestaat(zn)
+        and (Register(opslag).lees(zn)["objecten"].get("zaak") or {}).get("url") == zaak["url"]
+    ):
         raise ZaaksysteemFout(
             f"Zaak {zn} staat al in deze opslag; er is niets overgenomen. Samenvoegen kan (nog) niet: werk de "
             "zaak hier bij en sync, of neem haar over in een andere opslag."
@@ -91,7 +97,8 @@ def haal_op(opslag: Opslag, v: Verbinding, cfg: dict[str, str], wat: str, *, con
     rec = register.lees(nieuw)
     eigen = [k.get("kenmerk") for k in zaak.get("kenmerken") or [] if k.get("bron") == "smi-tui-sync"]
     rec["kenmerk"] = eigen[0] if eigen else rec["kenmerk"]
-    for obj in plan_van(opslag, nieuw, cfg):
+    rec["identificatie"] = str(zaak.get("identificatie") or nieuw)
+    for obj in plan_van(opslag, nieuw, cfg, rec):
         if obj.sleutel == "zaak":
             rec["objecten"]["zaak"] = _noteer(zaak["url"], lichaam_hash(obj.body), zaak, list(obj.body))
         else:

@@ -59,9 +59,49 @@ class Uitkomst:
     url: str = ""
 
 
-def plan_van(opslag: Opslag, zn: str, cfg: dict[str, str]) -> list[Object]:
-    """The plan of a stored case (local only)."""
-    return maak_plan(zn, opslag.laad(zn), opslag.info(zn), opslag.documenten(zn), opslag.audit(zn), cfg)
+def ontbrekend_roltype(omschrijving: str) -> str:
+    """What the sync says when the partner cannot be a betrokkene (the zaaktype lacks the roltype)."""
+    return (
+        "de partner van de aanvrager is niet als betrokkene in het zaaksysteem gezet: het zaaktype heeft geen "
+        f"roltype '{omschrijving}'. Laat de beheerder van de catalogus dat roltype toevoegen, of laat de "
+        "functioneel beheerder 'zaaksysteem_roltype_partner' in config.toml op een roltype van het zaaktype zetten "
+        "(bijv. mede_initiator); de partner gaat mee met de eerste sync na die instelling of na een wijziging van "
+        "de zaak"
+    )
+
+
+class Botsing(ZaaksysteemFout):
+    """The zaaksysteem has a zaak with this identificatie that is not this store's (another laptop numbered its own
+    case the same): a conflict; nothing is sent for the case and nothing is overwritten."""
+
+
+def botsing(ident: str) -> Botsing:
+    """The Dutch conflict for a zaak ``ident`` that belongs to someone else."""
+    return Botsing(
+        f"In het zaaksysteem bestaat al een zaak met identificatie {ident} die niet van deze laptop is (een andere "
+        "laptop gaf hetzelfde zaaknummer uit). Er is niets verstuurd en niets overschreven. Laat de functioneel "
+        "beheerder elke laptop een eigen 'zaaksysteem_voorvoegsel' geven in config.toml; de volgende sync stuurt "
+        "de zaak dan als <voorvoegsel>-" + ident + "."
+    )
+
+
+def identificatie(rec: dict[str, Any], zn: str, cfg: dict[str, str]) -> str:
+    """The zaak's identificatie in the zaaksysteem: the one it was created with (kept in its record), else — for a
+    zaak still to be created — ``<zaaksysteem_voorvoegsel>-<zaaknummer>``, or the zaaknummer without a prefix. A
+    record from before the prefix existed that knows its zaak was created with the zaaknummer."""
+    if rec.get("identificatie"):
+        return str(rec["identificatie"])
+    bekend = (rec.get("objecten") or {}).get("zaak") or {}
+    if bekend.get("url") or bekend.get("bezig"):
+        return zn
+    voorvoegsel = cfg.get("zaaksysteem_voorvoegsel") or ""
+    return f"{voorvoegsel}-{zn}" if voorvoegsel else zn
+
+
+def plan_van(opslag: Opslag, zn: str, cfg: dict[str, str], rec: dict[str, Any] | None = None) -> list[Object]:
+    """The plan of a stored case (local only); ``rec``: its sync record (read when not given)."""
+    ident = identificatie(rec if rec is not None else Register(opslag).lees(zn), zn, cfg)
+    return maak_plan(zn, opslag.laad(zn), opslag.info(zn), opslag.documenten(zn), opslag.audit(zn), cfg, ident)
 
 
 def te_synchroniseren(opslag: Opslag, cfg: dict[str, str]) -> list[tuple[str, str]]:
@@ -78,7 +118,7 @@ def te_synchroniseren(opslag: Opslag, cfg: dict[str, str]) -> list[tuple[str, st
             uit.append((zn, "conflict: " + "; ".join(rec["conflicten"])))
             continue
         try:
-            afdruk = vingerafdruk(plan_van(opslag, zn, cfg))
+            afdruk = vingerafdruk(plan_van(opslag, zn, cfg, rec))
         except SmiFout as fout:
             uit.append((zn, f"kan niet worden gesynchroniseerd: {fout.melding}"))
             continue
@@ -157,10 +197,11 @@ class Synchronisatie:
         v, z = self.v, (rec["objecten"].get("zaak") or {}).get("url")
         body = self._los_op(obj.body, rec) if obj.soort != "zaak" else obj.body
         if obj.soort == "zaak":
-            for r in v.lijst(PADEN["zaak"], {"identificatie": rec["zaaknummer"], "bronorganisatie": self.cfg["rsin"]}):
+            ident = obj.zoek["identificatie"]
+            for r in v.lijst(PADEN["zaak"], {"identificatie": ident, "bronorganisatie": self.cfg["rsin"]}):
                 if any(k.get("kenmerk") == rec["kenmerk"] for k in r.get("kenmerken") or []):
                     return r
-                raise ZaaksysteemFout(f"In het zaaksysteem bestaat al een andere zaak met identificatie {rec['zaaknummer']} (niet van deze opslag); overleg met de beheerder welke zaak de juiste is.")  # fmt: skip
+                raise botsing(ident)  # only our own mark (a random kenmerk per case) makes a zaak ours
             return None
         if obj.soort in ("document", "dossier"):
             lijst = v.lijst(
@@ -198,9 +239,7 @@ class Synchronisatie:
         bekend = rec["objecten"].get(obj.sleutel) or {}
         h = lichaam_hash(obj.body)
         if obj.alleen_met and obj.alleen_met not in self.catalogus():
-            uit.opmerkingen.append(
-                f"{obj.sleutel} niet verstuurd: het zaaktype heeft geen {obj.alleen_met.replace(':', ' ')}"
-            )
+            uit.opmerkingen.append(ontbrekend_roltype(obj.alleen_met.split(":", 1)[1]))
             return
         if bekend.get("url"):
             if not obj.wijzigbaar or bekend.get("hash") == h:
@@ -234,9 +273,18 @@ class Synchronisatie:
             self.register.schrijf(rec)
             uit.bijgewerkt += 1
             return
-        if bekend.get("bezig"):
-            gevonden = self._zoek(obj, rec)
+        # a zaak is looked up before it is created, also the first time: another laptop may have a zaak with the
+        # same identificatie (the same zaaknummer), which must never become this case's
+        if bekend.get("bezig") or obj.soort == "zaak":
+            try:
+                gevonden = self._zoek(obj, rec)
+            except Botsing:  # not ours, so our create never landed: forget its intent (a prefix set now applies)
+                rec["objecten"].pop(obj.sleutel, None)
+                rec.pop("identificatie", None)
+                raise
             if gevonden is not None:
+                if obj.soort == "zaak":
+                    rec["identificatie"] = gevonden.get("identificatie") or obj.zoek["identificatie"]
                 # after a crash the remote object is what was sent (h); a case taken over (``vervang``) may be newer
                 # here: then it is brought up to date at once
                 vervang = bool(bekend.get("vervang")) and obj.wijzigbaar
@@ -250,8 +298,18 @@ class Synchronisatie:
                 return
         body = self._lichaam(obj, rec)  # before the intent: a reference that cannot resolve sends nothing
         rec["objecten"][obj.sleutel] = {"bezig": True}
+        if obj.soort == "zaak":  # fixed from now on: a prefix set later never renames a zaak made before
+            rec["identificatie"] = obj.zoek["identificatie"]
         self.register.schrijf(rec)
-        nieuw = self.v.vraag("POST", PADEN[obj.soort], body)
+        try:
+            nieuw = self.v.vraag("POST", PADEN[obj.soort], body)
+        except Ongeldig as fout:
+            if obj.soort != "zaak" or fout.codes.get("identificatie") != "identificatie-niet-uniek":
+                raise
+            # another laptop made it between our look-up and this create; the server made nothing of ours
+            rec["objecten"].pop("zaak", None)
+            rec.pop("identificatie", None)
+            raise botsing(obj.zoek["identificatie"]) from None
         rec["objecten"][obj.sleutel] = _noteer(nieuw["url"], h, nieuw, list(obj.body))
         self.register.schrijf(rec)
         uit.aangemaakt += 1
@@ -290,15 +348,16 @@ class Synchronisatie:
         """Sync one case. Unreachable or refused raises (the run stops); refused data or a conflict is reported
         in the outcome and the run goes on with the next case."""
         uit = Uitkomst(zn)
+        rec = self.register.lees(zn)
         try:
-            plan = plan_van(self.opslag, zn, self.cfg)
+            plan = plan_van(self.opslag, zn, self.cfg, rec)
         except SmiFout as fout:  # a case the mapping cannot express (say, no date at all): the others go on
             uit.fout = fout.melding
             return uit
-        rec = self.register.lees(zn)
         afdruk = vingerafdruk(plan)
         if rec.get("vingerafdruk") == afdruk and not rec.get("conflicten"):
             uit.ongewijzigd = True
+            uit.opmerkingen = list(rec.get("opmerkingen") or [])  # still true: said again with every sync
             uit.url = (rec["objecten"].get("zaak") or {}).get("url", "")
             return uit
         try:
@@ -309,9 +368,12 @@ class Synchronisatie:
                 self._object(obj, rec, uit)
         except (Onbereikbaar, Geweigerd):
             raise
+        except Botsing as fout:
+            uit.conflicten.append(fout.melding)
         except ZaaksysteemFout as fout:
             uit.fout = fout.melding
         rec["conflicten"] = uit.conflicten
+        rec["opmerkingen"] = uit.opmerkingen
         if not uit.fout and not uit.conflicten:
             rec["vingerafdruk"] = afdruk
         self.register.schrijf(rec)
