@@ -27,7 +27,7 @@ from textual.binding import Binding, BindingType
 from textual.command import CommandPalette
 from textual.screen import Screen
 
-from screens import brieven, foutafhandeling, noodstop, textual_intern
+from screens import brieven, foutafhandeling, noodstop, synchronisatie, textual_intern
 from screens.bewaarrij import Bewaarrij, NaBewaren
 from screens.concepten import Concepten
 from screens.ontgrendel import OntgrendelScherm
@@ -80,6 +80,7 @@ class SmiApp(Concepten, Sessie, Vooruit, App[int]):
         Binding("ctrl+l", "vergrendel", "Vergrendelen", show=False),
         Binding("f2", "dossier", "Dossier/termijnen"),
         Binding("f3", "instellingen", "Instellingen"),  # not ctrl+e: in a field that is "end of line"
+        Binding("f5", "synchroniseren", "Sync", show=False),  # the only way this app goes on the network
         # Tab moves the cursor before the next key is routed: as the Screen's own (non-priority) binding, Tab went
         # to the focused field's queue first, and keys typed right after it (a fast typist, a busy machine) were
         # already on their way to the field that was left — text landed in the wrong field
@@ -152,6 +153,7 @@ class SmiApp(Concepten, Sessie, Vooruit, App[int]):
     def on_ontgrendel_scherm_ontgrendeld(self, bericht: OntgrendelScherm.Ontgrendeld) -> None:
         self.opslag = bericht.opslag
         self._rij.start()
+        synchronisatie.volg(self)  # the werkvoorraad's sync markers (only with a zaaksysteem in config.toml)
         rijen = getattr(self._ontgrendel, "rijen", None)  # read by the unlock thread while this one was idle
         if rijen is not None:
             self._toon_lijst(rijen)
@@ -183,6 +185,12 @@ class SmiApp(Concepten, Sessie, Vooruit, App[int]):
 
         if self.opslag is not None and not self.vergrendeld:
             open_instellingen(self)
+
+    def action_synchroniseren(self) -> None:
+        """Send the cases to the municipality's zaaksysteem (f5; screens.synchronisatie)."""
+        from screens.synchronisatie import open_synchronisatie
+
+        open_synchronisatie(self)
 
     def _na_slot(self, _ok: bool | None) -> None:
         self.vergrendeld = False

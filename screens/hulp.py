@@ -35,6 +35,10 @@ UITLEG: dict[str, str] = {
     "zonder iets te bewaren.",
     "InstellingenScherm": "Uw gegevens: naam, functie, team, telefoon en e-mail. Ze staan op de brieven en in het "
     "logboek van elke zaak.",
+    "SynchronisatieScherm": "De sync (F5) stuurt elke zaak die in de werkvoorraad 'open' of 'conflict' heeft naar het "
+    "zaaksysteem van de gemeente: zaak, betrokkenen, statussen, brieven en besluit. Per zaak ziet u verstuurd, niets "
+    "te doen, conflict (in het zaaksysteem gewijzigd: niets overschreven) of fout, met de reden. Lukt de verbinding "
+    "niet, dan verandert er niets aan uw zaken. Alleen hier gaat de app het netwerk op.",
 }
 """What each screen is for, by class name."""
 
@@ -50,7 +54,8 @@ TOETSEN_PER_SCHERM: dict[str, tuple[str, ...]] = {
 """The regulation's toetsen whose facts are entered on each step."""
 
 ALGEMEEN = (("Tab / Shift+Tab", "naar het volgende / vorige veld"), ("Ctrl+P", "een zaak of opdracht zoeken"),
-            ("F1", "deze hulp"), ("Ctrl+L", "vergrendelen"), ("Ctrl+Q", "bewaren en afsluiten"))  # fmt: skip
+            ("F1", "deze hulp"), ("F5", "zaken naar het zaaksysteem sturen (sync)"), ("Ctrl+L", "vergrendelen"),
+            ("Ctrl+Q", "bewaren en afsluiten"))  # fmt: skip
 
 
 def artikelen(naam: str, regeling: Any) -> list[tuple[str, str]]:

@@ -63,16 +63,10 @@ def instellingen() -> dict[str, str]:
     return uit
 
 
-def is_ingesteld() -> bool:
-    """Whether config.toml names a zaaksysteem at all (read only: no check, no network)."""
-    cfg = config.lees_config()
-    return bool(str(cfg.get("zaaksysteem_url") or "").strip())
-
-
 def geheim_uit_omgeving() -> str | None:
     """The client secret from ``SMI_TUI_ZAAKSYSTEEM_GEHEIM`` (automation), or ``None``."""
     waarde = os.environ.get(ENV_GEHEIM)
     return waarde.strip() if waarde and waarde.strip() else None
 
 
-__all__ = ["ENV_GEHEIM", "ROLTYPEN_PARTNER", "ZaaksysteemFout", "geheim_uit_omgeving", "instellingen", "is_ingesteld"]
+__all__ = ["ENV_GEHEIM", "ROLTYPEN_PARTNER", "ZaaksysteemFout", "geheim_uit_omgeving", "instellingen"]

@@ -17,15 +17,19 @@ never changed by a sync: only its record in ``meta.smi``.
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
 import json
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from smi_tui.fouten import SmiFout
-from storage.zaaksysteem.catalogus import lees_catalogus
+from storage.zaakdata import nu
+from storage.zaaksysteem.catalogus import lees_catalogus, ontbrekend_roltype
+from storage.zaaksysteem.identificatie import Botsing, botsing, identificatie
 from storage.zaaksysteem.plan import Object, lichaam_hash, maak_plan, vingerafdruk
 from storage.zaaksysteem.register import Register
+from storage.zaaksysteem.stand import instellingen_hash, stempel
 from storage.zaaksysteem.verbinding import Geweigerd, Onbereikbaar, Ongeldig, Verbinding, ZaaksysteemFout
 
 if TYPE_CHECKING:
@@ -57,45 +61,6 @@ class Uitkomst:
     fout: str = ""
     ongewijzigd: bool = False
     url: str = ""
-
-
-def ontbrekend_roltype(omschrijving: str) -> str:
-    """What the sync says when the partner cannot be a betrokkene (the zaaktype lacks the roltype)."""
-    return (
-        "de partner van de aanvrager is niet als betrokkene in het zaaksysteem gezet: het zaaktype heeft geen "
-        f"roltype '{omschrijving}'. Laat de beheerder van de catalogus dat roltype toevoegen, of laat de "
-        "functioneel beheerder 'zaaksysteem_roltype_partner' in config.toml op een roltype van het zaaktype zetten "
-        "(bijv. mede_initiator); de partner gaat mee met de eerste sync na die instelling of na een wijziging van "
-        "de zaak"
-    )
-
-
-class Botsing(ZaaksysteemFout):
-    """The zaaksysteem has a zaak with this identificatie that is not this store's (another laptop numbered its own
-    case the same): a conflict; nothing is sent for the case and nothing is overwritten."""
-
-
-def botsing(ident: str) -> Botsing:
-    """The Dutch conflict for a zaak ``ident`` that belongs to someone else."""
-    return Botsing(
-        f"In het zaaksysteem bestaat al een zaak met identificatie {ident} die niet van deze laptop is (een andere "
-        "laptop gaf hetzelfde zaaknummer uit). Er is niets verstuurd en niets overschreven. Laat de functioneel "
-        "beheerder elke laptop een eigen 'zaaksysteem_voorvoegsel' geven in config.toml; de volgende sync stuurt "
-        "de zaak dan als <voorvoegsel>-" + ident + "."
-    )
-
-
-def identificatie(rec: dict[str, Any], zn: str, cfg: dict[str, str]) -> str:
-    """The zaak's identificatie in the zaaksysteem: the one it was created with (kept in its record), else — for a
-    zaak still to be created — ``<zaaksysteem_voorvoegsel>-<zaaknummer>``, or the zaaknummer without a prefix. A
-    record from before the prefix existed that knows its zaak was created with the zaaknummer."""
-    if rec.get("identificatie"):
-        return str(rec["identificatie"])
-    bekend = (rec.get("objecten") or {}).get("zaak") or {}
-    if bekend.get("url") or bekend.get("bezig"):
-        return zn
-    voorvoegsel = cfg.get("zaaksysteem_voorvoegsel") or ""
-    return f"{voorvoegsel}-{zn}" if voorvoegsel else zn
 
 
 def plan_van(opslag: Opslag, zn: str, cfg: dict[str, str], rec: dict[str, Any] | None = None) -> list[Object]:
@@ -154,9 +119,13 @@ def _gelijk(remote: dict[str, Any], body: dict[str, Any]) -> bool:
 class Synchronisatie:
     """One sync run over an open store and one connection."""
 
-    def __init__(self, opslag: Opslag, v: Verbinding, cfg: dict[str, str]) -> None:
+    def __init__(self, opslag: Opslag, v: Verbinding, cfg: dict[str, str],
+                 slot: contextlib.AbstractContextManager[Any] | None = None) -> None:  # fmt: skip
+        """``slot``: the app's store lock, held around each use of the store and never during a request (other
+        threads read the store meanwhile); the CLI needs none."""
         self.opslag, self.v, self.cfg = opslag, v, cfg
-        self.register = Register(opslag)
+        self._slot = slot if slot is not None else contextlib.nullcontext()
+        self.register = Register(opslag, slot)
         self._catalogus: dict[str, str] | None = None
 
     def catalogus(self) -> dict[str, str]:
@@ -187,7 +156,9 @@ class Synchronisatie:
         if obj.soort == "zaak":  # our mark, to recognise this zaak after an interrupted create (kenmerk ≤ 40)
             body["kenmerken"] = [*body.get("kenmerken", []), {"kenmerk": rec["kenmerk"], "bron": "smi-tui-sync"}]
         if obj.inhoud_van:
-            body["inhoud"] = base64.b64encode(self.opslag.document(rec["zaaknummer"], obj.inhoud_van)).decode("ascii")
+            with self._slot:
+                inhoud = self.opslag.document(rec["zaaknummer"], obj.inhoud_van)
+            body["inhoud"] = base64.b64encode(inhoud).decode("ascii")
         if obj.inhoud is not None:
             body["inhoud"] = base64.b64encode(obj.inhoud).decode("ascii")
         return body
@@ -350,15 +321,24 @@ class Synchronisatie:
         uit = Uitkomst(zn)
         rec = self.register.lees(zn)
         try:
-            plan = plan_van(self.opslag, zn, self.cfg, rec)
+            with self._slot:
+                st = stempel(self.opslag, zn)  # before the plan: a save meanwhile makes the case "open" again
+                plan = plan_van(self.opslag, zn, self.cfg, rec)
         except SmiFout as fout:  # a case the mapping cannot express (say, no date at all): the others go on
             uit.fout = fout.melding
             return uit
         afdruk = vingerafdruk(plan)
+        klaar = {"stempel": st, "instellingen": instellingen_hash(self.cfg)}
         if rec.get("vingerafdruk") == afdruk and not rec.get("conflicten"):
             uit.ongewijzigd = True
             uit.opmerkingen = list(rec.get("opmerkingen") or [])  # still true: said again with every sync
             uit.url = (rec["objecten"].get("zaak") or {}).get("url", "")
+            if any(rec.get(k) != w for k, w in klaar.items()) or not rec.get("gesynchroniseerd"):
+                # no request, but the werkvoorraad should know: a record from before the stand, or a save (of a
+                # draft, say) that changes nothing the zaaksysteem holds
+                rec |= klaar
+                rec["gesynchroniseerd"] = rec.get("gesynchroniseerd") or rec.get("bijgewerkt") or nu()
+                self.register.schrijf(rec)
             return uit
         try:
             # the catalogue first: a server that is unreachable or refuses this client is found out before
@@ -376,6 +356,8 @@ class Synchronisatie:
         rec["opmerkingen"] = uit.opmerkingen
         if not uit.fout and not uit.conflicten:
             rec["vingerafdruk"] = afdruk
+            rec |= klaar
+            rec["gesynchroniseerd"] = nu()
         self.register.schrijf(rec)
         uit.url = (rec["objecten"].get("zaak") or {}).get("url", "")
         return uit
