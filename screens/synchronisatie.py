@@ -171,7 +171,7 @@ def _sync_taak(app: Any, scherm: SynchronisatieScherm) -> None:
             uitkomst = s.zaak(zn)
             soort, regels = uitkomst_regels(uitkomst)
             samen[soort] += 1
-            na(scherm.regel, zn, soort, regels)
+            na(scherm.regel, zn, soort, regels, tuple(uitkomst.opmerkingen))
         na(scherm.klaar, samenvatting(samen, v.aantal))
     except (Onbereikbaar, Geweigerd) as fout:
         na(scherm.gestopt, fout.melding + (f"\n\n{samenvatting(samen, v.aantal)}" if any(samen.values()) and v else ""))
@@ -188,18 +188,18 @@ def _sync_taak(app: Any, scherm: SynchronisatieScherm) -> None:
 
 
 def uitkomst_regels(u: Any) -> tuple[str, list[str]]:
-    """(verstuurd | niets te doen | conflict | fout, Dutch lines) of one case's outcome."""
-    let_op = [f"let op: {o}" for o in u.opmerkingen]
+    """(verstuurd | niets te doen | conflict | fout, Dutch lines) of one case's outcome; its remarks (``let op``)
+    are in ``u.opmerkingen``, shown once for all cases they concern."""
     if u.fout:
-        return "fout", [f"fout: {u.fout}", *let_op]
+        return "fout", [f"fout: {u.fout}"]
     if u.conflicten:
-        return "conflict", [f"conflict: {c}" for c in u.conflicten] + let_op
+        return "conflict", [f"conflict: {c}" for c in u.conflicten]
     if u.ongewijzigd:
-        return "niets te doen", ["niets te doen: niets gewijzigd sinds de vorige sync", *let_op]
+        return "niets te doen", ["niets te doen: niets gewijzigd sinds de vorige sync"]
     delen = [f"{u.aangemaakt} nieuw", f"{u.bijgewerkt} bijgewerkt"]
     if u.teruggevonden:
         delen.append(f"{u.teruggevonden} al in het zaaksysteem gevonden")
-    return "verstuurd", [f"verstuurd ({', '.join(delen)})", *let_op]
+    return "verstuurd", [f"verstuurd ({', '.join(delen)})"]
 
 
 def samenvatting(samen: dict[str, int], verzoeken: int) -> str:
@@ -224,6 +224,7 @@ class SynchronisatieScherm(ModalScreen[None]):
     def __init__(self) -> None:
         super().__init__(id="synchronisatie")
         self.regels: list[str] = []
+        self.let_op: dict[str, list[str]] = {}  # remark -> the cases it concerns (said once)
         self.stand = ""
         self.titel = "Synchroniseren met het zaaksysteem"
         self.afgelopen = False
@@ -243,15 +244,18 @@ class SynchronisatieScherm(ModalScreen[None]):
             return
         self.query_one("#sync-titel", Static).update(escape(self.titel))
         self.query_one("#sync-stand", Static).update(escape(self.stand))
-        self.query_one("#sync-regels", Static).update("\n".join(self.regels))
+        let_op = [f"\n[b]Let op[/] ({', '.join(zn)}): {escape(o)}." for o, zn in self.let_op.items()]
+        self.query_one("#sync-regels", Static).update("\n".join(self.regels + let_op))
 
     def meld(self, tekst: str) -> None:
         """The progress line."""
         self.stand = tekst
         self._toon()
 
-    def regel(self, zaaknummer: str, soort: str, regels: list[str]) -> None:
-        """One case's outcome."""
+    def regel(self, zaaknummer: str, soort: str, regels: list[str], opmerkingen: tuple[str, ...] = ()) -> None:
+        """One case's outcome, and its remarks."""
+        for o in opmerkingen:
+            self.let_op.setdefault(o[:1].upper() + o[1:], []).append(zaaknummer)
         kleur = {"verstuurd": "green", "niets te doen": "", "conflict": "yellow", "fout": "red"}[soort]
         kop = f"[b]{escape(zaaknummer)}[/]  " + (f"[{kleur}]{escape(regels[0])}[/]" if kleur else escape(regels[0]))
         self.regels += [kop, *(f"    {escape(r)}" for r in regels[1:])]
@@ -261,7 +265,8 @@ class SynchronisatieScherm(ModalScreen[None]):
         """The run ended: the summary (also as a notification, for when the screen was closed)."""
         self.afgelopen = True
         self.meld(tekst)
-        self.app.notify(tekst, title="Zaaksysteem")
+        if self.app.screen is not self:
+            self.app.notify(tekst, title="Zaaksysteem")
 
     def gestopt(self, melding: str, *, titel: str = "") -> None:
         """The run could not start or stopped: why, in Dutch."""
@@ -269,7 +274,7 @@ class SynchronisatieScherm(ModalScreen[None]):
         if titel:
             self.titel = titel
         self.meld(melding)
-        if not self.is_mounted or self.app.screen is not self:
+        if self.app.screen is not self:
             self.app.notify(melding, title="Sync gestopt", severity="error", timeout=20)
 
     def action_sluit(self) -> None:

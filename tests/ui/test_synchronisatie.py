@@ -54,7 +54,8 @@ def _markeringen(app) -> dict[str, str]:
 def _tekst(app) -> str:
     scherm = app.screen
     assert isinstance(scherm, SynchronisatieScherm)
-    return "\n".join([scherm.titel, scherm.stand, *scherm.regels])
+    let_op = [f"Let op ({', '.join(zn)}): {o}" for o, zn in scherm.let_op.items()]
+    return "\n".join([scherm.titel, scherm.stand, *scherm.regels, *let_op])
 
 
 def _hashes(map_: Path) -> dict[str, str]:
@@ -97,7 +98,7 @@ async def test_f5_stuurt_de_zaken_en_de_werkvoorraad_toont_per_zaak_de_stand(
             assert f"{zn}[/]  [green]verstuurd (" in "\n".join(app.screen.regels)
         assert "Sync klaar: 2 verstuurd" in tekst
         # the partner has no roltype in this zaaktype: said, not skipped in silence
-        assert "let op: de partner van de aanvrager is niet als betrokkene" in tekst
+        assert f"Let op ({', '.join(nummers)}): De partner van de aanvrager is niet als betrokkene" in tekst
         assert sorted(z["identificatie"] for z in nep.van_soort("zaken/api/v1/zaken")) == nummers
         await pilot.press("escape")
         await wacht_op(pilot, lambda: all(m.startswith("✓ ") for m in _markeringen(app).values()))
