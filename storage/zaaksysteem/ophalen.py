@@ -68,16 +68,16 @@ def haal_op(opslag: Opslag, v: Verbinding, cfg: dict[str, str], wat: str, *, con
     zaak = _zaak(v, cfg, wat)
     ext, urls = _dossier(v, zaak)
     zn = str(ext.get("zaaknummer") or "")
-    # the same zaaknummer here may be this very zaak (refused) or another laptop's own case with that number (then
-    # the case gets a new zaaknummer here; the zaak keeps its identificatie in the zaaksysteem)
-    if (
-        zn
-        and opslag.bestaat(zn)
-        and (Register(opslag).lees(zn)["objecten"].get("zaak") or {}).get("url") == zaak["url"]
-    ):
+    # this very zaak is refused when a case here is linked to it (made or taken over here, under any zaaknummer);
+    # the same zaaknummer here without that link is this laptop's own case: the zaak then gets a new zaaknummer
+    # here and keeps its identificatie in the zaaksysteem
+    hier = [
+        n for n, r in Register(opslag).alle().items() if (r["objecten"].get("zaak") or {}).get("url") == zaak["url"]
+    ]
+    if hier:
         raise ZaaksysteemFout(
-            f"Zaak {zn} staat al in deze opslag; er is niets overgenomen. Samenvoegen kan (nog) niet: werk de "
-            "zaak hier bij en sync, of neem haar over in een andere opslag."
+            f"Zaak {zaak.get('identificatie')} staat al in deze opslag (als {hier[0]}); er is niets overgenomen. "
+            "Samenvoegen kan (nog) niet: werk de zaak hier bij en sync, of neem haar over in een andere opslag."
         )
     valideer(ext["zaak"], f"{EXTENSIE} van zaak {zn}")
     problemen = audit.controleer_keten(ext.get("audit") or [])

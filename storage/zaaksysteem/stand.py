@@ -1,8 +1,8 @@
 """Where each case stands with the zaaksysteem, without any request and without decrypting a dossier: for the
 werkvoorraad's marker and the sync screen.
 
-A complete sync notes in the case's record the dossier file's stamp (its modification time in nanoseconds: every
-save of the case, a document or a draft rewrites that file atomically) and a hash of the settings the plan was
+A complete sync notes in the case's record the dossier file's stamp (its file id, size and modification time: every
+save of the case, a document or a draft replaces that file atomically) and a hash of the settings the plan was
 made with. A case is "nog te synchroniseren" when it has no record, its dossier was written since, or the settings
 changed; "conflict" while its last sync left one; else "gesynchroniseerd" with the time of that sync.
 """
@@ -30,12 +30,14 @@ class Stand:
     tijd: str = ""
 
 
-def stempel(opslag: Opslag, zn: str) -> int:
-    """The dossier file's stamp (0 when it is gone)."""
+def stempel(opslag: Opslag, zn: str) -> str:
+    """The dossier file's stamp ('' when it is gone): its file id, size and modification time. Every write replaces
+    the file by a new one (``os.replace``), so the id changes too — also where the clock's steps are coarse."""
     try:
-        return opslag.dossier_pad(zn).stat().st_mtime_ns
+        st = opslag.dossier_pad(zn).stat()
     except OSError:
-        return 0
+        return ""
+    return f"{st.st_ino}:{st.st_size}:{st.st_mtime_ns}"
 
 
 def instellingen_hash(cfg: dict[str, str]) -> str:

@@ -135,3 +135,34 @@ def test_een_onbekend_roltype_voor_de_partner_wordt_geweigerd(oz) -> None:
     _config('zaaksysteem_roltype_partner = "initiator"\n')
     with pytest.raises(ZaaksysteemFout, match="die rol heeft de aanvrager al"):
         _cfg()
+
+
+def test_ophalen_van_een_zaak_met_een_nummer_dat_hier_al_bestaat_geeft_een_nieuw_zaaknummer(
+    oz, opslag, tmp_path
+) -> None:
+    from storage.zaaksysteem.ophalen import haal_op
+
+    voorvoegsel = f"A{random.randint(10**6, 10**7 - 1)}"
+    _config(f'zaaksysteem_voorvoegsel = "{voorvoegsel}"\n')
+    zn = _zaak_met_documenten(opslag, sluiten=False)
+    assert _sync(opslag, zn).fout == ""
+    cfg = _cfg()
+    with Opslag.maak(tmp_path / "laptop-b", WW, scrypt_n=TEST_N) as b:
+        _zelfde_teller(opslag, b)
+        assert _zaak_met_documenten_zonder_teller(b) == zn  # B's own, other case with that number
+        eigen = b.laad(zn)
+        w = Verbinding(cfg["zaaksysteem_url"], cfg["zaaksysteem_client_id"], OZ["OZ_CLIENT_SECRET"], "P. Bakker")
+        nieuw = haal_op(b, w, cfg, f"{voorvoegsel}-{zn}", consulent="P. Bakker")
+        assert nieuw != zn
+        assert b.laad(zn) == eigen  # B's own case untouched
+        overgenomen = b.laad(nieuw)
+        assert overgenomen["melding"] == opslag.laad(zn)["melding"] and overgenomen["zaaknummer"] == nieuw
+        with pytest.raises(ZaaksysteemFout, match="staat al in deze opslag"):  # the same zaak twice: refused
+            haal_op(b, w, cfg, f"{voorvoegsel}-{zn}", consulent="P. Bakker")
+        overgenomen["stap"] = "afgerond"
+        b.bewaar(nieuw, overgenomen, "P. Bakker")
+        uit = Synchronisatie(b, w, cfg).zaak(nieuw)
+        assert (uit.fout, uit.conflicten, uit.aangemaakt) == ("", [], 1)  # only the status of the step "besluit"
+    api = _api()
+    [zaak] = _zaken(api, f"{voorvoegsel}-{zn}")  # the same zaak, updated from laptop B
+    assert "stap: afgerond" in zaak["toelichting"]
