@@ -34,6 +34,7 @@ class NepZaaksysteem:
         self.verzoeken: list[tuple[str, str]] = []
         self.verbindingen = 0
         self.onbereikbaar = False
+        self.weiger: dict[str, str] = {}  # path part -> the field the server refuses (a 400, as Open Zaak words it)
         self._nr = itertools.count(1)
         st = [{"url": f"{CAT}/statustypen/{i}", "volgnummer": i, "isEindstatus": i == 3} for i in (1, 2, 3)]
         rt = [{"url": f"{CAT}/roltypen/1", "omschrijvingGeneriek": "initiator"},
@@ -86,6 +87,10 @@ class NepVerbinding:
         if methode == "POST" and volledig.endswith(("/lock", "/unlock")):
             return {"lock": "slot"} if volledig.endswith("/lock") else None
         if methode == "POST":
+            for deel, veld in s.weiger.items():
+                if deel in volledig:
+                    raise Ongeldig(f"Het zaaksysteem weigert de gegevens (POST /{deel}): veld '{veld}': Dit veld is "
+                                   "vereist. (required).", {veld: "required"})  # fmt: skip
             if "zaken/api/v1/zaken" in volledig and any(
                 o.get("identificatie") == body.get("identificatie") for o in s.van_soort("zaken/api/v1/zaken")
             ):

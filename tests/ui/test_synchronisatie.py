@@ -167,3 +167,24 @@ async def test_een_zaak_van_een_andere_laptop_met_hetzelfde_nummer_is_een_confli
         assert nep.objecten[andere]["toelichting"] == "B"
         await pilot.press("escape")
         await wacht_op(pilot, lambda: _markeringen(app) == {nummers[0]: "conflict"})
+
+
+async def test_een_geweigerd_object_is_een_fout_met_de_reden_en_de_andere_zaken_gaan_door(
+    maak_app, tmp_path, monkeypatch, nep
+) -> None:
+    nummers = _zaken(tmp_path)
+    _met_zaaksysteem(tmp_path, monkeypatch)
+    nep.weiger["besluiten/api/v1/besluiten"] = "besluittype"
+    app = maak_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ontgrendel(pilot)
+        await wacht_op(pilot, lambda: _markeringen(app) == dict.fromkeys(nummers, "open"))
+        await pilot.press("f5")
+        await wacht_op(pilot, lambda: isinstance(app.screen, SynchronisatieScherm) and app.screen.afgelopen)
+        tekst = _tekst(app)
+        for zn in nummers:  # each case is tried and reported; neither is marked as synced
+            assert f"{zn}[/]  [red]fout: Het zaaksysteem weigert de gegevens" in "\n".join(app.screen.regels)
+        assert "veld 'besluittype'" in tekst and "Sync klaar: 2 fout" in tekst
+        await pilot.press("escape")
+        await wacht_op(pilot, lambda: app.screen.id == "werkvoorraad")
+        assert _markeringen(app) == dict.fromkeys(nummers, "open")
