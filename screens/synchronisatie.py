@@ -8,6 +8,7 @@ connection unless the consulent presses F5; without a zaaksysteem in config.toml
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, ClassVar
 
@@ -140,17 +141,30 @@ def open_synchronisatie(app: Any) -> None:
     app._rij.in_rij(_sync_taak, app, scherm)
 
 
+@dataclass
+class _Ronde:
+    """One sync run: its sync and connection, the cases still to do, and how many ended how."""
+
+    s: Any
+    v: Any
+    te_doen: list[str]
+    aantal: int
+    samen: dict[str, int] = field(default_factory=lambda: dict.fromkeys(SOORTEN, 0))
+
+
+SOORTEN = ("verstuurd", "niets te doen", "conflict", "fout")
+
+
 def _sync_taak(app: Any, scherm: SynchronisatieScherm) -> None:
-    """On the save thread: sync every case that is not synced (or has a conflict)."""
+    """On the save thread: read the settings, the secret and which cases wait, reach the zaaksysteem, then queue
+    one job per case — saves given meanwhile run between two cases, never beside one."""
     from storage.zaaksysteem import instellingen
     from storage.zaaksysteem.cli import lees_geheim
     from storage.zaaksysteem.stand import standen
     from storage.zaaksysteem.sync import Synchronisatie
-    from storage.zaaksysteem.verbinding import Geweigerd, Onbereikbaar, Verbinding
+    from storage.zaaksysteem.verbinding import Verbinding
 
-    na = app._rij.na
-    v = None
-    samen = {"verstuurd": 0, "niets te doen": 0, "conflict": 0, "fout": 0}
+    ronde = None
     try:
         cfg = instellingen()
         with app.slot:
@@ -158,33 +172,58 @@ def _sync_taak(app: Any, scherm: SynchronisatieScherm) -> None:
         geheim = lees_geheim(app.opslag, cfg, app.slot)
         te_doen = [zn for zn, s in stand.items() if s.soort != KLAAR]
         if not te_doen:
-            na(scherm.klaar, f"Alle {len(stand)} zaken zijn al gesynchroniseerd; er is niets verstuurd.")
+            app._rij.na(scherm.klaar, f"Alle {len(stand)} zaken zijn al gesynchroniseerd; er is niets verstuurd.")
+            _einde(app, None)
             return
         v = (VERBINDING or Verbinding)(
             cfg["zaaksysteem_url"], cfg["zaaksysteem_client_id"], geheim, app.consulent or "smi-tui"
         )
-        s = Synchronisatie(app.opslag, v, cfg, slot=app.slot)
-        na(scherm.meld, f"Verbinden met {cfg['zaaksysteem_url']}…")
-        s.catalogus()  # unreachable or refused is found out before anything is written to the store
-        for i, zn in enumerate(te_doen, start=1):
-            na(scherm.meld, f"Zaak {i} van {len(te_doen)}: {zn}…")
-            uitkomst = s.zaak(zn)
-            soort, regels = uitkomst_regels(uitkomst)
-            samen[soort] += 1
-            na(scherm.regel, zn, soort, regels, tuple(uitkomst.opmerkingen))
-        na(scherm.klaar, samenvatting(samen, v.aantal))
-    except (Onbereikbaar, Geweigerd) as fout:
-        na(scherm.gestopt, fout.melding + (f"\n\n{samenvatting(samen, v.aantal)}" if any(samen.values()) and v else ""))
-    except SmiFout as fout:
-        na(scherm.gestopt, fout.melding)
-    except Exception as exc:  # the screen must hear of any failure (the save thread reports it too)
-        na(scherm.gestopt, f"De sync is gestopt door een onverwachte fout ({type(exc).__name__}). Aan de zaken is "
-                           "niets gewijzigd; probeer het opnieuw of meld het bij de functioneel beheerder.")  # fmt: skip
-    finally:
-        if v is not None:
-            v.sluit()
-        na(setattr, app, "sync_bezig", False)
-        _lees_standen(app)
+        ronde = _Ronde(Synchronisatie(app.opslag, v, cfg, slot=app.slot), v, te_doen, len(te_doen))
+        app._rij.na(scherm.meld, f"Verbinden met {cfg['zaaksysteem_url']}…")
+        ronde.s.catalogus()  # unreachable or refused is found out before anything is written to the store
+    except Exception as exc:
+        _gestopt(app, scherm, ronde, exc)
+        return
+    app._rij.in_rij(_zaak_taak, app, scherm, ronde)
+
+
+def _zaak_taak(app: Any, scherm: SynchronisatieScherm, ronde: _Ronde) -> None:
+    """On the save thread: one case, then the next one is queued (after the saves given meanwhile)."""
+    zn = ronde.te_doen.pop(0)
+    try:
+        app._rij.na(scherm.meld, f"Zaak {ronde.aantal - len(ronde.te_doen)} van {ronde.aantal}: {zn}…")
+        uitkomst = ronde.s.zaak(zn)
+    except Exception as exc:
+        _gestopt(app, scherm, ronde, exc)
+        return
+    soort, regels = uitkomst_regels(uitkomst)
+    ronde.samen[soort] += 1
+    app._rij.na(scherm.regel, zn, soort, regels, tuple(uitkomst.opmerkingen))
+    if ronde.te_doen:
+        app._rij.in_rij(_zaak_taak, app, scherm, ronde)
+        return
+    app._rij.na(scherm.klaar, samenvatting(ronde.samen, ronde.v.aantal))
+    _einde(app, ronde)
+
+
+def _gestopt(app: Any, scherm: SynchronisatieScherm, ronde: _Ronde | None, exc: Exception) -> None:
+    """The run could not start or stopped: why, in Dutch, and what was done before."""
+    if isinstance(exc, SmiFout):  # unreachable, refused (the JWT reason), no secret, a setting
+        melding = exc.melding
+    else:  # the screen must hear of any failure
+        melding = (f"De sync is gestopt door een onverwachte fout ({type(exc).__name__}). Aan de zaken is niets "
+                   "gewijzigd; probeer het opnieuw of meld het bij de functioneel beheerder.")  # fmt: skip
+    if ronde is not None and any(ronde.samen.values()):
+        melding += f"\n\n{samenvatting(ronde.samen, ronde.v.aantal)}"
+    app._rij.na(scherm.gestopt, melding)
+    _einde(app, ronde)
+
+
+def _einde(app: Any, ronde: _Ronde | None) -> None:
+    if ronde is not None:
+        ronde.v.sluit()
+    app._rij.na(setattr, app, "sync_bezig", False)
+    _lees_standen(app)
 
 
 def uitkomst_regels(u: Any) -> tuple[str, list[str]]:

@@ -15,7 +15,7 @@ from screens.synchronisatie import SynchronisatieScherm
 from screens.zakenlijst import ZakenLijst
 from storage import Opslag
 from tests.ui.hulp import ROOT, WACHTWOORD, ontgrendel, wacht_op
-from tests.ui.nepzaaksysteem import CONFIG, NepZaaksysteem
+from tests.ui.nepzaaksysteem import CONFIG, NepVerbinding, NepZaaksysteem
 
 
 @pytest.fixture
@@ -188,3 +188,30 @@ async def test_een_geweigerd_object_is_een_fout_met_de_reden_en_de_andere_zaken_
         await pilot.press("escape")
         await wacht_op(pilot, lambda: app.screen.id == "werkvoorraad")
         assert _markeringen(app) == dict.fromkeys(nummers, "open")
+
+
+async def test_een_bewaaropdracht_tijdens_de_sync_wacht_niet_tot_alle_zaken_klaar_zijn(
+    maak_app, tmp_path, monkeypatch, nep
+) -> None:
+    """The sync is one job per case on the save thread: a save given while case 1 is sent runs before case 2."""
+    nummers = _zaken(tmp_path, 3)
+    _met_zaaksysteem(tmp_path, monkeypatch)
+    app = maak_app()
+    volgorde: list[str] = []
+    echte_vraag = NepVerbinding.vraag
+
+    def vraag(self, methode, url, body=None, params=None):
+        if methode == "POST" and url.endswith("zaken/api/v1/zaken"):
+            volgorde.append(f"zaak {body['identificatie']}")
+            if len(volgorde) == 1:  # while the first case is sent, the consulent saves something
+                app._rij.in_rij(volgorde.append, "bewaard")
+        return echte_vraag(self, methode, url, body, params)
+
+    monkeypatch.setattr(NepVerbinding, "vraag", vraag)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ontgrendel(pilot)
+        await wacht_op(pilot, lambda: _markeringen(app) == dict.fromkeys(nummers, "open"))
+        await pilot.press("f5")
+        await wacht_op(pilot, lambda: isinstance(app.screen, SynchronisatieScherm) and app.screen.afgelopen)
+        assert "Sync klaar: 3 verstuurd" in _tekst(app)
+    assert volgorde == [f"zaak {nummers[0]}", "bewaard", f"zaak {nummers[1]}", f"zaak {nummers[2]}"]
