@@ -80,12 +80,12 @@ class SmiApp(Concepten, Sessie, Vooruit, App[int]):
         Binding("ctrl+l", "vergrendel", "Vergrendelen", show=False),
         Binding("f2", "dossier", "Dossier/termijnen"),
         Binding("f3", "instellingen", "Instellingen"),  # not ctrl+e: in a field that is "end of line"
-        Binding("f5", "synchroniseren", "Sync", show=False),  # the only way this app goes on the network
         # Tab moves the cursor before the next key is routed: as the Screen's own (non-priority) binding, Tab went
         # to the focused field's queue first, and keys typed right after it (a fast typist, a busy machine) were
         # already on their way to the field that was left — text landed in the wrong field
         Binding("tab", "focus_next", show=False, priority=True),
         Binding("shift+tab", "focus_previous", show=False, priority=True),
+        Binding("f5", "synchroniseren", "Sync", show=False),  # the only way this app goes on the network
     ]
 
     def __init__(self, map_: Path | None = None, *, vandaag: Callable[[], date] | None = None,
