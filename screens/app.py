@@ -27,7 +27,7 @@ from textual.binding import Binding, BindingType
 from textual.command import CommandPalette
 from textual.screen import Screen
 
-from screens import brieven, foutafhandeling, noodstop, textual_intern
+from screens import brieven, foutafhandeling, noodstop, synchronisatie, textual_intern
 from screens.bewaarrij import Bewaarrij, NaBewaren
 from screens.concepten import Concepten
 from screens.ontgrendel import OntgrendelScherm
@@ -86,6 +86,7 @@ class SmiApp(Concepten, Sessie, Vooruit, App[int]):
         # already on their way to the field that was left — text landed in the wrong field
         Binding("tab", "focus_next", show=False, priority=True),
         Binding("shift+tab", "focus_previous", show=False, priority=True),
+        Binding("f5", "synchroniseren", "Sync", show=False),  # the only way this app goes on the network
     ]
 
     def __init__(self, map_: Path | None = None, *, vandaag: Callable[[], date] | None = None,
@@ -153,6 +154,7 @@ class SmiApp(Concepten, Sessie, Vooruit, App[int]):
     def on_ontgrendel_scherm_ontgrendeld(self, bericht: OntgrendelScherm.Ontgrendeld) -> None:
         self.opslag = bericht.opslag
         self._rij.start()
+        synchronisatie.volg(self)  # the werkvoorraad's sync markers (only with a zaaksysteem in config.toml)
         rijen = getattr(self._ontgrendel, "rijen", None)  # read by the unlock thread while this one was idle
         if rijen is not None:
             self._toon_lijst(rijen)
@@ -184,6 +186,12 @@ class SmiApp(Concepten, Sessie, Vooruit, App[int]):
 
         if self.opslag is not None and not self.vergrendeld:
             open_instellingen(self)
+
+    def action_synchroniseren(self) -> None:
+        """Send the cases to the municipality's zaaksysteem (f5; screens.synchronisatie)."""
+        from screens.synchronisatie import open_synchronisatie
+
+        open_synchronisatie(self)
 
     def _na_slot(self, _ok: bool | None) -> None:
         self.vergrendeld = False

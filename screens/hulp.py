@@ -18,7 +18,8 @@ from smi_tui.toetsnamen import toetsnaam
 UITLEG: dict[str, str] = {
     "WerkvoorraadScherm": "De werkvoorraad: al uw zaken met hun stap en de eerstvolgende termijn. Zaken die te laat "
     "zijn staan bovenaan met TE LAAT, zaken binnen een week met BIJNA. Typ in het zoekveld een naam, zaaknummer of "
-    "BSN en druk op Enter om de gemarkeerde zaak te openen.",
+    "BSN en druk op Enter om de gemarkeerde zaak te openen. Is er een zaaksysteem ingesteld, dan toont de kolom Sync "
+    "per zaak open (nog te synchroniseren), conflict of ✓ met het moment van de laatste sync; F5 synchroniseert.",
     "MeldingScherm": "Stap 1, de melding: wie meldt zich, voor welke kinderen, en wanneer. Met de datum van de "
     "melding begint de beslistermijn te lopen. Maak eventueel een ontvangstbevestiging (Ctrl+O).",
     "GesprekScherm": "Stap 2, het gesprek: de sociaal-medische situatie, het netwerk, het inkomen en de opvang. "
@@ -44,6 +45,10 @@ UITLEG: dict[str, str] = {
     "de beschikking af; daarna staat het besluit vast. N of Escape annuleert: er verandert niets.",
     "InstellingenScherm": "Uw gegevens: naam, functie, team, telefoon en e-mail. Ze staan op de brieven en in het "
     "logboek van elke zaak.",
+    "SynchronisatieScherm": "De sync (F5) stuurt elke zaak die in de werkvoorraad 'open' of 'conflict' heeft naar het "
+    "zaaksysteem van de gemeente: zaak, betrokkenen, statussen, brieven en besluit. Per zaak ziet u verstuurd, niets "
+    "te doen, conflict (in het zaaksysteem gewijzigd: niets overschreven) of fout, met de reden. Lukt de verbinding "
+    "niet, dan verandert er niets aan uw zaken. Alleen hier gaat de app het netwerk op.",
 }
 """What each screen is for, by class name."""
 
@@ -59,7 +64,8 @@ TOETSEN_PER_SCHERM: dict[str, tuple[str, ...]] = {
 """The regulation's toetsen whose facts are entered on each step."""
 
 ALGEMEEN = (("Tab / Shift+Tab", "naar het volgende / vorige veld"), ("Ctrl+P", "een zaak of opdracht zoeken"),
-            ("F1", "deze hulp"), ("Ctrl+L", "vergrendelen"), ("Ctrl+Q", "bewaren en afsluiten"))  # fmt: skip
+            ("F1", "deze hulp"), ("F5", "zaken naar het zaaksysteem sturen (sync)"), ("Ctrl+L", "vergrendelen"),
+            ("Ctrl+Q", "bewaren en afsluiten"))  # fmt: skip
 
 
 def artikelen(naam: str, regeling: Any) -> list[tuple[str, str]]:

@@ -24,6 +24,7 @@ from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
+from screens.synchronisatie import markering
 from screens.voettekst import Voettekst
 from screens.zakenlijst import Kolom, Rij, ZakenLijst
 
@@ -32,7 +33,7 @@ SORTERINGEN = ["termijn", "zaaknummer", "naam", "gemeente"]
 STAPNAMEN = {"melding": "Melding", "gesprek": "Gesprek", "verslag": "Verslag", "voorliggend": "Voorliggend",
              "besluit": "Besluit", "afgerond": "Afgerond"}  # fmt: skip
 KOLOMMEN = [("zaaknummer", "Zaaknummer", None), ("signaal", "Signaal", 7), ("dagen", "Dagen", 5),
-            ("termijn", "Termijn", 10), ("naam", "Naam", 20), ("stap", "Stap", None), ("gemeente", "Gemeente", None),
+            ("termijn", "Termijn", 10), ("naam", "Naam", 20), ("stap", "Stap", None), ("sync", "Sync", 8), ("gemeente", "Gemeente", None),
             ("wat", "Wat", None)]  # fmt: skip
 """(key, header, fixed width or None: as wide as the widest cell)."""
 
@@ -230,12 +231,15 @@ class WerkvoorraadScherm(Screen[None]):
             woord, sig, dagen = signalen[r.zaaknummer]
             cellen = (r.zaaknummer, woord, "" if dagen is None else str(dagen),
                       termijn.strftime("%d-%m-%Y") if termijn else "—", r.ouders[0] if r.ouders else "",
-                      STAPNAMEN.get(r.status or "", "?"), self.gemeenten.get(r.gemeente or "", r.gemeente or ""),
+                      STAPNAMEN.get(r.status or "", "?"), markering(self.app, r.zaaknummer),
+                      self.gemeenten.get(r.gemeente or "", r.gemeente or ""),
                       wat or "")  # fmt: skip
             rijen.append(Rij(r.zaaknummer, cellen, sig))
         breedtes = {sleutel: vast or max([len(kop), *(len(rij.cellen[i]) for rij in rijen)])
                     for i, (sleutel, kop, vast) in enumerate(KOLOMMEN)}  # fmt: skip
-        weg = passend(breedtes, self.app.size.width - 2)  # (the list's scrollbar)
+        if getattr(self.app, "sync_standen", None) is None:  # no zaaksysteem set up: no sync column
+            breedtes.pop("sync")
+        weg = passend(breedtes, self.app.size.width - 2) | ({"sync"} - set(breedtes))  # (the list's scrollbar)
         self._breedte = self.app.size.width
         kolommen = [Kolom(kop, breedtes[sleutel], rechts=sleutel == "dagen", signaal=sleutel == "signaal")
                     for sleutel, kop, _ in KOLOMMEN if sleutel not in weg]  # fmt: skip

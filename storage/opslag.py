@@ -9,6 +9,7 @@ import hashlib
 import os
 import shutil
 from collections import OrderedDict
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -61,6 +62,7 @@ class Opslag(IndexMixin, DocumentenMixin, LogboekMixin, SleutelMixin, ImportMixi
         self._op_schijf: dict[int, int] = {}  # highest dossier file per year, read once (see _reserveer)
         self.meldingen: list[str] = []
         """What opening found and could not repair silently (a missing manifest, a deleted dossier): Dutch."""
+        self.bij_wijziging: Callable[[str], None] | None = None  # with the zaaknummer after each change (app: sync)
         for sub in ("index", "dossiers", "documenten"):
             (self.map / sub).mkdir(exist_ok=True, mode=0o700)
         for sub in (self.map, self.map / "index", self.map / "dossiers"):
@@ -272,6 +274,7 @@ class Opslag(IndexMixin, DocumentenMixin, LogboekMixin, SleutelMixin, ImportMixi
     def _noteer(self, zaaknummer: str, db: TinyDB) -> None:
         """Record a dossier's new state in the manifest (call after its write succeeded)."""
         self._manifest.noteer_dossier(zaaknummer, db.table("zaak").get(doc_id=1) or {})
+        self.bij_wijziging and self.bij_wijziging(zaaknummer)
 
     def _kop(self, db: TinyDB, zaaknummer: str) -> dict[str, Any]:
         kop = db.table("zaak").get(doc_id=1)
@@ -308,6 +311,7 @@ class Opslag(IndexMixin, DocumentenMixin, LogboekMixin, SleutelMixin, ImportMixi
             },
             doc_ids=[1],
         )
+        self.bij_wijziging and self.bij_wijziging(str(kop["zaak"].get("zaaknummer") or ""))  # a document too
 
     def bewaar(self, zaaknummer: str, zaak: Any, consulent: str, *, stap: str | None = None) -> list[dict[str, Any]]:
         """Save a changed case (one atomic write with its audit entry); returns the changed fields."""
