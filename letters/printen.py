@@ -183,7 +183,7 @@ def print_pdf(pad: Path | str, printer: str | None = None) -> str:
                 "zonder printer gaat de PDF naar de standaardprinter."
             )
         try:
-            os.startfile(str(pad), "print")  # type: ignore[attr-defined]
+            os.startfile(str(pad), "print")  # type: ignore[attr-defined]  # Windows only: mypy checks as Linux, where typeshed has no os.startfile
         except OSError as exc:
             raise PrintFout(f"Afdrukken is mislukt: {exc}. Is er een PDF-lezer en een printer ingesteld?") from None
         return "naar de standaardprinter van Windows gestuurd"

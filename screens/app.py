@@ -269,7 +269,8 @@ class SmiApp(Concepten, Sessie, Vooruit, App[int]):
 
     def action_command_palette(self) -> None:
         """The command palette (ctrl+p) with a Dutch placeholder."""
-        if self.use_command_palette and not CommandPalette.is_open(self):
+        # Textual types is_open's argument as App[object]; App is invariant in its result type and this is App[int]
+        if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
             self.push_screen(CommandPalette(placeholder=PALET_TEKST, id="--command-palette"))
 
     def action_help_quit(self) -> None:

@@ -12,6 +12,7 @@ import argparse
 import re
 import sys
 from collections.abc import Callable, Sequence
+from datetime import date
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -55,7 +56,7 @@ def _inzage(args: argparse.Namespace) -> int:
     return cmd_inzage(args, maak_inzage)
 
 
-def _datum(text: str):
+def _datum(text: str) -> date:
     from smi_tui.datums import parse_datum
 
     try:
