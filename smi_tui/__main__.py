@@ -254,6 +254,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     try:
         config.activeer(args)
+        if melding := config.oude_config_melding():  # an older version's config in the store folder (Windows, macOS)
+            print(f"smi-tui: {melding}", file=sys.stderr)
         if getattr(args, "func", None) is None:
             import gc
 
