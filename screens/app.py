@@ -157,6 +157,8 @@ class SmiApp(Concepten, Sessie, Vooruit, App[int]):
             self._toon_lijst(rijen)
         self.werkvoorraad = WerkvoorraadScherm(self.vandaag)
         self.switch_screen(self.werkvoorraad)
+        if melding := config.oude_config_melding():  # an older build put config.toml in the store folder
+            self.notify(melding[:1].upper() + melding[1:], severity="warning", timeout=30)
         self.call_after_refresh(gc.enable)  # off since unlocking began (screens.ontgrendel)
         self.laad_lijst(start=True, gelezen=rijen is not None)
 

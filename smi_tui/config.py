@@ -49,11 +49,16 @@ def config_map() -> Path:
     return Path(pd.user_config_dir(APP_NAAM, appauthor=False))
 
 
+def _oude_config_map() -> Path:
+    """Where older builds kept the config: platformdirs' config folder, the store folder on Windows and macOS."""
+    return Path(_platformdirs().user_config_dir(APP_NAAM, appauthor=False))
+
+
 def _gevonden(naam: str) -> Path:
-    """``naam`` in the config folder; but one an older version put in the default store folder (Windows, macOS)
-    is still used while it is only there (:func:`oude_config_melding` says to move it)."""
+    """``naam`` in the config folder; but one an older build put in the store folder (Windows, macOS) is still
+    used while it is only there (:func:`oude_config_melding` says to move it)."""
     nieuw = config_map() / naam
-    oud = standaard_datamap() / naam
+    oud = _oude_config_map() / naam
     if not nieuw.exists() and oud != nieuw and oud.is_file():
         return oud
     return nieuw
@@ -81,8 +86,8 @@ def oude_config_melding() -> str | None:
     version put them on Windows and macOS), else None."""
     if os.environ.get("SMI_TUI_CONFIG"):
         return None
-    opslagmap = standaard_datamap()
-    if opslagmap == config_map():
+    opslagmap = _oude_config_map()
+    if opslagmap == config_map():  # Linux: the config folder did not move
         return None
     oud = [p for p in (config_bestand(), profiel_bestand()) if p.parent == opslagmap]
     if not oud:

@@ -62,6 +62,19 @@ def _als(monkeypatch: pytest.MonkeyPatch, platform: str, klasse: type, tmp_path:
     monkeypatch.setitem(sys.modules, "platformdirs", nep)
 
 
+def _als_linux(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(config, "sys", _Sys("linux"))
+    unix = platformdirs.unix.Unix
+    monkeypatch.setattr(
+        config,
+        "_platformdirs",
+        lambda: types.SimpleNamespace(
+            user_config_dir=lambda *a, **k: unix(*a, **k).user_config_dir,
+            user_data_dir=lambda *a, **k: unix(*a, **k).user_data_dir,
+        ),
+    )
+
+
 def test_windows_config_en_opslag_gescheiden(thuis: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     _als(monkeypatch, "win32", platformdirs.windows.Windows, tmp_path)
     assert config.data_dir() == tmp_path / "Local" / "smi-tui"  # where existing stores are: unchanged
@@ -80,14 +93,7 @@ def test_macos_config_en_opslag_gescheiden(thuis: Path, tmp_path: Path, monkeypa
 
 
 def test_linux_blijft_zoals_het_was(thuis: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(config, "sys", _Sys("linux"))
-    monkeypatch.setattr(
-        config, "_platformdirs",
-        lambda: types.SimpleNamespace(
-            user_config_dir=lambda *a, **k: platformdirs.unix.Unix(*a, **k).user_config_dir,
-            user_data_dir=lambda *a, **k: platformdirs.unix.Unix(*a, **k).user_data_dir,
-        ),
-    )  # fmt: skip
+    _als_linux(monkeypatch)
     assert config.config_bestand() == thuis / ".config" / "smi-tui" / "config.toml"
     assert config.data_dir() == thuis / ".local" / "share" / "smi-tui"
 
@@ -143,4 +149,14 @@ def test_omgevingsvariabele_gaat_voor(thuis: Path, tmp_path: Path, monkeypatch: 
     monkeypatch.setenv("SMI_TUI_CONFIG", str(tmp_path / "elders" / "config.toml"))
     assert config.config_bestand() == tmp_path / "elders" / "config.toml"
     assert config.profiel_bestand() == tmp_path / "elders" / "behandelaar.toml"
+    assert config.oude_config_melding() is None
+
+
+def test_op_linux_geen_oude_plek(thuis: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """On Linux the config folder never moved: a config.toml in the store folder is not the config."""
+    _als_linux(monkeypatch)
+    config.data_dir().mkdir(parents=True)
+    (config.data_dir() / "config.toml").write_text("vergrendel_na_minuten = 5\n", encoding="utf-8")
+    assert config.config_bestand() == thuis / ".config" / "smi-tui" / "config.toml"
+    assert config.lees_config() == {}
     assert config.oude_config_melding() is None
