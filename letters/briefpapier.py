@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 from datetime import date
+from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
@@ -172,19 +173,19 @@ def _canvasmaker(kop: Briefkop) -> type[rl_canvas.Canvas]:
     the letter's date are added afterwards by :func:`letters.pdfa.maak_pdfa`.)"""
 
     class BriefCanvas(rl_canvas.Canvas):
-        def __init__(self, *args: object, **kwargs: object) -> None:
-            super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        def __init__(self, *args: Any, **kwargs: Any) -> None:  # Canvas's own, passed on unchanged
+            super().__init__(*args, **kwargs)
             self._paginas: list[dict[str, object]] = []
 
         def showPage(self) -> None:
             self._paginas.append(dict(self.__dict__))
-            self._startPage()
+            self._startPage()  # type: ignore[attr-defined]  # ReportLab's private page reset, not in its stubs
 
         def save(self) -> None:
             totaal = len(self._paginas)
             for staat in self._paginas:
                 self.__dict__.update(staat)
-                _voet(self, kop, self._pageNumber, totaal)
+                _voet(self, kop, self._pageNumber, totaal)  # type: ignore[attr-defined]  # as above: private, no stub
                 super().showPage()
             super().save()
 
@@ -223,7 +224,7 @@ def bouw_pdf(kop: Briefkop, inhoud: list[Flowable]) -> bytes:
         subject=kop.onderwerp,
         creator=PRODUCENT,
         producer=PRODUCENT,
-        keywords="",
+        keywords=[],  # ReportLab joins the list: an empty Keywords entry, as before
         lang=TAAL,
         invariant=1,
         initialFontName=FONT,

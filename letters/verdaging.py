@@ -44,6 +44,7 @@ def maak(zaak: Zaak, beoordeling: Beoordeling, *, datum: date | None = None) -> 
     bt = r.beslistermijn
     stand = _stand(zaak, beoordeling)
     oud, nieuw = stand.einde, stand.verdaagd_tot
+    assert stand.start and oud and nieuw  # _stand refused the letter when one is unknown
     kop = bp.Briefkop(r, titel=f"Verdaging beslistermijn – {g.kenmerk(zaak)}", onderwerp=ONDERWERP,
                       datum=datum or v.op, kenmerk=g.kenmerk(zaak),
                       aan=g.adresregels(zaak, verplicht=True, brief="brief over de verdaging"),

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from reportlab.platypus import Flowable
+
 from letters import briefpapier as bp
 from letters import gegevens as g
 from letters import huisstijl as h
@@ -58,7 +60,7 @@ def maak(zaak: Zaak, beoordeling: Beoordeling, *, datum: date | None = None) -> 
         aan=g.adresregels(zaak, verplicht=False, brief="verslag"),
         behandelaar=g.behandelaar(zaak),
     )
-    inhoud = [h.p("Verslag van het gesprek", "titel")]
+    inhoud: list[Flowable] = [h.p("Verslag van het gesprek", "titel")]
     if r.aanvraag_is_ondertekend_verslag:
         inhoud.append(
             h.pm(

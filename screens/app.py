@@ -160,6 +160,8 @@ class SmiApp(Concepten, Sessie, Vooruit, App[int]):
             self._toon_lijst(rijen)
         self.werkvoorraad = WerkvoorraadScherm(self.vandaag)
         self.switch_screen(self.werkvoorraad)
+        if melding := config.oude_config_melding():  # an older build put config.toml in the store folder
+            self.notify(melding[:1].upper() + melding[1:], severity="warning", timeout=30)
         self.call_after_refresh(gc.enable)  # off since unlocking began (screens.ontgrendel)
         self.laad_lijst(start=True, gelezen=rijen is not None)
 
@@ -278,7 +280,8 @@ class SmiApp(Concepten, Sessie, Vooruit, App[int]):
 
     def action_command_palette(self) -> None:
         """The command palette (ctrl+p) with a Dutch placeholder."""
-        if self.use_command_palette and not CommandPalette.is_open(self):
+        # Textual types is_open's argument as App[object]; App is invariant in its result type and this is App[int]
+        if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
             self.push_screen(CommandPalette(placeholder=PALET_TEKST, id="--command-palette"))
 
     def action_help_quit(self) -> None:

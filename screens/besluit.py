@@ -148,7 +148,7 @@ class BesluitScherm(StapScherm):
     def werk_kop_bij(self) -> None:
         super().werk_kop_bij()
         for s in self.query("#beschikking-status"):
-            zet_tekst(s, self._status())  # type: ignore[arg-type]
+            zet_tekst(s, self._status())  # type: ignore[arg-type]  # query() yields Widget; #beschikking-status is a Static
 
     def _toetsrijen(self) -> list[tuple[Any, ...]]:
         return [(toetsnaam(r.code), Text(r.uitkomst.value, style=_KLEUR[r.uitkomst]), r.artikel, r.toelichting)
@@ -167,7 +167,7 @@ class BesluitScherm(StapScherm):
     @on(DataTable.RowHighlighted, "#toetsen")
     def _toets_gekozen(self, bericht: DataTable.RowHighlighted) -> None:
         for s in self.query("#toets-detail"):
-            s.update(self._toetsdetail(bericht.cursor_row))  # type: ignore[attr-defined]
+            s.update(self._toetsdetail(bericht.cursor_row))  # type: ignore[attr-defined]  # query() yields Widget; #toets-detail is a Static
             if bericht.data_table.has_focus:
                 s.scroll_visible(animate=False)  # beneath the table, in view while moving through it
 

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from screens.apptypen import AppBasis
 from smi_tui.fouten import SmiFout
 
 if TYPE_CHECKING:
@@ -42,7 +43,7 @@ def hervat_stap(zaak: Zaak) -> Stap:
     return max(kandidaten, key=lambda k: k[0])[1] if kandidaten else zaak.stap
 
 
-class Concepten:
+class Concepten(AppBasis):
     """Part of :class:`screens.app.SmiApp`: saving the open case's drafts, and saving them when the process ends."""
 
     def _bewaar_concept_van_scherm(self) -> None:

@@ -223,12 +223,12 @@ def wijziging(zaak: Zaak, regeling: Regeling, vandaag: date) -> Formulier:
 
     def als_wijziging(m: _WijzigingInvoer) -> Wijziging:
         w = m.wijziging
-        opvang = dict(w.opvang)
+        opvang: dict[str, Any] = dict(w.opvang)  # Opvang models and dicts in their JSON shape: validated below
         for i, k in kinderen:
             nieuw = m.uren.get(f"k{i}")
             if nieuw is not None and k.opvang is not None:
                 o = k.opvang.model_dump() | {"uren_per_week": nieuw, "uren_per_dag": None}  # days per week stay
-                opvang[str(i)] = o  # type: ignore[assignment]
+                opvang[str(i)] = o
         return Wijziging.model_validate(w.model_dump() | {"opvang": opvang})
 
     def toelichting(data: dict[str, Any]) -> str:

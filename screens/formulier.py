@@ -157,7 +157,7 @@ def ruw_van_data(velden: Iterable[Widget], data: dict[str, Any]) -> dict[str, An
     for w in velden:
         pad, soort = invoer_van(w)
         if soort == "lid":
-            uit[w.id or ""] = w._smi_waarde in (plat.get(pad) or [])  # type: ignore[attr-defined]
+            uit[w.id or ""] = w._smi_waarde in (plat.get(pad) or [])  # type: ignore[attr-defined]  # form metadata kept on the Textual widget itself (see _merk)
         elif pad in plat:
             uit[w.id or ""] = terug(soort, plat[pad])
     return uit
@@ -172,7 +172,7 @@ def data_van(paren: Iterable[tuple[Widget, Any]]) -> dict[str, Any]:
         if soort == "lid":
             lijst = lijsten.setdefault(pad, [])
             if ruw:
-                lijst.append(w._smi_waarde)  # type: ignore[attr-defined]
+                lijst.append(w._smi_waarde)  # type: ignore[attr-defined]  # form metadata kept on the Textual widget itself (see _merk)
             continue
         waarde = converteer(soort, ruw)
         if waarde is not None and not (soort == "bool" and waarde is False):
@@ -205,7 +205,7 @@ def vul_data(root: DOMNode, data: dict[str, Any]) -> None:
     for w in invoervelden(root):
         pad, soort = invoer_van(w)
         if soort == "lid":
-            zet_ruw(w, w._smi_waarde in (plat.get(pad) or []))  # type: ignore[attr-defined]
+            zet_ruw(w, w._smi_waarde in (plat.get(pad) or []))  # type: ignore[attr-defined]  # form metadata kept on the Textual widget itself (see _merk)
         elif pad in plat:
             zet_ruw(w, terug(soort, plat[pad]))
 

@@ -96,7 +96,7 @@ def hulptekst(scherm: Screen[Any]) -> str:
     delen = [f"[b]{escape(UITLEG.get(naam, 'Hulp bij dit scherm.'))}[/]"]
     regeling = getattr(scherm, "regeling", None)
     rijen = artikelen(naam, regeling)
-    if rijen:
+    if rijen and regeling is not None:  # artikelen() finds none without a regulation
         delen.append(f"\n[b]Regeling[/]: {escape(regeling.citeertitel)}")
         delen += [f"  • {escape(wat)} — {escape(art)}" for wat, art in rijen]
     toetsen = zichtbare_toetsen(scherm, alle=True)

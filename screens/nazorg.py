@@ -134,13 +134,13 @@ class NazorgScherm(Screen[None]):
         v = self.query_one("#vastgelegd", DataTable)
         v.clear()
         for sleutel, soort, nummer, record in self._records():
-            datum, inhoud = df.omschrijving(soort, record)
+            vastgelegd_op, inhoud = df.omschrijving(soort, record)
             naam = _SOORT[soort] + (f" {nummer}" if soort in LIJSTEN else "")
             if record.ingetrokken is not None:
-                v.add_row(Text(nl_datum(datum) if datum else "", style="dim strike"), Text(naam, style="dim"),
+                v.add_row(Text(nl_datum(vastgelegd_op) if vastgelegd_op else "", style="dim strike"), Text(naam, style="dim"),
                           Text(f"{inhoud} — {record.ingetrokken.tekst()}", style="dim"), key=sleutel)  # fmt: skip
             else:
-                v.add_row(nl_datum(datum) if datum else "", naam, inhoud, key=sleutel)
+                v.add_row(nl_datum(vastgelegd_op) if vastgelegd_op else "", naam, inhoud, key=sleutel)
         self.query_one("#nazorg-uitleg", Static).update(self._uitleg())
 
     def on_data_table_row_highlighted(self, bericht: DataTable.RowHighlighted) -> None:
@@ -250,11 +250,11 @@ class NazorgScherm(Screen[None]):
     def action_stap(self) -> None:
         """Open the case's step (for a finished case: the besluit, with the tests and the beschikking)."""
         stap = Stap.BESLUIT if self.zaak.stap == Stap.AFGEROND else self.zaak.stap
-        self.app._toon_stap(stap, self.zaak.concepten.get(stap.value))  # type: ignore[attr-defined]
+        self.app._toon_stap(stap, self.zaak.concepten.get(stap.value))  # type: ignore[attr-defined]  # self.app is App[Any]: _toon_stap is SmiApp's (Sessie), which this screen cannot import
 
     def action_terug(self) -> None:
         """Back (escape): to the step this screen was opened from, or to the werkvoorraad."""
-        self.app.action_werkvoorraad()  # type: ignore[attr-defined]
+        self.app.action_werkvoorraad()  # type: ignore[attr-defined]  # self.app is App[Any]: the action is SmiApp's, which this screen cannot import
 
 
 def _beschrijf(soort: str, nummer: int, record: Any) -> str:

@@ -159,7 +159,7 @@ class StapScherm(StapControle, StapConcept, ZuinigHervatten):
         invoer = [w for w in verzameld if w.has_class("invoer")]
         concept = None if self.alleen_lezen() else self.concept  # a final decision shows what it rests on
         self._start_data = None if concept else self.startdata()
-        self._ruw = dict(concept) if concept else ruw_van_data(invoer, self._start_data)
+        self._ruw = dict(concept) if concept else ruw_van_data(invoer, self._start_data or {})
         self._laatst_concept = velden_van(self._ruw)
         self._pas_slot_toe()
 

@@ -15,6 +15,7 @@ from typing import Any
 from textual.widget import Widget
 from textual.widgets import Static
 
+from screens.apptypen import StapBasis
 from screens.berichten import ConceptGewijzigd
 from screens.concepten import BEWAARD, FOCUS
 from screens.formulier import ruwe_waarde
@@ -42,7 +43,7 @@ def bewaard_tekst(tijd: str | None, vandaag: date | None = None) -> str:
     return f"bewaard {moment:%d-%m %H:%M}"  # short: the step bar must fit 80 columns
 
 
-class StapConcept:
+class StapConcept(StapBasis):
     """Part of :class:`screens.stap.StapScherm` (which provides the form: ``_invoer``, ``_paren``, ``concept``)."""
 
     def _begin_concept(self, concept: dict[str, Any] | None) -> None:

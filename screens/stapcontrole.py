@@ -13,12 +13,13 @@ from pydantic import ValidationError
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
+from screens.apptypen import StapBasis
 from screens.formulier import data_van, fouten_per_pad
 from screens.velden import begrepen, hulptekst, invoer_van, veldlabel
 from smi_tui.zaak import Zaak
 
 
-class StapControle:
+class StapControle(StapBasis):
     """Part of :class:`screens.stap.StapScherm`: validation and the messages it shows."""
 
     _getoond: dict[str, str]

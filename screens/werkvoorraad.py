@@ -176,7 +176,7 @@ class WerkvoorraadScherm(Screen[None]):
     def on_mount(self) -> None:
         self.query_one("#zaken", ZakenLijst).focus()
         if getattr(self.app, "lijst_gelezen", False):  # read before this screen was mounted (maybe empty)
-            self.toon(self.app.rijen, self.app.bsns)  # type: ignore[attr-defined]
+            self.toon(self.app.rijen, self.app.bsns)  # type: ignore[attr-defined]  # self.app is App[Any]: rijen and bsns are SmiApp's, which this screen cannot import (app imports it)
 
     def on_resize(self) -> None:
         if self.rijen and self.app.size.width != getattr(self, "_breedte", None):
@@ -287,7 +287,7 @@ class WerkvoorraadScherm(Screen[None]):
 
     @on(ZakenLijst.Gekozen, "#zaken")
     def _open(self, event: ZakenLijst.Gekozen) -> None:
-        self.app.open_zaak(event.sleutel)  # type: ignore[attr-defined]
+        self.app.open_zaak(event.sleutel)  # type: ignore[attr-defined]  # self.app is App[Any]: open_zaak is SmiApp's, which this screen cannot import (app imports it)
 
     def action_openen(self) -> None:
         """Open the case under the cursor (enter; in the search field enter goes to the list first)."""
@@ -301,7 +301,7 @@ class WerkvoorraadScherm(Screen[None]):
             return
         from smi_tui.zaak import Stap
 
-        self.app.open_zaak(zaaknummer, Stap.AFGEROND)  # type: ignore[attr-defined]
+        self.app.open_zaak(zaaknummer, Stap.AFGEROND)  # type: ignore[attr-defined]  # self.app is App[Any]: open_zaak is SmiApp's, which this screen cannot import (app imports it)
 
     def action_zoeken(self) -> None:
         """Focus the search field (ctrl+f)."""

@@ -20,7 +20,7 @@ apply one after the other. Cases of other gemeenten are ignored; all cases are c
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from fractions import Fraction
@@ -144,8 +144,8 @@ def _rijen(zaak: Zaak, nummer: str, regeling: Regeling, jaar: int) -> list[Budge
     return uit
 
 
-def _sleutel(volgorde: Sequence[str]):
-    def sleutel(r: Budgetrij) -> tuple:
+def _sleutel(volgorde: Sequence[str]) -> Callable[[Budgetrij], tuple[object, ...]]:
+    def sleutel(r: Budgetrij) -> tuple[object, ...]:
         delen: list[object] = [0 if r.status == VASTGELEGD else 1]
         for c in volgorde:
             if c == "lopende_jaaroverschrijdende_toekenning":

@@ -68,8 +68,8 @@ class Opvang(Model):
     def _uren_en_data(self) -> Opvang:
         if self.uren_per_week is None and (self.dagen_per_week is None or self.uren_per_dag is None):
             raise ValueError("vul de uren per week in, of het aantal dagen per week en de uren per dag")
-        beide = None not in (self.uren_per_week, self.uren_per_dag, self.dagen_per_week)
-        if beide and self.uren_per_dag * self.dagen_per_week != self.uren_per_week:
+        u, d, w = self.uren_per_dag, self.dagen_per_week, self.uren_per_week
+        if u is not None and d is not None and w is not None and u * d != w:
             raise ValueError(
                 "dagen per week x uren per dag is niet gelijk aan de uren per week; vul er één van beide in"
             )

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 from enum import StrEnum
-from typing import Annotated, Literal
+from typing import Annotated, Literal, TypeVar
 
 from pydantic import BaseModel, Field, model_validator
 
@@ -84,6 +84,8 @@ __all__ = [
 ]
 
 # ------------------------------------------------------------------------------------------ berekening
+
+_T = TypeVar("_T", bound=BaseModel)  # a kind of check: toets() and toetsen_van() return that kind
 
 
 class Methode(StrEnum):
@@ -296,10 +298,10 @@ class Regeling(Strikt):
             raise ValueError(f"toetstype(n) {', '.join(sorted(dubbel))} staan meer dan eens in de regeling")
         return self
 
-    def toets(self, soort: type[BaseModel]) -> BaseModel | None:
+    def toets(self, soort: type[_T]) -> _T | None:
         """The check of the given class, if this regulation switches it on (the first, for a repeatable type)."""
         return next((t for t in self.toetsen if isinstance(t, soort)), None)
 
-    def toetsen_van(self, *soorten: type[BaseModel]) -> list[Toets]:
+    def toetsen_van(self, *soorten: type[_T]) -> list[_T]:
         """Every check of the given classes, in the order of the file (age and school checks may repeat)."""
         return [t for t in self.toetsen if isinstance(t, soorten)]

@@ -241,10 +241,10 @@ def _beslistermijnen(zaak: Zaak, regeling: Regeling) -> list[Termijn]:
                                VERDAGING_ARTIKEL, " ".join(over), besloten))  # fmt: skip
     elif bt.verdaging_weken:
         a = atw_einde(stand.einde + timedelta(weeks=bt.verdaging_weken))
-        uitleg = "; ".join(x for x in (f"verdaging moet vóór het einde van de beslistermijn schriftelijk worden "
-                                       f"meegedeeld ({VERDAGING_ARTIKEL})", a.uitleg()) if x)  # fmt: skip
+        hoe_verdagen = "; ".join(x for x in (f"verdaging moet vóór het einde van de beslistermijn schriftelijk worden "
+                                             f"meegedeeld ({VERDAGING_ARTIKEL})", a.uitleg()) if x)  # fmt: skip
         uit.append(Termijn("verdaging_uiterst", f"uiterste datum als de beslistermijn met {bt.verdaging_weken} weken "
-                           "wordt verdaagd", a.einde, bt.artikel, uitleg, besloten, a.voorlopig))  # fmt: skip
+                           "wordt verdaagd", a.einde, bt.artikel, hoe_verdagen, besloten, a.voorlopig))  # fmt: skip
     return uit
 
 

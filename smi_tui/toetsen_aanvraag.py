@@ -7,6 +7,7 @@ from smi_tui.berekening import Berekening, aanvraagdatum
 from smi_tui.datums import nl_datum, plus_maanden
 from smi_tui.deelvoorziening import bedrag
 from smi_tui.geld import euro
+from smi_tui.personen import Kind, Ouder
 from smi_tui.regeling import (
     Regeling,
     ToetsBsn,
@@ -270,7 +271,7 @@ def stukken(t: ToetsStukken, z: Zaak, r: Regeling, b: Berekening | None) -> list
 
 
 def bsn(t: ToetsBsn, z: Zaak, r: Regeling, b: Berekening | None) -> list[Resultaat]:
-    personen = []
+    personen: list[Ouder | Kind] = []
     if "aanvrager" in t.van:
         personen.append(z.aanvrager)
     if "partner" in t.van and z.partner:

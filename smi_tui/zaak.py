@@ -64,7 +64,8 @@ class Melding(Model):
         for kind in self.kinderen:
             if (kind.geboortedatum - self.datum).days > 280:
                 raise ValueError(f"de geboortedatum van {kind.naam} ligt meer dan 9 maanden na de melding")
-        bsns = [p.bsn for p in [*self.ouders, *self.kinderen] if p.bsn]
+        personen: list[Ouder | Kind] = [*self.ouders, *self.kinderen]
+        bsns = [p.bsn for p in personen if p.bsn]
         if len(bsns) != len(set(bsns)):
             raise ValueError("hetzelfde BSN staat bij twee personen; controleer de nummers")
         return self

@@ -63,7 +63,7 @@ def veilige_naam(naam: str) -> str:
 
 
 def _rollen(zaak: dict[str, Any], bsn: str) -> list[str]:
-    melding = zaak.get("melding") if isinstance(zaak.get("melding"), dict) else {}
+    melding = zaak["melding"] if isinstance(zaak.get("melding"), dict) else {}
     rollen = []
     for sleutel, rol in (("ouders", "ouder"), ("kinderen", "kind")):
         for p in melding.get(sleutel) or []:

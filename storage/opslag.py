@@ -65,8 +65,8 @@ class Opslag(IndexMixin, DocumentenMixin, LogboekMixin, SleutelMixin, ImportMixi
         self.bij_wijziging: Callable[[str], None] | None = None  # with the zaaknummer after each change (app: sync)
         for sub in ("index", "dossiers", "documenten"):
             (self.map / sub).mkdir(exist_ok=True, mode=0o700)
-        for sub in (self.map, self.map / "index", self.map / "dossiers"):
-            ruim_tijdelijke_op(sub)
+        for onder in (self.map, self.map / "index", self.map / "dossiers"):
+            ruim_tijdelijke_op(onder)
         from storage.documenten import ruim_afdrukken_op
 
         ruim_afdrukken_op()  # decrypted print copies left by a process that died while printing

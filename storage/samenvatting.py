@@ -36,7 +36,7 @@ def normaliseer_bsn(waarde: Any) -> str | None:
 
 def bsns_van(zaak: dict[str, Any]) -> list[str]:
     """The BSNs of the parents and children of a case (normalised, in order, without duplicates)."""
-    melding = zaak.get("melding") if isinstance(zaak.get("melding"), dict) else {}
+    melding: dict[str, Any] = zaak["melding"] if isinstance(zaak.get("melding"), dict) else {}
     uit: list[str] = []
     for sleutel in ("ouders", "kinderen"):
         personen = melding.get(sleutel)
@@ -143,7 +143,7 @@ def samenvatting(zaak: dict[str, Any]) -> dict[str, Any]:
     """One index row (see the module docstring)."""
     if not isinstance(zaak, dict):
         zaak = {}
-    melding = zaak.get("melding") if isinstance(zaak.get("melding"), dict) else {}
+    melding: dict[str, Any] = zaak["melding"] if isinstance(zaak.get("melding"), dict) else {}
     kern = _kern(zaak)
     sluit = sluitdatum_van(zaak, kern)
     vernietig = _vernietigingsdatum(sluit)

@@ -66,7 +66,7 @@ def stapmomenten(zaak: dict[str, Any], trail: list[dict[str, Any]]) -> list[tupl
     """(step, moment) for every step the case has completed, oldest first: the melding at registration (the first
     audit line), a later step when the audit trail first shows the case in a step after it. Moments strictly rise
     and never lie after the last audit line."""
-    huidig = STAPPEN.index(zaak.get("stap")) if zaak.get("stap") in STAPPEN else 0
+    huidig = STAPPEN.index(zaak["stap"]) if zaak.get("stap") in STAPPEN else 0
     tijden = [(t, str(e.get("stap") or "")) for e in trail if (t := _tijd(e.get("tijd"))) is not None]
     if not tijden:
         return []
@@ -134,7 +134,7 @@ def maak_plan(
         if e.get("actie") == "document toegevoegd"
         for w in e.get("wijzigingen") or []
     }
-    besluit = zaak.get("besluit") if isinstance(zaak.get("besluit"), dict) else {}
+    besluit = zaak["besluit"] if isinstance(zaak.get("besluit"), dict) else {}
     # the whole dossier, as in the file export's smi-tui-zaak.json, so that a colleague can take the case over
     # (`smi-tui sync --ophalen`); vertrouwelijk like every document of the case
     dossier = dossier_bytes(zn, zaak, info, docs, trail)
@@ -190,7 +190,8 @@ def maak_plan(
         }))  # fmt: skip
         # after the last step (statuses are ordered by their moment), on the day of closing at the earliest
         laatste = [_tijd(m) for _, m in stapmomenten(zaak, trail)]
-        eind = max([_tijd(f"{zaak['gesloten_op']}T00:00:00+00:00"), *[t + timedelta(seconds=1) for t in laatste if t]])
+        gesloten = datetime.fromisoformat(f"{zaak['gesloten_op']}T00:00:00+00:00")  # a date: the model checked it
+        eind = max([gesloten, *[t + timedelta(seconds=1) for t in laatste if t]])
         plan.append(Object("status:eind", "status", {
             "zaak": ref("zaak"), "statustype": cat("statustype:eind"), "datumStatusGezet": eind.isoformat(timespec="seconds"),
             "statustoelichting": "Dossier gesloten",

@@ -189,6 +189,8 @@ class Synchronisatie:
             sleutel = "zaak" if obj.soort == "zaakinformatieobject" else "besluit"
             lijst = v.lijst(PADEN[obj.soort], {sleutel: body[sleutel], "informatieobject": body["informatieobject"]})
             return lijst[0] if lijst else None
+        if z is None:  # the rest of a case is made after its zaak: without one, there is nothing to find
+            return None
         lijst = v.lijst(PADEN[obj.soort], {"zaak": z})
         if obj.soort == "resultaat":
             return lijst[0] if lijst else None
