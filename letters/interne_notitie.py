@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
+from reportlab.platypus import Flowable
+
 from letters import briefpapier as bp
 from letters import gegevens as g
 from letters import huisstijl as h
@@ -29,7 +31,7 @@ def maak(zaak: Zaak, beoordeling: Beoordeling, *, datum: date, documenten: Seque
     kenmerk = zaak.zaaknummer or "nog geen zaaknummer"
     kop = bp.Briefkop(r, titel=f"Interne notitie SMI – {kenmerk}", onderwerp=ONDERWERP, datum=datum,
                       kenmerk=kenmerk, behandelaar=g.behandelaar(zaak), markering=MARKERING)  # fmt: skip
-    inhoud = [
+    inhoud: list[Flowable] = [
         h.p("Interne notitie — niet verzenden", "titel"),
         h.p(f"{r.citeertitel}. Stand van de zaak op {nl_datum(datum)}. Alleen voor intern gebruik: deze notitie "
             "bevat bijzondere persoonsgegevens en gaat niet naar de ouder of derden.", "klein"),

@@ -17,18 +17,23 @@ from letters import huisstijl as h
 from smi_tui.datums import nl_datum
 
 
+def _dict(waarde: object) -> dict[str, Any]:
+    """A stored part that should be a table; anything else (hostile or old JSON) reads as empty."""
+    return waarde if isinstance(waarde, dict) else {}
+
+
 def _zaken(gegevens: dict[str, Any]) -> list[tuple[str, dict[str, Any], dict[str, Any]]]:
     """(zaaknummer, stored case, the export's record of it) for every case."""
     uit = []
     for i, z in enumerate(gegevens.get("zaken") or [], 1):
         if isinstance(z, dict):
-            zaak = z.get("zaak") if isinstance(z.get("zaak"), dict) else {}
+            zaak = _dict(z.get("zaak"))
             uit.append((str(z.get("zaaknummer") or zaak.get("zaaknummer") or f"zaak {i}"), zaak, z))
     return uit
 
 
 def _personen(zaak: dict[str, Any]) -> list[dict[str, Any]]:
-    m = zaak.get("melding") if isinstance(zaak.get("melding"), dict) else {}
+    m = _dict(zaak.get("melding"))
     return [p for k in ("ouders", "kinderen") for p in (m.get(k) or []) if isinstance(p, dict)]
 
 
@@ -62,13 +67,13 @@ def categorieen(gegevens: dict[str, Any]) -> list[str]:
 
 def bronnen(zaak: dict[str, Any]) -> list[str]:
     """Where the data of one case came from, besides the person (artikel 15 lid 1 onder g)."""
-    m = zaak.get("melding") if isinstance(zaak.get("melding"), dict) else {}
-    g = zaak.get("gesprek") if isinstance(zaak.get("gesprek"), dict) else {}
+    m = _dict(zaak.get("melding"))
+    g = _dict(zaak.get("gesprek"))
     uit = ["van uzelf: in de melding, het gesprek, de aanvraag en de stukken die u stuurde"]
     melder = str(m.get("melder_naam") or "").strip()
     if melder:
         uit.append(f"de melding kwam van {melder}")
-    advies = g.get("advies") if isinstance(g.get("advies"), dict) else {}
+    advies = _dict(g.get("advies"))
     if advies.get("adviseur"):
         uit.append(f"het advies over de noodzaak van kinderopvang kwam van {advies['adviseur']}")
     if any(p.get("ingeschreven_in_gemeente") is not None for p in _personen(zaak)):
@@ -104,7 +109,7 @@ def ontvangers(gegevens: dict[str, Any]) -> list[str]:
         for org in _opvangorganisaties(zaak):
             uit.append(f"{org}, de kinderopvangorganisatie aan wie wij de tegemoetkoming betalen (zaak {zn}): de "
                        "naam van uw kind, de periode en het bedrag")  # fmt: skip
-        zs = rec.get("zaaksysteem") if isinstance(rec.get("zaaksysteem"), dict) else {}
+        zs = _dict(rec.get("zaaksysteem"))
         if zs.get("gedeeld"):
             uit.append(f"het zaaksysteem van de gemeente (Open Zaak), waarin de gemeente haar zaken en besluiten "
                        f"archiveert: de gegevens van zaak {zn} en de brieven daarin")  # fmt: skip
@@ -116,7 +121,7 @@ def ontvangers(gegevens: dict[str, Any]) -> list[str]:
 
 def bewaren(gegevens: dict[str, Any]) -> list:
     """How long the data is kept (artikel 15 lid 1 onder d): the period and basis, and per case its date."""
-    b = gegevens.get("bewaartermijn") if isinstance(gegevens.get("bewaartermijn"), dict) else {}
+    b = _dict(gegevens.get("bewaartermijn"))
     jaren, grondslag = b.get("jaren"), str(b.get("grondslag") or "de selectielijst voor gemeenten")
     if isinstance(jaren, int) and not isinstance(jaren, bool):
         uit = [h.p(f"Wij bewaren een dossier {jaren} jaar nadat het is gesloten ({grondslag}); daarna vernietigen "

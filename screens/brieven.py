@@ -59,7 +59,7 @@ def toon_pdf(pad: Path) -> str:
         if not any("{bestand}" in d for d in delen):
             opdracht.append(str(pad))
     elif os.name == "nt":
-        os.startfile(str(pad))  # type: ignore[attr-defined]
+        os.startfile(str(pad))  # type: ignore[attr-defined]  # Windows only; mypy checks as Linux (platform = "linux")
         return "geopend"
     else:
         programma = shutil.which("open" if sys.platform == "darwin" else "xdg-open")

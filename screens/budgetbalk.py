@@ -7,6 +7,8 @@ draw the same bar; here it gets colours and the widget's width.
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.console import Console
 from rich.text import Text
 from textual.geometry import Size
@@ -25,8 +27,8 @@ class BudgetBalk(Widget):
     BudgetBalk { height: auto; padding: 0 1; }
     """
 
-    def __init__(self, overzicht: Budgetoverzicht, **kw: object) -> None:
-        super().__init__(**kw)  # type: ignore[arg-type]
+    def __init__(self, overzicht: Budgetoverzicht, **kw: Any) -> None:
+        super().__init__(**kw)
         self.overzicht = overzicht
 
     def tekst(self, breedte: int) -> Text:

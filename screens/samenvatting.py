@@ -80,7 +80,7 @@ class SamenvattingScherm(ModalScreen[None]):
         try:
             pdf = maak(self.zaak, self.beoordeling, datum=self.vandaag, documenten=self.documenten)
             with tijdelijk_bestand(pdf, naam="interne-notitie.pdf") as pad:
-                melding = self.app.printer(pad)  # type: ignore[attr-defined]
+                melding = self.app.printer(pad)  # type: ignore[attr-defined]  # self.app is App[Any]: printer is SmiApp's, which this screen cannot import (app imports it)
         except SmiFout as exc:
             self.app.call_from_thread(self.notify, f"De interne notitie is niet afgedrukt: {exc.melding}",
                                       severity="error", timeout=15)  # fmt: skip

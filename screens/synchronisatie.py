@@ -141,6 +141,9 @@ def open_synchronisatie(app: Any) -> None:
     app._rij.in_rij(_sync_taak, app, scherm)
 
 
+SOORTEN: tuple[str, ...] = ("verstuurd", "niets te doen", "conflict", "fout")
+
+
 @dataclass
 class _Ronde:
     """One sync run: its sync and connection, the cases still to do, and how many ended how."""
@@ -150,9 +153,6 @@ class _Ronde:
     te_doen: list[str]
     aantal: int
     samen: dict[str, int] = field(default_factory=lambda: dict.fromkeys(SOORTEN, 0))
-
-
-SOORTEN = ("verstuurd", "niets te doen", "conflict", "fout")
 
 
 def _sync_taak(app: Any, scherm: SynchronisatieScherm) -> None:

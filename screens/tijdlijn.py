@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
+from typing import Any
 
 from rich.console import Console
 from rich.text import Text
@@ -76,8 +77,8 @@ class Tijdlijn(Widget):
     Tijdlijn { height: auto; padding: 0 1; }
     """
 
-    def __init__(self, punten: Sequence[Punt], vandaag: date, **kw: object) -> None:
-        super().__init__(**kw)  # type: ignore[arg-type]
+    def __init__(self, punten: Sequence[Punt], vandaag: date, **kw: Any) -> None:
+        super().__init__(**kw)
         self.punten, self.vandaag = sorted(punten, key=lambda p: p.datum), vandaag
 
     def toon(self, punten: Sequence[Punt], vandaag: date) -> None:

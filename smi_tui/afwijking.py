@@ -7,6 +7,7 @@ with its words from the regulation file and its effect, :func:`gevolg` the effec
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from smi_tui.beoordeling import Beoordeling
@@ -46,8 +47,8 @@ def regeltekst(res: Resultaat, zaak: Zaak, beoordeling: Beoordeling) -> str:
     return _een(x for x in (r.ingang, r.periode) if x.artikel == res.artikel)
 
 
-def _een(regels: object) -> str:
-    teksten = list(dict.fromkeys(x.tekst for x in regels if isinstance(x, Regel) and x.tekst))  # type: ignore[attr-defined]
+def _een(regels: Iterable[object]) -> str:
+    teksten = list(dict.fromkeys(x.tekst for x in regels if isinstance(x, Regel) and x.tekst))
     return " ".join(teksten)
 
 
