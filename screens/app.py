@@ -38,6 +38,7 @@ from screens.vooruit import Vooruit
 from screens.werkvoorraad import WerkvoorraadScherm
 from smi_tui import config
 from smi_tui.fouten import SmiFout
+from storage.documenten import ruim_kopieen_op
 
 if TYPE_CHECKING:
     from smi_tui.register import Register
@@ -80,6 +81,7 @@ class SmiApp(Concepten, Sessie, Vooruit, App[int]):
         Binding("ctrl+l", "vergrendel", "Vergrendelen", show=False),
         Binding("f2", "dossier", "Dossier/termijnen"),
         Binding("f3", "instellingen", "Instellingen"),  # not ctrl+e: in a field that is "end of line"
+        Binding("f4", "documenten", "Documenten"),
         # Tab moves the cursor before the next key is routed: as the Screen's own (non-priority) binding, Tab went
         # to the focused field's queue first, and keys typed right after it (a fast typist, a busy machine) were
         # already on their way to the field that was left — text landed in the wrong field
@@ -174,6 +176,7 @@ class SmiApp(Concepten, Sessie, Vooruit, App[int]):
         if self.opslag is None or self.vergrendeld:
             return
         self.vergrendeld = True
+        ruim_kopieen_op()  # no decrypted copy of a document stays while locked
         self._bewaar_concept_van_scherm()
         self.push_screen(VergrendeldScherm(self.map), self._na_slot)
 
@@ -315,6 +318,8 @@ class SmiApp(Concepten, Sessie, Vooruit, App[int]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "dossier":  # only with an open case (and not on the dossier itself)
             return self.zaak is not None and getattr(self.screen, "STAP", None) not in (None, self._afgerond())
+        if action == "documenten":  # from a step or the dossier of an open case
+            return self.zaak is not None and getattr(self.screen, "STAP", None) is not None
         return True
 
     @staticmethod
@@ -331,6 +336,12 @@ class SmiApp(Concepten, Sessie, Vooruit, App[int]):
         self._bewaar_concept_van_scherm()
         self._toon_stap(self._afgerond())
 
+    def action_documenten(self) -> None:
+        """The open case's letters and received documents (f4): view, print again, attach a scan."""
+        from screens.documenten import open_documenten
+
+        open_documenten(self)
+
     def action_werkvoorraad(self) -> None:
         """Back to the werkvoorraad (a step's draft is kept)."""
         self._bewaar_concept_van_scherm()
@@ -345,6 +356,7 @@ class SmiApp(Concepten, Sessie, Vooruit, App[int]):
     def sluit(self, *, concept: bool = False, tijd: float = 30) -> None:
         """Keep the current step's draft (with ``concept``), let the save thread finish (at most ``tijd`` seconds)
         and release the store."""
+        ruim_kopieen_op()
         if self.opslag is None:
             return
         if concept:
