@@ -85,7 +85,7 @@ class DocumentenScherm(Screen[None]):
     """The letters and received documents of the open case; Enter views, a prints, b attaches, Escape goes back."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "bekijken", "Bekijken"),
+        Binding("enter", "bekijken", "Bekijken", priority=True),  # over the table's own (unshown) Enter
         Binding("b", "bijvoegen", "Stuk bijvoegen"),
         Binding("a", "afdrukken", "Afdrukken"),
         Binding("escape", "terug", "Terug"),

@@ -33,6 +33,13 @@ UITLEG: dict[str, str] = {
     "herzieningen. Kies een regel met de pijltjes; de letters onderaan leggen iets nieuws vast.",
     "VastleggenScherm": "Iets vastleggen in het dossier. Vul de velden in en leg vast met Ctrl+S; Escape annuleert "
     "zonder iets te bewaren.",
+    "DocumentenScherm": "De documenten van de zaak: de brieven die zijn gemaakt (met datum en of ze zijn afgedrukt, "
+    "verzonden of vervangen) en de stukken die binnen zijn. Enter toont het gekozen document; de tijdelijke kopie "
+    "wordt daarna verwijderd. Met a drukt u het opnieuw af, met b voegt u een scan of PDF bij (bijvoorbeeld het "
+    "ondertekende verslag of het advies): dat stuk staat dan als ontvangen in de zaak, met de datum.",
+    "BijvoegenScherm": "Een scan of PDF bijvoegen: typ het pad van het bestand (of sleep het bestand naar de terminal), "
+    "kies welk stuk het is en de datum waarop het binnenkwam. Het bestand wordt versleuteld bewaard; het origineel "
+    "blijft waar het staat. Ctrl+S voegt bij, Escape annuleert.",
     "InstellingenScherm": "Uw gegevens: naam, functie, team, telefoon en e-mail. Ze staan op de brieven en in het "
     "logboek van elke zaak.",
 }
@@ -64,6 +71,10 @@ def artikelen(naam: str, regeling: Any) -> list[tuple[str, str]]:
     uit += [(toetsnaam(t.type), t.artikel) for t in regeling.toetsen if t.type in soorten]
     if naam == "VerslagScherm" and regeling.aanvraag_is_ondertekend_verslag:
         uit.append(("Het ondertekende verslag is de aanvraag", regeling.aanvraag_is_ondertekend_verslag))
+    if naam in ("DocumentenScherm", "BijvoegenScherm"):
+        if regeling.aanvraag_is_ondertekend_verslag:
+            uit.append(("Het ondertekende verslag is de aanvraag", regeling.aanvraag_is_ondertekend_verslag))
+        uit += [(toetsnaam(t.type), t.artikel) for t in regeling.toetsen if t.type == "vereiste_stukken"]
     if naam == "BesluitScherm":
         uit += [("Periode", regeling.periode.artikel), ("Hardheidsclausule", regeling.hardheidsclausule.artikel),
                 ("Bezwaar", regeling.bezwaar.artikel)]  # fmt: skip

@@ -123,7 +123,8 @@ async def test_verslag_en_advies_bijvoegen_brief_opnieuw_afdrukken(maak_app, tmp
         assert b"ondertekend verslag" not in versleuteld
         assert zaak.verslag is not None and zaak.verslag.ondertekend_op == date(2026, 5, 19)
         assert [(s.code, s.ontvangen_op) for s in zaak.aanvraag.stukken if s.code == VERSLAG] == [
-            (VERSLAG, date(2026, 5, 19))]
+            (VERSLAG, date(2026, 5, 19))
+        ]
         assert {"document toegevoegd"} <= {a["actie"] for a in audit[aantal_audit:]}
         assert len(audit) == aantal_audit + 2  # the document, and the case's change
         # Voerendaal art. 3 lid 6: the signed verslag is the aanvraag; art. 3 lid 10: no grant before it;
@@ -251,3 +252,70 @@ def parse(tekst: str) -> date:
     from smi_tui.datums import parse_datum
 
     return parse_datum(tekst)
+
+
+async def test_verzoek_om_aanvulling_vult_in_wat_ontbreekt(maak_app, tmp_path) -> None:
+    """'Wat ontbreekt' of the verzoek om aanvulling comes filled in with the core's list of required documents not
+    received (Voerendaal art. 3 lid 7 onder b and c), and follows what was attached."""
+    from screens.nazorg import NazorgScherm
+    from screens.vastleggen import VastleggenScherm
+
+    zaak = _zaak()
+    zaak["aanvraag"] = {"ontvangen_op": None, "stukken": []}
+    (tmp_path / "offerte.pdf").write_bytes(b"%PDF-1.7\n% offerte\n")
+    app, pilot, zn, context = await _open_documenten(maak_app, tmp_path, zaak)
+
+    async def wat_ontbreekt() -> str:
+        await pilot.press("f2")
+        await wacht_op(pilot, lambda: isinstance(app.screen, NazorgScherm))
+        await pilot.press("o")
+        await wacht_op(pilot, lambda: isinstance(app.screen, VastleggenScherm))
+        await pilot.pause(0.2)
+        tekst = app.screen.query_one("#v-opschorting-stukken").text
+        await toetsen(pilot, "escape")
+        await wacht_op(pilot, lambda: isinstance(app.screen, NazorgScherm))
+        return tekst
+
+    try:
+        await toetsen(pilot, "escape")
+        await wacht_op(pilot, lambda: getattr(app.screen, "STAP", None) == Stap.VOORLIGGEND)
+        assert await wat_ontbreekt() == "offerte\ninkomensverklaring"
+        await pilot.press("f4")
+        await wacht_op(pilot, lambda: isinstance(app.screen, DocumentenScherm) and app.screen.docs)
+        await _bijvoegen(pilot, str(tmp_path / "offerte.pdf"), "offerte", "18-05-2026")
+        await wacht_op(pilot, lambda: len(_in_store(app, zn)[1]) == 2 and app.screen.gewijzigd)
+        await toetsen(pilot, "escape")
+        await wacht_op(pilot, lambda: isinstance(app.screen, NazorgScherm))
+        await pilot.press("o")
+        await wacht_op(pilot, lambda: isinstance(app.screen, VastleggenScherm))
+        await pilot.pause(0.2)
+        assert app.screen.query_one("#v-opschorting-stukken").text == "inkomensverklaring"
+    finally:
+        await context.__aexit__(None, None, None)
+
+
+async def test_documenten_en_bijvoegen_nederlands_op_80x24(maak_app, tmp_path) -> None:
+    from screens.hulp import HulpScherm
+    from tests.ui.test_nederlands import geen_engels
+
+    app, pilot, _zn, context = await _open_documenten(maak_app, tmp_path, _zaak())
+    try:
+        tekst = geen_engels(app, "de documenten")
+        assert "Bekijken" in tekst and "Stuk bijvoegen" in tekst and "Afdrukken" in tekst
+        await pilot.press("f1")
+        await wacht_op(pilot, lambda: isinstance(app.screen, HulpScherm))
+        tekst = geen_engels(app, "de hulp bij de documenten")
+        hulp = app.screen.query_one("#hulp-tekst").render()
+        assert "artikel 3 lid 6" in str(hulp) and "Stuk bijvoegen" in str(hulp)
+        await pilot.press("escape")
+        await pilot.press("b")
+        await wacht_op(pilot, lambda: isinstance(app.screen, BijvoegenScherm))
+        tekst = geen_engels(app, "het venster om een stuk bij te voegen")
+        assert "Ontvangen op" in tekst and "Bijvoegen" in tekst
+        app.screen.query_one("#bijvoegen-stuk").focus()
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        tekst = geen_engels(app, "de keuze van het stuk")
+        assert "Ondertekend verslag (is de aanvraag, artikel 3 lid 6)" in tekst
+    finally:
+        await context.__aexit__(None, None, None)
