@@ -86,7 +86,7 @@ class DocumentenScherm(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "bekijken", "Bekijken", priority=True),  # over the table's own (unshown) Enter
-        Binding("b", "bijvoegen", "Stuk bijvoegen"),
+        Binding("b", "bijvoegen", "Bijvoegen"),
         Binding("a", "afdrukken", "Afdrukken"),
         Binding("escape", "terug", "Terug"),
     ]
@@ -158,7 +158,8 @@ class DocumentenScherm(Screen[None]):
             t.move_cursor(row=ids.index(gekozen["id"]))
         self._toon_detail()
         ontbreekt = ontbrekende_stukken(self.zaak, self.regeling) if self.regeling is not None else []
-        tekst = ("Nog niet ontvangen: " + "; ".join(w for _, w in ontbreekt)) if ontbreekt else ""
+        namen = [stuknaam(code, self.regeling) for code, _ in ontbreekt]  # in full on the verzoek om aanvulling
+        tekst = ("Nog niet ontvangen: " + "; ".join(namen)) if namen else ""
         self.query_one("#documenten-ontbreekt", Static).update(Text(tekst))
 
     def _gekozen(self) -> dict[str, Any] | None:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, ClassVar
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -42,7 +43,7 @@ def stukkeuzes(regeling: Regeling | None) -> list[tuple[str, str]]:
     t = regeling.toets(ToetsStukken) if regeling is not None else None
     if isinstance(t, ToetsStukken):
         for s in t.stukken:
-            kort = s.omschrijving if len(s.omschrijving) <= 60 else s.omschrijving[:57].rstrip(" ,") + "…"
+            kort = s.omschrijving if len(s.omschrijving) <= 48 else s.omschrijving[:45].rstrip(" ,") + "…"
             uit.append((f"{kort[:1].upper()}{kort[1:]} ({s.artikel})", s.code))
     uit.append(("Ander stuk", OVERIG))
     return uit
@@ -118,8 +119,8 @@ def _aanvraag_uitleg(zaak: Zaak, regeling: Regeling) -> str:
     from smi_tui.termijnen import bereken_termijnen
 
     assert zaak.verslag is not None and zaak.verslag.ondertekend_op is not None
-    zin = (f"Volgens {regeling.aanvraag_is_ondertekend_verslag} van de {regeling.citeertitel} is het ondertekende "
-           f"verslag de aanvraag: de aanvraag is gedaan op {nl_datum(zaak.verslag.ondertekend_op)}.")  # fmt: skip
+    zin = (f"Het ondertekende verslag is de aanvraag ({regeling.aanvraag_is_ondertekend_verslag}): de aanvraag is "
+           f"gedaan op {nl_datum(zaak.verslag.ondertekend_op)}.")  # fmt: skip
     grens = ingangsgrens(zaak, regeling)
     if grens.datum is not None:
         zin += f" De tegemoetkoming gaat niet eerder in dan {nl_datum(grens.datum)} ({grens.artikel})."
@@ -190,8 +191,11 @@ class BijvoegenScherm(ModalScreen["Bijlage | None"]):
         self.query_one("#bijvoegen-pad", Input).focus()
 
     def _fout(self, tekst: str, veld: str) -> None:
-        self.query_one("#bijvoegen-fout", Static).update(tekst)
-        self.query_one(f"#{veld}").focus()
+        self.query_one("#bijvoegen-fout", Static).update(Text(tekst))
+        w = self.query_one(f"#{veld}")
+        w.focus()
+        if isinstance(w, Input):
+            w.select_all()  # what is typed next replaces the wrong value
 
     def action_bijvoegen(self) -> None:
         """Check the path, the stuk and the date; close with the attachment when all are right."""

@@ -88,7 +88,7 @@ async def test_verslag_en_advies_bijvoegen_brief_opnieuw_afdrukken(maak_app, tmp
         assert str(tabel.get_row_at(0)[0]) == "Brief: Verslag"
         assert str(tabel.get_row_at(0)[2]).startswith("afgedrukt ")
         ontbreekt = str(app.screen.query_one("#documenten-ontbreekt", Static).render())
-        assert "ondertekende verslag (artikel 3 lid 6)" in ontbreekt and "offerte" not in ontbreekt  # example has it
+        assert "Ondertekend verslag" in ontbreekt and "offerte" not in ontbreekt  # example has it
         _, docs, audit = _in_store(app, zn)
         aantal_docs, aantal_audit = len(docs), len(audit)
 
@@ -133,7 +133,7 @@ async def test_verslag_en_advies_bijvoegen_brief_opnieuw_afdrukken(maak_app, tmp
         assert "artikel 3 lid 6" in m and "de aanvraag is gedaan op 19 mei 2026" in m
         assert "niet eerder in dan 19 mei 2026 (artikel 3 lid 10)" in m and "loopt tot 29 juni 2026" in m
         assert app.zaak.verslag.ondertekend_op == date(2026, 5, 19)  # the open case too
-        assert "ondertekende verslag" not in str(app.screen.query_one("#documenten-ontbreekt", Static).render())
+        assert "Ondertekend verslag" not in str(app.screen.query_one("#documenten-ontbreekt", Static).render())
 
         # the advice, a PNG
         await _bijvoegen(pilot, str(tmp_path / "advies.png"), ADVIES, "20-05-2026")
@@ -301,12 +301,12 @@ async def test_documenten_en_bijvoegen_nederlands_op_80x24(maak_app, tmp_path) -
     app, pilot, _zn, context = await _open_documenten(maak_app, tmp_path, _zaak())
     try:
         tekst = geen_engels(app, "de documenten")
-        assert "Bekijken" in tekst and "Stuk bijvoegen" in tekst and "Afdrukken" in tekst
+        assert "Bekijken" in tekst and "Bijvoegen" in tekst and "Afdrukken" in tekst and "Terug" in tekst
         await pilot.press("f1")
         await wacht_op(pilot, lambda: isinstance(app.screen, HulpScherm))
         tekst = geen_engels(app, "de hulp bij de documenten")
         hulp = app.screen.query_one("#hulp-tekst").render()
-        assert "artikel 3 lid 6" in str(hulp) and "Stuk bijvoegen" in str(hulp)
+        assert "artikel 3 lid 6" in str(hulp) and "Bijvoegen" in str(hulp)
         await pilot.press("escape")
         await pilot.press("b")
         await wacht_op(pilot, lambda: isinstance(app.screen, BijvoegenScherm))
