@@ -319,3 +319,26 @@ async def test_documenten_en_bijvoegen_nederlands_op_80x24(maak_app, tmp_path) -
         assert "Ondertekend verslag (is de aanvraag, artikel 3 lid 6)" in tekst
     finally:
         await context.__aexit__(None, None, None)
+
+
+async def test_na_het_vaste_besluit_alleen_bewaard(maak_app, tmp_path) -> None:
+    """After the beschikking was sent the decision holds (smi_tui.besluitregels): a scan attached then is kept with
+    the case, encrypted, but the aanvraag is not changed — and the consulent is told so."""
+    (tmp_path / "advies.pdf").write_bytes(PDF)
+    with Opslag.maak(tmp_path / "data", WACHTWOORD, scrypt_n=1024) as o:
+        [zn] = o.nieuwe_zaken([voorbeeld("voerendaal-toekenning")], consulent="J. Visser")
+        voor = o.laad(zn)
+    app = maak_app(vandaag=lambda: date(2026, 6, 10))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ontgrendel(pilot)
+        await wacht_op(pilot, lambda: app.screen.query_one("#zaken").row_count)
+        app.open_zaak(zn)
+        await wacht_op(pilot, lambda: getattr(app.screen, "STAP", None) is not None)
+        await pilot.press("f4")
+        await wacht_op(pilot, lambda: isinstance(app.screen, DocumentenScherm))
+        await _bijvoegen(pilot, str(tmp_path / "advies.pdf"), ADVIES, "05-06-2026")
+        await wacht_op(pilot, lambda: len(_in_store(app, zn)[1]) == 1 and "niet als ontvangen stuk" in _meldingen(app))
+        zaak, docs, _ = _in_store(app, zn)
+        assert docs[0]["ontvangen_op"] == "2026-06-05" and zaak.aanvraag == Zaak.model_validate(voor).aanvraag
+        assert "herziening" in _meldingen(app) or "staat vast" in _meldingen(app)
+        assert not app.screen.gewijzigd
