@@ -195,7 +195,7 @@ async def test_bekijken_uit_een_tijdelijke_kopie_die_daarna_weg_is(maak_app, tmp
 async def test_kopie_weg_bij_vergrendelen_ook_als_de_viewer_nog_open_is(maak_app, tmp_path, monkeypatch) -> None:
     """A viewer that stays open (here: one that sleeps) keeps no decrypted copy alive past a lock."""
     gestart = tmp_path / "gestart"
-    monkeypatch.setenv("SMI_TUI_BEKIJKCOMMANDO", f"sh -c 'echo \"$1\" > {gestart}; sleep 30' sh {{bestand}}")
+    monkeypatch.setenv("SMI_TUI_BEKIJKCOMMANDO", f"sh -c 'echo \"$1\" > {gestart}; sleep 8' sh {{bestand}}")
     app, pilot, zn, context = await _open_documenten(maak_app, tmp_path, _zaak())
     try:
         await toetsen(pilot, "enter")
@@ -342,3 +342,20 @@ async def test_na_het_vaste_besluit_alleen_bewaard(maak_app, tmp_path) -> None:
         assert docs[0]["ontvangen_op"] == "2026-06-05" and zaak.aanvraag == Zaak.model_validate(voor).aanvraag
         assert "herziening" in _meldingen(app) or "staat vast" in _meldingen(app)
         assert not app.screen.gewijzigd
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX shell")
+async def test_kopie_weg_bij_afsluiten_ook_als_de_viewer_nog_open_is(maak_app, tmp_path, monkeypatch) -> None:
+    gestart = tmp_path / "gestart"
+    monkeypatch.setenv("SMI_TUI_BEKIJKCOMMANDO", f"sh -c 'echo \"$1\" > {gestart}; sleep 8' sh {{bestand}}")
+    _app, pilot, _zn, context = await _open_documenten(maak_app, tmp_path, _zaak())
+    try:
+        await toetsen(pilot, "enter")
+        await wacht_op(pilot, lambda: gestart.exists() and gestart.read_text().strip())
+        kopie = Path(gestart.read_text().strip())
+        assert kopie.is_file()
+        await pilot.press("ctrl+q")
+        await wacht_op(pilot, lambda: not kopie.exists())
+        assert not kopie.parent.exists()
+    finally:
+        await context.__aexit__(None, None, None)
