@@ -81,7 +81,7 @@ class SmiApp(Concepten, Sessie, Vooruit, App[int]):
         Binding("ctrl+l", "vergrendel", "Vergrendelen", show=False),
         Binding("f2", "dossier", "Dossier/termijnen"),
         Binding("f3", "instellingen", "Instellingen"),  # not ctrl+e: in a field that is "end of line"
-        Binding("f4", "documenten", "Documenten"),
+        Binding("f5", "documenten", "Documenten"),  # (f4 is the summary on main)
         # Tab moves the cursor before the next key is routed: as the Screen's own (non-priority) binding, Tab went
         # to the focused field's queue first, and keys typed right after it (a fast typist, a busy machine) were
         # already on their way to the field that was left — text landed in the wrong field
@@ -337,7 +337,7 @@ class SmiApp(Concepten, Sessie, Vooruit, App[int]):
         self._toon_stap(self._afgerond())
 
     def action_documenten(self) -> None:
-        """The open case's letters and received documents (f4): view, print again, attach a scan."""
+        """The open case's letters and received documents (f5): view, print again, attach a scan."""
         from screens.documenten import open_documenten
 
         open_documenten(self)

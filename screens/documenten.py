@@ -1,4 +1,4 @@
-"""The papers of a case (F4 from any step or the dossier): the letters made and the documents received.
+"""The papers of a case (F5 from any step or the dossier): the letters made and the documents received.
 
 Each letter shows when it was made and how far it got (gemaakt, afgedrukt, verzonden, vervangen); each document
 received shows which stuk it is, when it came in and its file name. Enter shows the chosen document in the
@@ -279,7 +279,7 @@ class DocumentenScherm(Screen[None]):
 
 
 def open_documenten(app: Any) -> None:
-    """Show the open case's documents in place of its step (F4); the step's draft is kept first."""
+    """Show the open case's documents in place of its step (F5); the step's draft is kept first."""
     scherm = app._stapscherm()
     if app.zaak is None or scherm is None or scherm is not app.screen:
         return

@@ -23,10 +23,10 @@ UITLEG: dict[str, str] = {
     "melding begint de beslistermijn te lopen. Maak eventueel een ontvangstbevestiging (Ctrl+O).",
     "GesprekScherm": "Stap 2, het gesprek: de sociaal-medische situatie, het netwerk, het inkomen en de opvang. "
     "Hier legt u vast waarop de noodzaak rust en welk advies er is. Het advies zelf (GGD, medisch adviseur) voegt u "
-    "als scan of PDF bij met F4 (Documenten).",
+    "als scan of PDF bij met F5 (Documenten).",
     "VerslagScherm": "Stap 3, het verslag: het plan van aanpak, de instemming en medewerking van de ouder(s), de "
     "ondertekening en de stukken die binnen zijn. Het getekende verslag en andere stukken voegt u als scan of PDF "
-    "bij met F4 (Documenten); dan staan ze hier als ontvangen, met de datum.",
+    "bij met F5 (Documenten); dan staan ze hier als ontvangen, met de datum.",
     "VoorliggendScherm": "Stap 4, voorliggende voorzieningen: gaat een andere regeling (Wmo, Jeugdwet, "
     "kinderopvangtoeslag) voor? Dan is SMI niet nodig.",
     "BesluitScherm": "Stap 5, het besluit: de uitkomst van elke toets met het artikel, de berekening per kind en per "

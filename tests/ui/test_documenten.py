@@ -1,4 +1,4 @@
-"""The papers of a case (issue 15, deliverable 6), through the real App and store: F4 lists the letters made and
+"""The papers of a case (issue 15, deliverable 6), through the real App and store: F5 lists the letters made and
 the documents received; a scan or PDF is attached from a typed path (checked, stored encrypted, its stuk marked
 received with its date, audited); the signed verslag of a Voerendaal case becomes the aanvraag (artikel 3 lid 6);
 a document is shown from a private temp copy that is gone afterwards; a letter is printed again."""
@@ -58,7 +58,7 @@ async def _open_documenten(maak_app: Any, tmp_path: Path, zaak: dict[str, Any]) 
     await wacht_op(pilot, lambda: app.screen.query_one("#zaken").row_count)
     app.open_zaak(zn)
     await wacht_op(pilot, lambda: getattr(app.screen, "STAP", None) == Stap.VOORLIGGEND)
-    await pilot.press("f4")
+    await pilot.press("f5")
     await wacht_op(pilot, lambda: isinstance(app.screen, DocumentenScherm) and app.screen.docs)
     return app, pilot, zn, context
 
@@ -226,7 +226,7 @@ async def test_bijvoegen_vanuit_het_verslag_blijft_staan_in_de_stap(maak_app, tm
         await wacht_op(pilot, lambda: getattr(app.screen, "STAP", None) == Stap.VERSLAG)
         await wacht_op(pilot, lambda: app.screen.query("#v-stukken-offerte-ontvangen"))
         assert app.screen.query_one("#v-stukken-offerte-ontvangen", Checkbox).value is False
-        await pilot.press("f4")
+        await pilot.press("f5")
         await wacht_op(pilot, lambda: isinstance(app.screen, DocumentenScherm) and app.screen.docs)
         await _bijvoegen(pilot, str(tmp_path / "offerte.pdf"), "offerte", "18-05-2026")
         await wacht_op(pilot, lambda: len(_in_store(app, zn)[1]) == 2 and app.screen.gewijzigd)
@@ -280,7 +280,7 @@ async def test_verzoek_om_aanvulling_vult_in_wat_ontbreekt(maak_app, tmp_path) -
         await toetsen(pilot, "escape")
         await wacht_op(pilot, lambda: getattr(app.screen, "STAP", None) == Stap.VOORLIGGEND)
         assert await wat_ontbreekt() == "offerte\ninkomensverklaring"
-        await pilot.press("f4")
+        await pilot.press("f5")
         await wacht_op(pilot, lambda: isinstance(app.screen, DocumentenScherm) and app.screen.docs)
         await _bijvoegen(pilot, str(tmp_path / "offerte.pdf"), "offerte", "18-05-2026")
         await wacht_op(pilot, lambda: len(_in_store(app, zn)[1]) == 2 and app.screen.gewijzigd)
@@ -334,7 +334,7 @@ async def test_na_het_vaste_besluit_alleen_bewaard(maak_app, tmp_path) -> None:
         await wacht_op(pilot, lambda: app.screen.query_one("#zaken").row_count)
         app.open_zaak(zn)
         await wacht_op(pilot, lambda: getattr(app.screen, "STAP", None) is not None)
-        await pilot.press("f4")
+        await pilot.press("f5")
         await wacht_op(pilot, lambda: isinstance(app.screen, DocumentenScherm))
         await _bijvoegen(pilot, str(tmp_path / "advies.pdf"), ADVIES, "05-06-2026")
         await wacht_op(pilot, lambda: len(_in_store(app, zn)[1]) == 1 and "niet als ontvangen stuk" in _meldingen(app))

@@ -1,5 +1,5 @@
 """The real program in tmux (own socket), 80×24, as a consulent: print the verslag to be signed (Ctrl+O), open
-the case's documents (F4), attach the signed verslag — the PDF the letter made — and the GGD advice (a PNG), view
+the case's documents (F5), attach the signed verslag — the PDF the letter made — and the GGD advice (a PNG), view
 the letter through a stub viewer (the decrypted copy is private while shown and gone afterwards), print it again
 through a stub print command, lock: no case data on the lock screen and no decrypted copy anywhere in the temp
 folder."""
@@ -93,7 +93,7 @@ def test_verslag_en_advies_bijvoegen_bekijken_en_opnieuw_afdrukken(tmp_path: Pat
             time.sleep(0.2)
         assert (printmap / "verslag.pdf").read_bytes().startswith(b"%PDF")
         time.sleep(1)  # the save thread marks it printed after the print command returned
-        _toets("F4")
+        _toets("F5")
         _wacht("Brief: Verslag")
         _wacht("afgedrukt")  # (once the toasts on the right are gone)
         nu = _wacht("Nog niet ontvangen: Ondertekend verslag")
