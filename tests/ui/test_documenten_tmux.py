@@ -53,8 +53,11 @@ def _bijvoegen(pad: Path, omlaag: int, datum: str) -> None:
     _toets("Enter")
     _wacht("Ander stuk")
     _toets(*(["Down"] * omlaag), "Enter")
-    time.sleep(0.5)
+    eind = time.monotonic() + 20
+    while "Ander stuk" in scherm(SOCKET, SESSIE) and time.monotonic() < eind:  # the list closes
+        time.sleep(0.2)
     _toets("Tab")
+    time.sleep(0.5)
     _toets("C-s", tekst=datum)
 
 
