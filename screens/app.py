@@ -38,6 +38,7 @@ from screens.vooruit import Vooruit
 from screens.werkvoorraad import WerkvoorraadScherm
 from smi_tui import config
 from smi_tui.fouten import SmiFout
+from storage.documenten import ruim_kopieen_op
 
 if TYPE_CHECKING:
     from smi_tui.register import Register
@@ -81,6 +82,7 @@ class SmiApp(Concepten, Sessie, Vooruit, App[int]):
         Binding("f2", "dossier", "Dossier/termijnen"),
         Binding("f3", "instellingen", "Instellingen"),  # not ctrl+e: in a field that is "end of line"
         Binding("f4", "samenvatting", "Samenvatting"),
+        Binding("f6", "documenten", "Documenten"),  # f4 is the summary, f5 the sync
         # Tab moves the cursor before the next key is routed: as the Screen's own (non-priority) binding, Tab went
         # to the focused field's queue first, and keys typed right after it (a fast typist, a busy machine) were
         # already on their way to the field that was left — text landed in the wrong field
@@ -179,6 +181,7 @@ class SmiApp(Concepten, Sessie, Vooruit, App[int]):
         if self.opslag is None or self.vergrendeld:
             return
         self.vergrendeld = True
+        ruim_kopieen_op()  # no decrypted copy of a document stays while locked
         self._bewaar_concept_van_scherm()
         self.push_screen(VergrendeldScherm(self.map), self._na_slot)
 
@@ -329,6 +332,8 @@ class SmiApp(Concepten, Sessie, Vooruit, App[int]):
             return self.zaak is not None and getattr(self.screen, "STAP", None) not in (None, self._afgerond())
         if action == "samenvatting":  # from a step or the dossier of a stored case
             return self.zaak is not None and self.zaaknummer is not None and hasattr(self.screen, "STAP")
+        if action == "documenten":  # from a step or the dossier of an open case
+            return self.zaak is not None and getattr(self.screen, "STAP", None) is not None
         return True
 
     @staticmethod
@@ -350,6 +355,11 @@ class SmiApp(Concepten, Sessie, Vooruit, App[int]):
         from screens.samenvatting import open_samenvatting
 
         open_samenvatting(self)
+    def action_documenten(self) -> None:
+        """The open case's letters and received documents (f6): view, print again, attach a scan."""
+        from screens.documenten import open_documenten
+
+        open_documenten(self)
 
     def action_werkvoorraad(self) -> None:
         """Back to the werkvoorraad (a step's draft is kept)."""
@@ -365,6 +375,7 @@ class SmiApp(Concepten, Sessie, Vooruit, App[int]):
     def sluit(self, *, concept: bool = False, tijd: float = 30) -> None:
         """Keep the current step's draft (with ``concept``), let the save thread finish (at most ``tijd`` seconds)
         and release the store."""
+        ruim_kopieen_op()
         if self.opslag is None:
             return
         if concept:

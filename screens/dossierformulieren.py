@@ -114,8 +114,11 @@ def opschorting(zaak: Zaak, regeling: Regeling, vandaag: date) -> Formulier:
         yield tekstvak(f"{p}.toelichting", "Toelichting")
         yield veld(f"{p}.aangevuld_op", "Aangevuld op", "datum", hulp="later invullen als de stukken binnen zijn")
 
+    from screens.documentinvoer import VERSLAG, ontbrekende_stukken  # what the core finds missing, prefilled
+
+    ontbreekt = [code for code, _ in ontbrekende_stukken(zaak, regeling) if code != VERSLAG]
     return Formulier("Aanvulling vragen", rijen, _OpschortingInvoer, lambda m: m.opschorting, "verzoek-aanvulling",
-                     {"opschorting": {"verzocht_op": vandaag.isoformat()}})  # fmt: skip
+                     {"opschorting": {"verzocht_op": vandaag.isoformat(), "stukken": ontbreekt}})  # fmt: skip
 
 
 def verdaging(zaak: Zaak, regeling: Regeling, vandaag: date) -> Formulier:

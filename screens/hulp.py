@@ -23,9 +23,11 @@ UITLEG: dict[str, str] = {
     "MeldingScherm": "Stap 1, de melding: wie meldt zich, voor welke kinderen, en wanneer. Met de datum van de "
     "melding begint de beslistermijn te lopen. Maak eventueel een ontvangstbevestiging (Ctrl+O).",
     "GesprekScherm": "Stap 2, het gesprek: de sociaal-medische situatie, het netwerk, het inkomen en de opvang. "
-    "Hier legt u vast waarop de noodzaak rust en welk advies er is.",
+    "Hier legt u vast waarop de noodzaak rust en welk advies er is. Het advies zelf (GGD, medisch adviseur) voegt u "
+    "als scan of PDF bij met F6 (Documenten).",
     "VerslagScherm": "Stap 3, het verslag: het plan van aanpak, de instemming en medewerking van de ouder(s), de "
-    "ondertekening en de stukken die binnen zijn.",
+    "ondertekening en de stukken die binnen zijn. Het getekende verslag en andere stukken voegt u als scan of PDF "
+    "bij met F6 (Documenten); dan staan ze hier als ontvangen, met de datum.",
     "VoorliggendScherm": "Stap 4, voorliggende voorzieningen: gaat een andere regeling (Wmo, Jeugdwet, "
     "kinderopvangtoeslag) voor? Dan is SMI niet nodig.",
     "BesluitScherm": "Stap 5, het besluit: de uitkomst van elke toets met het artikel, de berekening per kind en per "
@@ -43,6 +45,13 @@ UITLEG: dict[str, str] = {
     "en het bedrag, wat wordt afgewezen, aan wie de brief gaat en tot wanneer bezwaar kan. P toont eerst een "
     "proefdruk (gemarkeerd: niet verzenden). Alleen J of Enter op 'Definitief maken en afdrukken' maakt en drukt "
     "de beschikking af; daarna staat het besluit vast. N of Escape annuleert: er verandert niets.",
+    "DocumentenScherm": "De documenten van de zaak: de brieven die zijn gemaakt (met datum en of ze zijn afgedrukt, "
+    "verzonden of vervangen) en de stukken die binnen zijn. Enter toont het gekozen document; de tijdelijke kopie "
+    "wordt daarna verwijderd. Met a drukt u het opnieuw af, met b voegt u een scan of PDF bij (bijvoorbeeld het "
+    "ondertekende verslag of het advies): dat stuk staat dan als ontvangen in de zaak, met de datum.",
+    "BijvoegenScherm": "Een scan of PDF bijvoegen: typ het pad van het bestand (of sleep het bestand naar de terminal), "
+    "kies welk stuk het is en de datum waarop het binnenkwam. Het bestand wordt versleuteld bewaard; het origineel "
+    "blijft waar het staat. Ctrl+S voegt bij, Escape annuleert.",
     "InstellingenScherm": "Uw gegevens: naam, functie, team, telefoon en e-mail. Ze staan op de brieven en in het "
     "logboek van elke zaak.",
     "SynchronisatieScherm": "De sync (F5) stuurt elke zaak die in de werkvoorraad 'open' of 'conflict' heeft naar het "
@@ -79,6 +88,10 @@ def artikelen(naam: str, regeling: Any) -> list[tuple[str, str]]:
     uit += [(toetsnaam(t.type), t.artikel) for t in regeling.toetsen if t.type in soorten]
     if naam == "VerslagScherm" and regeling.aanvraag_is_ondertekend_verslag:
         uit.append(("Het ondertekende verslag is de aanvraag", regeling.aanvraag_is_ondertekend_verslag))
+    if naam in ("DocumentenScherm", "BijvoegenScherm"):
+        if regeling.aanvraag_is_ondertekend_verslag:
+            uit.append(("Het ondertekende verslag is de aanvraag", regeling.aanvraag_is_ondertekend_verslag))
+        uit += [(toetsnaam(t.type), t.artikel) for t in regeling.toetsen if t.type == "vereiste_stukken"]
     if naam == "BesluitScherm":
         uit += [("Periode", regeling.periode.artikel), ("Hardheidsclausule", regeling.hardheidsclausule.artikel),
                 ("Bezwaar", regeling.bezwaar.artikel)]  # fmt: skip

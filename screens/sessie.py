@@ -268,6 +268,8 @@ class Sessie(AppBasis):
                 with self.slot, self.opslag.document_voor_afdruk(zaaknummer, doc_id, naam=f"{soort}.pdf") as pad:
                     meldingen.append(f"{naam} is bewaard en {self.printer(pad)}.")
                 self.afdrukken.append(soort)
+                with self.slot:  # the document list (f6) shows it as printed
+                    self.opslag.markeer_afgedrukt(zaaknummer, doc_id, consulent=self.consulent)
                 if soort == "beschikking":  # printed: from now on the decision holds (smi_tui.besluitregels)
                     nieuw = markeer(nieuw, afgedrukt_op=self.vandaag())
             except SmiFout as exc:
