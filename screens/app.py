@@ -82,7 +82,9 @@ class SmiApp(Concepten, Sessie, Vooruit, App[int]):
         Binding("f2", "dossier", "Dossier/termijnen"),
         Binding("f3", "instellingen", "Instellingen"),  # not ctrl+e: in a field that is "end of line"
         Binding("f4", "samenvatting", "Samenvatting"),
-        Binding("f6", "documenten", "Documenten"),  # f4 is the summary, f5 the sync
+        # f4 is the summary, f5 the sync; priority, because Textual's TextArea binds f6 to 'select line' and the
+        # verslag's fields are TextAreas (without it, F6 did nothing there)
+        Binding("f6", "documenten", "Documenten", priority=True),
         # Tab moves the cursor before the next key is routed: as the Screen's own (non-priority) binding, Tab went
         # to the focused field's queue first, and keys typed right after it (a fast typist, a busy machine) were
         # already on their way to the field that was left — text landed in the wrong field
@@ -355,6 +357,7 @@ class SmiApp(Concepten, Sessie, Vooruit, App[int]):
         from screens.samenvatting import open_samenvatting
 
         open_samenvatting(self)
+
     def action_documenten(self) -> None:
         """The open case's letters and received documents (f6): view, print again, attach a scan."""
         from screens.documenten import open_documenten

@@ -33,44 +33,30 @@ def print_pdf(pad: Path) -> str:
     return letters_print(pad) or "naar de printer gestuurd"
 
 
-ENV_PDFVIEWER = "SMI_TUI_PDFVIEWER"
-
-
 def toon_pdf(pad: Path) -> str:
-    """Open ``pad`` in the PDF viewer without waiting for it; returns a Dutch line for the status bar.
+    """Open ``pad`` in the viewer without waiting for it; returns a Dutch line for the status bar.
 
-    The viewer is ``SMI_TUI_PDFVIEWER`` or config.toml's ``pdfviewer`` (a command; ``{bestand}`` is the file, else
-    it is added at the end), else the system's own: ``xdg-open`` (Linux), ``open`` (macOS), the Windows open verb.
-    The viewer gets no passphrase variables. Raises SmiFout with a Dutch message when there is none."""
+    The viewer is the one the document list uses (``bekijkcommando`` in config.toml or ``SMI_TUI_BEKIJKCOMMANDO``,
+    else the system's; :func:`screens.documentbekijker.opdracht`). The caller keeps ``pad`` while its dialog is
+    open. The viewer gets no passphrase variables. Raises SmiFout with a Dutch message when there is none."""
     import os
-    import shlex
-    import shutil
     import subprocess
-    import sys
 
-    from smi_tui.config import lees_config
+    from screens.documentbekijker import opdracht
     from smi_tui.fouten import SmiFout
     from smi_tui.geheimen import omgeving_zonder_geheimen
 
-    sjabloon = os.environ.get(ENV_PDFVIEWER) or str(lees_config().get("pdfviewer") or "")
-    if sjabloon:
-        delen = shlex.split(sjabloon, posix=os.name != "nt")
-        opdracht = [d.replace("{bestand}", str(pad)) for d in delen]
-        if not any("{bestand}" in d for d in delen):
-            opdracht.append(str(pad))
-    elif os.name == "nt":
-        os.startfile(str(pad))  # type: ignore[attr-defined]  # Windows only; mypy checks as Linux (platform = "linux")
+    cmd, _wacht = opdracht(pad)
+    if cmd is None:  # Windows: its default program for PDF
+        try:
+            os.startfile(str(pad))  # type: ignore[attr-defined]  # Windows only; mypy checks as Linux (platform = "linux")
+        except OSError as exc:
+            raise SmiFout(f"De proefdruk kan niet worden getoond: {exc}. Is er een PDF-lezer ingesteld?") from None
         return "geopend"
-    else:
-        programma = shutil.which("open" if sys.platform == "darwin" else "xdg-open")
-        if programma is None:
-            raise SmiFout("Er is geen programma om een PDF te tonen (xdg-open ontbreekt). Stel 'pdfviewer' in "
-                          "config.toml in, bijvoorbeeld pdfviewer = \"evince {bestand}\".")  # fmt: skip
-        opdracht = [programma, str(pad)]
     try:
-        subprocess.Popen(opdracht, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                          env=omgeving_zonder_geheimen(), start_new_session=True)  # fmt: skip
     except OSError:
-        raise SmiFout(f"Het programma '{opdracht[0]}' om de PDF te tonen is niet gevonden. Controleer 'pdfviewer' "
+        raise SmiFout(f"Het programma '{cmd[0]}' om de PDF te tonen is niet gevonden. Controleer 'bekijkcommando' "
                       "in config.toml.") from None  # fmt: skip
     return "geopend in de PDF-viewer"

@@ -66,7 +66,7 @@ def toon(pad: Path) -> bool:
     cmd, wacht = opdracht(pad)
     if cmd is None:
         try:
-            os.startfile(str(pad))  # type: ignore[attr-defined]
+            os.startfile(str(pad))  # type: ignore[attr-defined]  # Windows only; mypy checks as Linux (platform = "linux")
         except OSError as exc:
             raise SmiFout(f"Het document kan niet worden getoond: {exc}. Is er een PDF-lezer ingesteld?") from None
         return False

@@ -203,7 +203,7 @@ class DocumentenScherm(Screen[None]):
                         severity="warning", timeout=10)  # fmt: skip
             return
         self.notify("Bezig met afdrukken …")
-        self.app._rij.in_rij(self._taak_afdrukken, doc)  # type: ignore[attr-defined]
+        self.app._rij.in_rij(self._taak_afdrukken, doc)  # type: ignore[attr-defined]  # _rij is SmiApp's save queue; self.app is App[Any]
 
     def _taak_afdrukken(self, doc: dict[str, Any]) -> None:
         app: Any = self.app
@@ -229,7 +229,7 @@ class DocumentenScherm(Screen[None]):
         if bijlage is None:
             return
         self.notify(f"Bezig met bijvoegen van {bijlage.naam} …")
-        self.app._rij.in_rij(self._taak_bijvoegen, bijlage)  # type: ignore[attr-defined]
+        self.app._rij.in_rij(self._taak_bijvoegen, bijlage)  # type: ignore[attr-defined]  # _rij is SmiApp's save queue; self.app is App[Any]
 
     def _taak_bijvoegen(self, b: Bijlage) -> None:
         """On the save thread: check what the stuk changes, store the file (encrypted), then the case (audited)."""

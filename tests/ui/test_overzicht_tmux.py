@@ -45,7 +45,7 @@ def test_samenvatting_bevestiging_en_tijdlijn(tmp_path: Path) -> None:
     (tmp_path / "config.toml").write_text('consulent = "J. Visser"\n', encoding="utf-8")
     env = {"SMI_TUI_DATA": tmp_path / "data", "SMI_TUI_CONFIG": tmp_path / "config.toml", "SMI_TUI_SCRYPT_N": 1024,
            "TERM": "xterm-256color", "SMI_TUI_PRINTCOMMANDO": f"cp {{bestand}} {tmp_path / 'print'}/",
-           "SMI_TUI_PDFVIEWER": f"cp {{bestand}} {tmp_path / 'proef.pdf'}"}  # fmt: skip
+           "SMI_TUI_BEKIJKCOMMANDO": f"cp {{bestand}} {tmp_path / 'proef.pdf'}"}  # fmt: skip
     omgeving = " ".join(f"{k}={shlex.quote(str(v))}" for k, v in env.items())
     opdracht = f"cd {ROOT} && env {omgeving} {sys.executable} -m smi_tui; echo KLAAR-$?; sleep 5"
     start_sessie(SOCKET, SESSIE, 80, 24, opdracht)
