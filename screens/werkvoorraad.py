@@ -27,7 +27,15 @@ from screens.filterbalk import Filterbalk
 from screens.sparklijn import Termijnlijn
 from screens.voettekst import Voettekst
 from screens.werkvoorraadrijen import BIJNA_DAGEN as BIJNA_DAGEN
-from screens.werkvoorraadrijen import KOLOMMEN, SORTERINGEN, STAPNAMEN, aandachtspunten, nieuwste_concept, zoek_past
+from screens.werkvoorraadrijen import (
+    KOLOMMEN,
+    SORTERINGEN,
+    STAPNAMEN,
+    aandachtspunten,
+    conceptnaam,
+    nieuwste_concept,
+    zoek_past,
+)
 from screens.werkvoorraadrijen import _kop as _kop
 from screens.werkvoorraadrijen import gemeentenamen as gemeentenamen
 from screens.werkvoorraadrijen import passend as passend
@@ -221,7 +229,7 @@ class WerkvoorraadScherm(Screen[None]):
         punten = aandachtspunten(rij, self._vandaag or self.vandaag())
         if zaaknummer == self.verder and rij.concepten:
             c = rij.concepten[0]
-            stap = STAPNAMEN.get(str(c.get("stap")), str(c.get("stap")))
+            stap = conceptnaam(str(c.get("stap")))
             detail.update(f"[b]Verder met zaak {zaaknummer}[/] ({escape(rij.ouders[0] if rij.ouders else '')}, "
                           f"{escape(stap)}): Enter.{los}")  # fmt: skip
             return

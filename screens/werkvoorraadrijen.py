@@ -150,13 +150,18 @@ def _tijd(iso: str) -> str:
         return ""
 
 
+def conceptnaam(stap: str) -> str:
+    """The name of the place a draft belongs to: the step, or the dossier (a record form left open)."""
+    return "Dossier" if stap == "afgerond" else STAPNAMEN.get(stap, stap)
+
+
 def aandachtspunten(rij: Any, vandaag: date) -> list[str]:
     """What a case's row cannot show in its columns, in Dutch: its drafts, a verslag not yet back signed, an open
     hersteltermijn of a verzoek om aanvulling and the next evaluation."""
     uit = []
     for c in getattr(rij, "concepten", ()) or ():
         wanneer = _tijd(str(c.get("bewaard") or ""))
-        uit.append(f"concept {STAPNAMEN.get(str(c.get('stap')), str(c.get('stap')))}"
+        uit.append(f"concept {conceptnaam(str(c.get('stap')))}"
                    + (f" (bewaard {wanneer})" if wanneer else ""))  # fmt: skip
     if getattr(rij, "verslag_open", False):
         uit.append("verslag nog niet ondertekend terug")
