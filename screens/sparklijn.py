@@ -16,6 +16,7 @@ from textual.containers import Horizontal
 from textual.widgets import Sparkline, Static
 
 WEKEN = 12
+KOP = f"Komende {WEKEN} weken"
 
 
 def per_week(rijen: Iterable[Any], vandaag: date, weken: int = WEKEN) -> list[int]:
@@ -48,7 +49,7 @@ def beschrijving(tellingen: list[int], vandaag: date, *, per_week_erbij: bool) -
     tekst = (f"{totaal} {'termijn' if totaal == 1 else 'termijnen'} · deze week {tellingen[0]} · drukste week "
              f"{nummers[drukst]}: {tellingen[drukst]}")  # fmt: skip
     if per_week_erbij:
-        tekst += f" · per week (wk {nummers[0]}–{nummers[-1]}): " + " ".join(str(n) for n in tellingen)
+        tekst += f" · week {nummers[0]}–{nummers[-1]}: " + " ".join(str(n) for n in tellingen)
     return tekst
 
 
@@ -63,7 +64,7 @@ class Termijnlijn(Horizontal):
     """
 
     def compose(self) -> ComposeResult:
-        yield Static(f"Komende {WEKEN} weken", id="termijnlijn-kop")
+        yield Static(KOP, id="termijnlijn-kop")
         yield Sparkline([0] * WEKEN, id="termijnlijn-grafiek")
         yield Static("", id="termijnlijn-tekst")
 
@@ -73,6 +74,9 @@ class Termijnlijn(Horizontal):
         grafiek = self.query_one(Sparkline)
         grafiek.data = [float(n) for n in tellingen]
         grafiek.tooltip = "per week: " + " ".join(str(n) for n in tellingen)
-        breed = self.app.size.width >= 100
-        self.query_one("#termijnlijn-tekst", Static).update(beschrijving(tellingen, vandaag, per_week_erbij=breed))
+        ruimte = self.app.size.width - 2 - len(KOP) - WEKEN - 2  # padding, the label, the bars and their margins
+        tekst = beschrijving(tellingen, vandaag, per_week_erbij=True)
+        if len(tekst) > ruimte:  # every week's count only where it fits on the line
+            tekst = beschrijving(tellingen, vandaag, per_week_erbij=False)
+        self.query_one("#termijnlijn-tekst", Static).update(tekst)
         return tellingen

@@ -33,6 +33,8 @@ _VELDNAMEN = {
     "postcode": "postcode",
 }
 
+_STAPPEN = {_VELDNAMEN[s] for s in ("melding", "gesprek", "verslag", "voorliggend", "besluit")}
+
 _SOORTEN = {
     "missing": "ontbreekt; vul dit veld in",
     "extra_forbidden": "is geen bekend veld; controleer de spelling of verwijder het",
@@ -149,7 +151,10 @@ def schermregel(err: Any, rest: tuple[Any, ...]) -> str:
     tekst = _tekst(err)
     if err["type"] in ("value_error", "assertion_error", DATUMVOLGORDE):
         return tekst
-    delen = _delen(tuple(int(x) if isinstance(x, str) and x.isdigit() else x for x in rest))[-2:]  # 'ouder 1, BSN'
+    delen = _delen(tuple(int(x) if isinstance(x, str) and x.isdigit() else x for x in rest))
+    delen = [d for d in delen if d not in _STAPPEN][-2:] or delen[-1:]  # 'ouder 1, BSN'; the step is on screen
+    if err["type"] in ("missing", "too_short") and delen:  # a whole group not filled in (no field of its own)
+        return f"{', '.join(delen)}: ontbreekt; vul de gegevens in"
     return f"{', '.join(delen)}: {tekst}" if delen else tekst
 
 

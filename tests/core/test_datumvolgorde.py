@@ -83,6 +83,11 @@ def test_schermregel_zonder_intern_pad() -> None:
     with pytest.raises(ValidationError) as exc:
         Zaak.model_validate(data)
     assert schermregel(exc.value.errors()[0], ("melding", "kinderen", 0, "bsn")).startswith("een BSN bestaat uit")
+    del data["melding"]["ouders"]  # a whole group not filled in (the new melding's form with every field empty)
+    with pytest.raises(ValidationError) as exc:
+        Zaak.model_validate(data)
+    [err] = [e for e in exc.value.errors() if e["type"] == "missing"]
+    assert schermregel(err, ("melding", "ouders")) == "ouder: ontbreekt; vul de gegevens in"
 
 
 def test_evaluatie_voor_het_begin_van_de_opvang() -> None:

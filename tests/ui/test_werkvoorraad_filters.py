@@ -38,7 +38,7 @@ def test_termijnen_per_kalenderweek_en_in_woorden() -> None:
         "4 termijnen · deze week 1 · drukste week 49: 2"
     )
     assert beschrijving(tellingen, date(2026, 11, 29), per_week_erbij=True).endswith(
-        "per week (wk 48–6): 1 2 0 0 0 0 0 0 0 0 0 1"
+        "week 48–6: 1 2 0 0 0 0 0 0 0 0 0 1"
     )
     assert beschrijving([0] * 12, date(2026, 11, 29), per_week_erbij=True) == "geen termijnen"
 
