@@ -233,7 +233,7 @@ class WerkvoorraadScherm(Screen[None]):
             detail.update(f"[b]Verder met zaak {zaaknummer}[/] ({escape(rij.ouders[0] if rij.ouders else '')}, "
                           f"{escape(stap)}): Enter.{los}")  # fmt: skip
             return
-        tekst = " · ".join([*([wat] if wat else []), *punten]) or "geen termijn of concept"
+        tekst = " · ".join([*([wat] if wat else []), *punten]) or "nog geen termijn"
         detail.update(f"{zaaknummer}: {escape(tekst)}{los}")
 
     @on(ZakenLijst.Verplaatst)
