@@ -66,8 +66,7 @@ class Concepten:
 
         if concept is None:
             if self.zaak is not None and stap.value in self.zaak.concepten:
-                concepten = {k: v for k, v in self.zaak.concepten.items() if k != stap.value}
-                self.zaak = self.zaak.model_copy(update={"concepten": concepten})
+                self._zet_concepten({k: v for k, v in self.zaak.concepten.items() if k != stap.value})
             if self.zaak is not None:
                 self._rij.in_rij(self._taak_concept, self._token, stap.value, None)
             return
@@ -84,8 +83,15 @@ class Concepten:
             return  # a read-only step (the decision is final): nothing can be typed there, so no draft to keep
         concepten = dict(self.zaak.concepten)
         concepten[stap.value] = concept
-        self.zaak = self.zaak.model_copy(update={"concepten": concepten})
+        self._zet_concepten(concepten)
         self._rij.in_rij(self._taak_concept, self._token, stap.value, concept)
+
+    def _zet_concepten(self, concepten: dict[str, Any]) -> None:
+        """The open case with these drafts, in the App and in every kept screen of it: a record or step saved from
+        any of them carries the newest drafts (one saved from a screen holding older ones would undo them)."""
+        self.zaak = self.zaak.model_copy(update={"concepten": concepten})
+        for scherm in self._schermen.values():
+            scherm.zaak = self.zaak
 
     def _taak_los_concept(self, token: int, concept: dict[str, Any]) -> None:
         from smi_tui.zaak import Stap

@@ -119,9 +119,11 @@ class NazorgScherm(Screen[None]):
 
     def toon_bewaard(self, tijd: str) -> None:
         """The open form's draft is in the store: its title says when."""
-        if self._formulier is not None and self._formulier[1].is_mounted:
+        if self._formulier is not None:
             scherm = self._formulier[1]
-            scherm.query_one("#vastleggen-titel", Static).update(f"{scherm.titel}   [dim]{bewaard_tekst(tijd)}[/]")
+            for titel in scherm.query("#vastleggen-titel"):  # none while the form is being built or closed
+                if isinstance(titel, Static):
+                    titel.update(f"{scherm.titel}   [dim]{bewaard_tekst(tijd)}[/]")
 
     def werk_kop_bij(self) -> None:
         """After a save: the zaaknummer in the header and the tables from the saved case; a form waiting for
