@@ -1,6 +1,6 @@
 """The werkvoorraad's filters: one choice of step and one of gemeente, beside the search field.
 
-Keyboard first: F5 goes to the step filter, Enter (or ↓) opens its list, ↑/↓ and Enter choose, Tab goes on to the
+Keyboard first: F6 goes to the step filter, Enter (or ↓) opens its list, ↑/↓ and Enter choose, Tab goes on to the
 gemeente filter and then to the list. "Alle stappen" and "Alle gemeenten" switch a filter off. Each choice combines
 with the search and with 'alleen urgent'.
 """

@@ -59,7 +59,7 @@ class WerkvoorraadScherm(Screen[None]):
         Binding("f2", "dossier", "Dossier"),
         Binding("ctrl+n", "app.nieuwe_zaak", "Nieuwe zaak", priority=True),
         Binding("ctrl+f", "zoeken", "Zoeken", priority=True),
-        Binding("f5", "filteren", "Filteren"),  # not f4: that is the open case's summary (the App's)
+        Binding("f6", "filteren", "Filteren"),  # not f4 or f5: the App's summary and sync (on main)
         Binding("ctrl+t", "sorteren", "Sorteren", priority=True),
         Binding("ctrl+r", "urgent", "Alleen urgent", priority=True),  # not ctrl+u: that deletes to line start
         Binding("delete", "verwijderen", "Verwijderen"),  # in the search field Delete stays the field's own
@@ -209,7 +209,7 @@ class WerkvoorraadScherm(Screen[None]):
             return (f"Geen urgente zaak die past bij '{escape(zoek)}' ({escape(verborgen)}). Wis het zoekveld, of "
                     "toon weer alle zaken met Ctrl+R.")  # fmt: skip
         hulp = {"zoek": "wis het zoekveld (Ctrl+F)", "urgent": "Ctrl+R toont weer alle zaken",
-                "stap": "kies 'Alle stappen' (F5)", "gemeente": "kies 'Alle gemeenten' (F5, Tab)"}  # fmt: skip
+                "stap": "kies 'Alle stappen' (F6)", "gemeente": "kies 'Alle gemeenten' (F6, Tab)"}  # fmt: skip
         return (f"Geen zaak met deze filters: {escape(verborgen)}. "
                 + _zin("; ".join(hulp[k] for k in filters if k in hulp)))  # fmt: skip
 
@@ -286,7 +286,7 @@ class WerkvoorraadScherm(Screen[None]):
         self.query_one("#zoek", Input).focus()
 
     def action_filteren(self) -> None:
-        """Go to the step filter (f5); Tab goes on to the gemeente filter."""
+        """Go to the step filter (f6); Tab goes on to the gemeente filter."""
         self.query_one("#filter-stap", Select).focus()
 
     def action_sorteren(self) -> None:

@@ -1,4 +1,4 @@
-"""The werkvoorraad by keyboard: filters per step and gemeente (F5) combined with the search, an empty result that
+"""The werkvoorraad by keyboard: filters per step and gemeente (F6) combined with the search, an empty result that
 says which filter hides what, the line beneath the list (drafts, an unsigned verslag), the pointer to the case
 worked on last, and deleting a case (Delete, j/n) through the real store."""
 
@@ -70,7 +70,7 @@ async def test_filters_per_stap_en_gemeente_met_zoeken(maak_app: Any, zaaien: An
         await ontgrendel(pilot)
         lijst = app.screen.query_one("#zaken")
         await wacht_op(pilot, lambda: lijst.row_count == 3)
-        await toetsen(pilot, "f5", "enter", "down", "down", "enter")  # Alle stappen, Melding, Gesprek
+        await toetsen(pilot, "f6", "enter", "down", "down", "enter")  # Alle stappen, Melding, Gesprek
         await wacht_op(pilot, lambda: lijst.row_count == 2)
         assert "stap Gesprek" in _status(app)
         await toetsen(pilot, "tab", "enter", *"Eemn", "enter")  # the gemeente, by typing its first letters
@@ -82,9 +82,9 @@ async def test_filters_per_stap_en_gemeente_met_zoeken(maak_app: Any, zaaien: An
         tekst = str(leeg.render())
         assert "zoeken op 'zzzz' verbergt 1 zaak" in tekst, tekst
         assert "stap Gesprek verbergt 0 zaken" in tekst and "gemeente Eemnes verbergt 0 zaken" in tekst
-        assert "Wis het zoekveld (Ctrl+F); kies 'Alle stappen' (F5)" in tekst
+        assert "Wis het zoekveld (Ctrl+F); kies 'Alle stappen' (F6)" in tekst
         app.screen.query_one("#zoek").clear()
-        await toetsen(pilot, "f5", "enter", "home", "enter")  # back to all steps: the gemeente still applies
+        await toetsen(pilot, "f6", "enter", "home", "enter")  # back to all steps: the gemeente still applies
         await wacht_op(pilot, lambda: lijst.row_count == 1)
         assert "gemeente Eemnes" in _status(app) and "stap" not in _status(app).split("termijn")[-1]
 

@@ -83,7 +83,7 @@ def test_na_kill_9_wijst_de_werkvoorraad_de_onderbroken_zaak_aan(zaaien: Any, te
 
 
 def test_filteren_en_verwijderen_op_120_kolommen(tmp_path: Path, zaaien: Any, terminal: Any) -> None:
-    """At 120×35: F5 and the keyboard choose a step and a gemeente; Delete asks with zaaknummer and name, 'j'
+    """At 120×35: F6 and the keyboard choose a step and a gemeente; Delete asks with zaaknummer and name, 'j'
     deletes, and the store's log says so without the name."""
     from storage import Opslag
     from tests.ui.hulp import WACHTWOORD
@@ -95,7 +95,7 @@ def test_filteren_en_verwijderen_op_120_kolommen(tmp_path: Path, zaaien: Any, te
     t.start()
     t.ontgrendel()
     t.wacht("3 van 3 zaken")
-    t.toets("F5")
+    t.toets("F6")
     time.sleep(0.3)
     t.toets("Enter")
     time.sleep(0.5)
