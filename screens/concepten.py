@@ -89,9 +89,11 @@ class Concepten:
     def _zet_concepten(self, concepten: dict[str, Any]) -> None:
         """The open case with these drafts, in the App and in every kept screen of it: a record or step saved from
         any of them carries the newest drafts (one saved from a screen holding older ones would undo them)."""
+        if self.zaak is None:
+            return
         self.zaak = self.zaak.model_copy(update={"concepten": concepten})
         for scherm in self._schermen.values():
-            scherm.zaak = self.zaak
+            scherm.zaak = self.zaak  # type: ignore[attr-defined]  # every kept screen of the case has its zaak
 
     def _taak_los_concept(self, token: int, concept: dict[str, Any]) -> None:
         from smi_tui.zaak import Stap

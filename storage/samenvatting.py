@@ -142,7 +142,9 @@ def _vernietigingsdatum(sluit: date | None) -> date | None:
 
 def concepten_van(zaak: dict[str, Any]) -> list[dict[str, str]]:
     """The steps with a draft (half-typed, not yet completed), each ``{"stap", "bewaard"}``, newest first."""
-    concepten = zaak.get("concepten") if isinstance(zaak.get("concepten"), dict) else {}
+    concepten = zaak.get("concepten")
+    if not isinstance(concepten, dict):
+        concepten = {}
     uit = [{"stap": str(stap), "bewaard": str(c.get("_bewaard") or "")} for stap, c in concepten.items()
            if isinstance(c, dict)]  # fmt: skip
     return sorted(uit, key=lambda c: c["bewaard"], reverse=True)

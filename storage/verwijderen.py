@@ -35,7 +35,9 @@ def verzonden_brieven(zaak: dict[str, Any], documenten: list[dict[str, Any]]) ->
     an extension or a change (each is a letter the day it is recorded); every stored document except one that came
     in (:data:`ONTVANGEN`, or marked ``ontvangen_op``) — the app stores a letter when it prints it."""
     uit: list[str] = []
-    besluit = zaak.get("besluit") if isinstance(zaak.get("besluit"), dict) else {}
+    besluit = zaak.get("besluit")
+    if not isinstance(besluit, dict):
+        besluit = {}
     if besluit.get("afgedrukt_op") or besluit.get("verzonden_op"):
         uit.append("de beschikking is afgedrukt of verzonden")
     if _geldend(zaak.get("opschortingen")):
