@@ -82,10 +82,11 @@ class VastleggenScherm(ModalScreen["Zaak | None"]):
     def on_mount(self) -> None:
         vul_data(self, self.startdata)
         velden = invoervelden(self)
-        for w in velden if self.concept else ():
-            if w.id in self.concept:  # type: ignore[operator]
-                zet_ruw(w, self.concept[w.id])  # type: ignore[index]
-        focus = next((w for w in velden if self.concept and w.id == self.concept.get("_focus")), None)
+        concept = self.concept or {}
+        for w in velden:
+            if w.id is not None and w.id in concept:
+                zet_ruw(w, concept[w.id])
+        focus = next((w for w in velden if w.id is not None and w.id == concept.get("_focus")), None)
         if focus or velden:
             (focus or velden[0]).focus()
         self.call_after_refresh(self.controleer)

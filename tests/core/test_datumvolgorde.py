@@ -49,7 +49,8 @@ def test_besluit_voor_de_aanvraag_noemt_de_laatste_datum() -> None:
     [(veld, tekst)] = _fouten({"besluit": {"datum": date(2026, 1, 2)}})
     assert veld == "besluit.datum"
     assert tekst.startswith("De besluitdatum (2 januari 2026) ligt vóór ")
-    laatste = max(d for d in (z.melding.datum, z.gesprek.datum, ontvangen) if d is not None)  # type: ignore[union-attr]
+    assert z.gesprek is not None
+    laatste = max(z.melding.datum, z.gesprek.datum, ontvangen)
     assert f"{laatste.day} januari 2026" in tekst
 
 

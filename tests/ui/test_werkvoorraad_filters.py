@@ -55,7 +55,8 @@ def test_wat_een_filter_verbergt_en_de_aandachtspunten() -> None:
         "concept Gesprek (bewaard 28-11 14:03)", "verslag nog niet ondertekend terug",
         "aanvullen uiterlijk 11-12-2026", "evaluatie 01-11-2026 (verstreken)"]  # fmt: skip
     ouder = _rij("b", concepten=({"stap": "verslag", "bewaard": "2026-11-27T09:00:00"},))
-    assert nieuwste_concept([ouder, rij, _rij("c")])[0] is rij  # type: ignore[index]
+    nieuwste = nieuwste_concept([ouder, rij, _rij("c")])
+    assert nieuwste is not None and nieuwste[0] is rij
 
 
 def _status(app: Any) -> str:
