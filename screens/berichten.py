@@ -37,6 +37,6 @@ class ConceptGewijzigd(Message):
     """The shown step's form changed and the consulent paused typing: ``concept`` is the raw form to keep as the
     step's draft (autosave; the App writes it on the save thread)."""
 
-    def __init__(self, stap: Stap, concept: dict[str, Any]) -> None:
+    def __init__(self, stap: Stap, concept: dict[str, Any] | None) -> None:
         super().__init__()
-        self.stap, self.concept = stap, concept
+        self.stap, self.concept = stap, concept  # None: the draft is done with (a dossier form closed)

@@ -34,11 +34,13 @@ NOODSTOP_TIJD = 5.0
 
 def hervat_stap(zaak: Zaak) -> Stap:
     """The step to open ``zaak`` at: the step of its newest draft (the one worked on last, also when the consulent
-    had gone back to an earlier step), else the step it reached."""
+    had gone back to an earlier step; the dossier when a record form was left open there), else the step it
+    reached."""
     from screens.stap import VOLGORDE
+    from smi_tui.zaak import Stap
 
     bereikt = VOLGORDE.index(zaak.stap) if zaak.stap in VOLGORDE else len(VOLGORDE)
-    kandidaten = [(str(zaak.concepten[s.value].get(BEWAARD) or ""), s) for s in VOLGORDE[:bereikt + 1]
+    kandidaten = [(str(zaak.concepten[s.value].get(BEWAARD) or ""), s) for s in [*VOLGORDE[:bereikt + 1], Stap.AFGEROND]
                   if s.value in zaak.concepten and zaak.concepten[s.value].get(BEWAARD)]  # fmt: skip
     return max(kandidaten, key=lambda k: k[0])[1] if kandidaten else zaak.stap
 
@@ -59,19 +61,40 @@ class Concepten(AppBasis):
             return  # left (and saved) or closed meanwhile
         self._bewaar_concept(bericht.stap, bericht.concept)
 
-    def _bewaar_concept(self, stap: Stap, concept: dict[str, Any]) -> None:
+    def _bewaar_concept(self, stap: Stap, concept: dict[str, Any] | None) -> None:
+        """Keep ``concept`` as the draft of ``stap`` (None: throw that draft away), on the save thread."""
         from smi_tui.zaak import Stap
 
+        if concept is None:
+            if self.zaak is not None and stap.value in self.zaak.concepten:
+                self._zet_concepten({k: v for k, v in self.zaak.concepten.items() if k != stap.value})
+            if self.zaak is not None:
+                self._rij.in_rij(self._taak_concept, self._token, stap.value, None)
+            return
         concept = {**concept, BEWAARD: datetime.now().isoformat(timespec="seconds")}
         if self.zaak is None:
             if stap == Stap.MELDING and self.zaaknummer is None:
                 self.nieuw_concept = concept  # no case yet: the store keeps it as the new melding's draft
                 self._rij.in_rij(self._taak_los_concept, self._token, concept)
             return
+        from screens.stap import VOLGORDE
+        from smi_tui.besluitregels import definitief
+
+        if stap in VOLGORDE and definitief(self.zaak):
+            return  # a read-only step (the decision is final): nothing can be typed there, so no draft to keep
         concepten = dict(self.zaak.concepten)
         concepten[stap.value] = concept
-        self.zaak = self.zaak.model_copy(update={"concepten": concepten})
+        self._zet_concepten(concepten)
         self._rij.in_rij(self._taak_concept, self._token, stap.value, concept)
+
+    def _zet_concepten(self, concepten: dict[str, Any]) -> None:
+        """The open case with these drafts, in the App and in every kept screen of it: a record or step saved from
+        any of them carries the newest drafts (one saved from a screen holding older ones would undo them)."""
+        if self.zaak is None:
+            return
+        self.zaak = self.zaak.model_copy(update={"concepten": concepten})
+        for scherm in self._schermen.values():
+            scherm.zaak = self.zaak  # type: ignore[attr-defined]  # every kept screen of the case has its zaak
 
     def _taak_los_concept(self, token: int, concept: dict[str, Any]) -> None:
         from smi_tui.zaak import Stap
@@ -86,8 +109,9 @@ class Concepten(AppBasis):
             return
         self._rij.na(self._concept_bewaard, token, Stap.MELDING, concept[BEWAARD])
 
-    def _taak_concept(self, token: int, stap: str, concept: dict[str, Any]) -> None:
-        """Put ``concept`` in the stored case as the draft of ``stap``, changing nothing else of it: the case in
+    def _taak_concept(self, token: int, stap: str, concept: dict[str, Any] | None) -> None:
+        """Put ``concept`` in the stored case as the draft of ``stap`` (None: remove that draft), changing nothing
+        else of it: the case in
         memory may be a moment behind the store (completing the besluit makes its letters and marks the case as
         finished on this thread), and a draft must never undo that."""
         from smi_tui.zaak import Stap
@@ -98,12 +122,14 @@ class Concepten(AppBasis):
         try:
             with self.slot:
                 zaak = self.opslag.laad(zaaknummer)
-                zaak["concepten"] = {**(zaak.get("concepten") or {}), stap: concept}
+                concepten = {k: v for k, v in (zaak.get("concepten") or {}).items() if k != stap}
+                zaak["concepten"] = concepten if concept is None else {**concepten, stap: concept}
                 self.opslag.bewaar(zaaknummer, zaak, consulent=self.consulent, stap=stap)
         except SmiFout as exc:
             self._rij.na(self.notify, f"Concept niet bewaard: {exc.melding}", severity="error", timeout=30)
             return
-        self._rij.na(self._concept_bewaard, token, Stap(stap), concept[BEWAARD])
+        if concept is not None:
+            self._rij.na(self._concept_bewaard, token, Stap(stap), concept[BEWAARD])
 
     def _concept_bewaard(self, token: int, stap: Stap, tijd: str) -> None:
         """On the App's loop: the draft of ``stap`` made at ``tijd`` is in the store; its screen shows when."""

@@ -18,7 +18,7 @@ from textual.widgets import Checkbox, Input, Select, TextArea
 from screens.velden import GETALSOORTEN, invoer_van
 from smi_tui.datums import parse_datum
 from smi_tui.getallen import GetalFout, lees, nl_getal
-from smi_tui.validatie import nl_fouten
+from smi_tui.validatie import nl_fouten, schermregel
 
 
 def invoervelden(root: DOMNode) -> list[Widget]:
@@ -227,6 +227,7 @@ def fouten_per_pad(exc: ValidationError, paden: set[str], prefix: str = "", *,
         doel = pad
         while doel and doel not in paden:
             doel = doel.rpartition(".")[0]
-        tekst = regel.split(": ", 1)[1] if doel == pad and ": " in regel else regel
+        rest = tuple(x for x in pad[len(doel) :].split(".") if x)
+        tekst = regel.split(": ", 1)[1] if doel == pad and ": " in regel else schermregel(err, rest)
         uit.setdefault(doel, []).append(tekst)
     return uit

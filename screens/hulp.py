@@ -19,7 +19,10 @@ UITLEG: dict[str, str] = {
     "WerkvoorraadScherm": "De werkvoorraad: al uw zaken met hun stap en de eerstvolgende termijn. Zaken die te laat "
     "zijn staan bovenaan met TE LAAT, zaken binnen een week met BIJNA. Typ in het zoekveld een naam, zaaknummer of "
     "BSN en druk op Enter om de gemarkeerde zaak te openen. Is er een zaaksysteem ingesteld, dan toont de kolom Sync "
-    "per zaak open (nog te synchroniseren), conflict of ✓ met het moment van de laatste sync; F5 synchroniseert.",
+    "per zaak open (nog te synchroniseren), conflict of ✓ met het moment van de laatste sync; F5 synchroniseert. "
+    "F6 filtert op stap en (Tab) op gemeente. Onder de lijst "
+    "staat wat bij de gekozen zaak openstaat: concepten, een verslag dat nog niet ondertekend terug is, de termijn "
+    "om aan te vullen, de volgende evaluatie. Delete verwijdert een zaak waarvoor nog geen brief is verstuurd.",
     "MeldingScherm": "Stap 1, de melding: wie meldt zich, voor welke kinderen, en wanneer. Met de datum van de "
     "melding begint de beslistermijn te lopen. Maak eventueel een ontvangstbevestiging (Ctrl+O).",
     "GesprekScherm": "Stap 2, het gesprek: de sociaal-medische situatie, het netwerk, het inkomen en de opvang. "

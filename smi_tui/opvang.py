@@ -12,6 +12,7 @@ from typing import Annotated
 from pydantic import Field, field_validator, model_validator
 
 from smi_tui.basis import Model, Tekst, Uren
+from smi_tui.datums import nl_datum
 
 
 class Opvangsoort(StrEnum):
@@ -80,7 +81,8 @@ class Opvang(Model):
         ):
             raise ValueError("meer dan 168 uur per week kan niet")
         if self.einddatum is not None and self.einddatum < self.begindatum:
-            raise ValueError("de einddatum van de opvang ligt vóór de begindatum")
+            raise ValueError(f"de einddatum van de opvang ligt vóór de begindatum (einde {nl_datum(self.einddatum)}, "
+                             f"begin {nl_datum(self.begindatum)})")  # fmt: skip
         return self
 
     def gevraagde_uren_per_week(self) -> Fraction:

@@ -360,9 +360,13 @@ def alle_termijnen(zaak: Zaak, regeling: Regeling) -> list[Termijn]:
     """Every dated deadline of the case given its decision, extensions and changes, each with ``gedaan``.
 
     Meant for the store's index row, so the werkvoorraad can pick the next deadline each day without the
-    regulation logic. Only the actual terms: a possible (not yet made) verdaging is left out."""
+    regulation logic. Only the actual terms: a possible (not yet made) verdaging is left out. With them the
+    hersteltermijn of each verzoek om aanvulling (Awb 4:5): done once supplemented or decided."""
+    aanvulling = [Termijn(f"aanvulling_{n}", f"aanvulling (gevraagd {nl_datum(o.verzocht_op)})", o.termijn_tot,
+                          "artikel 4:5 Awb", "", o.aangevuld_op is not None or zaak.besluit is not None)
+                  for n, o in enumerate(geldend(zaak.opschortingen), 1)]  # fmt: skip
     return [t for t in bereken_termijnen(zaak, regeling)
-            if t.datum is not None and t.code != "verdaging_uiterst"]  # fmt: skip
+            if t.datum is not None and t.code != "verdaging_uiterst"] + aanvulling  # fmt: skip
 
 
 def volgende(termijnen: list[Termijn], vandaag: date) -> Termijn | None:

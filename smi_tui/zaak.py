@@ -259,15 +259,9 @@ class Zaak(Model):
 
     @model_validator(mode="after")
     def _datums_op_volgorde(self) -> Zaak:
-        m = self.melding.datum
-        if self.gesprek and self.gesprek.datum < m:
-            raise ValueError("de datum van het gesprek ligt vóór de melding")
-        if self.verslag and self.verslag.ondertekend_op and self.verslag.ondertekend_op < m:
-            raise ValueError("het verslag is ondertekend vóór de melding")
-        if self.aanvraag.ontvangen_op and self.aanvraag.ontvangen_op < m:
-            raise ValueError("de aanvraag is ontvangen vóór de melding")
-        if self.besluit and self.besluit.datum < m:
-            raise ValueError("de besluitdatum ligt vóór de melding")
+        from smi_tui.validatie import controleer_datumvolgorde
+
+        controleer_datumvolgorde(self)
         return self
 
     @property

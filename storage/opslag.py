@@ -7,7 +7,6 @@ from __future__ import annotations
 import copy
 import hashlib
 import os
-import shutil
 from collections import OrderedDict
 from collections.abc import Callable
 from datetime import date
@@ -352,18 +351,14 @@ class Opslag(IndexMixin, DocumentenMixin, LogboekMixin, SleutelMixin, ImportMixi
         """The audit trail of a case, oldest first."""
         return [dict(e) for e in self._dossier(zaaknummer).table("audit").all()]
 
-    def verwijder_zaak(self, zaaknummer: str, consulent: str) -> None:
-        """Delete a case with its documents (retention); its zaaknummer is never handed out again."""
+    def verwijder_zaak(self, zaaknummer: str, consulent: str) -> dict[str, Any]:
+        """Delete a case for which no letter was sent, with its documents and drafts; refused (OpslagFout, in Dutch:
+        why, and intrekken instead) once one was. Logged without personal data; the zaaknummer is never handed out
+        again. Returns the log entry (see :mod:`storage.verwijderen`)."""
+        from storage.verwijderen import verwijder
+
         self._dossier(zaaknummer)
-        self._dossiers.pop(zaaknummer, None)
-        self._meta_db().table("verwijderd").insert(
-            {"zaaknummer": zaaknummer, "tijd": nu(), "gebruiker": audit.gebruiker(), "consulent": consulent}
-        )
-        self._manifest.noteer_verwijderd(zaaknummer)
-        self._manifest.schrijf()
-        shutil.rmtree(self.map / "documenten" / zaaknummer, ignore_errors=True)
-        self.dossier_pad(zaaknummer).unlink()
-        self._verwijder_index(zaaknummer)
+        return verwijder(self, zaaknummer, consulent)
 
     # --- maintenance ---
     def controleer(self) -> Any:
