@@ -23,9 +23,9 @@ from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import Input, Select, Static
 
-from screens.synchronisatie import markering
 from screens.filterbalk import Filterbalk
 from screens.sparklijn import Termijnlijn
+from screens.synchronisatie import markering
 from screens.voettekst import Voettekst
 from screens.werkvoorraadrijen import BIJNA_DAGEN as BIJNA_DAGEN
 from screens.werkvoorraadrijen import (
