@@ -23,12 +23,13 @@ class StapKlaar(Message):
 
 
 class StapVerlaten(Message):
-    """The consulent leaves a step without completing it; ``concept`` is the raw form to keep as a draft.
+    """The consulent leaves a step without completing it; ``concept`` is the raw form to keep as a draft (None:
+    unchanged since it opened or was last kept, nothing to keep).
 
     ``naar``: ``"vorige"`` (the previous step) or ``"werkvoorraad"``.
     """
 
-    def __init__(self, stap: Stap, concept: dict[str, Any], naar: str) -> None:
+    def __init__(self, stap: Stap, concept: dict[str, Any] | None, naar: str) -> None:
         super().__init__()
         self.stap, self.concept, self.naar = stap, concept, naar
 

@@ -49,9 +49,14 @@ class Concepten(AppBasis):
     """Part of :class:`screens.app.SmiApp`: saving the open case's drafts, and saving them when the process ends."""
 
     def _bewaar_concept_van_scherm(self) -> None:
+        """Keep the shown form as its step's draft when the consulent leaves it (another step, the werkvoorraad,
+        lock, quit) — unless it is as it opened or as last kept: a case merely opened and left is not changed."""
         scherm = self._stapscherm()
-        concept = scherm.concept_nu() if scherm is not None else None
-        if scherm is not None and concept is not None:  # the dossier screen has no draft
+        if scherm is None:
+            return
+        gewijzigd = getattr(scherm, "concept_als_gewijzigd", None)  # a step's form; the dossier's has its own rule
+        concept = gewijzigd() if gewijzigd is not None else scherm.concept_nu()
+        if concept is not None:
             self._bewaar_concept(scherm.STAP, concept)
 
     def on_concept_gewijzigd(self, bericht: ConceptGewijzigd) -> None:

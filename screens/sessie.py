@@ -164,7 +164,8 @@ class Sessie(AppBasis):
         from screens.stap import VOLGORDE
         from smi_tui.zaak import Stap
 
-        self._bewaar_concept(bericht.stap, bericht.concept)
+        if bericht.concept is not None:  # (None would throw the stored draft away: here it means unchanged)
+            self._bewaar_concept(bericht.stap, bericht.concept)
         if bericht.naar == "vorige":
             i = VOLGORDE.index(bericht.stap if bericht.stap in VOLGORDE else Stap.BESLUIT)
             vorige = VOLGORDE[max(i - 1, 0)]

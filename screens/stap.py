@@ -392,8 +392,8 @@ class StapScherm(StapControle, StapConcept, ZuinigHervatten):
         if self.STAP == Stap.MELDING:
             self.notify("Dit is de eerste stap.")
             return
-        self.post_message(StapVerlaten(self.STAP, self.concept_nu(), "vorige"))
+        self.post_message(StapVerlaten(self.STAP, self.concept_als_gewijzigd(), "vorige"))
 
     def action_werkvoorraad(self) -> None:
         """Back to the case list; the form is kept as a draft."""
-        self.post_message(StapVerlaten(self.STAP, self.concept_nu(), "werkvoorraad"))
+        self.post_message(StapVerlaten(self.STAP, self.concept_als_gewijzigd(), "werkvoorraad"))

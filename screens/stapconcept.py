@@ -30,6 +30,11 @@ def velden_van(concept: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in concept.items() if not k.startswith("_")}
 
 
+def _ingevuld(concept: dict[str, Any]) -> dict[str, Any]:
+    """A draft's fields that hold something: an empty field and one not yet mounted (no value) are the same."""
+    return {k: v for k, v in velden_van(concept).items() if v not in ("", None, False)}
+
+
 def bewaard_tekst(tijd: str | None, vandaag: date | None = None) -> str:
     """'bewaard 14:03:12' for an ISO time of today, 'bewaard 28-11 14:03' for an earlier day; '' without."""
     if not tijd:
@@ -86,6 +91,13 @@ class StapConcept(StapBasis):
         if self._bewaar_timer is not None:
             self._bewaar_timer.stop()
             self._bewaar_timer = None
+
+    def concept_als_gewijzigd(self) -> dict[str, Any] | None:
+        """:meth:`concept_nu` when the form differs from how it opened or was last kept as a draft; None when it
+        does not (a case merely opened and left stays unchanged: no draft, no audit entry, nothing to sync)."""
+        vorig = self._laatst_concept
+        concept = self.concept_nu()
+        return None if _ingevuld(concept) == _ingevuld(vorig) else concept
 
     def concept_nu(self) -> dict[str, Any]:
         """The raw form (every row, mounted or not), for a draft, with the field that has the cursor."""
