@@ -30,6 +30,8 @@ SOORTEN: dict[str, str] = {
     "verlengingsbeschikking": "letters.verlengingsbeschikking",
     "wijzigingsbeschikking": "letters.wijzigingsbeschikking",
 }
+PROEF_MARKERING = "PROEFDRUK — NIET VERZENDEN — nog niet definitief"
+"""What every page of a proof of a registered case says in red (``maak(..., proef=True)``)."""
 MET_NUMMER = ("verzoek-aanvulling", "verlengingsbeschikking", "wijzigingsbeschikking")
 """The letters about one of several records of a case; ``nummer`` chooses which (default the latest)."""
 
@@ -69,7 +71,8 @@ def maak(
     the same case always gives the same bytes. ``nummer`` chooses the record for the letters in
     :data:`MET_NUMMER` (1 = the first entered; default the latest). A case without a zaaknummer is refused: a
     letter that goes to a parent carries the case's reference. ``proef`` makes one anyway, as a proof: every page
-    then says in red that it must not be sent, and the reference says why.
+    then says in red that it must not be sent, and the reference says why; a proof of a registered case says so
+    in red on every page too (:data:`PROEF_MARKERING`).
     """
     soort = soort.strip().replace("_", "-")
     if soort not in SOORTEN:
@@ -94,7 +97,12 @@ def maak(
         from smi_tui.beoordeling import beoordeel_zaak
 
         beoordeling = beoordeel_zaak(zaak, peildatum=datum or zaak.melding.datum)
+    if proef and zaak.zaaknummer:  # a proof of a registered case (e.g. before the definitive beschikking)
+        from letters.briefpapier import gemarkeerd
+
+        with gemarkeerd(PROEF_MARKERING):
+            return module.maak(zaak, beoordeling, datum=datum, **extra)
     return module.maak(zaak, beoordeling, datum=datum, **extra)
 
 
-__all__ = ["MET_NUMMER", "SOORTEN", "BriefFout", "bij_zaak", "hoort_niet_bij", "maak"]
+__all__ = ["MET_NUMMER", "PROEF_MARKERING", "SOORTEN", "BriefFout", "bij_zaak", "hoort_niet_bij", "maak"]

@@ -15,6 +15,7 @@ from letters import gegevens as g
 from letters import huisstijl as h
 from letters.betaling import betaalzin
 from letters.bezwaar import MET_ONDERTEKENING, bezwaarclausule
+from letters.hardheidsclausule import hardheidsclausule
 from letters.rechtsgrond import rechtsgrond
 from smi_tui.beoordeling import Beoordeling
 from smi_tui.berekening import Berekening, KindBerekening, Maandregel
@@ -76,13 +77,13 @@ def maak(zaak: Zaak, beoordeling: Beoordeling, *, datum: date | None = None) -> 
                       datum=datum or besluit.datum, kenmerk=g.kenmerk(zaak),
                       aan=g.adresregels(zaak, verplicht=True, brief="beschikking"), behandelaar=wie)  # fmt: skip
     inhoud = [h.p(g.aanhef(zaak)), *_inleiding(zaak, beoordeling)]
-    inhoud += dictum(t)
+    inhoud += dictum(t) + plan_in_besluit(zaak, r, t)
     inhoud += _betrokkenen(zaak)
     if toegekend and b is not None:
         inhoud += _toekenning(zaak, beoordeling, b)
     inhoud += _motivering(zaak, beoordeling, t)
     if toegekend:
-        inhoud += _betaling_en_plichten(beoordeling, b)
+        inhoud += _betaling_en_plichten(beoordeling, b, zaak)
     inhoud += rechtsgrond(zaak, beoordeling, t)
     bezwaar = _bezwaar(zaak, beoordeling)
     inhoud += bezwaar[:-MET_ONDERTEKENING]
@@ -120,6 +121,19 @@ def dictum(t: Toekenning) -> list:
     uit.append(h.p("Wij wijzen af:"))
     uit += h.opsomming(_afgewezen(t, b))
     return uit
+
+
+def plan_in_besluit(zaak: Zaak, r: Regeling, t: Toekenning) -> list:
+    """Where the college establishes the plan van aanpak in the decision (Eemnes artikel 3.3 lid 3): the grant says
+    so, that the plan is attached and open to objection with it. A refusal has no plan van aanpak."""
+    p = r.plan_van_aanpak
+    if p is None or not p.deel_van_besluit or t.beslissing == Beslissing.AFWIJZEN:
+        return []
+    datum = nl_datum(zaak.besluit.datum) if zaak.besluit else ""
+    return [h.p(f"Wij stellen ook het plan van aanpak vast ({g.bij_regeling(p.artikel, r)}). Het plan van aanpak van "
+                f"{datum} is onderdeel van dit besluit en zit als bijlage bij deze brief. Daarin staan de ingangsdatum "
+                "van de tegemoetkoming, hoe wij betalen en de afspraken die u nakomt. Bent u het niet eens met het "
+                "plan van aanpak, dan kunt u daartegen bezwaar maken, net als tegen de rest van dit besluit.")]  # fmt: skip
 
 
 def _afgewezen(t: Toekenning, b: Berekening) -> list[str]:
@@ -229,21 +243,12 @@ def _motivering(zaak: Zaak, beoordeling: Beoordeling, t: Toekenning) -> list:
     if minder and t.beslissing == Beslissing.GEDEELTELIJK:  # a full grant or a refusal gives no "less"
         uit.append(h.pm("<b>Waarom u minder krijgt dan u vroeg:</b>"))
         uit += _opsomming(minder, r)
-    if t.opzij:
-        uit.append(h.pm("<b>Hiervan wijken wij af met de hardheidsclausule:</b>"))
-        uit += _opsomming(t.opzij, r)
-        uit.append(h.p("Daarom kennen wij uw aanvraag toch " + ("" if t.beslissing == Beslissing.TOEKENNEN
-                                                                 else "gedeeltelijk ") + "toe."))  # fmt: skip
     voldaan = [x for x in beoordeling.toetsen if x.uitkomst == Uitkomst.VOLDAAN and not x.beperkt]
     if voldaan:
         uit.append(h.pm("<b>Aan deze voorwaarden is voldaan:</b>"))
         uit += _opsomming(voldaan, r)
-    hc = besluit.hardheidsclausule
-    if hc.toegepast:
-        hk = r.hardheidsclausule
-        uit += [*h.kop("Hardheidsclausule"),
-                h.p(f"Wij wijken in uw situatie af van de regels. Dat mag op grond van {hk.artikel} van de "
-                    f"{r.citeertitel} (hardheidsclausule). De reden is: {hc.reden.strip()}")]  # fmt: skip
+    if besluit.hardheidsclausule.toegepast:
+        uit += hardheidsclausule(zaak, beoordeling, t)
     return uit
 
 
@@ -257,11 +262,12 @@ def _vindplaatsen(beoordeling: Beoordeling) -> str:
             "regeling heeft vastgesteld; de andere verwijzingen zijn artikelen van de regeling.")  # fmt: skip
 
 
-def _betaling_en_plichten(beoordeling: Beoordeling, b: Berekening | None) -> list:
+def _betaling_en_plichten(beoordeling: Beoordeling, b: Berekening | None, zaak: Zaak | None = None) -> list:
     r = beoordeling.regeling
+    zaak = zaak or beoordeling.zaak  # the case decides who is paid (the verlenging passes none: its assessment's)
     uit = [*h.kop("Hoe wij betalen")]
     if b is not None and r.betaling.aan == "ouder_of_aanbieder":  # the regulation leaves the choice: state it
-        uit.append(h.p(betaalzin(r, b)))
+        uit.append(h.p(betaalzin(zaak, r, b)))
     else:
         uit.append(h.p(f"{r.betaling.omschrijving} ({g.bij_regeling(r.betaling.artikel, r)})"))
     voorwaarden = [v for v in beoordeling.uitbetalingsvoorwaarden if not v.get("ontvangen_op")]

@@ -1,38 +1,45 @@
 """Who is paid, as the decision states it. A regulation that pays 'aan de ouder of de opvangorganisatie' (Eemnes
 artikel 3.7 lid 1) leaves the choice to the college; the letter never repeats that choice to the parent but states
-the one made: ``betaling_aan`` in config.toml (``[brieven."<gemeente_code>"]`` or ``[brieven]``), else the
-opvangorganisatie, which sends the monthly invoice the regulation pays on."""
+the one made and where the regulation allows it. The choice is the regulation's own, the consulent's on the besluit,
+or the municipality's ``betaling_aan`` in config.toml (see :func:`smi_tui.besluitregels.betaalkeuze`); when none
+made it, no letter is made: a Dutch message says how to decide."""
 
 from __future__ import annotations
 
 from letters import gegevens as g
-from smi_tui import config
 from smi_tui.berekening import Berekening
+from smi_tui.besluitregels import betaalkeuze, betaalkeuze_ontbreekt
+from smi_tui.fouten import SmiFout
 from smi_tui.regeling import Regeling
-
-KEUZES = ("ouder", "opvangorganisatie")
-
-
-def ontvanger(r: Regeling) -> str:
-    """'ouder' or 'opvangorganisatie': the regulation's own, or the college's choice where it leaves one."""
-    if r.betaling.aan == "ouder":
-        return "ouder"
-    if r.betaling.aan == "aanbieder":
-        return "opvangorganisatie"
-    keuze = config.brieftekst("betaling_aan", r.gemeente_code).lower()
-    if keuze and keuze not in KEUZES:
-        raise g.fout(f"In {config.config_bestand()} staat betaling_aan = \"{keuze}\". Kies \"ouder\" of "
-                     "\"opvangorganisatie\": aan wie het college de tegemoetkoming betaalt.")  # fmt: skip
-    return keuze or "opvangorganisatie"
+from smi_tui.zaak import BetalingAan, Zaak
 
 
-def betaalzin(r: Regeling, b: Berekening) -> str:
-    """'Wij betalen de tegemoetkoming elke maand aan de opvangorganisatie (X), …' with the regulation's article."""
+def ontvanger(zaak: Zaak | None, r: Regeling) -> BetalingAan:
+    """Who is paid; BriefFout (Dutch) when the regulation leaves the choice and nothing decided it."""
+    try:
+        keuze = betaalkeuze(zaak, r)
+    except SmiFout as exc:
+        raise g.fout(exc.melding) from None
+    if keuze is None:
+        raise g.fout(betaalkeuze_ontbreekt(r))
+    return keuze.aan
+
+
+def betaalzin(zaak: Zaak | None, r: Regeling, b: Berekening) -> str:
+    """'Wij betalen de tegemoetkoming elke maand aan de opvangorganisatie (X), …' with the regulation's article, and
+    where the regulation leaves the choice, that the college chose."""
     aanbieders = list(dict.fromkeys(k.opvang.aanbieder for k in b.kinderen if k.maanden))
     artikel = g.bij_regeling(r.betaling.artikel, r)
-    if ontvanger(r) == "ouder":
-        return (f"Wij betalen de tegemoetkoming elke maand aan u, nadat u ons de factuur van de kinderopvang heeft "
-                f"gestuurd. U betaalt de hele factuur zelf aan de kinderopvang ({artikel}).")  # fmt: skip
-    wie = "de opvangorganisatie" + (f" ({g.opsomming(aanbieders)})" if aanbieders else "")
-    return (f"Wij betalen de tegemoetkoming elke maand rechtstreeks aan {wie}, nadat die ons de factuur heeft "
-            f"gestuurd. U betaalt alleen uw eigen bijdrage zelf aan de kinderopvang ({artikel}).")  # fmt: skip
+    aan = ontvanger(zaak, r)
+    if aan == BetalingAan.OUDER:
+        zin = ("Wij betalen de tegemoetkoming elke maand aan u, nadat u ons de factuur van de kinderopvang heeft "
+               "gestuurd. U betaalt de hele factuur zelf aan de kinderopvang.")  # fmt: skip
+    else:
+        wie = "de opvangorganisatie" + (f" ({g.opsomming(aanbieders)})" if aanbieders else "")
+        zin = (f"Wij betalen de tegemoetkoming elke maand rechtstreeks aan {wie}, nadat die ons de factuur heeft "
+               "gestuurd. U betaalt alleen uw eigen bijdrage zelf aan de kinderopvang.")  # fmt: skip
+    if r.betaling.aan != "ouder_of_aanbieder":
+        return f"{zin[:-1]} ({artikel})."
+    gekozen = "aan u" if aan == BetalingAan.OUDER else "aan de opvangorganisatie"
+    return (f"{zin} De regeling laat ons kiezen of wij aan u of aan de opvangorganisatie betalen ({artikel}); wij "
+            f"hebben gekozen voor betaling {gekozen}.")  # fmt: skip

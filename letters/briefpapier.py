@@ -8,9 +8,13 @@ A letter module fills a :class:`Briefkop` and a list of flowables (made with :mo
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass, field
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
@@ -43,6 +47,19 @@ from smi_tui.regeling import Regeling
 PROEFDRUK = "PROEFDRUK, niet verzenden: nog geen zaaknummer"
 """The kenmerk of a letter made from a case that is not registered yet (``letters.maak(..., proef=True)``): every
 page then says in red that it must not be sent."""
+PROEFDRUK_MARKERING = "PROEFDRUK — NIET VERZENDEN — deze zaak heeft nog geen zaaknummer"
+_MARKERING: ContextVar[str] = ContextVar("markering", default="")
+
+
+@contextmanager
+def gemarkeerd(tekst: str) -> Iterator[None]:
+    """Letters made inside this block say ``tekst`` in red at the top of every page (a proof of a registered case,
+    ``letters.maak(..., proef=True)``), without each letter module having to pass it on."""
+    token = _MARKERING.set(tekst)
+    try:
+        yield
+    finally:
+        _MARKERING.reset(token)
 
 
 @dataclass
@@ -57,6 +74,7 @@ class Briefkop:
     aan: list[str] = field(default_factory=list)  # address window lines; empty: no window
     behandelaar: Behandelaar | None = None  # the reference lines name them, with their phone and e-mail
     afzender: str = ""  # only without a regeling
+    markering: str = ""  # in red at the top of every page, e.g. "INTERNE NOTITIE — NIET VERZENDEN"
     logo: ImageReader | None = field(default=None, init=False)  # set by bouw_pdf from the municipality's own folder
 
     @property
@@ -195,12 +213,11 @@ def _voet(c: rl_canvas.Canvas, kop: Briefkop, pagina: int, totaal: int) -> None:
     if pagina > 1:
         c.setFont(FONT, 7.5)
         c.drawString(LINKS, A4[1] - 12 * mm, f"{kop.naam_afzender} · {kop.kenmerk} · {nl_datum(kop.datum)}")
-    if kop.kenmerk == PROEFDRUK:
+    markering = kop.markering or (PROEFDRUK_MARKERING if kop.kenmerk == PROEFDRUK else "")
+    if markering:
         c.setFillColor(colors.HexColor("#B00020"))
         c.setFont(FONT_VET, 9)
-        c.drawCentredString(
-            A4[0] / 2, A4[1] - 8 * mm, "PROEFDRUK — NIET VERZENDEN — deze zaak heeft nog geen zaaknummer"
-        )
+        c.drawCentredString(A4[0] / 2, A4[1] - 8 * mm, markering)
 
 
 def _canvasmaker(kop: Briefkop) -> type[rl_canvas.Canvas]:
@@ -208,19 +225,19 @@ def _canvasmaker(kop: Briefkop) -> type[rl_canvas.Canvas]:
     the letter's date are added afterwards by :func:`letters.pdfa.maak_pdfa`.)"""
 
     class BriefCanvas(rl_canvas.Canvas):
-        def __init__(self, *args: object, **kwargs: object) -> None:
-            super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        def __init__(self, *args: Any, **kwargs: Any) -> None:  # Canvas's own, passed on unchanged
+            super().__init__(*args, **kwargs)
             self._paginas: list[dict[str, object]] = []
 
         def showPage(self) -> None:
             self._paginas.append(dict(self.__dict__))
-            self._startPage()
+            self._startPage()  # type: ignore[attr-defined]  # ReportLab's private page reset, not in its stubs
 
         def save(self) -> None:
             totaal = len(self._paginas)
             for staat in self._paginas:
                 self.__dict__.update(staat)
-                _voet(self, kop, self._pageNumber, totaal)
+                _voet(self, kop, self._pageNumber, totaal)  # type: ignore[attr-defined]  # as above: private, no stub
                 super().showPage()
             super().save()
 
@@ -245,6 +262,8 @@ def referentie(kop: Briefkop) -> Table:
 def bouw_pdf(kop: Briefkop, inhoud: list[Flowable]) -> bytes:
     """Lay out ``inhoud`` in the house style and return the PDF bytes (deterministic for the same input). The
     municipality's logo, when its folder has one, heads the first page."""
+    if not kop.markering and _MARKERING.get():
+        kop = replace(kop, markering=_MARKERING.get())
     if kop.regeling is not None:
         from letters.sjabloon import logo
 
@@ -263,7 +282,7 @@ def bouw_pdf(kop: Briefkop, inhoud: list[Flowable]) -> bytes:
         subject=kop.onderwerp,
         creator=PRODUCENT,
         producer=PRODUCENT,
-        keywords="",
+        keywords=[],  # ReportLab joins the list: an empty Keywords entry, as before
         lang=TAAL,
         invariant=1,
         initialFontName=FONT,

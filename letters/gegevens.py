@@ -220,7 +220,7 @@ def uitleg(res: Resultaat, regeling: Regeling | None = None) -> str:
     ):
         code = res.code.removeprefix("voorliggend_")
         for t in regeling.toetsen_van(ToetsVoorliggend):
-            for v in t.voorzieningen:  # type: ignore[attr-defined]
+            for v in t.voorzieningen:
                 if v.code == code:
                     return f"Niet beschikbaar of niet passend: {v.omschrijving}."
     for teken in _NOTITIES:

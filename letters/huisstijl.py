@@ -8,7 +8,9 @@ This module imports ReportLab at import time; the package imports it only when a
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab import rl_config
@@ -95,7 +97,7 @@ def _stijl(naam: str, **kw: object) -> ParagraphStyle:
         "spaceAfter": 4,
     }
     basis.update(kw)
-    return ParagraphStyle(naam, **basis)  # type: ignore[arg-type]
+    return ParagraphStyle(naam, **basis)  # type: ignore[arg-type]  # ParagraphStyle types each keyword apart; these are its own attributes and values
 
 
 STIJL = {
@@ -185,14 +187,14 @@ def opsomming(regels: list[str], *, markup: bool = False) -> list[Flowable]:
     return [Paragraph(haakjes(r) if markup else escape(haakjes(r)), STIJL["opsom"], bulletText="•") for r in regels]
 
 
-def tabel(rijen: list[list[object]], breedtes: list[float], *, kopregel: bool = True,
+def tabel(rijen: Sequence[Sequence[object]], breedtes: list[float], *, kopregel: bool = True,
           rechts: tuple[int, ...] = (), klein: bool = False, vet_laatste: bool = False) -> Table:  # fmt: skip
     """A table that fits the text width: strings become wrapping paragraphs; a header row repeats on new pages.
     Columns in ``rechts`` (amounts) are right-aligned, header included."""
-    cellen = []
+    cellen: list[list[object]] = []
     basis = "mini" if klein else "cel"
     for r, rij in enumerate(rijen):
-        nieuwe = []
+        nieuwe: list[object] = []
         for k, c in enumerate(rij):
             if isinstance(c, str):
                 kopcel = kopregel and r == 0
@@ -201,13 +203,13 @@ def tabel(rijen: list[list[object]], breedtes: list[float], *, kopregel: bool = 
                     # short amounts: a plain string is laid out far faster than a Paragraph (many per letter)
                     nieuwe.append(c)
                     continue
-                stijl = basis + ("_vet" if vet else "") + ("_rechts" if k in rechts else "")
-                c = p(c, stijl)
+                celstijl = basis + ("_vet" if vet else "") + ("_rechts" if k in rechts else "")
+                c = p(c, celstijl)
             nieuwe.append(c)
         cellen.append(nieuwe)
     t = Table(cellen, colWidths=passende_breedtes(rijen, breedtes, basis, rechts=rechts, kopregel=kopregel),
               repeatRows=1 if kopregel else 0)  # fmt: skip
-    stijl = [
+    stijl: list[tuple[Any, ...]] = [  # TableStyle commands: (name, first cell, last cell, values...)
         ("FONTNAME", (0, 0), (-1, -1), FONT),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LINEBELOW", (0, 0), (-1, -1), 0.4, LIJN),
@@ -234,7 +236,7 @@ def tabel(rijen: list[list[object]], breedtes: list[float], *, kopregel: bool = 
     return t
 
 
-def passende_breedtes(rijen: list[list[object]], breedtes: list[float], basis: str, *, rechts: tuple[int, ...] = (),
+def passende_breedtes(rijen: Sequence[Sequence[object]], breedtes: list[float], basis: str, *, rechts: tuple[int, ...] = (),
                       kopregel: bool = True) -> list[float]:  # fmt: skip
     """Column widths in points on the text width, in the proportions of ``breedtes``, but never narrower than the
     longest word of the column (a header in bold; an amount in ``rechts`` as a whole): 'Geboortedatum' or a long
@@ -308,7 +310,7 @@ def tekenblok(
         cellen.append([p("", "cel"), p("Handtekening:", "cel"), p("", "cel")])
     t = Table(cellen, colWidths=[BREEDTE * 0.34, BREEDTE * 0.33, BREEDTE * 0.33],
               rowHeights=[None, 18 * mm] * len(ondertekenaars))  # fmt: skip
-    stijl = [("FONTNAME", (0, 0), (-1, -1), FONT), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+    stijl: list[tuple[Any, ...]] = [("FONTNAME", (0, 0), (-1, -1), FONT), ("VALIGN", (0, 0), (-1, -1), "TOP"),
              ("LEFTPADDING", (0, 0), (-1, -1), 3), ("TOPPADDING", (0, 0), (-1, -1), 6)]  # fmt: skip
     for i in range(len(ondertekenaars)):
         stijl.append(("LINEBELOW", (0, 2 * i + 1), (-1, 2 * i + 1), 0.6, GRIJS))

@@ -36,8 +36,8 @@ def maak(zaak: Zaak, beoordeling: Beoordeling, *, datum: date | None = None) -> 
     feiten: list[tuple[str, date | None]] = []
     if t is not None and t.datum is not None:  # the term paragraph reports the day the term started
         a, v = zaak.aanvraag, zaak.verslag
-        feiten += [("de ontvangst van uw aanvraag", a.ontvangen_op if a else None),
-                   ("de dag dat uw aanvraag compleet was", a.compleet_op if a else None),
+        feiten += [("de ontvangst van uw aanvraag", a.ontvangen_op),
+                   ("de dag dat uw aanvraag compleet was", a.compleet_op),
                    ("het ondertekende verslag", v.ondertekend_op if v else None)]  # fmt: skip
     datum = briefdatum(datum, m.datum, feiten)
     kop = bp.Briefkop(

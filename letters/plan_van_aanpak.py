@@ -8,9 +8,13 @@ from datetime import date
 from letters import briefpapier as bp
 from letters import gegevens as g
 from letters import huisstijl as h
+from letters.betaling import betaalzin
 from smi_tui.beoordeling import Beoordeling
+from smi_tui.berekening import Berekening
+from smi_tui.besluitregels import betaalkeuze, toekenning
 from smi_tui.datums import nl_datum
-from smi_tui.zaak import Zaak
+from smi_tui.regeling import INGANG_ZONDER_REGEL
+from smi_tui.zaak import Beslissing, Zaak
 
 ONDERWERP = "Plan van aanpak kinderopvang op sociaal-medische indicatie"
 
@@ -54,6 +58,7 @@ def maak(zaak: Zaak, beoordeling: Beoordeling, *, datum: date | None = None) -> 
             f"we willen bereiken, wie wat doet en wanneer we samen kijken hoe het gaat. {g.ouders_woord(zaak, True)}: {g.namen(zaak)}. "
             f"Casusregisseur: {vs.casusregisseur or g.behandeld_door(zaak) or 'nog niet aangewezen'}."
         ),
+        *_vastgesteld(zaak, beoordeling),
         *h.kop("Wat willen we bereiken?"),
         *h.opsomming(vs.doelen or ["Nog geen doelen vastgelegd."]),
     ]
@@ -67,6 +72,7 @@ def maak(zaak: Zaak, beoordeling: Beoordeling, *, datum: date | None = None) -> 
         inhoud += [*h.kop("Afspraken"), *h.opsomming(vs.afspraken)]
     if vs.structurele_oplossing:
         inhoud += [*h.kop("Hoe lossen we het op lange termijn op?"), h.p(vs.structurele_oplossing)]
+    inhoud += _ingang_en_betaling(zaak, beoordeling)
     inhoud += _evaluatie(beoordeling)
     inhoud += _plichten(beoordeling)
     inhoud += _einde(beoordeling)
@@ -176,4 +182,65 @@ def _einde(beoordeling: Beoordeling) -> list:
                 "kinderopvang nodig? Doe dan op tijd een nieuwe melding; wij beoordelen uw situatie dan opnieuw."
             )
         )
+    return uit
+
+
+def _vastgesteld(zaak: Zaak, beoordeling: Beoordeling) -> list:
+    """Where the college establishes the plan in the decision (Eemnes artikel 3.3 lid 3): that it did, with the
+    decision's date and reference; before the decision, that it will."""
+    r = beoordeling.regeling
+    p = r.plan_van_aanpak
+    if p is None or not p.deel_van_besluit:
+        return []
+    artikel = g.bij_regeling(p.artikel, r)
+    if zaak.besluit is None:
+        return [h.p(f"Het college stelt dit plan van aanpak vast in het besluit op uw aanvraag ({artikel}). Het geldt "
+                    "vanaf dat besluit.")]  # fmt: skip
+    return [h.p(f"Het college heeft dit plan van aanpak vastgesteld als onderdeel van het besluit van "
+                f"{nl_datum(zaak.besluit.datum)} met kenmerk {g.kenmerk(zaak)} ({artikel}). Het is als bijlage bij "
+                "de beschikking gevoegd.")]  # fmt: skip
+
+
+def _toegekend(zaak: Zaak, beoordeling: Beoordeling) -> Berekening | None:
+    """The calculation of the grant: the decision's (as the beschikking has it), or before a decision the proposal's."""
+    if zaak.besluit is None:
+        return beoordeling.berekening
+    if zaak.besluit.beslissing == Beslissing.AFWIJZEN:
+        return None
+    return toekenning(zaak, beoordeling).berekening
+
+
+def _ingang_en_betaling(zaak: Zaak, beoordeling: Beoordeling) -> list:
+    """The start date of the grant (Eemnes artikel 3.5 lid 2: the date in the plan, or the later real start of the
+    care) and how the college pays (Eemnes artikel 3.7 lid 1: 'Dit staat ook in het plan van aanpak')."""
+    r = beoordeling.regeling
+    b = _toegekend(zaak, beoordeling)
+    uit = [*h.kop("Vanaf wanneer en hoe wij betalen")]
+    if b is None:
+        return [*uit, h.p("De ingangsdatum van de tegemoetkoming en hoe wij betalen, staan in de beschikking.")]
+    ing = r.ingang
+    artikel = "" if ing == INGANG_ZONDER_REGEL else f" ({g.bij_regeling(ing.artikel, r)})"
+    plan = zaak.verslag.plan_ingangsdatum if zaak.verslag else None
+    if ing.vanaf == "plan_van_aanpak" and plan is not None:
+        zin = (f"De tegemoetkoming gaat in op {nl_datum(max(plan, b.begin))}, de ingangsdatum van dit plan van "
+               f"aanpak{artikel}. Begint de kinderopvang later, dan gaat de tegemoetkoming pas in op de dag waarop de "
+               "kinderopvang echt begint.")  # fmt: skip
+    else:
+        zin = f"De tegemoetkoming gaat in op {nl_datum(b.begin)}{artikel}."
+    zin += f" Zij loopt tot en met {nl_datum(b.eind)}."
+    later = [k for k in b.kinderen if k.maanden and k.begin > b.begin]
+    if later:
+        zin += " " + " ".join(f"Voor {k.naam} gaat zij in op {nl_datum(k.begin)}, als de opvang begint." for k in later)
+    uit.append(h.p(zin))
+    if zaak.besluit is None and betaalkeuze(zaak, r) is None:
+        uit.append(h.p(f"Aan wie wij betalen (aan u of aan de opvangorganisatie), beslist het college in de "
+                       f"beschikking ({g.bij_regeling(r.betaling.artikel, r)})."))  # fmt: skip
+    elif r.betaling.aan == "ouder_of_aanbieder":
+        uit.append(h.p(betaalzin(zaak, r, b)))
+    else:
+        uit.append(h.p(f"{r.betaling.omschrijving} ({g.bij_regeling(r.betaling.artikel, r)})"))
+    voorwaarden = [v for v in beoordeling.uitbetalingsvoorwaarden if not v.get("ontvangen_op")]
+    if voorwaarden:
+        uit.append(h.p("Wij betalen pas uit als wij dit van u hebben ontvangen: "
+                       + "; ".join(f"{v['omschrijving']} ({v['artikel']})" for v in voorwaarden) + "."))  # fmt: skip
     return uit

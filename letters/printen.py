@@ -11,11 +11,15 @@ and warns when that printer is paused (the job then waits).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shlex
 import shutil
 import subprocess
 import sys
+import tempfile
+import threading
+import time
 from pathlib import Path
 
 from smi_tui.fouten import SmiFout
@@ -165,6 +169,42 @@ def _lp_gelukt(uitvoer: str, printer: str | None) -> str:
     return zin
 
 
+WINDOWS_PREFIX = "smi-tui-windowsprint-"
+WINDOWS_BEWAAR = 600
+"""Seconds a copy handed to the Windows print verb is kept. ``os.startfile(..., "print")`` returns as soon as it
+has asked the PDF reader to print, before the reader has opened the file; the caller's temporary PDF is removed
+right after. So the verb gets a copy of its own, in a private temp folder, removed this long after (by a timer
+in a running app, else by the next print), by then long read: a reader that still has it open keeps it (Windows
+refuses the removal), and the next print tries again."""
+
+
+def ruim_windows_afdrukken_op(nu: float | None = None) -> int:
+    """Remove the copies of earlier Windows prints older than :data:`WINDOWS_BEWAAR`; returns how many."""
+    grens = (time.time() if nu is None else nu) - WINDOWS_BEWAAR
+    weg = 0
+    with contextlib.suppress(OSError):
+        for p in Path(tempfile.gettempdir()).iterdir():
+            if p.name.startswith(WINDOWS_PREFIX) and p.is_dir() and not p.is_symlink() and p.stat().st_mtime < grens:
+                shutil.rmtree(p, ignore_errors=True)
+                weg += not p.exists()
+    return weg
+
+
+def _windows_print(pad: Path) -> None:
+    ruim_windows_afdrukken_op()
+    map_ = Path(tempfile.mkdtemp(prefix=WINDOWS_PREFIX))  # only this user may read it (mkdtemp: 0700, user's temp)
+    kopie = map_ / pad.name
+    shutil.copyfile(pad, kopie)
+    try:
+        os.startfile(str(kopie), "print")  # type: ignore[attr-defined]  # Windows only: mypy checks as Linux, where typeshed has no os.startfile
+    except OSError as exc:
+        shutil.rmtree(map_, ignore_errors=True)
+        raise PrintFout(f"Afdrukken is mislukt: {exc}. Is er een PDF-lezer en een printer ingesteld?") from None
+    opruimen = threading.Timer(WINDOWS_BEWAAR, shutil.rmtree, (map_,), {"ignore_errors": True})
+    opruimen.daemon = True  # an app closed earlier leaves it to the next print
+    opruimen.start()
+
+
 def print_pdf(pad: Path | str, printer: str | None = None) -> str:
     """Send the PDF at ``pad`` to ``printer`` (or the default printer); returns a Dutch phrase that completes
     "… bewaard en …" ("naar printer X gestuurd (opdracht X-12)"). Raises PrintFout with a Dutch message when it
@@ -182,10 +222,7 @@ def print_pdf(pad: Path | str, printer: str | None = None) -> str:
                 "Kiezen van een printer kan op Windows alleen met een printcommando in config.toml; "
                 "zonder printer gaat de PDF naar de standaardprinter."
             )
-        try:
-            os.startfile(str(pad), "print")  # type: ignore[attr-defined]
-        except OSError as exc:
-            raise PrintFout(f"Afdrukken is mislukt: {exc}. Is er een PDF-lezer en een printer ingesteld?") from None
+        _windows_print(pad)
         return "naar de standaardprinter van Windows gestuurd"
     lp = shutil.which("lp")
     if lp is None:

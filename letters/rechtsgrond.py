@@ -48,7 +48,11 @@ def rechtsgrond(zaak: Zaak, beoordeling: Beoordeling, t: Toekenning) -> list:
         regels.append(f"waarom wij {'afwijzen' if t.beslissing == Beslissing.AFWIJZEN else 'deels afwijzen'}: "
                       f"{'; '.join(niet)}")  # fmt: skip
     if zaak.besluit is not None and zaak.besluit.hardheidsclausule.toegepast:
-        regels.append(f"de afwijking van de regels: {r.hardheidsclausule.artikel} (hardheidsclausule)")
+        opzij = _uniek([x.artikel for x in t.opzij])
+        van = f", waarmee wij afwijken van {'; '.join(opzij)}" if opzij else ""
+        hk = r.hardheidsclausule.artikel
+        naam = "" if "hardheidsclausule" in hk else " (hardheidsclausule)"
+        regels.append(f"de afwijking van de regels: {hk}{naam}{van}")
     regels.append("de procedure: de Algemene wet bestuursrecht")
     return [*h.kop("Op welke regels dit besluit rust"),
             h.p(f"Dit besluit is genomen op grond van {grondslag_regeling(r)}. De artikelen voor:"),

@@ -27,7 +27,7 @@ from textual.binding import Binding, BindingType
 from textual.command import CommandPalette
 from textual.screen import Screen
 
-from screens import brieven, foutafhandeling, noodstop, textual_intern
+from screens import brieven, foutafhandeling, noodstop, synchronisatie, textual_intern
 from screens.bewaarrij import Bewaarrij, NaBewaren
 from screens.concepten import Concepten
 from screens.ontgrendel import OntgrendelScherm
@@ -38,6 +38,7 @@ from screens.vooruit import Vooruit
 from screens.werkvoorraad import WerkvoorraadScherm
 from smi_tui import config
 from smi_tui.fouten import SmiFout
+from storage.documenten import ruim_kopieen_op
 
 if TYPE_CHECKING:
     from smi_tui.register import Register
@@ -80,11 +81,16 @@ class SmiApp(Concepten, Sessie, Vooruit, App[int]):
         Binding("ctrl+l", "vergrendel", "Vergrendelen", show=False),
         Binding("f2", "dossier", "Dossier/termijnen"),
         Binding("f3", "instellingen", "Instellingen"),  # not ctrl+e: in a field that is "end of line"
+        Binding("f4", "samenvatting", "Samenvatting"),
+        # f4 is the summary, f5 the sync; priority, because Textual's TextArea binds f6 to 'select line' and the
+        # verslag's fields are TextAreas (without it, F6 did nothing there)
+        Binding("f6", "documenten", "Documenten", priority=True),
         # Tab moves the cursor before the next key is routed: as the Screen's own (non-priority) binding, Tab went
         # to the focused field's queue first, and keys typed right after it (a fast typist, a busy machine) were
         # already on their way to the field that was left — text landed in the wrong field
         Binding("tab", "focus_next", show=False, priority=True),
         Binding("shift+tab", "focus_previous", show=False, priority=True),
+        Binding("f5", "synchroniseren", "Sync", show=False),  # the only way this app goes on the network
     ]
 
     def __init__(self, map_: Path | None = None, *, vandaag: Callable[[], date] | None = None,
@@ -152,11 +158,14 @@ class SmiApp(Concepten, Sessie, Vooruit, App[int]):
     def on_ontgrendel_scherm_ontgrendeld(self, bericht: OntgrendelScherm.Ontgrendeld) -> None:
         self.opslag = bericht.opslag
         self._rij.start()
+        synchronisatie.volg(self)  # the werkvoorraad's sync markers (only with a zaaksysteem in config.toml)
         rijen = getattr(self._ontgrendel, "rijen", None)  # read by the unlock thread while this one was idle
         if rijen is not None:
             self._toon_lijst(rijen)
         self.werkvoorraad = WerkvoorraadScherm(self.vandaag)
         self.switch_screen(self.werkvoorraad)
+        if melding := config.oude_config_melding():  # an older build put config.toml in the store folder
+            self.notify(melding[:1].upper() + melding[1:], severity="warning", timeout=30)
         self.call_after_refresh(gc.enable)  # off since unlocking began (screens.ontgrendel)
         self.laad_lijst(start=True, gelezen=rijen is not None)
 
@@ -174,6 +183,7 @@ class SmiApp(Concepten, Sessie, Vooruit, App[int]):
         if self.opslag is None or self.vergrendeld:
             return
         self.vergrendeld = True
+        ruim_kopieen_op()  # no decrypted copy of a document stays while locked
         self._bewaar_concept_van_scherm()
         self.push_screen(VergrendeldScherm(self.map), self._na_slot)
 
@@ -183,6 +193,12 @@ class SmiApp(Concepten, Sessie, Vooruit, App[int]):
 
         if self.opslag is not None and not self.vergrendeld:
             open_instellingen(self)
+
+    def action_synchroniseren(self) -> None:
+        """Send the cases to the municipality's zaaksysteem (f5; screens.synchronisatie)."""
+        from screens.synchronisatie import open_synchronisatie
+
+        open_synchronisatie(self)
 
     def _na_slot(self, _ok: bool | None) -> None:
         self.vergrendeld = False
@@ -269,7 +285,8 @@ class SmiApp(Concepten, Sessie, Vooruit, App[int]):
 
     def action_command_palette(self) -> None:
         """The command palette (ctrl+p) with a Dutch placeholder."""
-        if self.use_command_palette and not CommandPalette.is_open(self):
+        # Textual types is_open's argument as App[object]; App is invariant in its result type and this is App[int]
+        if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
             self.push_screen(CommandPalette(placeholder=PALET_TEKST, id="--command-palette"))
 
     def action_help_quit(self) -> None:
@@ -315,6 +332,10 @@ class SmiApp(Concepten, Sessie, Vooruit, App[int]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "dossier":  # only with an open case (and not on the dossier itself)
             return self.zaak is not None and getattr(self.screen, "STAP", None) not in (None, self._afgerond())
+        if action == "samenvatting":  # from a step or the dossier of a stored case
+            return self.zaak is not None and self.zaaknummer is not None and hasattr(self.screen, "STAP")
+        if action == "documenten":  # from a step or the dossier of an open case
+            return self.zaak is not None and getattr(self.screen, "STAP", None) is not None
         return True
 
     @staticmethod
@@ -331,6 +352,18 @@ class SmiApp(Concepten, Sessie, Vooruit, App[int]):
         self._bewaar_concept_van_scherm()
         self._toon_stap(self._afgerond())
 
+    def action_samenvatting(self) -> None:
+        """The open case on one page, read-only and printable as an internal note (f4)."""
+        from screens.samenvatting import open_samenvatting
+
+        open_samenvatting(self)
+
+    def action_documenten(self) -> None:
+        """The open case's letters and received documents (f6): view, print again, attach a scan."""
+        from screens.documenten import open_documenten
+
+        open_documenten(self)
+
     def action_werkvoorraad(self) -> None:
         """Back to the werkvoorraad (a step's draft is kept)."""
         self._bewaar_concept_van_scherm()
@@ -345,6 +378,7 @@ class SmiApp(Concepten, Sessie, Vooruit, App[int]):
     def sluit(self, *, concept: bool = False, tijd: float = 30) -> None:
         """Keep the current step's draft (with ``concept``), let the save thread finish (at most ``tijd`` seconds)
         and release the store."""
+        ruim_kopieen_op()
         if self.opslag is None:
             return
         if concept:

@@ -23,12 +23,13 @@ class StapKlaar(Message):
 
 
 class StapVerlaten(Message):
-    """The consulent leaves a step without completing it; ``concept`` is the raw form to keep as a draft.
+    """The consulent leaves a step without completing it; ``concept`` is the raw form to keep as a draft (None:
+    unchanged since it opened or was last kept, nothing to keep).
 
     ``naar``: ``"vorige"`` (the previous step) or ``"werkvoorraad"``.
     """
 
-    def __init__(self, stap: Stap, concept: dict[str, Any], naar: str) -> None:
+    def __init__(self, stap: Stap, concept: dict[str, Any] | None, naar: str) -> None:
         super().__init__()
         self.stap, self.concept, self.naar = stap, concept, naar
 
@@ -37,6 +38,6 @@ class ConceptGewijzigd(Message):
     """The shown step's form changed and the consulent paused typing: ``concept`` is the raw form to keep as the
     step's draft (autosave; the App writes it on the save thread)."""
 
-    def __init__(self, stap: Stap, concept: dict[str, Any]) -> None:
+    def __init__(self, stap: Stap, concept: dict[str, Any] | None) -> None:
         super().__init__()
-        self.stap, self.concept = stap, concept
+        self.stap, self.concept = stap, concept  # None: the draft is done with (a dossier form closed)

@@ -22,6 +22,7 @@ from smi_tui.basis import Model
 from smi_tui.beoordeling import Beoordeling, beoordeel_zaak
 from smi_tui.besluitregels import besluitfouten, definitief, markeer, waarom_vast
 from smi_tui.datums import MAANDEN, nl_datum
+from smi_tui.fouten import SmiFout
 from smi_tui.geld import euro, uren
 from smi_tui.register import Register
 from smi_tui.toetsing import Uitkomst
@@ -66,6 +67,7 @@ class BesluitScherm(StapScherm):
         assert self.zaak is not None
         self.beoordeling: Beoordeling = beoordeel_zaak(self.zaak, register, peildatum=self.vandaag,
                                                      andere_zaken=andere_zaken)  # fmt: skip
+        self._andere_zaken = list(andere_zaken)
 
     def velden(self) -> ComposeResult:
         b = self.beoordeling
@@ -84,10 +86,17 @@ class BesluitScherm(StapScherm):
                          f"totaal {euro(b.berekening.totaal_cent)}"
                          + (" [b yellow](voorlopig: tabel nog niet gepubliceerd)[/]" if b.berekening.voorlopig else ""),
                          classes="samenvatting")  # fmt: skip
+        yield from self._budget()
         yield kop("Besluit van de consulent")
         yield veld("besluit.datum", "Besluitdatum", "datum")
         yield keuze("besluit.beslissing", "Beslissing", [(x.value, x.value) for x in Beslissing])
         yield tekstvak("besluit.motivering", "Motivering")
+        betaling = b.regeling.betaling
+        if betaling.aan == "ouder_of_aanbieder":  # the regulation leaves the choice: the decision makes it
+            yield keuze("besluit.betaling_aan", "Betalen aan", [("de ouder", "ouder"),
+                        ("de opvangorganisatie", "opvangorganisatie")],
+                        hulp=f"de regeling laat de keuze ({betaling.artikel}); leeg: de vaste keuze van de gemeente "
+                        "in config.toml")  # fmt: skip
         h = b.regeling.hardheidsclausule
         if h.toegestaan:
             beperking = " alleen ten gunste van de ouder" if h.alleen_ten_gunste else ""
@@ -96,6 +105,26 @@ class BesluitScherm(StapScherm):
             yield tekstvak("besluit.hardheidsclausule.reden", "Reden voor de hardheidsclausule",
                            hulp="verplicht als de clausule wordt toegepast (minstens één zin)")  # fmt: skip
         yield groepsmelding("besluit")
+
+    def _budget(self) -> ComposeResult:
+        """Under a budget ceiling: the year's budget as a bar with its figures, this case counted as it stands
+        (granted: committed; undecided: reserved) with the other stored cases of the regulation."""
+        from screens.budgetbalk import BudgetBalk
+        from smi_tui.budget import budgetjaar, budgetoverzicht
+        from smi_tui.regeling import ToetsBudgetplafond
+
+        r, z = self.beoordeling.regeling, self.zaak
+        if z is None or r.toets(ToetsBudgetplafond) is None:
+            return
+        eigen = self.zaaknummer or "deze zaak"
+        zaken = [(n, x) for n, x in self._andere_zaken if n != eigen] + [(eigen, z)]
+        try:
+            o = budgetoverzicht(r, budgetjaar(z, r), zaken)
+        except SmiFout as exc:
+            yield Static(f"Budget: {exc.melding}", classes="samenvatting")
+            return
+        yield kop(f"Budget {o.jaar} ({o.artikel})")
+        yield BudgetBalk(o, id="budgetbalk")
 
     def _voorstel(self) -> Text:
         b = self.beoordeling
@@ -119,7 +148,7 @@ class BesluitScherm(StapScherm):
     def werk_kop_bij(self) -> None:
         super().werk_kop_bij()
         for s in self.query("#beschikking-status"):
-            zet_tekst(s, self._status())  # type: ignore[arg-type]
+            zet_tekst(s, self._status())  # type: ignore[arg-type]  # query() yields Widget; #beschikking-status is a Static
 
     def _toetsrijen(self) -> list[tuple[Any, ...]]:
         return [(toetsnaam(r.code), Text(r.uitkomst.value, style=_KLEUR[r.uitkomst]), r.artikel, r.toelichting)
@@ -138,7 +167,7 @@ class BesluitScherm(StapScherm):
     @on(DataTable.RowHighlighted, "#toetsen")
     def _toets_gekozen(self, bericht: DataTable.RowHighlighted) -> None:
         for s in self.query("#toets-detail"):
-            s.update(self._toetsdetail(bericht.cursor_row))  # type: ignore[attr-defined]
+            s.update(self._toetsdetail(bericht.cursor_row))  # type: ignore[attr-defined]  # query() yields Widget; #toets-detail is a Static
             if bericht.data_table.has_focus:
                 s.scroll_visible(animate=False)  # beneath the table, in view while moving through it
 
@@ -181,8 +210,22 @@ class BesluitScherm(StapScherm):
         self.geef_door(volgende=False)
 
     def action_brieven(self) -> None:
-        """Save the decision, make the beschikking and the plan van aanpak, store and print them (ctrl+g)."""
-        self.geef_door(volgende=False, brieven=BRIEVEN, afronden=True)
+        """Show what the beschikking will decide (with a proof on request); only when confirmed save the decision,
+        make the beschikking and the plan van aanpak, store and print them (ctrl+g). Cancelled: nothing changes."""
+        nieuw = None if self.alleen_lezen() else self.controleer()
+        if nieuw is None:  # final, or errors: geef_door says why and moves to the first error
+            self.geef_door(volgende=False, brieven=BRIEVEN, afronden=True)
+            return
+        from screens.beschikking_bevestigen import BeschikkingBevestigen
+
+        def antwoord(ja: bool | None) -> None:
+            if ja:
+                if self.geef_door(volgende=False, brieven=BRIEVEN, afronden=True):  # the status at the top in view
+                    self.call_after_refresh(self.query_one("#formulier").scroll_home, animate=False)
+            else:
+                self.notify("Geannuleerd: er is geen beschikking gemaakt of afgedrukt.")
+
+        self.app.push_screen(BeschikkingBevestigen(nieuw, self.beoordeling, self.vandaag), antwoord)
 
     def action_verzonden(self) -> None:
         """Record the date the beschikking was sent (ctrl+r); from then on the decision is final."""

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from screens.apptypen import AppBasis
 from smi_tui.fouten import SmiFout
 
 if TYPE_CHECKING:
@@ -33,22 +34,29 @@ NOODSTOP_TIJD = 5.0
 
 def hervat_stap(zaak: Zaak) -> Stap:
     """The step to open ``zaak`` at: the step of its newest draft (the one worked on last, also when the consulent
-    had gone back to an earlier step), else the step it reached."""
+    had gone back to an earlier step; the dossier when a record form was left open there), else the step it
+    reached."""
     from screens.stap import VOLGORDE
+    from smi_tui.zaak import Stap
 
     bereikt = VOLGORDE.index(zaak.stap) if zaak.stap in VOLGORDE else len(VOLGORDE)
-    kandidaten = [(str(zaak.concepten[s.value].get(BEWAARD) or ""), s) for s in VOLGORDE[:bereikt + 1]
+    kandidaten = [(str(zaak.concepten[s.value].get(BEWAARD) or ""), s) for s in [*VOLGORDE[:bereikt + 1], Stap.AFGEROND]
                   if s.value in zaak.concepten and zaak.concepten[s.value].get(BEWAARD)]  # fmt: skip
     return max(kandidaten, key=lambda k: k[0])[1] if kandidaten else zaak.stap
 
 
-class Concepten:
+class Concepten(AppBasis):
     """Part of :class:`screens.app.SmiApp`: saving the open case's drafts, and saving them when the process ends."""
 
     def _bewaar_concept_van_scherm(self) -> None:
+        """Keep the shown form as its step's draft when the consulent leaves it (another step, the werkvoorraad,
+        lock, quit) — unless it is as it opened or as last kept: a case merely opened and left is not changed."""
         scherm = self._stapscherm()
-        concept = scherm.concept_nu() if scherm is not None else None
-        if scherm is not None and concept is not None:  # the dossier screen has no draft
+        if scherm is None:
+            return
+        gewijzigd = getattr(scherm, "concept_als_gewijzigd", None)  # a step's form; the dossier's has its own rule
+        concept = gewijzigd() if gewijzigd is not None else scherm.concept_nu()
+        if concept is not None:
             self._bewaar_concept(scherm.STAP, concept)
 
     def on_concept_gewijzigd(self, bericht: ConceptGewijzigd) -> None:
@@ -58,19 +66,40 @@ class Concepten:
             return  # left (and saved) or closed meanwhile
         self._bewaar_concept(bericht.stap, bericht.concept)
 
-    def _bewaar_concept(self, stap: Stap, concept: dict[str, Any]) -> None:
+    def _bewaar_concept(self, stap: Stap, concept: dict[str, Any] | None) -> None:
+        """Keep ``concept`` as the draft of ``stap`` (None: throw that draft away), on the save thread."""
         from smi_tui.zaak import Stap
 
+        if concept is None:
+            if self.zaak is not None and stap.value in self.zaak.concepten:
+                self._zet_concepten({k: v for k, v in self.zaak.concepten.items() if k != stap.value})
+            if self.zaak is not None:
+                self._rij.in_rij(self._taak_concept, self._token, stap.value, None)
+            return
         concept = {**concept, BEWAARD: datetime.now().isoformat(timespec="seconds")}
         if self.zaak is None:
             if stap == Stap.MELDING and self.zaaknummer is None:
                 self.nieuw_concept = concept  # no case yet: the store keeps it as the new melding's draft
                 self._rij.in_rij(self._taak_los_concept, self._token, concept)
             return
+        from screens.stap import VOLGORDE
+        from smi_tui.besluitregels import definitief
+
+        if stap in VOLGORDE and definitief(self.zaak):
+            return  # a read-only step (the decision is final): nothing can be typed there, so no draft to keep
         concepten = dict(self.zaak.concepten)
         concepten[stap.value] = concept
-        self.zaak = self.zaak.model_copy(update={"concepten": concepten})
+        self._zet_concepten(concepten)
         self._rij.in_rij(self._taak_concept, self._token, stap.value, concept)
+
+    def _zet_concepten(self, concepten: dict[str, Any]) -> None:
+        """The open case with these drafts, in the App and in every kept screen of it: a record or step saved from
+        any of them carries the newest drafts (one saved from a screen holding older ones would undo them)."""
+        if self.zaak is None:
+            return
+        self.zaak = self.zaak.model_copy(update={"concepten": concepten})
+        for scherm in self._schermen.values():
+            scherm.zaak = self.zaak  # type: ignore[attr-defined]  # every kept screen of the case has its zaak
 
     def _taak_los_concept(self, token: int, concept: dict[str, Any]) -> None:
         from smi_tui.zaak import Stap
@@ -85,8 +114,9 @@ class Concepten:
             return
         self._rij.na(self._concept_bewaard, token, Stap.MELDING, concept[BEWAARD])
 
-    def _taak_concept(self, token: int, stap: str, concept: dict[str, Any]) -> None:
-        """Put ``concept`` in the stored case as the draft of ``stap``, changing nothing else of it: the case in
+    def _taak_concept(self, token: int, stap: str, concept: dict[str, Any] | None) -> None:
+        """Put ``concept`` in the stored case as the draft of ``stap`` (None: remove that draft), changing nothing
+        else of it: the case in
         memory may be a moment behind the store (completing the besluit makes its letters and marks the case as
         finished on this thread), and a draft must never undo that."""
         from smi_tui.zaak import Stap
@@ -97,12 +127,14 @@ class Concepten:
         try:
             with self.slot:
                 zaak = self.opslag.laad(zaaknummer)
-                zaak["concepten"] = {**(zaak.get("concepten") or {}), stap: concept}
+                concepten = {k: v for k, v in (zaak.get("concepten") or {}).items() if k != stap}
+                zaak["concepten"] = concepten if concept is None else {**concepten, stap: concept}
                 self.opslag.bewaar(zaaknummer, zaak, consulent=self.consulent, stap=stap)
         except SmiFout as exc:
             self._rij.na(self.notify, f"Concept niet bewaard: {exc.melding}", severity="error", timeout=30)
             return
-        self._rij.na(self._concept_bewaard, token, Stap(stap), concept[BEWAARD])
+        if concept is not None:
+            self._rij.na(self._concept_bewaard, token, Stap(stap), concept[BEWAARD])
 
     def _concept_bewaard(self, token: int, stap: Stap, tijd: str) -> None:
         """On the App's loop: the draft of ``stap`` made at ``tijd`` is in the store; its screen shows when."""

@@ -114,8 +114,11 @@ def opschorting(zaak: Zaak, regeling: Regeling, vandaag: date) -> Formulier:
         yield tekstvak(f"{p}.toelichting", "Toelichting")
         yield veld(f"{p}.aangevuld_op", "Aangevuld op", "datum", hulp="later invullen als de stukken binnen zijn")
 
+    from screens.documentinvoer import VERSLAG, ontbrekende_stukken  # what the core finds missing, prefilled
+
+    ontbreekt = [code for code, _ in ontbrekende_stukken(zaak, regeling) if code != VERSLAG]
     return Formulier("Aanvulling vragen", rijen, _OpschortingInvoer, lambda m: m.opschorting, "verzoek-aanvulling",
-                     {"opschorting": {"verzocht_op": vandaag.isoformat()}})  # fmt: skip
+                     {"opschorting": {"verzocht_op": vandaag.isoformat(), "stukken": ontbreekt}})  # fmt: skip
 
 
 def verdaging(zaak: Zaak, regeling: Regeling, vandaag: date) -> Formulier:
@@ -223,12 +226,12 @@ def wijziging(zaak: Zaak, regeling: Regeling, vandaag: date) -> Formulier:
 
     def als_wijziging(m: _WijzigingInvoer) -> Wijziging:
         w = m.wijziging
-        opvang = dict(w.opvang)
+        opvang: dict[str, Any] = dict(w.opvang)  # Opvang models and dicts in their JSON shape: validated below
         for i, k in kinderen:
             nieuw = m.uren.get(f"k{i}")
             if nieuw is not None and k.opvang is not None:
                 o = k.opvang.model_dump() | {"uren_per_week": nieuw, "uren_per_dag": None}  # days per week stay
-                opvang[str(i)] = o  # type: ignore[assignment]
+                opvang[str(i)] = o
         return Wijziging.model_validate(w.model_dump() | {"opvang": opvang})
 
     def toelichting(data: dict[str, Any]) -> str:

@@ -18,7 +18,7 @@ from textual.widgets import Checkbox, Input, Select, TextArea
 from screens.velden import GETALSOORTEN, invoer_van
 from smi_tui.datums import parse_datum
 from smi_tui.getallen import GetalFout, lees, nl_getal
-from smi_tui.validatie import nl_fouten
+from smi_tui.validatie import nl_fouten, schermregel
 
 
 def invoervelden(root: DOMNode) -> list[Widget]:
@@ -157,7 +157,7 @@ def ruw_van_data(velden: Iterable[Widget], data: dict[str, Any]) -> dict[str, An
     for w in velden:
         pad, soort = invoer_van(w)
         if soort == "lid":
-            uit[w.id or ""] = w._smi_waarde in (plat.get(pad) or [])  # type: ignore[attr-defined]
+            uit[w.id or ""] = w._smi_waarde in (plat.get(pad) or [])  # type: ignore[attr-defined]  # form metadata kept on the Textual widget itself (see _merk)
         elif pad in plat:
             uit[w.id or ""] = terug(soort, plat[pad])
     return uit
@@ -172,7 +172,7 @@ def data_van(paren: Iterable[tuple[Widget, Any]]) -> dict[str, Any]:
         if soort == "lid":
             lijst = lijsten.setdefault(pad, [])
             if ruw:
-                lijst.append(w._smi_waarde)  # type: ignore[attr-defined]
+                lijst.append(w._smi_waarde)  # type: ignore[attr-defined]  # form metadata kept on the Textual widget itself (see _merk)
             continue
         waarde = converteer(soort, ruw)
         if waarde is not None and not (soort == "bool" and waarde is False):
@@ -205,7 +205,7 @@ def vul_data(root: DOMNode, data: dict[str, Any]) -> None:
     for w in invoervelden(root):
         pad, soort = invoer_van(w)
         if soort == "lid":
-            zet_ruw(w, w._smi_waarde in (plat.get(pad) or []))  # type: ignore[attr-defined]
+            zet_ruw(w, w._smi_waarde in (plat.get(pad) or []))  # type: ignore[attr-defined]  # form metadata kept on the Textual widget itself (see _merk)
         elif pad in plat:
             zet_ruw(w, terug(soort, plat[pad]))
 
@@ -227,6 +227,7 @@ def fouten_per_pad(exc: ValidationError, paden: set[str], prefix: str = "", *,
         doel = pad
         while doel and doel not in paden:
             doel = doel.rpartition(".")[0]
-        tekst = regel.split(": ", 1)[1] if doel == pad and ": " in regel else regel
+        rest = tuple(x for x in pad[len(doel) :].split(".") if x)
+        tekst = regel.split(": ", 1)[1] if doel == pad and ": " in regel else schermregel(err, rest)
         uit.setdefault(doel, []).append(tekst)
     return uit

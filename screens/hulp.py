@@ -18,23 +18,49 @@ from smi_tui.toetsnamen import toetsnaam
 UITLEG: dict[str, str] = {
     "WerkvoorraadScherm": "De werkvoorraad: al uw zaken met hun stap en de eerstvolgende termijn. Zaken die te laat "
     "zijn staan bovenaan met TE LAAT, zaken binnen een week met BIJNA. Typ in het zoekveld een naam, zaaknummer of "
-    "BSN en druk op Enter om de gemarkeerde zaak te openen.",
+    "BSN en druk op Enter om de gemarkeerde zaak te openen. Is er een zaaksysteem ingesteld, dan toont de kolom Sync "
+    "per zaak open (nog te synchroniseren), conflict of ✓ met het moment van de laatste sync; F5 synchroniseert. "
+    "F6 filtert op stap en (Tab) op gemeente. Onder de lijst "
+    "staat wat bij de gekozen zaak openstaat: concepten, een verslag dat nog niet ondertekend terug is, de termijn "
+    "om aan te vullen, de volgende evaluatie. Delete verwijdert een zaak waarvoor nog geen brief is verstuurd.",
     "MeldingScherm": "Stap 1, de melding: wie meldt zich, voor welke kinderen, en wanneer. Met de datum van de "
     "melding begint de beslistermijn te lopen. Maak eventueel een ontvangstbevestiging (Ctrl+O).",
     "GesprekScherm": "Stap 2, het gesprek: de sociaal-medische situatie, het netwerk, het inkomen en de opvang. "
-    "Hier legt u vast waarop de noodzaak rust en welk advies er is.",
+    "Hier legt u vast waarop de noodzaak rust en welk advies er is. Het advies zelf (GGD, medisch adviseur) voegt u "
+    "als scan of PDF bij met F6 (Documenten).",
     "VerslagScherm": "Stap 3, het verslag: het plan van aanpak, de instemming en medewerking van de ouder(s), de "
-    "ondertekening en de stukken die binnen zijn.",
+    "ondertekening en de stukken die binnen zijn. Het getekende verslag en andere stukken voegt u als scan of PDF "
+    "bij met F6 (Documenten); dan staan ze hier als ontvangen, met de datum.",
     "VoorliggendScherm": "Stap 4, voorliggende voorzieningen: gaat een andere regeling (Wmo, Jeugdwet, "
     "kinderopvangtoeslag) voor? Dan is SMI niet nodig.",
     "BesluitScherm": "Stap 5, het besluit: de uitkomst van elke toets met het artikel, de berekening per kind en per "
-    "maand, het voorstel en uw besluit. Ctrl+G maakt en drukt de beschikking en het plan van aanpak af.",
+    "maand, het voorstel en uw besluit. Ctrl+G toont eerst wat er besloten wordt en maakt na uw bevestiging de "
+    "beschikking en het plan van aanpak en drukt ze af. Bij een budgetplafond staat onderaan de stand van het budget.",
     "NazorgScherm": "Het dossier van de zaak: termijnen, aanvullingen, verdagingen, evaluaties, verlengingen en "
     "herzieningen. Kies een regel met de pijltjes; de letters onderaan leggen iets nieuws vast.",
     "VastleggenScherm": "Iets vastleggen in het dossier. Vul de velden in en leg vast met Ctrl+S; Escape annuleert "
     "zonder iets te bewaren.",
+    "SamenvattingScherm": "De samenvatting: de hele zaak op één pagina, zoals hij bewaard is — ouders en kinderen, "
+    "melding en gesprek, verslag, voorliggende voorzieningen, de toetsen met hun uitkomst, de berekening per kind, "
+    "het besluit, de termijnen en de documenten. Hier kan niets worden gewijzigd. Ctrl+O drukt haar af als interne "
+    "notitie (op elke pagina: niet verzenden). Open haar met F4 vanuit elke stap en vanuit het dossier.",
+    "BeschikkingBevestigen": "Voordat de beschikking definitief wordt: wat er besloten wordt, per kind met de periode "
+    "en het bedrag, wat wordt afgewezen, aan wie de brief gaat en tot wanneer bezwaar kan. P toont eerst een "
+    "proefdruk (gemarkeerd: niet verzenden). Alleen J of Enter op 'Definitief maken en afdrukken' maakt en drukt "
+    "de beschikking af; daarna staat het besluit vast. N of Escape annuleert: er verandert niets.",
+    "DocumentenScherm": "De documenten van de zaak: de brieven die zijn gemaakt (met datum en of ze zijn afgedrukt, "
+    "verzonden of vervangen) en de stukken die binnen zijn. Enter toont het gekozen document; de tijdelijke kopie "
+    "wordt daarna verwijderd. Met a drukt u het opnieuw af, met b voegt u een scan of PDF bij (bijvoorbeeld het "
+    "ondertekende verslag of het advies): dat stuk staat dan als ontvangen in de zaak, met de datum.",
+    "BijvoegenScherm": "Een scan of PDF bijvoegen: typ het pad van het bestand (of sleep het bestand naar de terminal), "
+    "kies welk stuk het is en de datum waarop het binnenkwam. Het bestand wordt versleuteld bewaard; het origineel "
+    "blijft waar het staat. Ctrl+S voegt bij, Escape annuleert.",
     "InstellingenScherm": "Uw gegevens: naam, functie, team, telefoon en e-mail. Ze staan op de brieven en in het "
     "logboek van elke zaak.",
+    "SynchronisatieScherm": "De sync (F5) stuurt elke zaak die in de werkvoorraad 'open' of 'conflict' heeft naar het "
+    "zaaksysteem van de gemeente: zaak, betrokkenen, statussen, brieven en besluit. Per zaak ziet u verstuurd, niets "
+    "te doen, conflict (in het zaaksysteem gewijzigd: niets overschreven) of fout, met de reden. Lukt de verbinding "
+    "niet, dan verandert er niets aan uw zaken. Alleen hier gaat de app het netwerk op.",
 }
 """What each screen is for, by class name."""
 
@@ -50,7 +76,8 @@ TOETSEN_PER_SCHERM: dict[str, tuple[str, ...]] = {
 """The regulation's toetsen whose facts are entered on each step."""
 
 ALGEMEEN = (("Tab / Shift+Tab", "naar het volgende / vorige veld"), ("Ctrl+P", "een zaak of opdracht zoeken"),
-            ("F1", "deze hulp"), ("Ctrl+L", "vergrendelen"), ("Ctrl+Q", "bewaren en afsluiten"))  # fmt: skip
+            ("F1", "deze hulp"), ("F5", "zaken naar het zaaksysteem sturen (sync)"), ("Ctrl+L", "vergrendelen"),
+            ("Ctrl+Q", "bewaren en afsluiten"))  # fmt: skip
 
 
 def artikelen(naam: str, regeling: Any) -> list[tuple[str, str]]:
@@ -64,6 +91,10 @@ def artikelen(naam: str, regeling: Any) -> list[tuple[str, str]]:
     uit += [(toetsnaam(t.type), t.artikel) for t in regeling.toetsen if t.type in soorten]
     if naam == "VerslagScherm" and regeling.aanvraag_is_ondertekend_verslag:
         uit.append(("Het ondertekende verslag is de aanvraag", regeling.aanvraag_is_ondertekend_verslag))
+    if naam in ("DocumentenScherm", "BijvoegenScherm"):
+        if regeling.aanvraag_is_ondertekend_verslag:
+            uit.append(("Het ondertekende verslag is de aanvraag", regeling.aanvraag_is_ondertekend_verslag))
+        uit += [(toetsnaam(t.type), t.artikel) for t in regeling.toetsen if t.type == "vereiste_stukken"]
     if naam == "BesluitScherm":
         uit += [("Periode", regeling.periode.artikel), ("Hardheidsclausule", regeling.hardheidsclausule.artikel),
                 ("Bezwaar", regeling.bezwaar.artikel)]  # fmt: skip
@@ -81,7 +112,7 @@ def hulptekst(scherm: Screen[Any]) -> str:
     delen = [f"[b]{escape(UITLEG.get(naam, 'Hulp bij dit scherm.'))}[/]"]
     regeling = getattr(scherm, "regeling", None)
     rijen = artikelen(naam, regeling)
-    if rijen:
+    if rijen and regeling is not None:  # artikelen() finds none without a regulation
         delen.append(f"\n[b]Regeling[/]: {escape(regeling.citeertitel)}")
         delen += [f"  • {escape(wat)} — {escape(art)}" for wat, art in rijen]
     toetsen = zichtbare_toetsen(scherm, alle=True)

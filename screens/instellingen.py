@@ -158,7 +158,7 @@ def open_instellingen(app: App[Any], *, eerste_keer: bool = False,
 
     def klaar(behandelaar: Behandelaar | None) -> None:
         if behandelaar is not None:
-            app.consulent = behandelaar.naam  # type: ignore[attr-defined]
+            app.consulent = behandelaar.naam  # type: ignore[attr-defined]  # app is App[Any]: consulent is SmiApp's, which this screen cannot import
             if not eerste_keer:
                 app.notify(f"Uw gegevens zijn bewaard ({behandelaar.naam}). Nieuwe zaken en brieven gebruiken ze.")
         if daarna is not None:

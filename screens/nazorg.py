@@ -28,7 +28,12 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
 from screens import dossierformulieren as df
-from screens.berichten import StapKlaar
+from screens import tijdlijn
+from screens.berichten import ConceptGewijzigd, StapKlaar
+from screens.concepten import BEWAARD
+from screens.formulier import invoervelden, ruw_van_data
+from screens.stapconcept import BEWAAR_NA, bewaard_tekst
+from screens.tijdlijn import Punt, Tijdlijn
 from screens.vastleggen import VastleggenScherm
 from screens.velden import kop
 from screens.voettekst import Voettekst
@@ -38,6 +43,8 @@ from smi_tui.regeling import Regeling
 from smi_tui.vastleggen import LIJSTEN, trek_in, voeg_toe
 from smi_tui.zaak import Stap, Zaak
 
+FORMULIER = "_formulier"
+"""Key in the dossier's draft: which record form was open (a key of ``dossierformulieren.FORMULIEREN``)."""
 _SOORT = {"opschorting": "aanvulling gevraagd", "verdaging": "verdaging", "evaluatie": "evaluatie",
           "verlenging": "verlenging", "wijziging": "wijziging"}  # fmt: skip
 
@@ -46,7 +53,9 @@ class NazorgScherm(Screen[None]):
     """Deadlines and records of one case; keys o/d/e/v/w record an event, i withdraws the chosen record, s opens
     the case's step, escape leaves.
 
-    Kept by the App like a step screen (``STAP``, ``zaak``, ``werk_kop_bij``); it has no draft of its own."""
+    Kept by the App like a step screen (``STAP``, ``zaak``, ``werk_kop_bij``). Its draft is the open record form
+    as typed (``_formulier``: which form), kept like a step's half a second after the last change, and put back
+    when the dossier opens again; closing the form (recorded or cancelled) throws it away."""
 
     STAP = Stap.AFGEROND
 
@@ -68,10 +77,55 @@ class NazorgScherm(Screen[None]):
             raise SmiFout("Het dossier is er pas als de melding is vastgelegd (ctrl+s in de stap Melding).")
         self.zaak, self.regeling, self.zaaknummer, self.vandaag = zaak, regeling, zaaknummer, vandaag
         self._wachtend: VastleggenScherm | None = None  # the form whose record the App is saving
+        self._concept = concept if isinstance(concept, dict) else zaak.concepten.get(Stap.AFGEROND.value)
+        self._formulier: tuple[str, VastleggenScherm] | None = None  # the open record form (kind, screen)
+        self._laatst: dict[str, Any] | None = None  # the fields of the draft sent last
+        self._timer: Any = None
 
-    def concept_nu(self) -> None:
-        """No draft: each record is saved as it is made."""
-        return None
+    # --- the open form's draft ------------------------------------------------------------------------
+    def concept_nu(self) -> dict[str, Any] | None:
+        """The open record form as typed (with ``_formulier``: which one), for a draft; None without a form, while
+        its record is being saved, or when nothing was typed in it yet."""
+        if self._formulier is None:
+            return None
+        soort, scherm = self._formulier
+        if not scherm.is_mounted or scherm.bezig is not None:
+            return None
+        ruw = scherm.ruw()
+        if _inhoud(ruw) == _inhoud(ruw_van_data(invoervelden(scherm), scherm.startdata)):
+            return None  # as the form opened: nothing of the consulent's to keep
+        return {FORMULIER: soort, **ruw}
+
+    def _formulier_gewijzigd(self) -> None:
+        if not getattr(self.app, "autosave", False):
+            return
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.set_timer(BEWAAR_NA, self._bewaar_formulier)
+
+    def _bewaar_formulier(self) -> None:
+        """Half a second after the last change in the form: keep it as the dossier's draft (the App saves it)."""
+        self._timer = None
+        concept = self.concept_nu()
+        if concept is not None and _inhoud(concept) != self._laatst:
+            self._laatst = _inhoud(concept)
+            self.post_message(ConceptGewijzigd(self.STAP, concept))
+
+    def _formulier_dicht(self, _zaak: Zaak | None) -> None:
+        """The form closed (recorded, or cancelled with escape): its draft is done with."""
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        self._formulier, self._laatst, self._concept = None, None, None
+        self.post_message(ConceptGewijzigd(self.STAP, None))
+
+    def toon_bewaard(self, tijd: str) -> None:
+        """The open form's draft is in the store: its title says when."""
+        if self._formulier is not None:
+            scherm = self._formulier[1]
+            for titel in scherm.query("#vastleggen-titel"):  # none while the form is being built or closed
+                if isinstance(titel, Static):
+                    titel.update(f"{scherm.titel}   [dim]{bewaard_tekst(tijd)}[/]")
 
     def werk_kop_bij(self) -> None:
         """After a save: the zaaknummer in the header and the tables from the saved case; a form waiting for
@@ -97,6 +151,7 @@ class NazorgScherm(Screen[None]):
         yield Static(self._kop(), id="stap-kop")
         with VerticalScroll(id="formulier"):
             yield kop("Termijnen")
+            yield Tijdlijn([], self.vandaag, id="tijdlijn")
             yield DataTable(id="termijnen", cursor_type="row", zebra_stripes=True, classes="tabel")
             yield kop("Vastgelegd na de melding (i: een vergissing intrekken)")
             yield DataTable(id="vastgelegd", cursor_type="row", zebra_stripes=True, classes="tabel")
@@ -110,31 +165,40 @@ class NazorgScherm(Screen[None]):
 
     def on_mount(self) -> None:
         t = self.query_one("#termijnen", DataTable)
-        t.add_columns("Datum", "Dagen", "Wat", "Artikel")
+        t.add_columns("Nr", "Datum", "Dagen", "Wat", "Artikel")  # Nr: the mark on the timeline above
         v = self.query_one("#vastgelegd", DataTable)
         v.add_columns("Datum", "Soort", "Inhoud")
         self.toon()
         t.focus()
+        concept = self._concept
+        if isinstance(concept, dict) and concept.get(FORMULIER) in df.FORMULIEREN:  # a form left open: back
+            self._laatst = _inhoud(concept)  # already kept: putting it back is no change to save again
+            self.call_after_refresh(self._vastleggen, str(concept[FORMULIER]), concept)
+            self.notify(f"Het formulier is teruggezet zoals het was ({bewaard_tekst(concept.get(BEWAARD))}); "
+                        "Esc gooit het weg.")  # fmt: skip
 
     def toon(self) -> None:
         """Fill both tables from ``self.zaak``."""
         t = self.query_one("#termijnen", DataTable)
         t.clear()
-        for datum, wat, artikel, gedaan in self._termijnen():
+        termijnen = self._termijnen()
+        self.query_one("#tijdlijn", Tijdlijn).toon([Punt(d, wat, gedaan) for d, wat, _, gedaan in termijnen],
+                                                   self.vandaag)  # fmt: skip
+        for i, (datum, wat, artikel, gedaan) in enumerate(termijnen):
             dagen = (datum - self.vandaag).days
             stijl = "dim" if gedaan else ("bold red" if dagen < 0 else ("bold yellow" if dagen <= 7 else ""))
-            t.add_row(nl_datum(datum), Text("gedaan" if gedaan else str(dagen), style=stijl),
+            t.add_row(tijdlijn.nummer(i), nl_datum(datum), Text("gedaan" if gedaan else str(dagen), style=stijl),
                       Text(wat, style=stijl), artikel)  # fmt: skip
         v = self.query_one("#vastgelegd", DataTable)
         v.clear()
         for sleutel, soort, nummer, record in self._records():
-            datum, inhoud = df.omschrijving(soort, record)
+            vastgelegd_op, inhoud = df.omschrijving(soort, record)
             naam = _SOORT[soort] + (f" {nummer}" if soort in LIJSTEN else "")
             if record.ingetrokken is not None:
-                v.add_row(Text(nl_datum(datum) if datum else "", style="dim strike"), Text(naam, style="dim"),
+                v.add_row(Text(nl_datum(vastgelegd_op) if vastgelegd_op else "", style="dim strike"), Text(naam, style="dim"),
                           Text(f"{inhoud} — {record.ingetrokken.tekst()}", style="dim"), key=sleutel)  # fmt: skip
             else:
-                v.add_row(nl_datum(datum) if datum else "", naam, inhoud, key=sleutel)
+                v.add_row(nl_datum(vastgelegd_op) if vastgelegd_op else "", naam, inhoud, key=sleutel)
         self.query_one("#nazorg-uitleg", Static).update(self._uitleg())
 
     def on_data_table_row_highlighted(self, bericht: DataTable.RowHighlighted) -> None:
@@ -181,21 +245,24 @@ class NazorgScherm(Screen[None]):
                 + (f"; voorwaarde: {v.voorwaarde}" if v.voorwaarde else "") + ".")  # fmt: skip
 
     # --- recording ------------------------------------------------------------------------------------
-    def _open(self, formulier: df.Formulier, toepassen: Any) -> None:
-        """Open ``formulier``; when valid, its new case goes to the App and the form waits for the answer."""
+    def _open(self, formulier: df.Formulier, toepassen: Any, soort: str = "", concept: Any = None) -> None:
+        """Open ``formulier`` (of kind ``soort``, autosaved; with ``concept``: as typed before); when valid, its new
+        case goes to the App and the form waits for the answer."""
 
         def bewaren(scherm: VastleggenScherm, zaak: Zaak) -> None:
             self._wachtend = scherm
             brieven = (formulier.brief,) if formulier.brief else ()
             self.post_message(StapKlaar(zaak.stap, zaak, volgende=False, brieven=brieven))
 
-        self.app.push_screen(VastleggenScherm(formulier.titel, formulier.rijen, formulier.model, toepassen,
-                                              startdata=formulier.startdata, toelichting=formulier.toelichting,
-                                              bewaren=bewaren))  # fmt: skip
+        scherm = VastleggenScherm(formulier.titel, formulier.rijen, formulier.model, toepassen,
+                                  startdata=formulier.startdata, toelichting=formulier.toelichting, bewaren=bewaren,
+                                  concept=concept, bij_wijziging=self._formulier_gewijzigd if soort else None)  # fmt: skip
+        self._formulier = (soort, scherm) if soort else None
+        self.app.push_screen(scherm, self._formulier_dicht if soort else None)
 
-    def _vastleggen(self, soort: str) -> None:
+    def _vastleggen(self, soort: str, concept: dict[str, Any] | None = None) -> None:
         f = df.FORMULIEREN[soort](self.zaak, self.regeling, self.vandaag)
-        self._open(f, lambda m: voeg_toe(self.zaak, self.regeling, f.record(m)))
+        self._open(f, lambda m: voeg_toe(self.zaak, self.regeling, f.record(m)), soort, concept)
 
     def action_opschorting(self) -> None:
         """Ask the parent to supplement the application; the beslistermijn is suspended (Awb 4:5, 4:15)."""
@@ -244,11 +311,16 @@ class NazorgScherm(Screen[None]):
     def action_stap(self) -> None:
         """Open the case's step (for a finished case: the besluit, with the tests and the beschikking)."""
         stap = Stap.BESLUIT if self.zaak.stap == Stap.AFGEROND else self.zaak.stap
-        self.app._toon_stap(stap, self.zaak.concepten.get(stap.value))  # type: ignore[attr-defined]
+        self.app._toon_stap(stap, self.zaak.concepten.get(stap.value))  # type: ignore[attr-defined]  # self.app is App[Any]: _toon_stap is SmiApp's (Sessie), which this screen cannot import
 
     def action_terug(self) -> None:
         """Back (escape): to the step this screen was opened from, or to the werkvoorraad."""
-        self.app.action_werkvoorraad()  # type: ignore[attr-defined]
+        self.app.action_werkvoorraad()  # type: ignore[attr-defined]  # self.app is App[Any]: the action is SmiApp's, which this screen cannot import
+
+
+def _inhoud(ruw: dict[str, Any]) -> dict[str, Any]:
+    """What was typed: the fields that are not empty, without what is kept about the draft."""
+    return {k: v for k, v in ruw.items() if not k.startswith("_") and v not in ("", None, False)}
 
 
 def _beschrijf(soort: str, nummer: int, record: Any) -> str:

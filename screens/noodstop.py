@@ -33,7 +33,7 @@ CTRL_CLOSE_EVENT, CTRL_LOGOFF_EVENT, CTRL_SHUTDOWN_EVENT = 2, 5, 6
 class _App(Protocol):
     def noodstop(self) -> None: ...
 
-    def exit(self, return_code: int = 0) -> None: ...
+    def exit(self, result: int | None = None) -> None: ...  # Textual's App.exit: the code becomes run()'s result
 
 
 def bij_signaal(app: _App, signum: int, einde: Callable[[int], Any] = os._exit) -> None:

@@ -143,7 +143,7 @@ class OntgrendelScherm(Screen[Any]):
     def _open_worker(self, wachtwoord: str) -> None:
         try:
             if self.nieuw:
-                kw = {"scrypt_n": self.scrypt_n} if self.scrypt_n else {}
+                kw: dict[str, Any] = {"scrypt_n": self.scrypt_n} if self.scrypt_n else {}
                 opslag = Opslag.maak(self.map, wachtwoord, **kw)
             else:
                 opslag = Opslag.open(self.map, wachtwoord)

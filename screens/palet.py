@@ -34,7 +34,7 @@ class ZaakCommando(Provider):
     def _doe(self, doel: str) -> None:
         soort, _, waarde = doel.partition(":")
         if soort == "zaak":
-            self.app.open_zaak(waarde)  # type: ignore[attr-defined]
+            self.app.open_zaak(waarde)  # type: ignore[attr-defined]  # self.app is App[Any]: open_zaak is SmiApp's, which this screen cannot import (app imports it)
         else:
             self.app.call_later(self.app.run_action, waarde)
 

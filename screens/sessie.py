@@ -9,12 +9,14 @@ case gets a token, so that a save that finishes after the consulent moved on tou
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from textual import work
 from textual.screen import Screen
 
 from screens import brieven
+from screens.apptypen import AppBasis
 from screens.concepten import hervat_stap
 from smi_tui.fouten import SmiFout
 
@@ -24,8 +26,9 @@ if TYPE_CHECKING:
     from smi_tui.zaak import Stap, Zaak
 
 
-def scherm_klasse(stap: Stap) -> type[Screen[Any]]:
-    """The one place that picks the screen of a step."""
+def scherm_klasse(stap: Stap) -> Callable[..., Screen[Any]]:
+    """The one place that picks the screen of a step: a class taking (zaak, regeling, concept, *, zaaknummer, vandaag,
+    and register or andere_zaken for the melding and the besluit)."""
     from screens.besluit import BesluitScherm
     from screens.gesprek import GesprekScherm
     from screens.melding import MeldingScherm
@@ -34,9 +37,11 @@ def scherm_klasse(stap: Stap) -> type[Screen[Any]]:
     from screens.voorliggend import VoorliggendScherm
     from smi_tui.zaak import Stap
 
-    return {Stap.MELDING: MeldingScherm, Stap.GESPREK: GesprekScherm, Stap.VERSLAG: VerslagScherm,
-            Stap.VOORLIGGEND: VoorliggendScherm, Stap.BESLUIT: BesluitScherm,
-            Stap.AFGEROND: NazorgScherm}[stap]  # fmt: skip
+    klassen: dict[Stap, Callable[..., Screen[Any]]] = {
+        Stap.MELDING: MeldingScherm, Stap.GESPREK: GesprekScherm, Stap.VERSLAG: VerslagScherm,
+        Stap.VOORLIGGEND: VoorliggendScherm, Stap.BESLUIT: BesluitScherm, Stap.AFGEROND: NazorgScherm,
+    }  # fmt: skip
+    return klassen[stap]
 
 
 def _inhoud(zaak: Zaak) -> dict[str, Any]:
@@ -44,7 +49,7 @@ def _inhoud(zaak: Zaak) -> dict[str, Any]:
     return zaak.model_dump(exclude={"stap", "concepten"})
 
 
-class Sessie:
+class Sessie(AppBasis):
     """Part of :class:`screens.app.SmiApp`: the open case (``zaak``, ``zaaknummer``), its steps and their saving."""
 
     def _nieuwe_sessie(self, zaaknummer: str | None) -> None:
@@ -90,7 +95,7 @@ class Sessie:
     def _stapscherm(self) -> StapScherm | None:
         """The open case's screen that is showing (below a lock or a dialog too), if any."""
         open_ = set(map(id, self._schermen.values()))
-        return next((s for s in reversed(self.screen_stack) if id(s) in open_), None)  # type: ignore[return-value]
+        return next((s for s in reversed(self.screen_stack) if id(s) in open_), None)
 
     def _maak_scherm(self, stap: Stap, concept: dict[str, Any] | None) -> Screen[Any] | None:
         """The (kept) screen of ``stap`` for the open case; built and installed when there is none yet."""
@@ -118,7 +123,7 @@ class Sessie:
             kw["register"] = self.register
         if klasse.__name__ == "BesluitScherm":
             kw["andere_zaken"] = self._andere_zaken()
-        scherm = klasse(zaak, regeling, concept, **kw)  # type: ignore[call-arg]
+        scherm = klasse(zaak, regeling, concept, **kw)
         self.install_screen(scherm, f"stap-{next(self._namen)}")
         return scherm
 
@@ -129,9 +134,9 @@ class Sessie:
         if scherm is None:
             return
         if not nieuw:
-            scherm.zaak, scherm.zaaknummer = self.zaak, self.zaaknummer  # type: ignore[attr-defined]
+            scherm.zaak, scherm.zaaknummer = self.zaak, self.zaaknummer  # type: ignore[attr-defined]  # a step screen's attributes; _schermen holds them typed as Screen
             if scherm.is_mounted:
-                scherm.werk_kop_bij()  # type: ignore[attr-defined]
+                scherm.werk_kop_bij()  # type: ignore[attr-defined]  # a step screen's method; _schermen holds them typed as Screen
         if self._stapscherm() is self.screen:
             self.switch_screen(scherm)
         else:
@@ -159,7 +164,8 @@ class Sessie:
         from screens.stap import VOLGORDE
         from smi_tui.zaak import Stap
 
-        self._bewaar_concept(bericht.stap, bericht.concept)
+        if bericht.concept is not None:  # (None would throw the stored draft away: here it means unchanged)
+            self._bewaar_concept(bericht.stap, bericht.concept)
         if bericht.naar == "vorige":
             i = VOLGORDE.index(bericht.stap if bericht.stap in VOLGORDE else Stap.BESLUIT)
             vorige = VOLGORDE[max(i - 1, 0)]
@@ -181,7 +187,7 @@ class Sessie:
             self.nieuw_concept = None
         oud, self.zaak = self.zaak, zaak
         for scherm in self._schermen.values():
-            scherm.zaak = zaak  # type: ignore[attr-defined]
+            scherm.zaak = zaak  # type: ignore[attr-defined]  # a step screen's attributes; _schermen holds them typed as Screen
         self.lees_andere_zaken()  # again only when the parents' BSNs or the regulation changed
         self._rij.in_rij(self._taak_klaar, self._token, zaak, bericht.stap, bericht.brieven, bericht.afronden, oud)
         if not bericht.volgende:
@@ -263,6 +269,8 @@ class Sessie:
                 with self.slot, self.opslag.document_voor_afdruk(zaaknummer, doc_id, naam=f"{soort}.pdf") as pad:
                     meldingen.append(f"{naam} is bewaard en {self.printer(pad)}.")
                 self.afdrukken.append(soort)
+                with self.slot:  # the document list (f6) shows it as printed
+                    self.opslag.markeer_afgedrukt(zaaknummer, doc_id, consulent=self.consulent)
                 if soort == "beschikking":  # printed: from now on the decision holds (smi_tui.besluitregels)
                     nieuw = markeer(nieuw, afgedrukt_op=self.vandaag())
             except SmiFout as exc:
@@ -287,11 +295,12 @@ class Sessie:
 
             b = zaak.besluit
             self.zaak = markeer(self.zaak.model_copy(update={"zaaknummer": zaaknummer, "stap": zaak.stap}),
-                                afgedrukt_op=b and b.afgedrukt_op, verzonden_op=b and b.verzonden_op)  # fmt: skip
+                                afgedrukt_op=b.afgedrukt_op if b else None,
+                                verzonden_op=b.verzonden_op if b else None)  # fmt: skip
         for scherm in self._schermen.values():
-            scherm.zaak, scherm.zaaknummer = self.zaak, zaaknummer  # type: ignore[attr-defined]
+            scherm.zaak, scherm.zaaknummer = self.zaak, zaaknummer  # type: ignore[attr-defined]  # a step screen's attributes; _schermen holds them typed as Screen
             if scherm.is_mounted:
-                scherm.werk_kop_bij()  # type: ignore[attr-defined]
+                scherm.werk_kop_bij()  # type: ignore[attr-defined]  # a step screen's method; _schermen holds them typed as Screen
 
     def _niet_bewaard(self, token: int, stap: Stap, melding: str, zaak: Zaak | None = None,
                       oud: Zaak | None = None) -> None:  # fmt: skip
@@ -301,7 +310,7 @@ class Sessie:
             # a record of the dossier screen: nothing was stored, so the open case is as before (its form says why)
             self.zaak = oud
             for scherm in self._schermen.values():
-                scherm.zaak = oud  # type: ignore[attr-defined]
+                scherm.zaak = oud  # type: ignore[attr-defined]  # a step screen's attributes; _schermen holds them typed as Screen
             return
         self.notify(f"Stap {stap.value} is NIET bewaard: {melding} Uw invoer staat nog in de schermen; "
                     "ga terug (ctrl+b) en rond de stap opnieuw af (ctrl+s).", title="Bewaren mislukt",
@@ -328,7 +337,12 @@ class Sessie:
     def _andere_sleutel(zaak: Zaak, zaaknummer: str | None) -> tuple[Any, ...]:
         """What reading the other cases depends on: the case itself, its regulation and date, the BSNs."""
         m = zaak.melding
-        return zaaknummer, zaak.regeling, m.datum, frozenset(p.bsn for p in [*m.ouders, *m.kinderen] if p.bsn)
+        return (
+            zaaknummer,
+            zaak.regeling,
+            m.datum,
+            frozenset(p.bsn for p in m.ouders if p.bsn) | {k.bsn for k in m.kinderen if k.bsn},
+        )
 
     def _lees_andere(self, zaak: Zaak, zaaknummer: str | None) -> tuple[tuple[Any, ...], list[tuple[str, Zaak]]]:
         """Read from the store the earlier decisions for the same parents (repeat applications) and, under a

@@ -159,7 +159,7 @@ class StapScherm(StapControle, StapConcept, ZuinigHervatten):
         invoer = [w for w in verzameld if w.has_class("invoer")]
         concept = None if self.alleen_lezen() else self.concept  # a final decision shows what it rests on
         self._start_data = None if concept else self.startdata()
-        self._ruw = dict(concept) if concept else ruw_van_data(invoer, self._start_data)
+        self._ruw = dict(concept) if concept else ruw_van_data(invoer, self._start_data or {})
         self._laatst_concept = velden_van(self._ruw)
         self._pas_slot_toe()
 
@@ -392,8 +392,8 @@ class StapScherm(StapControle, StapConcept, ZuinigHervatten):
         if self.STAP == Stap.MELDING:
             self.notify("Dit is de eerste stap.")
             return
-        self.post_message(StapVerlaten(self.STAP, self.concept_nu(), "vorige"))
+        self.post_message(StapVerlaten(self.STAP, self.concept_als_gewijzigd(), "vorige"))
 
     def action_werkvoorraad(self) -> None:
         """Back to the case list; the form is kept as a draft."""
-        self.post_message(StapVerlaten(self.STAP, self.concept_nu(), "werkvoorraad"))
+        self.post_message(StapVerlaten(self.STAP, self.concept_als_gewijzigd(), "werkvoorraad"))

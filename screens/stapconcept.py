@@ -15,6 +15,7 @@ from typing import Any
 from textual.widget import Widget
 from textual.widgets import Static
 
+from screens.apptypen import StapBasis
 from screens.berichten import ConceptGewijzigd
 from screens.concepten import BEWAARD, FOCUS
 from screens.formulier import ruwe_waarde
@@ -27,6 +28,11 @@ the save thread, so a draft is in the store well within a second of the last key
 def velden_van(concept: dict[str, Any]) -> dict[str, Any]:
     """A draft's fields, without what is kept about it (when, where the cursor was)."""
     return {k: v for k, v in concept.items() if not k.startswith("_")}
+
+
+def _ingevuld(concept: dict[str, Any]) -> dict[str, Any]:
+    """A draft's fields that hold something: an empty field and one not yet mounted (no value) are the same."""
+    return {k: v for k, v in velden_van(concept).items() if v not in ("", None, False)}
 
 
 def bewaard_tekst(tijd: str | None, vandaag: date | None = None) -> str:
@@ -42,7 +48,7 @@ def bewaard_tekst(tijd: str | None, vandaag: date | None = None) -> str:
     return f"bewaard {moment:%d-%m %H:%M}"  # short: the step bar must fit 80 columns
 
 
-class StapConcept:
+class StapConcept(StapBasis):
     """Part of :class:`screens.stap.StapScherm` (which provides the form: ``_invoer``, ``_paren``, ``concept``)."""
 
     def _begin_concept(self, concept: dict[str, Any] | None) -> None:
@@ -85,6 +91,13 @@ class StapConcept:
         if self._bewaar_timer is not None:
             self._bewaar_timer.stop()
             self._bewaar_timer = None
+
+    def concept_als_gewijzigd(self) -> dict[str, Any] | None:
+        """:meth:`concept_nu` when the form differs from how it opened or was last kept as a draft; None when it
+        does not (a case merely opened and left stays unchanged: no draft, no audit entry, nothing to sync)."""
+        vorig = self._laatst_concept
+        concept = self.concept_nu()
+        return None if _ingevuld(concept) == _ingevuld(vorig) else concept
 
     def concept_nu(self) -> dict[str, Any]:
         """The raw form (every row, mounted or not), for a draft, with the field that has the cursor."""

@@ -13,12 +13,29 @@ from pydantic import ValidationError
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
+from screens.apptypen import StapBasis
 from screens.formulier import data_van, fouten_per_pad
 from screens.velden import begrepen, hulptekst, invoer_van, veldlabel
+from smi_tui.validatie import DATUMVOLGORDE
 from smi_tui.zaak import Zaak
 
 
-class StapControle:
+def datums_bij_velden(exc: ValidationError, fouten: dict[str, list[str]], paden: set[str]) -> None:
+    """Move each message of a date that lies before another (:data:`smi_tui.validatie.DATUMVOLGORDE`, raised for
+    the whole case) from beneath the form to the field it is about, when that field is on this form."""
+    for err in exc.errors():
+        if err["type"] != DATUMVOLGORDE:
+            continue
+        algemeen = fouten.get("", [])
+        if err["msg"] in algemeen:
+            algemeen.remove(err["msg"])
+        for veld, tekst in (err.get("ctx") or {}).get("velden", ()):
+            fouten.setdefault(veld if veld in paden else "", []).append(tekst)
+    if not fouten.get("", True):
+        del fouten[""]
+
+
+class StapControle(StapBasis):
     """Part of :class:`screens.stap.StapScherm`: validation and the messages it shows."""
 
     _getoond: dict[str, str]
@@ -44,6 +61,7 @@ class StapControle:
             zaak = self.toepassen(model)
         except ValidationError as exc:
             fouten = fouten_per_pad(exc, self._paden(), negeer_ontbrekend=not self.alles_tonen)
+            datums_bij_velden(exc, fouten, self._paden())
             zaak = None
         except ValueError as exc:
             fouten = {"": [str(exc)]}

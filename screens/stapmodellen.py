@@ -47,8 +47,8 @@ class MeldingInvoer(Model):
         melding = self.melding.model_dump()
         if zaak is not None:  # childcare is entered in the gesprek: keep it with the same child
             for i, kind in enumerate(melding["kinderen"]):
-                if i < len(zaak.melding.kinderen) and zaak.melding.kinderen[i].opvang is not None:
-                    kind["opvang"] = zaak.melding.kinderen[i].opvang.model_dump()
+                if i < len(zaak.melding.kinderen) and (opvang := zaak.melding.kinderen[i].opvang) is not None:
+                    kind["opvang"] = opvang.model_dump()
         return _zaak(zaak, Stap.MELDING, regeling=self.regeling, melding=melding)
 
 

@@ -76,8 +76,8 @@ def vervang_foutafhandeling(app: App[Any], afhandeling: Any) -> None:
     Textual's ``App._handle_exception``, whose ``_fatal_error`` prints a traceback with local variables
     (screens/foutafhandeling.py). Idempotent per app."""
     if getattr(app, "_smi_foutafhandeling", None) is None:
-        app._smi_foutafhandeling = afhandeling  # type: ignore[attr-defined]
-        app._handle_exception = afhandeling  # type: ignore[method-assign]
+        app._smi_foutafhandeling = afhandeling  # type: ignore[attr-defined]  # our own mark on the App, so it is installed once
+        app._handle_exception = afhandeling  # type: ignore[method-assign]  # replaces Textual's private handler on purpose (screens/textual_intern.py, checked on upgrade)
 
 
 def stop_met_fout(app: App[Any], error: Exception) -> None:

@@ -23,7 +23,7 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Select, Static, TextArea
 
-from screens.formulier import fouten_per_pad, invoervelden, naar_data, vul_data
+from screens.formulier import fouten_per_pad, invoervelden, naar_data, ruwe_waarde, vul_data, zet_ruw
 from screens.velden import invoer_van, rusttekst, veld_id
 from screens.voettekst import Voettekst
 from smi_tui.vastleggen import RecordFout
@@ -54,8 +54,12 @@ class VastleggenScherm(ModalScreen["Zaak | None"]):
     def __init__(self, titel: str, rijen: Callable[[], Iterable[Widget]], model: type[BaseModel],
                  toepassen: Callable[[Any], Zaak], *, startdata: dict[str, Any] | None = None,
                  toelichting: Callable[[dict[str, Any]], str] | None = None,
-                 bewaren: Callable[[VastleggenScherm, Zaak], None] | None = None) -> None:  # fmt: skip
+                 bewaren: Callable[[VastleggenScherm, Zaak], None] | None = None,
+                 concept: dict[str, Any] | None = None, bij_wijziging: Callable[[], None] | None = None
+                 ) -> None:  # fmt: skip
         super().__init__(classes="vastleggen")
+        self.concept = concept  # a draft of this form (widget id -> raw value) to put back over the start data
+        self._bij_wijziging = bij_wijziging  # told of every change (the dossier screen's autosave)
         self.titel, self._rijen, self.model, self._toepassen = titel, rijen, model, toepassen
         self.startdata = startdata or {}
         self._toelichting = toelichting
@@ -78,8 +82,13 @@ class VastleggenScherm(ModalScreen["Zaak | None"]):
     def on_mount(self) -> None:
         vul_data(self, self.startdata)
         velden = invoervelden(self)
-        if velden:
-            velden[0].focus()
+        concept = self.concept or {}
+        for w in velden:
+            if w.id is not None and w.id in concept:
+                zet_ruw(w, concept[w.id])
+        focus = next((w for w in velden if w.id is not None and w.id == concept.get("_focus")), None)
+        if focus or velden:
+            (focus or velden[0]).focus()
         self.call_after_refresh(self.controleer)
 
     def _paden(self) -> set[str]:
@@ -130,6 +139,15 @@ class VastleggenScherm(ModalScreen["Zaak | None"]):
         if self._timer is not None:
             self._timer.stop()
         self._timer = self.set_timer(WACHTTIJD, self.controleer)
+        if self._bij_wijziging is not None:
+            self._bij_wijziging()
+
+    def ruw(self) -> dict[str, Any]:
+        """The form as typed (widget id -> raw value), with the field that has the cursor: for a draft."""
+        uit = {w.id: ruwe_waarde(w) for w in invoervelden(self) if w.id}
+        if self.focused is not None and self.focused.id in uit:
+            uit["_focus"] = self.focused.id
+        return uit
 
     def action_bewaren(self) -> None:
         """Record (ctrl+s): only when everything is valid; otherwise the first field to fix gets the focus."""

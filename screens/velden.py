@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import TypeAdapter, ValidationError
 from textual.app import ComposeResult
@@ -24,6 +24,8 @@ from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
 
 from smi_tui.datums import MAANDEN, parse_datum
 from smi_tui.getallen import BEDRAG, GEHEEL, GETAL, UREN, GetalFout, Soort, lees, toon
+
+_W = TypeVar("_W", bound=Widget)  # _merk returns the widget it was given, with its own type
 
 
 def veld_id(pad: str, voorvoegsel: str = "v") -> str:
@@ -227,14 +229,14 @@ def veldlabel(widget: Widget) -> str:
 
 def invoer_van(widget: Widget) -> tuple[str, str]:
     """(path, soort) of a form input widget."""
-    return widget._smi_pad, widget._smi_soort  # type: ignore[attr-defined]
+    return widget._smi_pad, widget._smi_soort  # type: ignore[attr-defined]  # form metadata kept on the Textual widget itself (see _merk)
 
 
-def _merk(widget: Widget, pad: str, soort: str, waarde: Any = None, hulp: str = "") -> Widget:
-    widget._smi_pad = pad  # type: ignore[attr-defined]
-    widget._smi_hulp = hulp  # type: ignore[attr-defined]
-    widget._smi_soort = soort  # type: ignore[attr-defined]
-    widget._smi_waarde = waarde  # type: ignore[attr-defined]
+def _merk(widget: _W, pad: str, soort: str, waarde: Any = None, hulp: str = "") -> _W:
+    widget._smi_pad = pad  # type: ignore[attr-defined]  # form metadata kept on the Textual widget itself (see _merk)
+    widget._smi_hulp = hulp  # type: ignore[attr-defined]  # form metadata kept on the Textual widget itself (see _merk)
+    widget._smi_soort = soort  # type: ignore[attr-defined]  # form metadata kept on the Textual widget itself (see _merk)
+    widget._smi_waarde = waarde  # type: ignore[attr-defined]  # form metadata kept on the Textual widget itself (see _merk)
     widget.add_class("invoer", update=False)  # not mounted yet: nothing to restyle
     _verzameld(widget)
     return widget
@@ -269,7 +271,7 @@ def keuze(pad: str, label: str, opties: Iterable[tuple[str, Any]], *, hulp: str 
 def vinkje(pad: str, label: str, *, waarde: Any = None, id_pad: str | None = None) -> Checkbox:
     """A checkbox: a bool at ``pad``, or (with ``waarde``) membership of ``waarde`` in the list at ``pad``."""
     cb = Checkbox(label, id=veld_id(id_pad or pad), classes="vinkje")
-    return _merk(cb, pad, "lid" if waarde is not None else "bool", waarde)  # type: ignore[return-value]
+    return _merk(cb, pad, "lid" if waarde is not None else "bool", waarde)
 
 
 def tekstvak(pad: str, label: str, *, regels: bool = False, hulp: str = "", soort: str | None = None) -> Vertical:
@@ -292,6 +294,6 @@ def kop(tekst: str) -> Static:
 def groepsmelding(pad: str) -> Static:
     """The message line of a group (a parent, a child's opvang): errors that concern the group as a whole."""
     s = Static("", id=veld_id(pad, "f"), classes="groep-melding")
-    s._smi_pad = pad  # type: ignore[attr-defined]
+    s._smi_pad = pad  # type: ignore[attr-defined]  # form metadata kept on the Textual widget itself (see _merk)
     _verzameld(s)
     return s

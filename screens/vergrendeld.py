@@ -31,8 +31,11 @@ NEUTRALE_TITEL = "SMI-kinderopvang"
 class VergrendeldScherm(Screen[bool]):
     """Covers the app; dismisses with True when the passphrase unlocks the store's key file again."""
 
+    # Textual's toast rack sets its own display when a notification comes, and a toast is 'visibility: visible'
+    # whatever its rack says: a toast with a zaaknummer showed on the lock in a real terminal; hence the toasts too
     DEFAULT_CSS = """
     VergrendeldScherm #textual-toastrack, VergrendeldScherm #textual-tooltip { display: none; }
+    VergrendeldScherm Toast { display: none; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [Binding("ctrl+q", "app.quit", "Afsluiten", priority=True)]
 

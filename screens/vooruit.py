@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from textual.screen import Screen
 
 from screens import textual_intern
+from screens.apptypen import AppBasis
 from screens.sessie import scherm_klasse
 from smi_tui.fouten import SmiFout
 
@@ -35,16 +36,12 @@ def _werk_bij(scherm: Screen[Any]) -> None:
     """Let a kept or built-ahead step show the case's new data from earlier steps. One that is not composed yet
     (its build started a moment ago) needs nothing: composing reads the case it now holds."""
     if getattr(scherm, "samengesteld", True):
-        scherm.werk_bij()  # type: ignore[attr-defined]
+        scherm.werk_bij()  # type: ignore[attr-defined]  # a step screen's method; _schermen holds them typed as Screen
 
 
-class Vooruit:
+class Vooruit(AppBasis):
     """Part of :class:`screens.app.SmiApp`: the kept step screens (``_schermen``) and those built ahead for a changed
     form (``_vooraf``)."""
-
-    _schermen: dict[Stap, Screen[Any]]
-    _vooraf: dict[Stap, Screen[Any]]
-    _vooraf_timer: Any
 
     def stap_opgebouwd(self, scherm: Screen[Any]) -> None:
         """A step's form is complete: build the steps before and after it ahead, off-stage, while the consulent
@@ -151,7 +148,7 @@ class Vooruit:
             return  # the App builds the neighbouring step ahead itself (``_bouw_buren``)
         concept = zaak.concepten.get(doel.value)
         vooraf = self._vooraf.get(doel)
-        if vooraf is not None and vooraf.past_bij(zaak, regeling, concept):  # type: ignore[attr-defined]
+        if vooraf is not None and vooraf.past_bij(zaak, regeling, concept):  # type: ignore[attr-defined]  # a step screen's method; _vooraf holds them typed as Screen
             return
         self._vergeet_vooraf()
         try:
@@ -171,10 +168,10 @@ class Vooruit:
                 regeling = self.register.voor(zaak.regeling, zaak.melding.datum)
             except SmiFout:
                 continue
-            if vooraf.past_bij(zaak, regeling, zaak.concepten.get(stap.value)):  # type: ignore[attr-defined]
+            if vooraf.past_bij(zaak, regeling, zaak.concepten.get(stap.value)):  # type: ignore[attr-defined]  # a step screen's method; _vooraf holds them typed as Screen
                 del self._vooraf[stap]
                 self._schermen[stap] = vooraf
-                vooraf.zaak, vooraf.zaaknummer = zaak, self.zaaknummer  # type: ignore[attr-defined]
+                vooraf.zaak, vooraf.zaaknummer = zaak, self.zaaknummer  # type: ignore[attr-defined]  # a step screen's attributes; _vooraf holds them typed as Screen
                 _werk_bij(vooraf)
         self._vergeet_vooraf()
 

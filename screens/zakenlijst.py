@@ -81,6 +81,9 @@ class ZakenLijst(ScrollView, can_focus=True):
         def control(self) -> ZakenLijst:
             return self.lijst
 
+    class Verplaatst(Message):
+        """The cursor moved to another row (the werkvoorraad shows that case's details)."""
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.kolommen: list[Kolom] = []
@@ -98,6 +101,12 @@ class ZakenLijst(ScrollView, can_focus=True):
         plek = next((i for i, r in enumerate(self.rijen) if r.sleutel == vorige), None) if vorige else None
         self.cursor = plek if plek is not None else min(self.cursor, max(len(self.rijen) - 1, 0))
         self.refresh()
+
+    def ga_naar(self, sleutel: str) -> None:
+        """Put the cursor on the row of ``sleutel`` (when it is listed)."""
+        plek = next((i for i, r in enumerate(self.rijen) if r.sleutel == sleutel), None)
+        if plek is not None:
+            self.cursor = plek
 
     @property
     def row_count(self) -> int:
@@ -149,6 +158,8 @@ class ZakenLijst(ScrollView, can_focus=True):
     def watch_cursor(self, oud: int, nieuw: int) -> None:
         self._in_beeld(nieuw)
         self.refresh()
+        if oud != nieuw:
+            self.post_message(self.Verplaatst())
 
     def _in_beeld(self, i: int) -> None:
         zichtbaar = max(self.size.height - 1, 1)

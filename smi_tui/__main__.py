@@ -12,6 +12,7 @@ import argparse
 import re
 import sys
 from collections.abc import Callable, Sequence
+from datetime import date
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -55,7 +56,7 @@ def _inzage(args: argparse.Namespace) -> int:
     return cmd_inzage(args, maak_inzage)
 
 
-def _datum(text: str):
+def _datum(text: str) -> date:
     from smi_tui.datums import parse_datum
 
     try:
@@ -258,6 +259,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     try:
         config.activeer(args)
+        if melding := config.oude_config_melding():  # an older version's config in the store folder (Windows, macOS)
+            print(f"smi-tui: {melding}", file=sys.stderr)
         if getattr(args, "func", None) is None:
             import gc
 

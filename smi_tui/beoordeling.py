@@ -68,6 +68,7 @@ class Beoordeling:
             k = ber.get(i)
             nee = [r for r in eigen if r.uitkomst == Uitkomst.NIET_VOLDAAN]
             beperkt = [r for r in eigen + zaakbreed if r.beperkt and r.uitkomst == Uitkomst.VOLDAAN]
+            uitkomst: Voorstel
             if self.uitkomst in (Voorstel.AFWIJZEN, Voorstel.ONVOLLEDIG):
                 uitkomst = self.uitkomst
             elif nee or (k is not None and k.uitgesloten):

@@ -235,7 +235,9 @@ def _inkomen(zaak: Zaak, regeling: Regeling) -> tuple[int | None, str, list[str]
     return waarde, "", []
 
 
-def _percentage(regeling: Regeling, zaak: Zaak, inkomen: int | None, jaar: int, maand: int, eerste: bool):
+def _percentage(
+    regeling: Regeling, zaak: Zaak, inkomen: int | None, jaar: int, maand: int, eerste: bool
+) -> landelijk.Waarde:
     b = regeling.berekening
     if b.methode == Methode.VOLLEDIG:
         return landelijk.Waarde(Fraction(100), "volledige vergoeding", False)

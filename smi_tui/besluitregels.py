@@ -19,9 +19,10 @@ from smi_tui.beoordeling import Beoordeling, Voorstel, beperkingen
 from smi_tui.berekening import Berekening, Ontbreekt, bereken
 from smi_tui.datums import nl_datum
 from smi_tui.fouten import SmiFout
+from smi_tui.regeling import Regeling
 from smi_tui.resultaat import Resultaat
 from smi_tui.toetsing import Uitkomst
-from smi_tui.zaak import Beslissing, Zaak
+from smi_tui.zaak import Beslissing, BetalingAan, Zaak
 
 RANG = {Beslissing.AFWIJZEN: 0, Beslissing.GEDEELTELIJK: 1, Beslissing.TOEKENNEN: 2}
 """How favourable an outcome is for the parent."""
@@ -147,6 +148,12 @@ def besluitfouten(zaak: Zaak, beoordeling: Beoordeling) -> dict[str, list[str]]:
                            "Gesprek), of wijs af met een eigen motivering.")  # fmt: skip
     if hc.toegepast and gunstiger(b.beslissing, voorstel) and h.toegestaan:
         _clausule(zaak, beoordeling, fout)
+    if b.beslissing != Beslissing.AFWIJZEN:
+        try:
+            if betaalkeuze(zaak, r) is None:
+                fout("betaling_aan", betaalkeuze_ontbreekt(r))
+        except SmiFout as exc:
+            fout("betaling_aan", exc.melding)
     if b.beslissing == Beslissing.AFWIJZEN and not b.motivering.strip() and not beoordeling.afwijzingsgronden:
         fout("motivering", "Een afwijzing zonder afwijzingsgrond uit de toetsen moet een eigen motivering hebben.")
     return fouten
@@ -184,6 +191,45 @@ def _clausule(zaak: Zaak, beoordeling: Beoordeling, fout: Any) -> None:
 def _zin(r: Resultaat) -> str:
     tekst = r.toelichting.rstrip(".")
     return f"{tekst} ({r.artikel})." if r.artikel else f"{tekst}."
+
+
+# --- who is paid ------------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Betaalkeuze:
+    """Who the college pays: ``aan`` ("ouder" or "opvangorganisatie") and where that was decided (``bron``:
+    "regeling" when the regulation itself says, "besluit" for the consulent's choice on the decision, "gemeente"
+    for the municipality's standing choice in config.toml)."""
+
+    aan: BetalingAan
+    bron: str
+
+
+def betaalkeuze(zaak: Zaak | None, regeling: Regeling) -> Betaalkeuze | None:
+    """Who is paid, as decided: by the regulation, else on the besluit, else in config.toml (``betaling_aan`` under
+    ``[brieven."<gemeente_code>"]`` or ``[brieven]``); None when the regulation leaves the choice and nothing
+    made it. A config value that is no choice raises SmiFout (Dutch): never a silent default."""
+    aan = regeling.betaling.aan
+    if aan != "ouder_of_aanbieder":
+        return Betaalkeuze(BetalingAan.OUDER if aan == "ouder" else BetalingAan.OPVANGORGANISATIE, "regeling")
+    if zaak is not None and zaak.besluit is not None and zaak.besluit.betaling_aan is not None:
+        return Betaalkeuze(zaak.besluit.betaling_aan, "besluit")
+    from smi_tui import config
+
+    keuze = config.brieftekst("betaling_aan", regeling.gemeente_code).lower()
+    if not keuze:
+        return None
+    if keuze not in {b.value for b in BetalingAan}:
+        raise SmiFout(f"In {config.config_bestand()} staat betaling_aan = \"{keuze}\". Kies \"ouder\" of "
+                      "\"opvangorganisatie\": aan wie het college de tegemoetkoming betaalt.")  # fmt: skip
+    return Betaalkeuze(BetalingAan(keuze), "gemeente")
+
+
+def betaalkeuze_ontbreekt(regeling: Regeling) -> str:
+    """The Dutch message for a grant whose payment recipient nobody decided."""
+    return (f"De {regeling.citeertitel} laat het college kiezen aan wie het de tegemoetkoming betaalt: aan de ouder "
+            f"of aan de opvangorganisatie ({regeling.betaling.artikel}). Kies bij het besluit 'Betalen aan', of leg "
+            f"de vaste keuze van de gemeente vast in config.toml: [brieven.\"{regeling.gemeente_code}\"] "
+            "betaling_aan = \"ouder\" of \"opvangorganisatie\".")  # fmt: skip
 
 
 def besluitcontrole(zaak: Zaak, beoordeling: Beoordeling) -> list[str]:

@@ -20,9 +20,10 @@ apply one after the other. Cases of other gemeenten are ignored; all cases are c
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from fractions import Fraction
 
 from smi_tui import config
 from smi_tui.berekening import Berekening, Ontbreekt, aanvraagdatum, bereken
@@ -143,8 +144,8 @@ def _rijen(zaak: Zaak, nummer: str, regeling: Regeling, jaar: int) -> list[Budge
     return uit
 
 
-def _sleutel(volgorde: Sequence[str]):
-    def sleutel(r: Budgetrij) -> tuple:
+def _sleutel(volgorde: Sequence[str]) -> Callable[[Budgetrij], tuple[object, ...]]:
+    def sleutel(r: Budgetrij) -> tuple[object, ...]:
         delen: list[object] = [0 if r.status == VASTGELEGD else 1]
         for c in volgorde:
             if c == "lopende_jaaroverschrijdende_toekenning":
@@ -227,3 +228,57 @@ def budget_voor(
               + (f", voorrang voor {', '.join(hoger)}" if hoger else "")
               + "; berekend uit de opgeslagen zaken")  # fmt: skip
     return BudgetStand(jaar=jaar, resterend_cent=max(0, voor), toelichting=uitleg)
+
+
+VOL, GERESERVEERD_TEKEN, LEEG, TEKORT = "█", "▒", "░", "×"
+"""The bar's characters: committed, reserved, remaining, and reserved beyond the ceiling. Different shapes, so the
+bar reads without colour too; the figures always stand beside it (:func:`budgetregel`)."""
+
+
+@dataclass(frozen=True)
+class Balk:
+    """The budget as ``breedte`` cells: ``vastgelegd``, ``gereserveerd`` (within the ceiling), ``resterend`` and
+    ``tekort`` (what is reserved beyond the ceiling); the four add up to the width."""
+
+    vastgelegd: int
+    gereserveerd: int
+    resterend: int
+    tekort: int
+
+    def tekst(self) -> str:
+        """The bar as plain characters (for the CLI, and the screen before it colours it)."""
+        return VOL * self.vastgelegd + GERESERVEERD_TEKEN * self.gereserveerd + LEEG * self.resterend + (
+            TEKORT * self.tekort)  # fmt: skip
+
+
+def budgetbalk(o: Budgetoverzicht, breedte: int = 40) -> Balk | None:
+    """The bar of ``o`` in ``breedte`` cells, or None without a ceiling (nothing to draw against).
+
+    The scale is the ceiling, or what is committed and reserved together when that is more, so an overshoot shows
+    as cells beyond the ceiling. Edges are rounded from the start of the bar, so the cells always add up."""
+    if o.plafond_cent is None or breedte < 1:
+        return None
+    vast = max(o.vastgelegd_cent, 0)
+    samen = vast + max(o.gereserveerd_cent, 0)
+    schaal = max(o.plafond_cent, samen, 1)
+
+    def cel(cent: int) -> int:
+        return min(breedte, int(Fraction(cent * breedte, schaal) + Fraction(1, 2)))  # half up, not banker's
+
+    a, b, c = cel(vast), cel(samen), cel(o.plafond_cent)
+    if samen <= o.plafond_cent:
+        return Balk(a, b - a, breedte - b, 0)
+    gereserveerd = max(c - a, 0)
+    return Balk(a, gereserveerd, 0, breedte - a - gereserveerd)
+
+
+def budgetregel(o: Budgetoverzicht) -> str:
+    """The figures the bar stands for, in one line: 'vastgelegd € …, gereserveerd € …, resterend € … van € …'."""
+    if o.plafond_cent is None:
+        return o.melding
+    rest = o.resterend_cent if o.resterend_cent is not None else 0
+    over = f"tekort {euro(-rest)}" if rest < 0 else f"resterend {euro(rest)}"
+    return (
+        f"{VOL} vastgelegd {euro(o.vastgelegd_cent)}  {GERESERVEERD_TEKEN} gereserveerd {euro(o.gereserveerd_cent)}"
+        f"  {LEEG if rest >= 0 else TEKORT} {over}  — plafond {o.jaar} {euro(o.plafond_cent)}"
+    )

@@ -61,32 +61,28 @@ def waarschuw(register: Register) -> None:
 def cmd_regelingen(args: argparse.Namespace) -> int:
     register = Register.laad()
     waarschuw(register)
-    rijen = [
-        {
-            "id": r.id,
-            "gemeente_code": r.gemeente_code,
-            "gemeente": r.gemeente,
-            "titel": r.titel,
-            "geldig_vanaf": r.geldig_vanaf.isoformat(),
-            "geldig_tot": r.geldig_tot.isoformat() if r.geldig_tot else None,
-            "bestand": str(register.bestanden[r.id]),
-        }
-        for r in sorted(register.regelingen, key=lambda r: (r.gemeente, r.geldig_vanaf))
-    ]
+    regelingen = sorted(register.regelingen, key=lambda r: (r.gemeente, r.geldig_vanaf))
     if args.json:
-        _print_json(rijen)
+        _print_json(
+            [
+                {
+                    "id": r.id,
+                    "gemeente_code": r.gemeente_code,
+                    "gemeente": r.gemeente,
+                    "titel": r.titel,
+                    "geldig_vanaf": r.geldig_vanaf.isoformat(),
+                    "geldig_tot": r.geldig_tot.isoformat() if r.geldig_tot else None,
+                    "bestand": str(register.bestanden[r.id]),
+                }
+                for r in regelingen
+            ]
+        )
         return 0
-    for r in rijen:
-        tot = nl_datum_iso(r["geldig_tot"]) if r["geldig_tot"] else "heden"
-        print(f"{r['id']:<26} {r['gemeente']:<18} {nl_datum_iso(r['geldig_vanaf'])} t/m {tot}")
-        print(f"{'':<26} {r['titel']}")
+    for r in regelingen:
+        tot = nl_datum(r.geldig_tot) if r.geldig_tot else "heden"
+        print(f"{r.id:<26} {r.gemeente:<18} {nl_datum(r.geldig_vanaf)} t/m {tot}")
+        print(f"{'':<26} {r.titel}")
     return 0
-
-
-def nl_datum_iso(iso: str) -> str:
-    from datetime import date
-
-    return nl_datum(date.fromisoformat(iso))
 
 
 def cmd_schema(args: argparse.Namespace) -> int:

@@ -8,6 +8,7 @@ folders separated by ``os.pathsep``).
 from __future__ import annotations
 
 import os
+import sys
 import tomllib
 from functools import lru_cache
 from pathlib import Path
@@ -27,18 +28,75 @@ def _platformdirs() -> Any:
     return platformdirs
 
 
+def standaard_datamap() -> Path:
+    """The store folder when nothing else is set: the platform's user data folder (``~/.local/share/smi-tui``,
+    ``~/Library/Application Support/smi-tui``, ``%LOCALAPPDATA%\\smi-tui``)."""
+    return Path(_platformdirs().user_data_dir(APP_NAAM, appauthor=False))
+
+
+def config_map() -> Path:
+    """The folder of ``config.toml`` and ``behandelaar.toml``: never the store folder, on any platform.
+
+    platformdirs gives the same folder for config and data on Windows and macOS, so the config files landed inside
+    the store (and ``smi-tui herstel`` refused that folder as not empty). Linux keeps ``~/.config/smi-tui``;
+    Windows uses the roaming ``%APPDATA%\\smi-tui`` (the store stays in ``%LOCALAPPDATA%``); macOS
+    ``~/Library/Preferences/smi-tui`` (the store stays in ``~/Library/Application Support``)."""
+    pd = _platformdirs()
+    if sys.platform == "win32":
+        return Path(pd.user_config_dir(APP_NAAM, appauthor=False, roaming=True))
+    if sys.platform == "darwin":
+        return Path(os.path.expanduser("~/Library/Preferences")) / APP_NAAM
+    return Path(pd.user_config_dir(APP_NAAM, appauthor=False))
+
+
+def _oude_config_map() -> Path:
+    """Where older builds kept the config: platformdirs' config folder, the store folder on Windows and macOS."""
+    return Path(_platformdirs().user_config_dir(APP_NAAM, appauthor=False))
+
+
+def _gevonden(naam: str) -> Path:
+    """``naam`` in the config folder; but one an older build put in the store folder (Windows, macOS) is still
+    used while it is only there (:func:`oude_config_melding` says to move it)."""
+    nieuw = config_map() / naam
+    oud = _oude_config_map() / naam
+    if not nieuw.exists() and oud != nieuw and oud.is_file():
+        return oud
+    return nieuw
+
+
 def config_bestand() -> Path:
-    """The user's config file (``config.toml`` in the user config folder unless ``SMI_TUI_CONFIG`` is set)."""
+    """The user's config file (``config.toml`` in the config folder, :func:`config_map`, unless ``SMI_TUI_CONFIG``
+    is set)."""
     env = os.environ.get("SMI_TUI_CONFIG")
     if env:
         return Path(env)
-    return Path(_platformdirs().user_config_dir(APP_NAAM, appauthor=False)) / "config.toml"
+    return _gevonden("config.toml")
 
 
 def profiel_bestand() -> Path:
     """The consulent's own profile (name, function, team, phone, e-mail; see :mod:`smi_tui.profiel`):
     ``behandelaar.toml`` beside the config file. The app writes it; ``config.toml`` stays the beheerder's."""
-    return config_bestand().with_name("behandelaar.toml")
+    if os.environ.get("SMI_TUI_CONFIG"):
+        return config_bestand().with_name("behandelaar.toml")
+    return _gevonden("behandelaar.toml")
+
+
+def oude_config_melding() -> str | None:
+    """A Dutch hint when ``config.toml`` or ``behandelaar.toml`` is still read from the store folder (where an older
+    version put them on Windows and macOS), else None."""
+    if os.environ.get("SMI_TUI_CONFIG"):
+        return None
+    opslagmap = _oude_config_map()
+    if opslagmap == config_map():  # Linux: the config folder did not move
+        return None
+    oud = [p for p in (config_bestand(), profiel_bestand()) if p.parent == opslagmap]
+    if not oud:
+        return None
+    namen = " en ".join(p.name for p in oud) + (" staan" if len(oud) > 1 else " staat")
+    return (f"let op: {namen} nog in de map van de dossieropslag ({opslagmap}). Verplaats "
+            f"{'ze' if len(oud) > 1 else 'het'} naar "
+            f"{config_map()}: daar hoort het, en 'smi-tui herstel' kan een backup alleen in een lege opslagmap "
+            "terugzetten. Tot die tijd wordt het oude bestand gebruikt.")  # fmt: skip
 
 
 def profiel_naam() -> str:
@@ -101,7 +159,7 @@ def data_dir() -> Path:
     cfg = lees_config().get("data_dir")
     if cfg:
         return Path(str(cfg)).expanduser()
-    return Path(_platformdirs().user_data_dir(APP_NAAM, appauthor=False))
+    return standaard_datamap()
 
 
 def budgetplafond(regeling_id: str, jaar: int) -> int | None:

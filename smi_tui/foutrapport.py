@@ -35,6 +35,10 @@ def log_map() -> Path:
         return Path(env)
     import platformdirs
 
+    if sys.platform == "win32":  # platformdirs puts it inside the store folder there (%LOCALAPPDATA%\smi-tui\Logs)
+        from smi_tui.config import standaard_datamap
+
+        return standaard_datamap().with_name("smi-tui-log")
     return Path(platformdirs.user_log_dir("smi-tui", appauthor=False))
 
 

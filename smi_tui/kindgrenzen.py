@@ -72,7 +72,7 @@ def grens(t: ToetsLeeftijd | ToetsSchool, kind: Kind) -> Kindgrens:
 
 def grenzen(kind: Kind, regeling: Regeling) -> list[Kindgrens]:
     """Every age and school check of ``regeling`` for ``kind``, in the order of the file."""
-    return [grens(t, kind) for t in regeling.toetsen_van(ToetsLeeftijd, ToetsSchool)]  # type: ignore[arg-type]
+    return [grens(t, kind) for t in regeling.toetsen if isinstance(t, ToetsLeeftijd | ToetsSchool)]
 
 
 def bindende_grens(kind: Kind, regeling: Regeling) -> Kindgrens | None:

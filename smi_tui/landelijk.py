@@ -43,7 +43,8 @@ class Waarde:
 @cache
 def _json(naam: str) -> dict[str, Any]:
     with (TABELLEN / naam).open(encoding="utf-8") as fh:
-        return json.load(fh)
+        tabel: dict[str, Any] = json.load(fh)  # every table file is a JSON object (tests/core check their shape)
+    return tabel
 
 
 @cache

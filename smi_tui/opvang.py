@@ -12,6 +12,7 @@ from typing import Annotated
 from pydantic import Field, field_validator, model_validator
 
 from smi_tui.basis import Model, Tekst, Uren
+from smi_tui.datums import nl_datum
 
 
 class Opvangsoort(StrEnum):
@@ -68,8 +69,8 @@ class Opvang(Model):
     def _uren_en_data(self) -> Opvang:
         if self.uren_per_week is None and (self.dagen_per_week is None or self.uren_per_dag is None):
             raise ValueError("vul de uren per week in, of het aantal dagen per week en de uren per dag")
-        beide = None not in (self.uren_per_week, self.uren_per_dag, self.dagen_per_week)
-        if beide and self.uren_per_dag * self.dagen_per_week != self.uren_per_week:
+        u, d, w = self.uren_per_dag, self.dagen_per_week, self.uren_per_week
+        if u is not None and d is not None and w is not None and u * d != w:
             raise ValueError(
                 "dagen per week x uren per dag is niet gelijk aan de uren per week; vul er één van beide in"
             )
@@ -80,7 +81,8 @@ class Opvang(Model):
         ):
             raise ValueError("meer dan 168 uur per week kan niet")
         if self.einddatum is not None and self.einddatum < self.begindatum:
-            raise ValueError("de einddatum van de opvang ligt vóór de begindatum")
+            raise ValueError(f"de einddatum van de opvang ligt vóór de begindatum (einde {nl_datum(self.einddatum)}, "
+                             f"begin {nl_datum(self.begindatum)})")  # fmt: skip
         return self
 
     def gevraagde_uren_per_week(self) -> Fraction:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 from enum import StrEnum
-from typing import Annotated, Literal
+from typing import Annotated, Literal, TypeVar
 
 from pydantic import BaseModel, Field, model_validator
 
@@ -84,6 +84,8 @@ __all__ = [
 ]
 
 # ------------------------------------------------------------------------------------------ berekening
+
+_T = TypeVar("_T", bound=BaseModel)  # a kind of check: toets() and toetsen_van() return that kind
 
 
 class Methode(StrEnum):
@@ -193,6 +195,13 @@ class Betaling(Regel):
     omschrijving: Zin
 
 
+class PlanVanAanpak(Regel):
+    """How the regulation treats the plan van aanpak: ``deel_van_besluit`` when the college establishes it in the
+    decision itself (Eemnes artikel 3.3 lid 3); the beschikking then says so and that it is attached."""
+
+    deel_van_besluit: bool = False
+
+
 class Verplichting(Regel):
     tekst: Zin
 
@@ -272,6 +281,7 @@ class Regeling(Strikt):
     beslistermijn: Beslistermijn
     hardheidsclausule: Hardheid
     betaling: Betaling
+    plan_van_aanpak: PlanVanAanpak | None = None
     verplichtingen: list[Verplichting] = Field(min_length=1)
     herzieningsgronden: list[Herzieningsgrond] = Field(default_factory=list)
     terugvordering: Regel | None = Field(
@@ -288,10 +298,10 @@ class Regeling(Strikt):
             raise ValueError(f"toetstype(n) {', '.join(sorted(dubbel))} staan meer dan eens in de regeling")
         return self
 
-    def toets(self, soort: type[BaseModel]) -> BaseModel | None:
+    def toets(self, soort: type[_T]) -> _T | None:
         """The check of the given class, if this regulation switches it on (the first, for a repeatable type)."""
         return next((t for t in self.toetsen if isinstance(t, soort)), None)
 
-    def toetsen_van(self, *soorten: type[BaseModel]) -> list[Toets]:
+    def toetsen_van(self, *soorten: type[_T]) -> list[_T]:
         """Every check of the given classes, in the order of the file (age and school checks may repeat)."""
         return [t for t in self.toetsen if isinstance(t, soorten)]

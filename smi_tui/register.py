@@ -142,7 +142,7 @@ class Register:
             if r.geldig_vanaf <= peildatum and (eind is None or peildatum <= eind):
                 return r
         reeks = "; ".join(
-            f"{r.id}: {nl_datum(r.geldig_vanaf)} t/m {nl_datum(self.einden[r.id]) if self.einden[r.id] else 'heden'}"
+            f"{r.id}: {nl_datum(r.geldig_vanaf)} t/m {nl_datum(eind) if (eind := self.einden[r.id]) else 'heden'}"
             for r in sorted(versies, key=lambda r: r.geldig_vanaf)
         )
         raise GeenRegelingVanKracht(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -56,7 +57,9 @@ def kinderen_met_opvang(z: Zaak) -> list[tuple[int, Kind]]:
     return [(i, k) for i, k in enumerate(z.melding.kinderen) if k.opvang is not None]
 
 
-def ja_nee_toets(code: str, veld: str, goed: bool, ja: str, nee: str, vraag: str):
+def ja_nee_toets(
+    code: str, veld: str, goed: bool, ja: str, nee: str, vraag: str
+) -> Callable[[Any, Zaak, Any, Any], list[Resultaat]]:
     """A check on one yes/no fact of the case, ``veld`` as 'part.field' (e.g. 'gesprek.netwerk_kan_opvang_bieden').
 
     The returned function has the signature of every check: ``(toets, zaak, regeling, berekening)``."""

@@ -7,6 +7,7 @@ from smi_tui.berekening import Berekening, aanvraagdatum
 from smi_tui.datums import nl_datum, plus_maanden
 from smi_tui.deelvoorziening import bedrag
 from smi_tui.geld import euro
+from smi_tui.personen import Kind, Ouder
 from smi_tui.regeling import (
     Regeling,
     ToetsBsn,
@@ -21,6 +22,7 @@ from smi_tui.regeling import (
     ToetsVoorliggend,
 )
 from smi_tui.resultaat import N, O, Resultaat, V, ja_nee_toets, janee, kinderen_met_opvang
+from smi_tui.toetsen_doelgroep import KOT_VOORZIENING, kot_recht
 from smi_tui.zaak import Zaak
 
 
@@ -32,7 +34,11 @@ def voorliggend(t: ToetsVoorliggend, z: Zaak, r: Regeling, b: Berekening | None)
         code = f"voorliggend_{v.code}"
         artikel = v.grond()
         noot = f" ({a.toelichting})" if a and a.toelichting else ""
-        if a is None or a.beschikbaar is None:
+        recht, reden = kot_recht(z) if v.code == KOT_VOORZIENING else (None, "")
+        if recht:  # the kinderopvangtoeslag itself: the same fact as the check on it, whatever was answered here
+            uit.append(Resultaat(code, artikel, N, f"Er is een passende voorliggende voorziening: {v.omschrijving}. "
+                                 f"{reden}"))  # fmt: skip
+        elif a is None or a.beschikbaar is None:
             uit.append(Resultaat(code, artikel, O, f"Beantwoord of deze voorziening beschikbaar is: {v.omschrijving}."))
         elif a.beschikbaar and v.deels and (deel := bedrag(v, z)) > 0:
             uit.append(Resultaat(code, artikel, V, f"{v.omschrijving[:1].upper()}{v.omschrijving[1:]} dekt "
@@ -265,7 +271,7 @@ def stukken(t: ToetsStukken, z: Zaak, r: Regeling, b: Berekening | None) -> list
 
 
 def bsn(t: ToetsBsn, z: Zaak, r: Regeling, b: Berekening | None) -> list[Resultaat]:
-    personen = []
+    personen: list[Ouder | Kind] = []
     if "aanvrager" in t.van:
         personen.append(z.aanvrager)
     if "partner" in t.van and z.partner:

@@ -15,6 +15,7 @@ from smi_tui.personen import Huishouden, Kind, Werksituatie
 from smi_tui.regeling import (
     Regeling,
     ToetsAdvies,
+    ToetsGeenKinderopvangtoeslag,
     ToetsGrondslag,
     ToetsInkomensgrens,
     ToetsLeeftijd,
@@ -43,10 +44,53 @@ def woonplaats(t: ToetsWoonplaats, z: Zaak, r: Regeling, b: Berekening | None) -
     return uit
 
 
-kot = ja_nee_toets("geen_kinderopvangtoeslag", "gesprek.recht_op_kinderopvangtoeslag", False,
-                   "De ouders hebben recht op kinderopvangtoeslag; die gaat voor.",
-                   "De ouders hebben geen recht op kinderopvangtoeslag.",
-                   "Stel vast of de ouders recht hebben op kinderopvangtoeslag (werk, traject, opleiding).")  # fmt: skip
+_KOT_DOELGROEP = (Werksituatie.WERKT, Werksituatie.WERKZOEKEND_TRAJECT)
+"""The work situations that make a parent part of a target group of the Wet kinderopvang (work, or a route to
+work, a study or inburgering): with every parent in one, the family has a right to kinderopvangtoeslag."""
+
+
+KOT_VOORZIENING = "wet_kinderopvang"
+"""The code of a voorliggende voorziening that is the Wet kinderopvang's own (the kinderopvangtoeslag): it follows
+:func:`kot_recht`, so a letter never calls it unavailable while it refuses because the parents have that right."""
+
+
+def kot_recht(z: Zaak) -> tuple[bool | None, str]:
+    """Whether the parents have a right to kinderopvangtoeslag, and why (Dutch). The facts go first: every parent at
+    work or in a traject (a target group of the Wet kinderopvang); then what the consulent recorded, in the
+    gesprek or as the voorliggende voorziening under the Wet kinderopvang. None: not known yet."""
+    situaties = [o.werksituatie for o in z.melding.ouders]
+    if situaties and all(s in _KOT_DOELGROEP for s in situaties):
+        return True, _kot_doelgroep(situaties)
+    g = z.gesprek
+    recht = g.recht_op_kinderopvangtoeslag if g else None
+    antwoord = z.voorliggend.antwoorden.get(KOT_VOORZIENING) if z.voorliggend else None
+    if recht or (antwoord is not None and antwoord.beschikbaar):
+        return True, "De ouders hebben recht op kinderopvangtoeslag; die gaat voor."
+    if recht is False:
+        return False, "De ouders hebben geen recht op kinderopvangtoeslag."
+    return None, "Stel vast of de ouders recht hebben op kinderopvangtoeslag (werk, traject, opleiding)."
+
+
+def kot(t: ToetsGeenKinderopvangtoeslag, z: Zaak, r: Regeling, b: Berekening | None) -> list[Resultaat]:
+    """No right to kinderopvangtoeslag (see :func:`kot_recht`): parents who all work or follow a traject have it,
+    whatever answer was recorded, so "no right" never contradicts the facts the other checks and the letter use."""
+    recht, reden = kot_recht(z)
+    return [Resultaat("geen_kinderopvangtoeslag", t.artikel, O if recht is None else N if recht else V, reden)]
+
+
+def _kot_doelgroep(situaties: list[Werksituatie | None]) -> str:
+    een = len(situaties) == 1
+    if all(s == Werksituatie.WERKT for s in situaties):
+        wat = "De ouder werkt" if een else "Beide ouders werken" if len(situaties) == 2 else "Alle ouders werken"
+    else:
+        wat = ("De ouder volgt een traject naar werk, een opleiding of inburgering" if een
+               else "De ouders werken of volgen een traject naar werk, een opleiding of inburgering")  # fmt: skip
+    wie = "behoort de ouder" if een else "behoren zij"
+    heeft = "heeft de ouder" if een else "hebben zij"
+    return (
+        f"{wat}; daarmee {wie} tot een doelgroep van de Wet kinderopvang en {heeft} recht op "
+        "kinderopvangtoeslag. Die gaat voor."
+    )
 
 
 def leeftijd(t: ToetsLeeftijd | ToetsSchool, z: Zaak, r: Regeling, b: Berekening | None) -> list[Resultaat]:

@@ -16,6 +16,7 @@ NAMEN: dict[str, str] = {
     "ingang": "Ingangsdatum",
     "inkomensgrens": "Inkomensgrens",
     "instemming_plan_van_aanpak": "Instemming met het plan van aanpak",
+    "lrk": "Registratie van de opvang (LRK)",
     "medewerking": "Medewerking van de ouder(s)",
     "netwerk": "Sociaal netwerk",
     "niet_alle_ouders_werken": "Niet alle ouders werken",

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
+from datetime import date
+from typing import Any, NamedTuple
 
 from pydantic import ValidationError
+from pydantic_core import PydanticCustomError
+
+from smi_tui.datums import nl_datum
 
 _VELDNAMEN = {
     "melding": "melding",
@@ -28,6 +32,8 @@ _VELDNAMEN = {
     "datum": "datum",
     "postcode": "postcode",
 }
+
+_STAPPEN = {_VELDNAMEN[s] for s in ("melding", "gesprek", "verslag", "voorliggend", "besluit")}
 
 _SOORTEN = {
     "missing": "ontbreekt; vul dit veld in",
@@ -92,7 +98,8 @@ _SOORTEN = {
 _ANDERS = "heeft een ongeldige waarde"  # every other type: never pydantic's English text
 
 
-def _plek(loc: tuple[Any, ...]) -> str:
+def _delen(loc: tuple[Any, ...]) -> list[str]:
+    """The Dutch names of the parts of an error's location ('ouder 1', 'BSN')."""
     delen: list[str] = []
     for stuk in loc:
         if isinstance(stuk, int):
@@ -103,12 +110,18 @@ def _plek(loc: tuple[Any, ...]) -> str:
         if naam.startswith(("function-", "tagged-union", "list[", "constrained-")):
             continue
         delen.append(_VELDNAMEN.get(naam, naam.replace("_", " ")))
-    return " › ".join(delen) or "het bestand"
+    return delen
+
+
+def _plek(loc: tuple[Any, ...]) -> str:
+    return " › ".join(_delen(loc)) or "het bestand"
 
 
 def _tekst(err: Any) -> str:
     soort = err["type"]
     ctx = err.get("ctx") or {}
+    if soort == DATUMVOLGORDE:
+        return str(err["msg"])
     if soort in ("value_error", "assertion_error"):
         fout = ctx.get("error")
         return str(fout) if fout is not None else err["msg"]
@@ -128,3 +141,84 @@ def _tekst(err: Any) -> str:
 def nl_fouten(exc: ValidationError) -> list[str]:
     """One Dutch line per error: '<veld>: <wat er mis is>'."""
     return [f"{_plek(tuple(e['loc']))}: {_tekst(e)}" for e in exc.errors()]
+
+
+def schermregel(err: Any, rest: tuple[Any, ...]) -> str:
+    """The message of a pydantic error ``err`` shown at a place on screen (a group of fields, or the form) that its
+    location goes beyond by ``rest`` (e.g. ``("kinderen", 0, "bsn")``): a sentence from a check as it is, else the
+    rest in words before it ('kind 1, BSN: heeft niet de juiste vorm') — never the internal path
+    ('melding › ouder')."""
+    tekst = _tekst(err)
+    if err["type"] in ("value_error", "assertion_error", DATUMVOLGORDE):
+        return tekst
+    delen = _delen(tuple(int(x) if isinstance(x, str) and x.isdigit() else x for x in rest))
+    delen = [d for d in delen if d not in _STAPPEN][-2:] or delen[-1:]  # 'ouder 1, BSN'; the step is on screen
+    if err["type"] in ("missing", "too_short") and delen:  # a whole group not filled in (no field of its own)
+        return f"{', '.join(delen)}: ontbreekt; vul de gegevens in"
+    return f"{', '.join(delen)}: {tekst}" if delen else tekst
+
+
+# --- dates that must lie on or after another date -----------------------------------------------------------
+
+DATUMVOLGORDE = "datumvolgorde"
+"""The pydantic error type of :func:`controleer_datumvolgorde`; its ``ctx["velden"]`` lists (field, message)."""
+
+
+class Datumpaar(NamedTuple):
+    """``later`` (a dotted path in the case) may not lie before ``eerder``; their Dutch names for the message."""
+
+    later: str
+    eerder: str
+    later_naam: str
+    eerder_naam: str
+
+
+DATUMPAREN = (
+    Datumpaar("gesprek.datum", "melding.datum", "De datum van het gesprek", "de melding"),
+    Datumpaar("verslag.ondertekend_op", "melding.datum", "De datum waarop het verslag is ondertekend", "de melding"),
+    Datumpaar("verslag.ondertekend_op", "gesprek.datum", "De datum waarop het verslag is ondertekend", "het gesprek"),
+    Datumpaar("aanvraag.ontvangen_op", "melding.datum", "De datum van ontvangst van de aanvraag", "de melding"),
+    Datumpaar("besluit.datum", "melding.datum", "De besluitdatum", "de melding"),
+    Datumpaar("besluit.datum", "gesprek.datum", "De besluitdatum", "het gesprek"),
+    Datumpaar("besluit.datum", "aanvraag.ontvangen_op", "De besluitdatum", "de ontvangst van de aanvraag"),
+)
+"""The steps' date pairs: a gesprek follows the melding, the verslag is signed after the gesprek, a besluit follows
+the melding, the gesprek and the application (Awb 4:13: the term to decide runs from the aanvraag)."""
+
+
+def _waarde(obj: Any, pad: str) -> date | None:
+    for deel in pad.split("."):
+        obj = getattr(obj, deel, None)
+        if obj is None:
+            return None
+    return obj if isinstance(obj, date) else None
+
+
+def datumfouten(zaak: Any) -> list[tuple[str, str]]:
+    """(field, Dutch message naming both dates) for every date of ``zaak`` (a ``Zaak``) that lies before the date
+    it must follow: :data:`DATUMPAREN` (per field the latest of the dates it must follow), and each document received (``aanvraag.stukken``) not before the
+    melding — its field on the verslag's form is ``stukken.<code>.ontvangen_op``."""
+    uit = []
+    for veld in dict.fromkeys(p.later for p in DATUMPAREN):  # per field the latest date it must follow
+        later = _waarde(zaak, veld)
+        paren = [(e, p) for p in DATUMPAREN if p.later == veld and (e := _waarde(zaak, p.eerder)) is not None]
+        if later is None or not paren:
+            continue
+        eerder, p = max(paren, key=lambda x: x[0])
+        if later < eerder:
+            uit.append((veld, f"{p.later_naam} ({nl_datum(later)}) ligt vóór {p.eerder_naam} ({nl_datum(eerder)})."))
+    melding = _waarde(zaak, "melding.datum")
+    for stuk in getattr(getattr(zaak, "aanvraag", None), "stukken", None) or ():
+        if melding is not None and stuk.ontvangen_op < melding:
+            naam = stuk.omschrijving or stuk.code.replace("_", " ")
+            uit.append((f"stukken.{stuk.code}.ontvangen_op", f"Het stuk '{naam}' is ontvangen op "
+                        f"{nl_datum(stuk.ontvangen_op)}, vóór de melding ({nl_datum(melding)})."))  # fmt: skip
+    return uit
+
+
+def controleer_datumvolgorde(zaak: Any) -> None:
+    """Raise a pydantic error of type :data:`DATUMVOLGORDE` (inside a model validator) when a date of ``zaak``
+    lies before the date it must follow; its ``ctx["velden"]`` lets a form show each message at its field."""
+    fouten = datumfouten(zaak)
+    if fouten:
+        raise PydanticCustomError(DATUMVOLGORDE, " ".join(t for _, t in fouten), {"velden": fouten})

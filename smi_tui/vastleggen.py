@@ -178,6 +178,10 @@ def _verdaging(zaak: Zaak, regeling: Regeling, v: Verdaging) -> Zaak:
 
 def _evaluatie(zaak: Zaak, e: Evaluatieverslag) -> Zaak:
     _na_melding(zaak, e.gehouden_op, "evaluatie.gehouden_op", "De datum van de evaluatie")
+    begin = min((k.opvang.begindatum for k in zaak.melding.kinderen if k.opvang is not None), default=None)
+    if begin is not None and e.gehouden_op < begin:  # an evaluation looks back on the childcare that runs
+        raise RecordFout(f"De datum van de evaluatie ({nl_datum(e.gehouden_op)}) ligt vóór het begin van de opvang "
+                         f"({nl_datum(begin)}); een evaluatie gaat over de opvang die loopt.", "evaluatie.gehouden_op")  # fmt: skip
     for x in geldend(zaak.evaluaties):
         if x.nummer == e.nummer:
             raise RecordFout(f"Evaluatie {e.nummer} is al vastgelegd (gehouden op {nl_datum(x.gehouden_op)}). Kies "

@@ -21,7 +21,7 @@ from smi_tui.berekening import Berekening, Ontbreekt, bereken
 from smi_tui.datums import nl_datum, periode_einde
 from smi_tui.nazorg import Verlengingsaanvraag, Vervolgbeslissing
 from smi_tui.regeling import Regeling
-from smi_tui.resultaat import N, O, Resultaat, V
+from smi_tui.resultaat import N, O, Resultaat, Uitkomst, V
 from smi_tui.toekenning import opvang_per_kind, toekenning
 from smi_tui.zaak import Zaak
 
@@ -70,7 +70,7 @@ def beoordeel_verlenging(zaak: Zaak, regeling: Regeling, aanvraag: Verlengingsaa
     res: list[Resultaat] = []
     nieuwe_melding = False
 
-    def r(code: str, uitkomst, tekst: str) -> None:
+    def r(code: str, uitkomst: Uitkomst, tekst: str) -> None:
         res.append(Resultaat(f"verlenging_{code}", v.artikel, uitkomst, tekst))
 
     if not v.toegestaan:

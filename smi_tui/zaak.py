@@ -64,7 +64,8 @@ class Melding(Model):
         for kind in self.kinderen:
             if (kind.geboortedatum - self.datum).days > 280:
                 raise ValueError(f"de geboortedatum van {kind.naam} ligt meer dan 9 maanden na de melding")
-        bsns = [p.bsn for p in [*self.ouders, *self.kinderen] if p.bsn]
+        personen: list[Ouder | Kind] = [*self.ouders, *self.kinderen]
+        bsns = [p.bsn for p in personen if p.bsn]
         if len(bsns) != len(set(bsns)):
             raise ValueError("hetzelfde BSN staat bij twee personen; controleer de nummers")
         return self
@@ -151,6 +152,13 @@ class Beslissing(StrEnum):
     AFWIJZEN = "afwijzen"
 
 
+class BetalingAan(StrEnum):
+    """Who the college pays where the regulation leaves the choice."""
+
+    OUDER = "ouder"
+    OPVANGORGANISATIE = "opvangorganisatie"
+
+
 class Hardheidsclausule(Model):
     toegepast: bool = False
     reden: str = Field(default="", max_length=4000)
@@ -167,6 +175,11 @@ class Besluit(Model):
     beslissing: Beslissing
     motivering: str = Field(default="", max_length=8000)
     hardheidsclausule: Hardheidsclausule = Field(default_factory=Hardheidsclausule)
+    betaling_aan: BetalingAan | None = Field(
+        default=None,
+        description="aan wie het college de tegemoetkoming betaalt, als de regeling die keuze laat (bijv. Eemnes "
+        "artikel 3.7 lid 1); leeg: de keuze van de gemeente in config.toml",
+    )
     verzonden_op: date | None = Field(default=None, description="datum waarop de beschikking is verzonden")
     afgedrukt_op: date | None = Field(
         default=None,
@@ -246,15 +259,9 @@ class Zaak(Model):
 
     @model_validator(mode="after")
     def _datums_op_volgorde(self) -> Zaak:
-        m = self.melding.datum
-        if self.gesprek and self.gesprek.datum < m:
-            raise ValueError("de datum van het gesprek ligt vóór de melding")
-        if self.verslag and self.verslag.ondertekend_op and self.verslag.ondertekend_op < m:
-            raise ValueError("het verslag is ondertekend vóór de melding")
-        if self.aanvraag.ontvangen_op and self.aanvraag.ontvangen_op < m:
-            raise ValueError("de aanvraag is ontvangen vóór de melding")
-        if self.besluit and self.besluit.datum < m:
-            raise ValueError("de besluitdatum ligt vóór de melding")
+        from smi_tui.validatie import controleer_datumvolgorde
+
+        controleer_datumvolgorde(self)
         return self
 
     @property

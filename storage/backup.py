@@ -67,8 +67,8 @@ def maak_backup(opslag: Opslag, doel: Path) -> int:
                 "vingerafdruk": opslag._manifest.vingerafdruk(),  # the store's state at this backup (README)
             }
             zf.writestr(MANIFEST, versleutel(opslag._sleutel, "backup-manifest", json.dumps(manifest).encode()))
-        with open(tmp, "rb+") as fh:
-            os.fsync(fh.fileno())
+        with open(tmp, "rb+") as klaar:
+            os.fsync(klaar.fileno())
         os.replace(tmp, doel)
         fsync_map(doel.parent)
     except OSError as exc:

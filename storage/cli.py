@@ -326,7 +326,7 @@ def cmd_budget(args: argparse.Namespace) -> int:
     """``smi-tui budget GEMEENTE [--jaar JJJJ]``: ceiling, committed and remaining, per case (zaaknummer only)."""
     from datetime import date
 
-    from smi_tui.budget import budgetoverzicht
+    from smi_tui.budget import budgetbalk, budgetoverzicht, budgetregel
     from smi_tui.register import Register
     from smi_tui.zaak import Zaak
 
@@ -353,6 +353,9 @@ def cmd_budget(args: argparse.Namespace) -> int:
     print(f"  vastgelegd:   {_euro(o.vastgelegd_cent)}")
     print(f"  gereserveerd: {_euro(o.gereserveerd_cent)}")
     print(f"  resterend:    {_euro(o.resterend_cent)}")
+    balk = budgetbalk(o, 50)
+    if balk is not None:  # the picture beneath the figures, with its legend: never on its own
+        print(f"\n  [{balk.tekst()}]\n  {budgetregel(o)}")
     if o.rijen:
         print(f"\n{'zaaknummer':<15} {'status':<13} {'bedrag':>12} {'positie':>8} {'resterend ervoor':>17}  past")
     for r in o.rijen:

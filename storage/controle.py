@@ -283,7 +283,8 @@ def _bouw_op(opslag: Opslag, m: Manifest, meta: dict[str, Any]) -> None:
 
 def herstel_index(opslag: Opslag) -> Rapport:
     """Rebuild all index parts and raise the counters to the highest zaaknummer; then check everything."""
-    rijen, hoogste = [], {}
+    rijen: list[dict[str, Any]] = []
+    hoogste: dict[int, int] = {}
     for zn in opslag.zaaknummers():
         _, zaak = controleer_dossier(opslag, zn)
         jaar, nummer = ontleed_zaaknummer(zn)
@@ -338,7 +339,8 @@ def herstel_na_crash(opslag: Opslag, sinds: float) -> None:
     if rapport.algemeen:  # a damaged index part is for 'controleer --herstel-index'; do not guess
         return
     nummers = opslag.zaaknummers()
-    rijen, hoogste = [], {}
+    rijen: list[dict[str, Any]] = []
+    hoogste: dict[int, int] = {}
     for zn in nummers:
         pad = opslag.dossier_pad(zn)
         jaar, nummer = ontleed_zaaknummer(zn)

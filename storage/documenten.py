@@ -8,12 +8,14 @@ again (a beschikking after its besluit changed) does not delete the earlier one:
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import hashlib
 import os
 import re
 import shutil
 import tempfile
+import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -49,12 +51,21 @@ class DocumentenMixin:
             raise schrijf_fout(f"document '{naam}'", exc) from None
 
     def voeg_document_toe(
-        self, zaaknummer: str, naam: str, soort: str, data: bytes, *, consulent: str = "", vervangt: bool = False
+        self,
+        zaaknummer: str,
+        naam: str,
+        soort: str,
+        data: bytes,
+        *,
+        consulent: str = "",
+        vervangt: bool = False,
+        ontvangen_op: str | None = None,
     ) -> str:
         """Store a document's bytes (encrypted) for a case; metadata (with SHA-256) goes into the dossier.
 
         ``vervangt``: this document takes the place of the earlier ones of the same ``soort`` (a letter made again);
-        they stay, marked ``vervangen_door``/``vervangen_op``, in the same transaction and audit line."""
+        they stay, marked ``vervangen_door``/``vervangen_op``, in the same transaction and audit line.
+        ``ontvangen_op`` (ISO date): a document received (a scan attached), not a letter made here."""
         db = self._dossier(zaaknummer)
         kop = self._kop(db, zaaknummer)
         doc_id = os.urandom(16).hex()
@@ -68,6 +79,8 @@ class DocumentenMixin:
             "sha256": hashlib.sha256(data).hexdigest(),
             "toegevoegd": nu,
         }
+        if ontvangen_op is not None:
+            meta["ontvangen_op"] = ontvangen_op
         tabel = db.table("documenten")
         oud = [d for d in tabel.all() if d.get("soort") == soort and not d.get("vervangen_door")] if vervangt else []
         wijzigingen: list[dict[str, Any]] = [{"veld": f"documenten.{doc_id}", "oud": None, "nieuw": meta}]
@@ -98,6 +111,25 @@ class DocumentenMixin:
         if hashlib.sha256(data).hexdigest() != meta["sha256"]:
             raise BeschadigdFout(f"{naam} klopt niet met de vastgelegde SHA-256.")
         return data
+
+    def markeer_afgedrukt(self, zaaknummer: str, doc_id: str, *, consulent: str = "") -> str:
+        """Record that a stored document was printed (now); audited. Returns the time (ISO, UTC)."""
+        db = self._dossier(zaaknummer)
+        kop = self._kop(db, zaaknummer)
+        tabel = db.table("documenten")
+        doc = next((d for d in tabel.all() if d.get("id") == doc_id), None)
+        if doc is None:
+            raise OpslagFout(f"Document {doc_id} hoort niet bij zaak {zaaknummer}.")
+        nu = datetime.now(UTC).isoformat(timespec="seconds")
+        wijziging = {"veld": f"documenten.{doc_id}.afgedrukt_op", "oud": doc.get("afgedrukt_op"), "nieuw": nu}
+        with storage_van(db).transactie():
+            tabel.update({"afgedrukt_op": nu, "afgedrukt": int(doc.get("afgedrukt") or 0) + 1}, doc_ids=[doc.doc_id])
+            self._auditregel(db, kop, consulent, None, "document afgedrukt", [wijziging])
+        return nu
+
+    def document_kopie(self, zaaknummer: str, doc_id: str, *, naam: str = "document.pdf") -> Kopie:
+        """A decrypted copy to look at in the system's viewer (see :class:`Kopie`); the caller removes it."""
+        return Kopie(self.document(zaaknummer, doc_id), naam=naam)
 
     @contextlib.contextmanager
     def document_voor_afdruk(self, zaaknummer: str, doc_id: str, *, naam: str = "document.pdf") -> Iterator[Path]:
@@ -166,3 +198,101 @@ def ruim_afdrukken_op() -> int:
                 if slot is not None:
                     os.close(slot)
     return weg
+
+
+class Kopie:
+    """A decrypted copy of a document in a private temp folder (0700, file 0600), kept while a viewer shows it.
+
+    Every copy of this process is known here: :func:`ruim_kopieen_op` removes them all (on lock, on exit, and at
+    interpreter exit); a process that died leaves its folder unlocked, and :func:`ruim_afdrukken_op` removes it at
+    the next start."""
+
+    def __init__(self, data: bytes, *, naam: str = "document.pdf") -> None:
+        self._stapel = contextlib.ExitStack()
+        self.pad: Path = self._stapel.enter_context(tijdelijk_bestand(data, naam=naam))
+        with _KOPIEEN_SLOT:
+            _KOPIEEN.add(self)
+
+    @property
+    def bestaat(self) -> bool:
+        """Whether the decrypted copy is still on disk."""
+        return self.pad.exists()
+
+    def verwijder(self) -> None:
+        """Remove the copy and its folder (again: nothing happens)."""
+        with _KOPIEEN_SLOT:
+            _KOPIEEN.discard(self)
+        self._stapel.close()
+
+
+_KOPIEEN: set[Kopie] = set()
+_KOPIEEN_SLOT = threading.Lock()
+
+
+def ruim_kopieen_op() -> int:
+    """Remove every decrypted copy this process still has (a viewer may still show it: it keeps what it read)."""
+    with _KOPIEEN_SLOT:
+        kopieen = list(_KOPIEEN)
+    for k in kopieen:
+        k.verwijder()
+    return len(kopieen)
+
+
+atexit.register(ruim_kopieen_op)
+
+BIJLAGE_MAX_MB = 25
+"""The largest scan or PDF that can be attached (a scanned page at 300 dpi is well under 1 MB)."""
+BESTANDSSOORTEN = ((b"%PDF-", "PDF"), (b"\x89PNG\r\n\x1a\n", "PNG"), (b"\xff\xd8\xff", "JPEG"),
+                   (b"II*\x00", "TIFF"), (b"MM\x00*", "TIFF"))  # fmt: skip
+"""Magic bytes of the files that may be attached: what the file is, not what its name says."""
+
+
+def bijlage_pad(invoer: str) -> Path:
+    """The path the consulent typed or dropped into the terminal: spaces and quotes around it removed, ``~``
+    expanded, a file:// address and backslash-escaped spaces (as a terminal pastes a dropped file) understood."""
+    tekst = invoer.strip()
+    if len(tekst) > 1 and tekst[0] == tekst[-1] and tekst[0] in "'\"":
+        tekst = tekst[1:-1].strip()
+    if tekst.startswith("file://"):
+        from urllib.parse import unquote, urlparse
+
+        tekst = unquote(urlparse(tekst).path)
+    pad = Path(tekst).expanduser()
+    if not pad.exists() and "\\" in tekst and os.name != "nt":
+        pad = Path(re.sub(r"\\(.)", r"\1", tekst)).expanduser()
+    return pad
+
+
+def lees_bijlage(invoer: str, *, max_mb: int = BIJLAGE_MAX_MB) -> tuple[Path, bytes, str]:
+    """Read the file at the path typed: (path, bytes, 'PDF'/'PNG'/'JPEG'/'TIFF'). Raises OpslagFout with a Dutch
+    message saying what is wrong and what to do (no path, not there, a folder, not readable, empty, too large, not
+    a PDF or image)."""
+    if not invoer.strip():
+        raise OpslagFout("Vul het pad van het bestand in, bijvoorbeeld ~/Downloads/verslag.pdf.")
+    pad = bijlage_pad(invoer)
+    if not pad.exists():
+        raise OpslagFout(f"Het bestand {pad} bestaat niet. Controleer het pad; u kunt het bestand ook vanuit de "
+                         "bestandsverkenner in de terminal slepen.")  # fmt: skip
+    if pad.is_dir():
+        raise OpslagFout(f"{pad} is een map, geen bestand. Vul het pad van het bestand zelf in.")
+    if not pad.is_file():
+        raise OpslagFout(f"{pad} is geen gewoon bestand. Sla de scan op als PDF en vul dat pad in.")
+    limiet = max_mb * 1024 * 1024
+    try:
+        with pad.open("rb") as fh:
+            data = fh.read(limiet + 1)
+    except PermissionError:
+        raise OpslagFout(f"Het bestand {pad} mag niet worden gelezen (geen leesrechten). Kopieer het naar uw eigen "
+                         "map en probeer het opnieuw.") from None  # fmt: skip
+    except OSError as exc:
+        raise OpslagFout(f"Het bestand {pad} kan niet worden gelezen ({exc.strerror or 'onbekende fout'}).") from None
+    if not data:
+        raise OpslagFout(f"Het bestand {pad} is leeg. Scan het stuk opnieuw.")
+    if len(data) > limiet:
+        raise OpslagFout(f"Het bestand {pad.name} is groter dan {max_mb} MB, te groot om bij te voegen. Scan met een "
+                         "lagere resolutie (200 dpi is genoeg) of in grijstinten, of splits het in delen.")  # fmt: skip
+    soort = next((s for magie, s in BESTANDSSOORTEN if data.startswith(magie)), None)
+    if soort is None:
+        raise OpslagFout(f"{pad.name} is geen PDF, PNG, JPEG of TIFF (gekeken naar de inhoud, niet naar de naam). "
+                         "Sla de scan op als PDF en voeg die bij.")  # fmt: skip
+    return pad, data, soort

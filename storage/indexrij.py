@@ -34,6 +34,8 @@ class IndexRij(NamedTuple):
     sluitdatum: date | None = None
     vernietigingsdatum: date | None = None
     bsns: tuple[str, ...] = ()  # for searching; left out of als_dict (and so of `smi-tui zaken --json`)
+    concepten: tuple[dict[str, str], ...] = ()  # steps with a draft: {"stap", "bewaard"}, newest first
+    verslag_open: bool = False  # the verslag has not come back signed (undecided case)
 
     @staticmethod
     def van(rij: dict[str, Any]) -> IndexRij:
@@ -51,6 +53,8 @@ class IndexRij(NamedTuple):
             _datum(rij.get("sluitdatum")),
             _datum(rij.get("vernietigingsdatum")),
             tuple(rij.get("bsns") or ()),
+            tuple(dict(c) for c in rij.get("concepten") or () if isinstance(c, dict)),
+            bool(rij.get("verslag_open")),
         )
 
     def als_dict(self) -> dict[str, Any]:
@@ -66,6 +70,8 @@ class IndexRij(NamedTuple):
             "termijnen": [dict(t) for t in self.termijnen],
             "sluitdatum": self.sluitdatum.isoformat() if self.sluitdatum else None,
             "vernietigingsdatum": self.vernietigingsdatum.isoformat() if self.vernietigingsdatum else None,
+            "concepten": [dict(c) for c in self.concepten],
+            "verslag_open": self.verslag_open,
         }
 
 

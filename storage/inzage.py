@@ -7,6 +7,10 @@
   ``documenten`` (id, naam, soort, grootte, sha256, toegevoegd_op, ``bestand``: the copy in MAP), ``audit`` (one
   line per changed field, for reading) and ``auditketen`` (the hash-chained entries as stored);
 - ``documenten/<zaaknummer>/…``: the stored documents themselves, checked against their SHA-256;
+- besides the data, what artikel 15 lid 1 asks to be told: ``kenmerk`` (the request's reference, also in the log:
+  the letter's reference instead of the BSN), ``bewaartermijn`` (years and their basis) and per case
+  ``gesloten_op``, ``vernietigen_na`` and ``zaaksysteem`` (whether the case was handed to the municipality's
+  zaaksysteem, a recipient);
 - ``inzage.pdf``: the same as a readable letter (``letters.inzage.maak_inzage``, handed in as ``maak_pdf`` by the
   composition root ``smi_tui.__main__``: storage never imports letters — DESIGN.md, checked by import-linter).
 
@@ -59,7 +63,7 @@ def veilige_naam(naam: str) -> str:
 
 
 def _rollen(zaak: dict[str, Any], bsn: str) -> list[str]:
-    melding = zaak.get("melding") if isinstance(zaak.get("melding"), dict) else {}
+    melding = zaak["melding"] if isinstance(zaak.get("melding"), dict) else {}
     rollen = []
     for sleutel, rol in (("ouders", "ouder"), ("kinderen", "kind")):
         for p in melding.get(sleutel) or []:
@@ -79,9 +83,51 @@ def _auditregels(trail: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return regels
 
 
+def inzage_kenmerk(gemaakt: date, bsn_kenmerk: str) -> str:
+    """The request's reference: 'INZ-20260504-1A2B3C4D' (the date and the start of the keyed BSN hash, so two
+    requests of one person on one day share it; the BSN itself never appears)."""
+    return f"INZ-{gemaakt:%Y%m%d}-{bsn_kenmerk[:8].upper()}"
+
+
+def _bewaartermijn() -> dict[str, Any]:
+    """The retention period as configured (None when none is set: then nothing is destroyed) and its basis."""
+    from storage.bewaartermijn import SELECTIELIJST, GeenBewaartermijn, bewaartermijn_jaren
+
+    try:
+        jaren = bewaartermijn_jaren()
+    except GeenBewaartermijn:
+        jaren = None
+    return {"jaren": jaren, "grondslag": SELECTIELIJST}
+
+
+def _bewaren(zaak: dict[str, Any], jaren: int | None) -> dict[str, str | None]:
+    from storage.bewaartermijn import vernietigingsdatum
+    from storage.samenvatting import sluitdatum_van
+
+    gesloten = sluitdatum_van(zaak)
+    na = vernietigingsdatum(gesloten, jaren) if gesloten is not None and jaren is not None else None
+    return {"gesloten_op": gesloten.isoformat() if gesloten else None, "vernietigen_na": na.isoformat() if na else None}
+
+
+def _zaaksysteem(opslag: Opslag, zn: str) -> dict[str, Any]:
+    """Whether the zaaksysteem is set up and whether this case was handed to it (a recipient, artikel 15 lid 1 c)."""
+    from tinydb import Query
+
+    from smi_tui import config
+
+    ingesteld = bool(str(config.lees_config().get("zaaksysteem_url") or "").strip())
+    try:  # the table storage.zaaksysteem.register keeps (not imported: that package imports back into storage)
+        rij = opslag._meta_db().table("zaaksysteem").get(Query().zaaknummer == zn)
+        gedeeld = bool(rij and rij.get("objecten"))
+    except Exception:  # a store without the table: never synced
+        gedeeld = False
+    return {"ingesteld": ingesteld, "gedeeld": gedeeld}
+
+
 def verzamel(opslag: Opslag, bsn: str) -> tuple[dict[str, Any], dict[str, bytes]]:
     """The inzage data for ``bsn`` (already checked) and the files to write next to it (relative path → bytes)."""
     kenmerk = opslag.bsn_kenmerk(bsn)
+    bewaartermijn = _bewaartermijn()
     zaken, bestanden = [], {}
     for zn in opslag.zaken_met_bsn(bsn):
         zaak = opslag.laad(zn)
@@ -112,6 +158,8 @@ def verzamel(opslag: Opslag, bsn: str) -> tuple[dict[str, Any], dict[str, bytes]
                 "documenten": documenten,
                 "audit": _auditregels(trail),
                 "auditketen": trail,
+                **_bewaren(zaak, bewaartermijn["jaren"]),
+                "zaaksysteem": _zaaksysteem(opslag, zn),
             }
         )
     concept = opslag.laad_los_concept()
@@ -122,9 +170,12 @@ def verzamel(opslag: Opslag, bsn: str) -> tuple[dict[str, Any], dict[str, bytes]
         for e in opslag.logboek()
         if e.get("actie") == "inzage" and e.get("bsn_kenmerk") == kenmerk
     ]
+    vandaag = date.today()
     gegevens = {
         "bsn": bsn,
-        "gemaakt_op": date.today().isoformat(),
+        "kenmerk": inzage_kenmerk(vandaag, kenmerk),
+        "gemaakt_op": vandaag.isoformat(),
+        "bewaartermijn": bewaartermijn,
         "zaken": zaken,
         "concept_nieuwe_melding": concept,
         "eerdere_inzageverzoeken": eerder,
@@ -181,6 +232,7 @@ def schrijf_inzage(
             "inzage",
             {
                 "bsn_kenmerk": opslag.bsn_kenmerk(bsn),
+                "kenmerk": gegevens["kenmerk"],
                 "consulent": consulent,
                 "aantal_zaken": len(gegevens["zaken"]),
                 "aantal_documenten": len(bestanden),

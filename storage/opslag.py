@@ -7,8 +7,8 @@ from __future__ import annotations
 import copy
 import hashlib
 import os
-import shutil
 from collections import OrderedDict
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -61,10 +61,11 @@ class Opslag(IndexMixin, DocumentenMixin, LogboekMixin, SleutelMixin, ImportMixi
         self._op_schijf: dict[int, int] = {}  # highest dossier file per year, read once (see _reserveer)
         self.meldingen: list[str] = []
         """What opening found and could not repair silently (a missing manifest, a deleted dossier): Dutch."""
+        self.bij_wijziging: Callable[[str], None] | None = None  # with the zaaknummer after each change (app: sync)
         for sub in ("index", "dossiers", "documenten"):
             (self.map / sub).mkdir(exist_ok=True, mode=0o700)
-        for sub in (self.map, self.map / "index", self.map / "dossiers"):
-            ruim_tijdelijke_op(sub)
+        for onder in (self.map, self.map / "index", self.map / "dossiers"):
+            ruim_tijdelijke_op(onder)
         from storage.documenten import ruim_afdrukken_op
 
         ruim_afdrukken_op()  # decrypted print copies left by a process that died while printing
@@ -272,6 +273,7 @@ class Opslag(IndexMixin, DocumentenMixin, LogboekMixin, SleutelMixin, ImportMixi
     def _noteer(self, zaaknummer: str, db: TinyDB) -> None:
         """Record a dossier's new state in the manifest (call after its write succeeded)."""
         self._manifest.noteer_dossier(zaaknummer, db.table("zaak").get(doc_id=1) or {})
+        self.bij_wijziging and self.bij_wijziging(zaaknummer)
 
     def _kop(self, db: TinyDB, zaaknummer: str) -> dict[str, Any]:
         kop = db.table("zaak").get(doc_id=1)
@@ -308,6 +310,7 @@ class Opslag(IndexMixin, DocumentenMixin, LogboekMixin, SleutelMixin, ImportMixi
             },
             doc_ids=[1],
         )
+        self.bij_wijziging and self.bij_wijziging(str(kop["zaak"].get("zaaknummer") or ""))  # a document too
 
     def bewaar(self, zaaknummer: str, zaak: Any, consulent: str, *, stap: str | None = None) -> list[dict[str, Any]]:
         """Save a changed case (one atomic write with its audit entry); returns the changed fields."""
@@ -348,18 +351,14 @@ class Opslag(IndexMixin, DocumentenMixin, LogboekMixin, SleutelMixin, ImportMixi
         """The audit trail of a case, oldest first."""
         return [dict(e) for e in self._dossier(zaaknummer).table("audit").all()]
 
-    def verwijder_zaak(self, zaaknummer: str, consulent: str) -> None:
-        """Delete a case with its documents (retention); its zaaknummer is never handed out again."""
+    def verwijder_zaak(self, zaaknummer: str, consulent: str) -> dict[str, Any]:
+        """Delete a case for which no letter was sent, with its documents and drafts; refused (OpslagFout, in Dutch:
+        why, and intrekken instead) once one was. Logged without personal data; the zaaknummer is never handed out
+        again. Returns the log entry (see :mod:`storage.verwijderen`)."""
+        from storage.verwijderen import verwijder
+
         self._dossier(zaaknummer)
-        self._dossiers.pop(zaaknummer, None)
-        self._meta_db().table("verwijderd").insert(
-            {"zaaknummer": zaaknummer, "tijd": nu(), "gebruiker": audit.gebruiker(), "consulent": consulent}
-        )
-        self._manifest.noteer_verwijderd(zaaknummer)
-        self._manifest.schrijf()
-        shutil.rmtree(self.map / "documenten" / zaaknummer, ignore_errors=True)
-        self.dossier_pad(zaaknummer).unlink()
-        self._verwijder_index(zaaknummer)
+        return verwijder(self, zaaknummer, consulent)
 
     # --- maintenance ---
     def controleer(self) -> Any:

@@ -2,7 +2,8 @@
 
 A row holds: zaaknummer, names of parents and children, their BSNs (the index is encrypted; the BSNs let the store
 find a person's cases without decrypting every dossier), gemeente, status (step), the next deadline, every dated
-deadline (``termijnen``), and the retention dates (``sluitdatum``, ``vernietigingsdatum``).
+deadline (``termijnen``), the retention dates (``sluitdatum``, ``vernietigingsdatum``), the steps with a draft
+(``concepten``) and whether the verslag has yet to come back signed (``verslag_open``).
 
 Deadlines and the closing date come from the core (``smi_tui.termijnen``) when it provides them. Computing a row
 never fails a save: whatever cannot be computed is left empty, and ``smi-tui controleer --herstel-index``
@@ -36,7 +37,7 @@ def normaliseer_bsn(waarde: Any) -> str | None:
 
 def bsns_van(zaak: dict[str, Any]) -> list[str]:
     """The BSNs of the parents and children of a case (normalised, in order, without duplicates)."""
-    melding = zaak.get("melding") if isinstance(zaak.get("melding"), dict) else {}
+    melding: dict[str, Any] = zaak["melding"] if isinstance(zaak.get("melding"), dict) else {}
     uit: list[str] = []
     for sleutel in ("ouders", "kinderen"):
         personen = melding.get(sleutel)
@@ -139,11 +140,27 @@ def _vernietigingsdatum(sluit: date | None) -> date | None:
         return None
 
 
+def concepten_van(zaak: dict[str, Any]) -> list[dict[str, str]]:
+    """The steps with a draft (half-typed, not yet completed), each ``{"stap", "bewaard"}``, newest first."""
+    concepten = zaak.get("concepten")
+    if not isinstance(concepten, dict):
+        concepten = {}
+    uit = [{"stap": str(stap), "bewaard": str(c.get("_bewaard") or "")} for stap, c in concepten.items()
+           if isinstance(c, dict)]  # fmt: skip
+    return sorted(uit, key=lambda c: c["bewaard"], reverse=True)
+
+
+def verslag_open(zaak: dict[str, Any]) -> bool:
+    """Whether the verslag was made but has not come back signed by the parent(s) while the case is undecided."""
+    verslag = zaak.get("verslag")
+    return isinstance(verslag, dict) and not verslag.get("ondertekend_op") and not zaak.get("besluit")
+
+
 def samenvatting(zaak: dict[str, Any]) -> dict[str, Any]:
     """One index row (see the module docstring)."""
     if not isinstance(zaak, dict):
         zaak = {}
-    melding = zaak.get("melding") if isinstance(zaak.get("melding"), dict) else {}
+    melding: dict[str, Any] = zaak["melding"] if isinstance(zaak.get("melding"), dict) else {}
     kern = _kern(zaak)
     sluit = sluitdatum_van(zaak, kern)
     vernietig = _vernietigingsdatum(sluit)
@@ -158,4 +175,6 @@ def samenvatting(zaak: dict[str, Any]) -> dict[str, Any]:
         "termijnen": _termijnen(kern),
         "sluitdatum": sluit.isoformat() if sluit else None,
         "vernietigingsdatum": vernietig.isoformat() if vernietig else None,
+        "concepten": concepten_van(zaak),
+        "verslag_open": verslag_open(zaak),
     }

@@ -61,7 +61,7 @@ def _neem_os_slot(map_: Path, pad: Path) -> tuple[int, int | None]:
         fd = os.open(pad, _vlaggen(), 0o600)
         try:
             os.lseek(fd, 1 << 20, os.SEEK_SET)  # lock one byte far beyond the information, which stays readable
-            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)  # type: ignore[attr-defined]
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)  # type: ignore[attr-defined]  # Windows only: mypy checks as Linux, where typeshed has no msvcrt.locking
         except OSError:
             os.close(fd)
             raise BlockingIOError from None
@@ -83,7 +83,7 @@ def _laat_os_slot_los(fd: int) -> None:
             import msvcrt
 
             os.lseek(fd, 1 << 20, os.SEEK_SET)
-            msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)  # type: ignore[attr-defined]
+            msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)  # type: ignore[attr-defined]  # Windows only: mypy checks as Linux, where typeshed has no msvcrt.locking
         else:
             import fcntl
 
@@ -156,7 +156,7 @@ def _schrijf_info(pad: Path, slot_fd: int | None, token: str, *, nieuw: bool) ->
                               "start_iso": datetime.fromtimestamp(nu, UTC).isoformat(timespec="seconds")}  # fmt: skip
     data = json.dumps(inhoud).encode("utf-8")
     eigen = slot_fd is None
-    fd = os.open(pad, _vlaggen(), 0o600) if eigen else slot_fd
+    fd = os.open(pad, _vlaggen(), 0o600) if slot_fd is None else slot_fd
     try:
         os.lseek(fd, 0, os.SEEK_SET)
         os.ftruncate(fd, 0)

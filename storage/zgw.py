@@ -106,7 +106,7 @@ def maak_zaak(
     verdaging = zaak.get("verdaging") if isinstance(zaak.get("verdaging"), dict) else None
     verdaging = None if verdaging and verdaging.get("ingetrokken") else verdaging
     registratie = _iso(info.get("aangemaakt"))
-    melding = zaak.get("melding") if isinstance(zaak.get("melding"), dict) else {}
+    melding = zaak["melding"] if isinstance(zaak.get("melding"), dict) else {}
     start = _iso(melding.get("datum")) or registratie  # `startdatum` is required; no melding date: registration
     if start is None:
         raise ZgwFout(

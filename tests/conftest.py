@@ -17,6 +17,20 @@ class NetwerkGebruikt(AssertionError):
     pass
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Markers by place, so that no test has to remember them: every test under tests/ui drives the app (``ui``);
+    a test that runs the real program in tmux (its file or name says "tmux") is ``ui`` and ``traag`` wherever it is.
+    tests/core/test_markeringen.py checks that a test starting the app elsewhere is caught by this rule."""
+    ui_map = ROOT / "tests" / "ui"
+    for item in items:
+        pad = Path(str(item.path))
+        if ui_map in pad.parents:
+            item.add_marker(pytest.mark.ui)
+        if "tmux" in pad.name or "tmux" in item.name:
+            item.add_marker(pytest.mark.ui)
+            item.add_marker(pytest.mark.traag)
+
+
 @pytest.fixture(autouse=True)
 def geen_netwerk(monkeypatch: pytest.MonkeyPatch) -> None:
     """The app is offline: any attempt to connect or bind an internet socket fails the test."""

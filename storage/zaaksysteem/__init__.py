@@ -9,12 +9,18 @@ connection unless a sync is asked for.
 from __future__ import annotations
 
 import os
+import re
 
 from smi_tui import config
 from storage.zaaksysteem.verbinding import ZaaksysteemFout
 from storage.zgw_basis import instellingen as zgw_instellingen
 
 ENV_GEHEIM = "SMI_TUI_ZAAKSYSTEEM_GEHEIM"
+# ZGW Catalogi API, RolType.omschrijvingGeneriek (an enumeration): what the partner of the applicant may be. Not
+# "initiator": a zaak has one initiator (the applicant), Open Zaak refuses a second.
+ROLTYPEN_PARTNER = ("belanghebbende", "mede_initiator", "adviseur", "beslisser", "klantcontacter",
+                    "zaakcoordinator", "behandelaar")  # fmt: skip
+_VOORVOEGSEL = re.compile(r"\A[A-Z0-9]{1,10}\Z")
 _VERBODEN = ("zaaksysteem_geheim", "zaaksysteem_secret", "client_secret", "zaaksysteem_client_secret")
 
 
@@ -40,6 +46,20 @@ def instellingen() -> dict[str, str]:
         )
     uit["zaaksysteem_url"] = str(cfg["zaaksysteem_url"]).strip().rstrip("/")
     uit["zaaksysteem_client_id"] = str(cfg["zaaksysteem_client_id"]).strip()
+    voorvoegsel = str(cfg.get("zaaksysteem_voorvoegsel") or "").strip().upper()
+    if voorvoegsel and not _VOORVOEGSEL.match(voorvoegsel):
+        raise ZaaksysteemFout(
+            f"'zaaksysteem_voorvoegsel' in {pad} moet 1 tot 10 letters of cijfers zijn (bijv. \"ALB01\"), niet "
+            f"{cfg['zaaksysteem_voorvoegsel']!r}. Geef elke laptop een eigen voorvoegsel."
+        )
+    uit["zaaksysteem_voorvoegsel"] = voorvoegsel
+    partner = str(cfg.get("zaaksysteem_roltype_partner") or "belanghebbende").strip().lower()
+    if partner not in ROLTYPEN_PARTNER:
+        raise ZaaksysteemFout(
+            f"'zaaksysteem_roltype_partner' in {pad} is {partner!r}; kies de omschrijvingGeneriek van een roltype "
+            f"van het zaaktype: {', '.join(ROLTYPEN_PARTNER)} (niet 'initiator': die rol heeft de aanvrager al)."
+        )
+    uit["zaaksysteem_roltype_partner"] = partner
     return uit
 
 
@@ -49,4 +69,4 @@ def geheim_uit_omgeving() -> str | None:
     return waarde.strip() if waarde and waarde.strip() else None
 
 
-__all__ = ["ENV_GEHEIM", "ZaaksysteemFout", "geheim_uit_omgeving", "instellingen"]
+__all__ = ["ENV_GEHEIM", "ROLTYPEN_PARTNER", "ZaaksysteemFout", "geheim_uit_omgeving", "instellingen"]

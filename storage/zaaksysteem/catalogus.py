@@ -33,3 +33,14 @@ def lees_catalogus(v: Verbinding, cfg: dict[str, str]) -> dict[str, str]:
         r = v.vraag("GET", u)
         uit.setdefault(f"resultaattype:{str(r['omschrijving']).strip().lower()}", r["url"])
     return uit
+
+
+def ontbrekend_roltype(omschrijving: str) -> str:
+    """What the sync says when the partner cannot be a betrokkene (the zaaktype lacks the roltype)."""
+    return (
+        "de partner van de aanvrager is niet als betrokkene in het zaaksysteem gezet: het zaaktype heeft geen "
+        f"roltype '{omschrijving}'. Laat de beheerder van de catalogus dat roltype toevoegen, of laat de "
+        "functioneel beheerder 'zaaksysteem_roltype_partner' in config.toml op een roltype van het zaaktype zetten "
+        "(bijv. mede_initiator); de partner gaat mee met de eerste sync na die instelling of na een wijziging van "
+        "de zaak"
+    )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import getpass
 import sys
 from collections.abc import Callable
@@ -30,8 +31,10 @@ def _instellen(opslag: Opslag, cfg: dict[str, str]) -> int:
     return 0
 
 
-def _geheim(opslag: Opslag, cfg: dict[str, str]) -> str:
-    bewaard = Register(opslag).lees_geheim()
+def lees_geheim(opslag: Opslag, cfg: dict[str, str], slot: contextlib.AbstractContextManager[Any] | None = None) -> str:
+    """The client secret: kept in the store (``--instellen``), else from ``SMI_TUI_ZAAKSYSTEEM_GEHEIM``; a Dutch
+    error when neither. ``slot``: the app's store lock."""
+    bewaard = Register(opslag, slot).lees_geheim()
     if bewaard and bewaard.get("client_id") == cfg["zaaksysteem_client_id"]:
         return str(bewaard["geheim"])
     geheim = geheim_uit_omgeving()
@@ -73,7 +76,7 @@ def sync(args: argparse.Namespace, open_opslag: Callable[[], Opslag], consulent:
 def _ophalen(opslag: Opslag, cfg: dict[str, str], wat: str, wie: str) -> int:
     from storage.zaaksysteem.ophalen import haal_op
 
-    v = Verbinding(cfg["zaaksysteem_url"], cfg["zaaksysteem_client_id"], _geheim(opslag, cfg), wie or "smi-tui")
+    v = Verbinding(cfg["zaaksysteem_url"], cfg["zaaksysteem_client_id"], lees_geheim(opslag, cfg), wie or "smi-tui")
     try:
         zn = haal_op(opslag, v, cfg, wat, consulent=wie)
     except (Onbereikbaar, Geweigerd) as fout:
@@ -91,7 +94,7 @@ def _draai(opslag: Opslag, cfg: dict[str, str], alleen: str | None, wie: str) ->
 
     if alleen is not None and not opslag.bestaat(alleen):
         raise ZaaksysteemFout(f"Zaak {alleen} bestaat niet in deze opslag.")
-    v = Verbinding(cfg["zaaksysteem_url"], cfg["zaaksysteem_client_id"], _geheim(opslag, cfg), wie or "smi-tui")
+    v = Verbinding(cfg["zaaksysteem_url"], cfg["zaaksysteem_client_id"], lees_geheim(opslag, cfg), wie or "smi-tui")
     s = Synchronisatie(opslag, v, cfg)
     uitkomsten: list[Any] = []
     try:

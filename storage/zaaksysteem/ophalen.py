@@ -68,10 +68,16 @@ def haal_op(opslag: Opslag, v: Verbinding, cfg: dict[str, str], wat: str, *, con
     zaak = _zaak(v, cfg, wat)
     ext, urls = _dossier(v, zaak)
     zn = str(ext.get("zaaknummer") or "")
-    if zn and opslag.bestaat(zn):
+    # this very zaak is refused when a case here is linked to it (made or taken over here, under any zaaknummer);
+    # the same zaaknummer here without that link is this laptop's own case: the zaak then gets a new zaaknummer
+    # here and keeps its identificatie in the zaaksysteem
+    hier = [
+        n for n, r in Register(opslag).alle().items() if (r["objecten"].get("zaak") or {}).get("url") == zaak["url"]
+    ]
+    if hier:
         raise ZaaksysteemFout(
-            f"Zaak {zn} staat al in deze opslag; er is niets overgenomen. Samenvoegen kan (nog) niet: werk de "
-            "zaak hier bij en sync, of neem haar over in een andere opslag."
+            f"Zaak {zaak.get('identificatie')} staat al in deze opslag (als {hier[0]}); er is niets overgenomen. "
+            "Samenvoegen kan (nog) niet: werk de zaak hier bij en sync, of neem haar over in een andere opslag."
         )
     valideer(ext["zaak"], f"{EXTENSIE} van zaak {zn}")
     problemen = audit.controleer_keten(ext.get("audit") or [])
@@ -91,7 +97,8 @@ def haal_op(opslag: Opslag, v: Verbinding, cfg: dict[str, str], wat: str, *, con
     rec = register.lees(nieuw)
     eigen = [k.get("kenmerk") for k in zaak.get("kenmerken") or [] if k.get("bron") == "smi-tui-sync"]
     rec["kenmerk"] = eigen[0] if eigen else rec["kenmerk"]
-    for obj in plan_van(opslag, nieuw, cfg):
+    rec["identificatie"] = str(zaak.get("identificatie") or nieuw)
+    for obj in plan_van(opslag, nieuw, cfg, rec):
         if obj.sleutel == "zaak":
             rec["objecten"]["zaak"] = _noteer(zaak["url"], lichaam_hash(obj.body), zaak, list(obj.body))
         else:

@@ -66,7 +66,7 @@ def stapmomenten(zaak: dict[str, Any], trail: list[dict[str, Any]]) -> list[tupl
     """(step, moment) for every step the case has completed, oldest first: the melding at registration (the first
     audit line), a later step when the audit trail first shows the case in a step after it. Moments strictly rise
     and never lie after the last audit line."""
-    huidig = STAPPEN.index(zaak.get("stap")) if zaak.get("stap") in STAPPEN else 0
+    huidig = STAPPEN.index(zaak["stap"]) if zaak.get("stap") in STAPPEN else 0
     tijden = [(t, str(e.get("stap") or "")) for e in trail if (t := _tijd(e.get("tijd"))) is not None]
     if not tijden:
         return []
@@ -92,19 +92,26 @@ def maak_plan(
     docs: list[dict[str, Any]],
     trail: list[dict[str, Any]],
     cfg: dict[str, str],
+    identificatie: str | None = None,
 ) -> list[Object]:
     """The objects of case ``zn`` in the order they must be sent (a zaak before what points at it; the resultaat
-    before the end status, which closes the zaak)."""
+    before the end status, which closes the zaak). ``identificatie``: the zaak's identificatie in the zaaksysteem
+    (see :func:`storage.zaaksysteem.sync.identificatie`; the zaaknummer when not given). The zaaknummer itself stays
+    the zaak's kenmerk (bron "smi-tui") and the dossier's."""
+    ident = identificatie or zn
     plan: list[Object] = []
     z = {k: v for k, v in maak_zaak(zn, zaak, info, cfg).items() if k not in _ZAAK_NIET and v is not None}
-    plan.append(Object("zaak", "zaak", z, wijzigbaar=True, zoek={"identificatie": zn}))
+    z["identificatie"] = ident
+    plan.append(Object("zaak", "zaak", z, wijzigbaar=True, zoek={"identificatie": ident}))
 
     ouders = ((zaak.get("melding") or {}).get("ouders")) or []
     for i, o in enumerate(ouders):
         bsn = str(o.get("bsn") or "")
-        # a zaak has one initiator (Open Zaak: max-occurrences 1); the partner is a belanghebbende, when the
-        # zaaktype has that roltype
-        roltype = "roltype:initiator" if i == 0 else "roltype:belanghebbende"
+        # a zaak has one initiator (Open Zaak: max-occurrences 1); the partner gets the roltype set in config
+        # (``zaaksysteem_roltype_partner``, default belanghebbende) when the zaaktype has it, else it is reported
+        roltype = (
+            "roltype:initiator" if i == 0 else f"roltype:{cfg.get('zaaksysteem_roltype_partner') or 'belanghebbende'}"
+        )
         if not bsn:  # a rol of a natuurlijk persoon is identified by the BSN; the name alone is not sent
             continue
         plan.append(Object(f"rol:ouder:{bsn}", "rol", {
@@ -127,11 +134,11 @@ def maak_plan(
         if e.get("actie") == "document toegevoegd"
         for w in e.get("wijzigingen") or []
     }
-    besluit = zaak.get("besluit") if isinstance(zaak.get("besluit"), dict) else {}
+    besluit = zaak["besluit"] if isinstance(zaak.get("besluit"), dict) else {}
     # the whole dossier, as in the file export's smi-tui-zaak.json, so that a colleague can take the case over
     # (`smi-tui sync --ophalen`); vertrouwelijk like every document of the case
     dossier = dossier_bytes(zn, zaak, info, docs, trail)
-    meta = {"id": f"{zn}-dossier", "naam": EXTENSIE, "soort": "smi-tui-dossier", "grootte": len(dossier),
+    meta = {"id": f"{ident}-dossier", "naam": EXTENSIE, "soort": "smi-tui-dossier", "grootte": len(dossier),
             "sha256": hashlib.sha256(dossier).hexdigest(), "toegevoegd": info.get("gewijzigd")}  # fmt: skip
     eio = maak_informatieobject(zn, meta, naam, None, cfg)
     for weg in ("inhoud", "ondertekening", "verzenddatum"):
@@ -162,7 +169,7 @@ def maak_plan(
 
     vandaag = date.today().isoformat()
     beschikkingen = [d["id"] for d in docs if d.get("soort") == "beschikking" and not d.get("vervangen_door")]
-    for n, b in enumerate(maak_besluiten(zn, zaak, cfg), start=1):
+    for n, b in enumerate(maak_besluiten(ident, zaak, cfg), start=1):
         if b["datum"] > vandaag:  # the Besluiten API accepts no besluitdatum in the future: sent on that day
             continue
         # no medical details in the besluit's free text: the motivation is in the beschikking (vertrouwelijk)
@@ -183,7 +190,8 @@ def maak_plan(
         }))  # fmt: skip
         # after the last step (statuses are ordered by their moment), on the day of closing at the earliest
         laatste = [_tijd(m) for _, m in stapmomenten(zaak, trail)]
-        eind = max([_tijd(f"{zaak['gesloten_op']}T00:00:00+00:00"), *[t + timedelta(seconds=1) for t in laatste if t]])
+        gesloten = datetime.fromisoformat(f"{zaak['gesloten_op']}T00:00:00+00:00")  # a date: the model checked it
+        eind = max([gesloten, *[t + timedelta(seconds=1) for t in laatste if t]])
         plan.append(Object("status:eind", "status", {
             "zaak": ref("zaak"), "statustype": cat("statustype:eind"), "datumStatusGezet": eind.isoformat(timespec="seconds"),
             "statustoelichting": "Dossier gesloten",

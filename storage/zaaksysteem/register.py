@@ -4,6 +4,7 @@ interrupted sync finds the object instead of making it twice), and the client se
 
 from __future__ import annotations
 
+import contextlib
 import uuid
 from typing import TYPE_CHECKING, Any
 
@@ -19,10 +20,12 @@ GEHEIM = "zaaksysteem_geheim"
 
 
 class Register:
-    """The per-case sync records of an open store."""
+    """The per-case sync records of an open store. ``slot``: a lock held around every read and write (the app's
+    store lock, when the sync runs beside other threads that read the store)."""
 
-    def __init__(self, opslag: Opslag) -> None:
+    def __init__(self, opslag: Opslag, slot: contextlib.AbstractContextManager[Any] | None = None) -> None:
         self._opslag = opslag
+        self._slot = slot if slot is not None else contextlib.nullcontext()
 
     def _tabel(self) -> Any:
         self._opslag._open()
@@ -30,23 +33,28 @@ class Register:
 
     def lees(self, zn: str) -> dict[str, Any]:
         """The record of ``zn`` (a new, unsaved one when the case was never synced)."""
-        rij = self._tabel().get(Query().zaaknummer == zn)
+        with self._slot:
+            rij = self._tabel().get(Query().zaaknummer == zn)
         if rij is None:
             return {"zaaknummer": zn, "kenmerk": uuid.uuid4().hex, "objecten": {}, "vingerafdruk": None}
         return dict(rij)
 
     def alle(self) -> dict[str, dict[str, Any]]:
         """Every record by zaaknummer."""
-        return {str(r["zaaknummer"]): dict(r) for r in self._tabel().all()}
+        with self._slot:
+            return {str(r["zaaknummer"]): dict(r) for r in self._tabel().all()}
 
     def schrijf(self, rec: dict[str, Any]) -> None:
         """Write ``rec`` now (atomic, encrypted): called after every object the server made."""
         rec["bijgewerkt"] = nu()
-        self._tabel().upsert(rec, Query().zaaknummer == rec["zaaknummer"])
+        with self._slot:
+            self._tabel().upsert(rec, Query().zaaknummer == rec["zaaknummer"])
 
     def lees_geheim(self) -> dict[str, str] | None:
         """The stored client id and secret, or ``None``."""
-        rij = self._opslag._meta_db().table(GEHEIM).get(doc_id=1)
+        with self._slot:
+            self._opslag._open()
+            rij = self._opslag._meta_db().table(GEHEIM).get(doc_id=1)
         return dict(rij) if rij else None
 
     def zet_geheim(self, client_id: str, geheim: str) -> None:

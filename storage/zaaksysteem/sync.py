@@ -17,15 +17,19 @@ never changed by a sync: only its record in ``meta.smi``.
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
 import json
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from smi_tui.fouten import SmiFout
-from storage.zaaksysteem.catalogus import lees_catalogus
+from storage.zaakdata import nu
+from storage.zaaksysteem.catalogus import lees_catalogus, ontbrekend_roltype
+from storage.zaaksysteem.identificatie import Botsing, botsing, identificatie
 from storage.zaaksysteem.plan import Object, lichaam_hash, maak_plan, vingerafdruk
 from storage.zaaksysteem.register import Register
+from storage.zaaksysteem.stand import instellingen_hash, stempel
 from storage.zaaksysteem.verbinding import Geweigerd, Onbereikbaar, Ongeldig, Verbinding, ZaaksysteemFout
 
 if TYPE_CHECKING:
@@ -59,9 +63,10 @@ class Uitkomst:
     url: str = ""
 
 
-def plan_van(opslag: Opslag, zn: str, cfg: dict[str, str]) -> list[Object]:
-    """The plan of a stored case (local only)."""
-    return maak_plan(zn, opslag.laad(zn), opslag.info(zn), opslag.documenten(zn), opslag.audit(zn), cfg)
+def plan_van(opslag: Opslag, zn: str, cfg: dict[str, str], rec: dict[str, Any] | None = None) -> list[Object]:
+    """The plan of a stored case (local only); ``rec``: its sync record (read when not given)."""
+    ident = identificatie(rec if rec is not None else Register(opslag).lees(zn), zn, cfg)
+    return maak_plan(zn, opslag.laad(zn), opslag.info(zn), opslag.documenten(zn), opslag.audit(zn), cfg, ident)
 
 
 def te_synchroniseren(opslag: Opslag, cfg: dict[str, str]) -> list[tuple[str, str]]:
@@ -78,7 +83,7 @@ def te_synchroniseren(opslag: Opslag, cfg: dict[str, str]) -> list[tuple[str, st
             uit.append((zn, "conflict: " + "; ".join(rec["conflicten"])))
             continue
         try:
-            afdruk = vingerafdruk(plan_van(opslag, zn, cfg))
+            afdruk = vingerafdruk(plan_van(opslag, zn, cfg, rec))
         except SmiFout as fout:
             uit.append((zn, f"kan niet worden gesynchroniseerd: {fout.melding}"))
             continue
@@ -114,9 +119,13 @@ def _gelijk(remote: dict[str, Any], body: dict[str, Any]) -> bool:
 class Synchronisatie:
     """One sync run over an open store and one connection."""
 
-    def __init__(self, opslag: Opslag, v: Verbinding, cfg: dict[str, str]) -> None:
+    def __init__(self, opslag: Opslag, v: Verbinding, cfg: dict[str, str],
+                 slot: contextlib.AbstractContextManager[Any] | None = None) -> None:  # fmt: skip
+        """``slot``: the app's store lock, held around each use of the store and never during a request (other
+        threads read the store meanwhile); the CLI needs none."""
         self.opslag, self.v, self.cfg = opslag, v, cfg
-        self.register = Register(opslag)
+        self._slot = slot if slot is not None else contextlib.nullcontext()
+        self.register = Register(opslag, slot)
         self._catalogus: dict[str, str] | None = None
 
     def catalogus(self) -> dict[str, str]:
@@ -147,7 +156,9 @@ class Synchronisatie:
         if obj.soort == "zaak":  # our mark, to recognise this zaak after an interrupted create (kenmerk ≤ 40)
             body["kenmerken"] = [*body.get("kenmerken", []), {"kenmerk": rec["kenmerk"], "bron": "smi-tui-sync"}]
         if obj.inhoud_van:
-            body["inhoud"] = base64.b64encode(self.opslag.document(rec["zaaknummer"], obj.inhoud_van)).decode("ascii")
+            with self._slot:
+                inhoud = self.opslag.document(rec["zaaknummer"], obj.inhoud_van)
+            body["inhoud"] = base64.b64encode(inhoud).decode("ascii")
         if obj.inhoud is not None:
             body["inhoud"] = base64.b64encode(obj.inhoud).decode("ascii")
         return body
@@ -157,10 +168,11 @@ class Synchronisatie:
         v, z = self.v, (rec["objecten"].get("zaak") or {}).get("url")
         body = self._los_op(obj.body, rec) if obj.soort != "zaak" else obj.body
         if obj.soort == "zaak":
-            for r in v.lijst(PADEN["zaak"], {"identificatie": rec["zaaknummer"], "bronorganisatie": self.cfg["rsin"]}):
+            ident = obj.zoek["identificatie"]
+            for r in v.lijst(PADEN["zaak"], {"identificatie": ident, "bronorganisatie": self.cfg["rsin"]}):
                 if any(k.get("kenmerk") == rec["kenmerk"] for k in r.get("kenmerken") or []):
                     return r
-                raise ZaaksysteemFout(f"In het zaaksysteem bestaat al een andere zaak met identificatie {rec['zaaknummer']} (niet van deze opslag); overleg met de beheerder welke zaak de juiste is.")  # fmt: skip
+                raise botsing(ident)  # only our own mark (a random kenmerk per case) makes a zaak ours
             return None
         if obj.soort in ("document", "dossier"):
             lijst = v.lijst(
@@ -177,6 +189,8 @@ class Synchronisatie:
             sleutel = "zaak" if obj.soort == "zaakinformatieobject" else "besluit"
             lijst = v.lijst(PADEN[obj.soort], {sleutel: body[sleutel], "informatieobject": body["informatieobject"]})
             return lijst[0] if lijst else None
+        if z is None:  # the rest of a case is made after its zaak: without one, there is nothing to find
+            return None
         lijst = v.lijst(PADEN[obj.soort], {"zaak": z})
         if obj.soort == "resultaat":
             return lijst[0] if lijst else None
@@ -198,9 +212,7 @@ class Synchronisatie:
         bekend = rec["objecten"].get(obj.sleutel) or {}
         h = lichaam_hash(obj.body)
         if obj.alleen_met and obj.alleen_met not in self.catalogus():
-            uit.opmerkingen.append(
-                f"{obj.sleutel} niet verstuurd: het zaaktype heeft geen {obj.alleen_met.replace(':', ' ')}"
-            )
+            uit.opmerkingen.append(ontbrekend_roltype(obj.alleen_met.split(":", 1)[1]))
             return
         if bekend.get("url"):
             if not obj.wijzigbaar or bekend.get("hash") == h:
@@ -234,9 +246,18 @@ class Synchronisatie:
             self.register.schrijf(rec)
             uit.bijgewerkt += 1
             return
-        if bekend.get("bezig"):
-            gevonden = self._zoek(obj, rec)
+        # a zaak is looked up before it is created, also the first time: another laptop may have a zaak with the
+        # same identificatie (the same zaaknummer), which must never become this case's
+        if bekend.get("bezig") or obj.soort == "zaak":
+            try:
+                gevonden = self._zoek(obj, rec)
+            except Botsing:  # not ours, so our create never landed: forget its intent (a prefix set now applies)
+                rec["objecten"].pop(obj.sleutel, None)
+                rec.pop("identificatie", None)
+                raise
             if gevonden is not None:
+                if obj.soort == "zaak":
+                    rec["identificatie"] = gevonden.get("identificatie") or obj.zoek["identificatie"]
                 # after a crash the remote object is what was sent (h); a case taken over (``vervang``) may be newer
                 # here: then it is brought up to date at once
                 vervang = bool(bekend.get("vervang")) and obj.wijzigbaar
@@ -250,8 +271,18 @@ class Synchronisatie:
                 return
         body = self._lichaam(obj, rec)  # before the intent: a reference that cannot resolve sends nothing
         rec["objecten"][obj.sleutel] = {"bezig": True}
+        if obj.soort == "zaak":  # fixed from now on: a prefix set later never renames a zaak made before
+            rec["identificatie"] = obj.zoek["identificatie"]
         self.register.schrijf(rec)
-        nieuw = self.v.vraag("POST", PADEN[obj.soort], body)
+        try:
+            nieuw = self.v.vraag("POST", PADEN[obj.soort], body)
+        except Ongeldig as fout:
+            if obj.soort != "zaak" or fout.codes.get("identificatie") != "identificatie-niet-uniek":
+                raise
+            # another laptop made it between our look-up and this create; the server made nothing of ours
+            rec["objecten"].pop("zaak", None)
+            rec.pop("identificatie", None)
+            raise botsing(obj.zoek["identificatie"]) from None
         rec["objecten"][obj.sleutel] = _noteer(nieuw["url"], h, nieuw, list(obj.body))
         self.register.schrijf(rec)
         uit.aangemaakt += 1
@@ -290,16 +321,26 @@ class Synchronisatie:
         """Sync one case. Unreachable or refused raises (the run stops); refused data or a conflict is reported
         in the outcome and the run goes on with the next case."""
         uit = Uitkomst(zn)
+        rec = self.register.lees(zn)
         try:
-            plan = plan_van(self.opslag, zn, self.cfg)
+            with self._slot:
+                st = stempel(self.opslag, zn)  # before the plan: a save meanwhile makes the case "open" again
+                plan = plan_van(self.opslag, zn, self.cfg, rec)
         except SmiFout as fout:  # a case the mapping cannot express (say, no date at all): the others go on
             uit.fout = fout.melding
             return uit
-        rec = self.register.lees(zn)
         afdruk = vingerafdruk(plan)
+        klaar = {"stempel": st, "instellingen": instellingen_hash(self.cfg)}
         if rec.get("vingerafdruk") == afdruk and not rec.get("conflicten"):
             uit.ongewijzigd = True
+            uit.opmerkingen = list(rec.get("opmerkingen") or [])  # still true: said again with every sync
             uit.url = (rec["objecten"].get("zaak") or {}).get("url", "")
+            if any(rec.get(k) != w for k, w in klaar.items()) or not rec.get("gesynchroniseerd"):
+                # no request, but the werkvoorraad should know: a record from before the stand, or a save (of a
+                # draft, say) that changes nothing the zaaksysteem holds
+                rec |= klaar
+                rec["gesynchroniseerd"] = rec.get("gesynchroniseerd") or rec.get("bijgewerkt") or nu()
+                self.register.schrijf(rec)
             return uit
         try:
             # the catalogue first: a server that is unreachable or refuses this client is found out before
@@ -309,11 +350,16 @@ class Synchronisatie:
                 self._object(obj, rec, uit)
         except (Onbereikbaar, Geweigerd):
             raise
+        except Botsing as fout:
+            uit.conflicten.append(fout.melding)
         except ZaaksysteemFout as fout:
             uit.fout = fout.melding
         rec["conflicten"] = uit.conflicten
+        rec["opmerkingen"] = uit.opmerkingen
         if not uit.fout and not uit.conflicten:
             rec["vingerafdruk"] = afdruk
+            rec |= klaar
+            rec["gesynchroniseerd"] = nu()
         self.register.schrijf(rec)
         uit.url = (rec["objecten"].get("zaak") or {}).get("url", "")
         return uit

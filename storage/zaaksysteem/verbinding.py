@@ -55,7 +55,12 @@ class Geweigerd(ZaaksysteemFout):
 
 
 class Ongeldig(ZaaksysteemFout):
-    """400: the server refused the data of one object (the case is reported, the others go on)."""
+    """400: the server refused the data of one object (the case is reported, the others go on). ``codes``: the
+    server's codes per field (``{"identificatie": "identificatie-niet-uniek"}``)."""
+
+    def __init__(self, melding: str, codes: dict[str, str] | None = None) -> None:
+        super().__init__(melding)
+        self.codes = codes or {}
 
 
 def _b64(data: bytes) -> str:
@@ -213,8 +218,11 @@ class Verbinding:
             )
         if status == 400:
             velden = _velden(data) or [_reden(data)]
+            codes = {str(p.get("name")): str(p.get("code")) for p in (data or {}).get("invalidParams") or []
+                     if isinstance(p, dict)} if isinstance(data, dict) else {}  # fmt: skip
             raise Ongeldig(
-                f"Het zaaksysteem weigert de gegevens ({methode} {pad.split('?')[0]}): " + "; ".join(velden) + "."
+                f"Het zaaksysteem weigert de gegevens ({methode} {pad.split('?')[0]}): " + "; ".join(velden) + ".",
+                codes,
             )
         if status == 404:
             raise ZaaksysteemFout(

@@ -14,7 +14,12 @@ from tests.core.test_termijnen_nazorg import REG, zaak
 
 
 def eerder(besluit_op: str, beslissing: str = "afwijzen", **meer):
+    # an earlier case of 2023: its gesprek, verslag and aanvraag before its besluit (a besluit follows them)
+    stukken = [{"code": c, "ontvangen_op": "2023-07-10"} for c in ("aanvraagformulier", "inkomensgegevens")]
     return zaak("eemnes-toekenning", {"zaaknummer": "SMI-2023-0004", "melding.datum": "2023-07-01",
+                                      "gesprek.datum": "2023-07-05", "verslag.ondertekend_op": "2023-07-10",
+                                      "aanvraag.ontvangen_op": "2023-07-10", "aanvraag.compleet_op": "2023-07-10",
+                                      "aanvraag.stukken": stukken,
                                       "besluit.datum": besluit_op, "besluit.beslissing": beslissing,
                                       "besluit.verzonden_op": None, **meer})  # fmt: skip
 

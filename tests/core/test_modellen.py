@@ -57,7 +57,8 @@ def test_einddatum_voor_begindatum(zaakdata) -> None:
 
 def test_gesprek_voor_melding(zaakdata) -> None:
     zaakdata["gesprek"]["datum"] = "2026-01-01"
-    assert any("gesprek ligt vóór de melding" in r for r in fouten(zaakdata))
+    verwacht = "De datum van het gesprek (1 januari 2026) ligt vóór de melding (2 februari 2026)."
+    assert any(verwacht in r for r in fouten(zaakdata))
 
 
 @pytest.mark.parametrize(

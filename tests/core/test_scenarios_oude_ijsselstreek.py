@@ -25,7 +25,9 @@ def test_24_uur_per_week_en_twee_kinderen() -> None:
 def test_afwijzing_beide_ouders_werken_en_inkomen() -> None:
     b = beoordeel("oude-ijsselstreek-afwijzing")
     assert b.uitkomst == "afwijzen"
-    assert {r.code for r in b.afwijzingsgronden} == {"niet_alle_ouders_werken", "inkomensgrens"}
+    # both work: excluded (art. 3), and for the same reason a KOT target group (art. 3, first indent)
+    assert {r.code for r in b.afwijzingsgronden} == {"niet_alle_ouders_werken", "geen_kinderopvangtoeslag",
+                                                     "inkomensgrens"}  # fmt: skip
     assert b.berekening is None
 
 

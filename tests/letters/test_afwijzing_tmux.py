@@ -58,6 +58,8 @@ def test_afwijzing_geeft_alleen_de_beschikking(tmp_path: Path) -> None:
             _tmux("send-keys", "-t", sessie, "Enter")
         _wacht(sessie, "Voorstel: AFWIJZEN")
         _tmux("send-keys", "-t", sessie, "C-g")
+        _wacht(sessie, "Definitief maken en afdrukken")  # first what will be decided (issue 15)
+        _tmux("send-keys", "-t", sessie, "j")
         _wacht(sessie, "alleen lezen")
         _tmux("send-keys", "-t", sessie, "C-q")
         _wacht(sessie, "KLAAR-0")

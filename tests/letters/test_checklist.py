@@ -111,8 +111,11 @@ def test_gemeentelijke_teksten_uit_de_config(tmp_path: Path, monkeypatch: pytest
     naam = "eemnes-toekenning.json"
     t = tekst_van(letters.maak("ontvangstbevestiging", zaak(naam), beoordeling(naam)))
     bevat(t, "functionaris gegevensbescherming, e-mail fg@eemnes.nl")  # the municipality's own goes first
-    t = tekst_van(letters.maak("beschikking", zaak(naam), beoordeling(naam)))
-    bevat(t, "Wij betalen de tegemoetkoming elke maand aan u, nadat u ons de factuur")
+    z = zaak(naam)  # without a choice on the besluit, the municipality's standing choice counts
+    z = z.model_copy(update={"besluit": z.besluit.model_copy(update={"betaling_aan": None})})
+    t = tekst_van(letters.maak("beschikking", z, beoordeling(naam)))
+    bevat(t, "Wij betalen de tegemoetkoming elke maand aan u, nadat u ons de factuur",
+          "wij hebben gekozen voor betaling aan u")  # fmt: skip
     t = tekst_van(letters.maak("wijzigingsbeschikking", herziening()))
     bevat(t, "Maak het over op NL00 TEST 0123 4567 89 ten name van de gemeente.")
     t = tekst_van(letters.maak("ontvangstbevestiging", zaak("heemstede-toekenning.json"),
@@ -120,4 +123,4 @@ def test_gemeentelijke_teksten_uit_de_config(tmp_path: Path, monkeypatch: pytest
     bevat(t, "functionaris gegevensbescherming, e-mail fg@voorbeeld.nl")
     cfg.write_text('[brieven."eemnes"]\nbetaling_aan = "de buurman"\n', encoding="utf-8")
     with pytest.raises(BriefFout, match='Kies "ouder" of "opvangorganisatie"'):
-        letters.maak("beschikking", zaak(naam), beoordeling(naam))
+        letters.maak("beschikking", z, beoordeling(naam))

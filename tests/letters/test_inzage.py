@@ -40,6 +40,8 @@ def _gegevens() -> dict:
                 ],
                 "audit": [
                     {
+                        "nr": 2,
+                        "actie": "gewijzigd",
                         "tijd": "2026-01-12T09:30:12",
                         "gebruiker": "rkok",
                         "consulent": "R. Kok",
@@ -49,6 +51,8 @@ def _gegevens() -> dict:
                         "nieuw": "Moeder herstelt van een psychose.",
                     },
                     {
+                        "nr": 3,
+                        "actie": "gewijzigd",
                         "tijd": "2026-01-27T14:00:00",
                         "gebruiker": "rkok",
                         "consulent": "R. Kok",
@@ -89,9 +93,11 @@ def test_alle_persoonsgegevens_leesbaar(pdf: bytes) -> None:
 def test_documenten_en_audit(pdf: bytes) -> None:
     t = tekst_van(pdf)
     bevat(t, "offerte-rhoon.pdf", "23 januari 2026", "120,6 kB", "01234567 89abcdef")
-    bevat(t, "12 januari 2026 09:30:12", "consulent R. Kok", "stap melding", "melding.omschrijving",
-          "oud: toekennen", "nieuw: gedeeltelijk")  # fmt: skip
+    bevat(t, "12 januari 2026 09:30:12 · R. Kok · gegevens gewijzigd (stap melding)",
+          "Melding – omschrijving Moeder herstelt van een psychose.", "Besluit – beslissing toekennen gedeeltelijk",
+          "Gegeven Was Wordt")  # fmt: skip
     assert "rkok" not in t  # the consulent by name, never the computer's login name (issue 11)
+    assert "melding.omschrijving" not in t and "besluit.beslissing" not in t  # no field paths
     bevat(t, "Bij deze zaak zijn geen documenten opgeslagen", "geen wijzigingen vastgelegd")
     bevat(t, "artikel 16 AVG", "artikel 21 AVG", "Autoriteit Persoonsgegevens")
 
@@ -116,7 +122,7 @@ def test_soepel_bij_ontbrekende_sleutels() -> None:
     half = maak_inzage({"bsn": "999", "gemaakt_op": "2026-05-04",
                         "zaken": [{"zaak": {"consulent": "A. Bos", "melding": {"datum": "2026-02-03"}},
                                    "audit": [{"tijd": "2026-02-03T10:00:00", "nieuw": {"a": 1}}]}]})  # fmt: skip
-    bevat(tekst_van(half), "A. Bos", "3 februari 2026", "nieuw: a: 1")
+    bevat(tekst_van(half), "A. Bos", "3 februari 2026", "medewerker", "a: 1")
 
 
 def test_lange_teksten_breken_over_paginas() -> None:

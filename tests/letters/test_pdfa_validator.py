@@ -56,6 +56,17 @@ def test_brieven_over_termijnen_verlenging_en_herziening_zijn_pdfa_2b() -> None:
     assert {soort: _fouten(data) for soort, data in brieven.items()} == {soort: [] for soort in brieven}
 
 
+@pytest.mark.parametrize("voorbeeld", [v.name for v in voorbeelden()])
+def test_interne_notitie_is_pdfa_2b(voorbeeld: str) -> None:
+    """The internal note (not a letter to a parent, so not in ``letters.SOORTEN``) of every example case."""
+    import datetime as dt
+
+    from letters.interne_notitie import maak
+    from tests.letters.conftest import beoordeling, zaak
+
+    assert _fouten(maak(zaak(voorbeeld), beoordeling(voorbeeld), datum=dt.date(2026, 5, 4))) == []
+
+
 def _pdf_met_stream(inhoud: bytes) -> bytes:
     """A one-page PDF whose content stream's raw bytes are ``inhoud`` (Flate-compressed data as ReportLab
     writes it: directly followed by 'endstream')."""

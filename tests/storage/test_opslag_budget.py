@@ -28,6 +28,10 @@ def test_budget_uit_de_opslag(opslag, map_, tmp_path, cli):
 
     assert euro(o.vastgelegd_cent) in out and euro(o.resterend_cent) in out
     assert [r.zaaknummer for r in o.rijen] == [a]
+    # the bar beneath the figures (issue 15): vastgelegd 6 x € 1.471,58 = € 8.829,48 of € 30.000,00
+    # (artikel 7 lid 4); 50 cells: 882.948 x 50 / 3.000.000 = 14,7 -> 15 committed, 35 remaining
+    assert "[" + "█" * 15 + "░" * 35 + "]" in out
+    assert "█ vastgelegd € 8.829,48" in out and "░ resterend € 21.170,52" in out
 
 
 def test_budget_slechte_invoer(opslag, map_, cli):

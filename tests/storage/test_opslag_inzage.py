@@ -142,3 +142,31 @@ def test_inzage_wordt_pas_gelogd_als_de_bestanden_compleet_zijn(gevuld, map_, tm
         assert len([e for e in o.logboek() if e["actie"] == "inzage"]) == voor + 1
         mappen = [p for p in goed.rglob("*") if p.is_dir()]
         assert mappen and all(p.stat().st_mode & 0o777 == 0o700 for p in mappen)
+
+
+def test_inzage_noemt_kenmerk_bewaartermijn_en_zaaksysteem(gevuld, map_, tmp_path, monkeypatch):
+    """What artikel 15 lid 1 asks besides the data: the request's reference (in the log too; never the BSN), the
+    retention period from config.toml, and per case whether it went to the zaaksysteem (a recipient)."""
+    from datetime import date
+
+    from storage import inzage
+    from storage.zaaksysteem.register import Register
+
+    a, _, _ = gevuld
+    cfg = tmp_path / "config.toml"
+    cfg.write_text('bewaartermijn_jaren = 20\nzaaksysteem_url = "https://zaken.example.nl"\n', encoding="utf-8")
+    monkeypatch.setenv("SMI_TUI_CONFIG", str(cfg))
+    with Opslag.open(map_, WW) as o:
+        rec = Register(o).lees(a)
+        rec["objecten"] = {"zaak": {"url": "https://zaken.example.nl/zaken/api/v1/zaken/1"}}
+        Register(o).schrijf(rec)
+        data, _ = inzage.schrijf_inzage(o, "111222333", tmp_path / "uit", consulent="C. Consulent", maak_pdf=None)
+        kenmerk = o.bsn_kenmerk("111222333")
+        log = [e for e in o.logboek() if e["actie"] == "inzage"][-1]
+    assert data["kenmerk"] == f"INZ-{date.today():%Y%m%d}-{kenmerk[:8].upper()}" == log["kenmerk"]
+    assert "111222333" not in data["kenmerk"]
+    assert data["bewaartermijn"]["jaren"] == 20 and "Selectielijst" in data["bewaartermijn"]["grondslag"]
+    za, zb = data["zaken"]
+    assert za["zaaksysteem"] == {"ingesteld": True, "gedeeld": True}
+    assert zb["zaaksysteem"] == {"ingesteld": True, "gedeeld": False}
+    assert za["gesloten_op"] is None and za["vernietigen_na"] is None  # open cases: the term has not started

@@ -31,7 +31,8 @@ async def open_bij_besluit(pilot: Any, zaaknummer: str) -> list[bool]:
     await ontgrendel(pilot)
     op_ui = tel_lezingen(app)
     app.open_zaak(zaaknummer)
-    await wacht_op(pilot, lambda: isinstance(app.screen, BesluitScherm))
+    # built completely: a test that ends while the form still mounts its last rows stops the App under them
+    await wacht_op(pilot, lambda: isinstance(app.screen, BesluitScherm) and app.screen.opgebouwd)
     return op_ui
 
 

@@ -118,6 +118,47 @@ async def test_openen_zonder_wijziging_bewaart_niets(maak_app: Any, zaaien: Any)
         assert _concepten(app, zn) == {}
 
 
+async def test_openen_en_verlaten_verandert_de_zaak_niet(maak_app: Any, zaaien: Any) -> None:
+    """A case opened, looked at (the cursor moved) and left — back to the werkvoorraad, locked, quit — is not
+    changed: no draft, no audit entry, so the zaaksysteem's sync has nothing new to send (issue 16)."""
+    [zn] = zaaien(["heemstede-toekenning"], Stap.VERSLAG)
+    app = maak_app()
+    async with app.run_test() as pilot:
+        await ontgrendel(pilot)
+        with app.slot:
+            voor = len(app.opslag.audit(zn))
+        await pilot.press("enter")
+        await wacht_op(pilot, lambda: isinstance(app.screen, VerslagScherm) and app.screen.opgebouwd)
+        await pilot.press("tab", "tab")  # the cursor elsewhere: no change of the consulent's
+        await pilot.press("escape")
+        await wacht_op(pilot, lambda: not isinstance(app.screen, VerslagScherm))
+        await pilot.press("enter")
+        await wacht_op(pilot, lambda: isinstance(app.screen, VerslagScherm) and app.screen.opgebouwd)
+        await pilot.press("ctrl+l")
+        await pilot.pause(0.3)
+        app._wacht_op_bewaren()
+        with app.slot:
+            assert len(app.opslag.audit(zn)) == voor
+        assert _concepten(app, zn) == {}
+
+
+async def test_verlaten_na_typen_bewaart_het_concept(
+    maak_app: Any, zaaien: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The other side: typed and left before the pause (the autosave timer far away), the draft is kept."""
+    [zn] = zaaien(["heemstede-toekenning"])
+    monkeypatch.setattr(stapconcept, "BEWAAR_NA", 600.0)
+    app = maak_app()
+    async with app.run_test() as pilot:
+        await ontgrendel(pilot)
+        await open_eerste_zaak(pilot)
+        await typ(pilot, "#v-gesprek-plaats", "Huisbezoek in Heemstede")
+        await pilot.press("escape")
+        await wacht_op(pilot, lambda: not isinstance(app.screen, GesprekScherm))
+        app._wacht_op_bewaren()
+        assert "Huisbezoek in Heemstede" in _concepten(app, zn)["gesprek"].values()
+
+
 async def test_weer_open_bij_de_stap_en_het_veld_van_toen(maak_app: Any, zaaien: Any) -> None:
     """Gone back from the verslag to the gesprek and typed far down its form: opening the case again shows the
     gesprek (not the verslag the case reached), with the cursor in that field and the text in it."""

@@ -10,6 +10,7 @@ import pytest
 from textual.widgets import Checkbox
 
 from screens.berichten import StapKlaar
+from screens.beschikking_bevestigen import BeschikkingBevestigen
 from screens.besluit import BesluitScherm
 from smi_tui.fouten import SmiFout
 from smi_tui.zaak import Beslissing, Stap, Zaak
@@ -96,6 +97,8 @@ async def test_wijziging_voor_definitief_maakt_nieuwe_brief(maak_app: Any, zaai:
         scherm = await _open_besluit(pilot, zn)
         assert not any(w.disabled for w in scherm.query(".invoer"))
         await pilot.press("ctrl+g")
+        await wacht_op(pilot, lambda: isinstance(app.screen, BeschikkingBevestigen))
+        await pilot.press("enter")  # on "Definitief maken en afdrukken"
         await wacht_op(pilot, lambda: app.zaak is not None and app.zaak.stap == Stap.AFGEROND)
         app._wacht_op_bewaren()
         z, docs = _opgeslagen(app, zn)
@@ -149,3 +152,22 @@ async def test_toekennen_op_gedeeltelijk_voorstel_geweigerd(maak_app: Any, zaai:
         await pilot.press("ctrl+s")
         await wacht_op(pilot, lambda: _opgeslagen(app, zn)[0].besluit.beslissing.value == "toekennen")  # type: ignore[union-attr]
         assert str(scherm.query_one("#f-besluit-beslissing").render()) == ""
+
+
+async def test_betalen_aan_is_een_keuze_bij_het_besluit(maak_app: Any, zaai: Any) -> None:
+    """Heemstede leaves the payment recipient to the college: a grant without 'Betalen aan' (and no choice in
+    config.toml) is refused beside that field, naming the article; choosing 'de ouder' saves it on the besluit."""
+    zn = zaai("heemstede-toekenning", verzonden_op=None, betaling_aan=None)
+    app = maak_app()
+    async with app.run_test(size=(120, 35)) as pilot:
+        scherm = await _open_besluit(pilot, zn)
+        await pilot.press("ctrl+s")
+        await pilot.pause(0.3)
+        melding = str(scherm.query_one("#f-besluit-betaling_aan").render())
+        assert "Betalen aan" in melding and "raadsvoorstel 916069, Ad. 1" in melding
+        app._wacht_op_bewaren()
+        assert _opgeslagen(app, zn)[0].besluit.betaling_aan is None  # type: ignore[union-attr]
+        await kies(pilot, "#v-besluit-betaling_aan", "ouder")
+        await pilot.press("ctrl+s")
+        await wacht_op(pilot, lambda: _opgeslagen(app, zn)[0].besluit.betaling_aan == "ouder")  # type: ignore[union-attr]
+        assert "Kies bij het besluit" not in str(scherm.query_one("#f-besluit-betaling_aan").render())  # its hint

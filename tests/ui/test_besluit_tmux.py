@@ -59,6 +59,8 @@ def test_afgedrukte_beschikking_staat_vast(tmp_path: Path) -> None:
             _tmux("send-keys", "-t", sessie, "Enter")
         _wacht(sessie, "Voorstel: GEDEELTELIJK")
         _tmux("send-keys", "-t", sessie, "C-g")
+        _wacht(sessie, "Definitief maken en afdrukken")  # first what will be decided (issue 15)
+        _tmux("send-keys", "-t", sessie, "j")
         scherm = _wacht(sessie, "alleen lezen")
         assert "Het besluit staat vast" in scherm
         for _ in range(3):  # back to the gesprek: read-only too

@@ -45,9 +45,13 @@ async def dossier(maak_app: Any, tmp_path: Path, zaak: dict[str, Any], vandaag: 
 
 
 def opgeslagen(app: Any, zn: str) -> tuple[dict[str, Any], list[str], int]:
-    """What the store holds for the case: the case, its documents' kinds, the length of its audit trail."""
+    """What the store holds for the case: the case, its documents' kinds, the length of its audit trail — without
+    the open form's draft (autosaved by design half a second after a change; a draft is no record)."""
     with app.slot:
-        return app.opslag.laad(zn), [d["soort"] for d in app.opslag.documenten(zn)], len(app.opslag.audit(zn))
+        zaak = {k: v for k, v in app.opslag.laad(zn).items() if k != "concepten"}
+        audit = [e for e in app.opslag.audit(zn)
+                 if not all(str(w.get("veld", "")).startswith("concepten.") for w in e.get("wijzigingen") or [{}])]  # fmt: skip
+        return zaak, [d["soort"] for d in app.opslag.documenten(zn)], len(audit)
 
 
 # key, fields to fill (selector, value; a Select is chosen), the field the core names, words of its reason
@@ -143,9 +147,10 @@ async def test_brief_mislukt_dan_niets_bewaard(maak_app: Any, tmp_path: Path, mo
         assert "Niet bewaard" in meldingen(app) and invoer(app, velden) == getypt
         assert opgeslagen(app, zn) == voor
         dossierscherm = app.screen_stack[-2]
-        assert app.zaak is not None and app.zaak.model_dump(mode="json") == Zaak.model_validate(voor[0]).model_dump(
+        zonder_concept = {"concepten": {}}  # the form's draft is kept (autosave), by design
+        assert app.zaak is not None and app.zaak.model_copy(update=zonder_concept).model_dump(
             mode="json"
-        ), "the open case on screen is the stored one again"
+        ) == Zaak.model_validate(voor[0]).model_dump(mode="json"), "the open case on screen is the stored one again"
         assert dossierscherm.zaak is app.zaak
 
         # the letter is made, but storing it fails after the record was saved: the record is taken back
@@ -193,7 +198,8 @@ async def test_tweede_verlenging_geweigerd_met_artikel(maak_app: Any, tmp_path: 
 
 def cellen(app: Any, tabel: str) -> list[list[str]]:
     t = app.screen.query_one(tabel, DataTable)
-    return [[str(c) for c in t.get_row_at(i)] for i in range(t.row_count)]
+    rijen = [[str(c) for c in t.get_row_at(i)] for i in range(t.row_count)]
+    return [r[1:] for r in rijen] if tabel == "#termijnen" else rijen  # without Nr (the timeline's marks)
 
 
 async def test_verlenging_ingetrokken_blijft_zichtbaar_zonder_termijnen(maak_app: Any, tmp_path: Path) -> None:

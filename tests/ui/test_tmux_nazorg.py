@@ -56,8 +56,9 @@ def _kern(tekst: str) -> str:
 
 
 def _opgeslagen(map_: Path, *zaaknummers: str) -> list[dict]:
+    """The stored cases without their drafts (an open dossier form is autosaved by design; a draft is no record)."""
     with Opslag.open(map_, WACHTWOORD) as o:
-        return [o.laad(zn) for zn in zaaknummers]
+        return [{k: v for k, v in o.laad(zn).items() if k != "concepten"} for zn in zaaknummers]
 
 
 def test_verlenging_zonder_besluit_en_tweede_verlenging_geweigerd(tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from screens.beschikking_bevestigen import BeschikkingBevestigen
 from screens.besluit import BesluitScherm
 from screens.gesprek import GesprekScherm
 from screens.melding import MeldingScherm
@@ -57,6 +58,8 @@ async def loop_zaak_door(pilot: Any, voorbeeldzaak: dict[str, Any]) -> str:
         await wacht_op(pilot, lambda v=volgende: isinstance(app.screen, v))
     await vul(pilot, delen[Stap.BESLUIT])
     await pilot.press("ctrl+g")
+    await wacht_op(pilot, lambda: isinstance(app.screen, BeschikkingBevestigen))  # what will be decided first
+    await pilot.press("j")
     await wacht_op(pilot, lambda: app.zaak is not None and app.zaak.stap == Stap.AFGEROND, tijd=30)
     assert app.zaaknummer is not None
     return app.zaaknummer
