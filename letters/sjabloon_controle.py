@@ -45,6 +45,11 @@ BRIEVEN: dict[str, Sjabloonbrief] = {
     "wijzigingsbeschikking": Sjabloonbrief(frozenset(
         ["namen", "kinderen", "soort", "besluit_datum", "gemeld_op", "ingangsdatum", "ingangsdatum_verschoven", "grond_tekst", "grond_artikel", "grond_artikel_regeling", "toelichting", "motivering", "nieuwe_opvang", "per_maand", "betaald", "recht_op", "terugvordering", "terugvordering_grond", "terugbetalen_door", "terugbetalen_uiterlijk", "hoe_terugbetalen", "nabetaling", "te_veel", "gemeente", "kenmerk", "citeertitel", "titel", "vastgesteld_door", "berekening_artikel", "namens"]),
         _BESLUIT | {"nieuwe_opvang", "per_maand"}, sj.VERPLICHT_BESLUIT),
+    "beschikking": Sjabloonbrief(frozenset({
+        "namen", "kinderen", "een_ouder", "een_kind", "aanvraag_datum", "beslissing", "begin", "eind", "toegekend",
+        "afgewezen", "plan_artikel", "besluit_datum", "namens"}),
+        _BESLUIT | {"kinderen", "wat_u_krijgt", "motivering", "betaling_en_plichten", "rechtsgrond", "bijlage"},
+        sj.VERPLICHT_BESLUIT),
     "verslag": Sjabloonbrief(frozenset(
         ["aanvraag_is_verslag", "citeertitel", "gesprek_datum", "plaats", "aanwezig", "consulent", "melding_datum", "adres", "toetsingsinkomen", "inkomen_vorig_jaar", "netto_inkomen", "aanleiding", "problematiek", "hulpvragen", "netwerk", "netwerk_kan_opvang_bieden", "eigen_kracht", "eigen_kracht_toereikend", "een_ouder", "betrokken_hulp", "advies", "opvang_gevraagd", "doelen", "afspraken", "acties", "aanvullende_eisen", "structurele_oplossing", "casusregisseur"]),
         frozenset({"ouders", "kinderen", "opvang", "acties", "ondertekening"})),

@@ -150,7 +150,8 @@ def _eigen_bezwaartekst(bron: str) -> str:
     ],
 )
 def test_besluit_zonder_verplicht_blok_wordt_geweigerd(beheer: Path, wijzig, melding: str) -> None:
-    for soort, maak in (("wijzigingsbeschikking", herziening), ("verlengingsbeschikking", albrandswaard)):
+    for soort, maak in (("wijzigingsbeschikking", herziening), ("verlengingsbeschikking", albrandswaard),
+                        ("beschikking", lambda: zaak(EEMNES))):  # fmt: skip
         bron = (SJABLONEN / f"{soort}.txt").read_text(encoding="utf-8")
         assert wijzig(bron) != bron
         (beheer / f"{soort}.txt").write_text(wijzig(bron), encoding="utf-8")
@@ -258,6 +259,7 @@ OMGEZET = {
     "verlengingsbeschikking": albrandswaard,
     "wijzigingsbeschikking": herziening,
     "verslag": lambda: zaak(EEMNES),
+    "beschikking": lambda: zaak("heemstede-toekenning.json"),
 }
 
 
@@ -348,9 +350,9 @@ def test_smi_tui_sjablonen_controleer(beheer: Path, capsys: pytest.CaptureFixtur
     rc, uit = _controleer(capsys, "--gemeente", "heemstede")
     assert rc == 2 and "voerendaal" not in uit and uit.count("ontbreekt het verplichte blok 'dictum'") == 1
     config = beheer.parent / "config.toml"
-    config.write_text(config.read_text() + '[tekstblokken.beschikking]\nna_dictum = "x"\n', encoding="utf-8")
+    config.write_text(config.read_text() + '[tekstblokken.plan-van-aanpak]\nna_dictum = "x"\n', encoding="utf-8")
     rc, uit = _controleer(capsys, "--gemeente", "eemnes")
-    assert rc == 2 and '[tekstblokken."beschikking"], maar die brief heeft geen sjabloon' in uit
+    assert rc == 2 and '[tekstblokken."plan-van-aanpak"], maar die brief heeft geen sjabloon' in uit
     rc, uit = _controleer(capsys, "--gemeente", "atlantis")
     assert rc == 2 and "Onbekende gemeente 'atlantis'" in uit
 
