@@ -3,7 +3,9 @@
 What the Awb asks of it is all here: it names the belanghebbenden and the decision, is motivated from the
 tests (3:46), states the rules it rests on (3:47) and says who may object, within which term and where
 (3:45, 6:7, 6:8). A grant adds the childcare, hours, prices, compensation, parent's share, period, payment,
-obligations and a calculation appendix per child per month.
+obligations and a calculation appendix per child per month. The wording around them is the template
+``letters/sjablonen/beschikking.txt``, whose dictum, motivering, rechtsgrond and bezwaarclausule are checked present
+(:data:`letters.sjabloon.VERPLICHT_BESLUIT`); the motivering, the legal basis and the amounts are laid out here.
 """
 
 from __future__ import annotations
@@ -13,10 +15,12 @@ from datetime import date
 from letters import briefpapier as bp
 from letters import gegevens as g
 from letters import huisstijl as h
+from letters import sjabloon as sj
 from letters.betaling import betaalzin
 from letters.bezwaar import MET_ONDERTEKENING, bezwaarclausule
 from letters.hardheidsclausule import hardheidsclausule
 from letters.rechtsgrond import rechtsgrond
+from letters.sjabloon_opmaak import handtekening
 from smi_tui.beoordeling import Beoordeling
 from smi_tui.berekening import Berekening, KindBerekening, Maandregel
 from smi_tui.besluitregels import Toekenning, besluitcontrole, toekenning
@@ -76,64 +80,50 @@ def maak(zaak: Zaak, beoordeling: Beoordeling, *, datum: date | None = None) -> 
     kop = bp.Briefkop(r, titel=f"Beschikking kinderopvang SMI – {g.kenmerk(zaak)}", onderwerp=ONDERWERP,
                       datum=datum or besluit.datum, kenmerk=g.kenmerk(zaak),
                       aan=g.adresregels(zaak, verplicht=True, brief="beschikking"), behandelaar=wie)  # fmt: skip
-    inhoud = [h.p(g.aanhef(zaak)), *_inleiding(zaak, beoordeling)]
-    inhoud += dictum(t) + plan_in_besluit(zaak, r, t)
-    inhoud += _betrokkenen(zaak)
-    if toegekend and b is not None:
-        inhoud += _toekenning(zaak, beoordeling, b)
-    inhoud += _motivering(zaak, beoordeling, t)
-    if toegekend:
-        inhoud += _betaling_en_plichten(beoordeling, b, zaak)
-    inhoud += rechtsgrond(zaak, beoordeling, t)
-    bezwaar = _bezwaar(zaak, beoordeling)
-    inhoud += bezwaar[:-MET_ONDERTEKENING]
-    inhoud.append(h.ondertekening(["Met vriendelijke groet,", f"namens {r.ondertekening.namens},"],
-                                  wie, r.ondertekening.functie, met=bezwaar[-MET_ONDERTEKENING:]))  # fmt: skip
-    if toegekend and b is not None:
-        inhoud += _bijlage(b)
+    blokken: dict[str, sj.Blok] = {
+        "kinderen": [_kindertabel(zaak)],
+        "wat_u_krijgt": _toekenning(zaak, beoordeling, b) if toegekend and b is not None else [],
+        "motivering": _motivering(zaak, beoordeling, t),
+        "betaling_en_plichten": _betaling_en_plichten(beoordeling, b, zaak) if toegekend else [],
+        "rechtsgrond": rechtsgrond(zaak, beoordeling, t),
+        "bezwaarclausule": _bezwaar(zaak, beoordeling),
+        "ondertekening": handtekening(g.ondertekenaar(zaak, r), r.ondertekening.functie, houd=MET_ONDERTEKENING),
+        "bijlage": _bijlage(b) if toegekend and b is not None else [],
+    }
+    inhoud = sj.vul_in("beschikking", r.gemeente_code, waarden(zaak, beoordeling, t), blokken,
+                       verplicht=sj.VERPLICHT_BESLUIT)  # fmt: skip
     return bp.bouw_pdf(kop, inhoud)
 
 
-def _inleiding(zaak: Zaak, beoordeling: Beoordeling) -> list:
+def waarden(zaak: Zaak, beoordeling: Beoordeling, t: Toekenning) -> dict[str, object]:
+    """The variables of the template ``beschikking.txt`` (listed in LEESMIJ.md). ``beslissing`` is 'toekennen',
+    'gedeeltelijk' or 'afwijzen'; a partial grant lists what is granted and what is refused, each with its period
+    or reason and article (Awb 3:46)."""
     from smi_tui.berekening import aanvraagdatum
 
-    d = aanvraagdatum(zaak, beoordeling.regeling) or zaak.melding.datum
-    kinderen = g.kinderen(zaak)
-    return [h.p(f"Op {nl_datum(d)} heeft u gevraagd om een tegemoetkoming in de kosten van kinderopvang op "
-                f"sociaal-medische indicatie (SMI) voor {kinderen}. In deze brief leest u wat wij hebben besloten "
-                "en waarom.")]  # fmt: skip
-
-
-def dictum(t: Toekenning) -> list:
-    """The part "Ons besluit": exactly the chosen outcome (Awb 3:46). A partial grant says what is granted and what is
-    refused, each with its period or reason and article; a full grant says nothing is refused."""
+    r = beoordeling.regeling
     b = t.berekening
-    if t.beslissing == Beslissing.AFWIJZEN or b is None:
-        zin = "Wij wijzen uw aanvraag af. U krijgt geen tegemoetkoming voor kinderopvang op sociaal-medische indicatie."
-        return [*h.kop("Ons besluit"), h.pm(f"<b>{h.e(zin)}</b>")]
-    if t.beslissing == Beslissing.TOEKENNEN:
-        zin = (f"Wij kennen uw aanvraag toe. U krijgt een tegemoetkoming in de kosten van kinderopvang van "
-               f"{nl_datum(b.begin)} tot en met {nl_datum(b.eind)}.")  # fmt: skip
-        return [*h.kop("Ons besluit"), h.pm(f"<b>{h.e(zin)}</b>")]
-    uit = [*h.kop("Ons besluit"), h.pm("<b>Wij kennen uw aanvraag gedeeltelijk toe.</b>"),
-           h.p("Wij kennen toe:")]  # fmt: skip
-    uit += h.opsomming([_toegekend_kind(k) for k in b.kinderen if k.maanden])
-    uit.append(h.p("Wij wijzen af:"))
-    uit += h.opsomming(_afgewezen(t, b))
-    return uit
-
-
-def plan_in_besluit(zaak: Zaak, r: Regeling, t: Toekenning) -> list:
-    """Where the college establishes the plan van aanpak in the decision (Eemnes artikel 3.3 lid 3): the grant says
-    so, that the plan is attached and open to objection with it. A refusal has no plan van aanpak."""
+    besluit = zaak.besluit
+    assert besluit is not None
     p = r.plan_van_aanpak
-    if p is None or not p.deel_van_besluit or t.beslissing == Beslissing.AFWIJZEN:
-        return []
-    datum = nl_datum(zaak.besluit.datum) if zaak.besluit else ""
-    return [h.p(f"Wij stellen ook het plan van aanpak vast ({g.bij_regeling(p.artikel, r)}). Het plan van aanpak van "
-                f"{datum} is onderdeel van dit besluit en zit als bijlage bij deze brief. Daarin staan de ingangsdatum "
-                "van de tegemoetkoming, hoe wij betalen en de afspraken die u nakomt. Bent u het niet eens met het "
-                "plan van aanpak, dan kunt u daartegen bezwaar maken, net als tegen de rest van dit besluit.")]  # fmt: skip
+    plan = p is not None and p.deel_van_besluit and t.beslissing != Beslissing.AFWIJZEN
+    afwijzen = t.beslissing == Beslissing.AFWIJZEN or b is None
+    return {
+        "namen": g.namen(zaak),
+        "kinderen": g.kinderen(zaak),
+        "een_ouder": len(zaak.melding.ouders) == 1,
+        "een_kind": len(zaak.melding.kinderen) == 1,
+        "aanvraag_datum": nl_datum(aanvraagdatum(zaak, r) or zaak.melding.datum),
+        "beslissing": Beslissing.AFWIJZEN.value if afwijzen else t.beslissing.value,
+        "begin": nl_datum(b.begin) if b is not None else "",
+        "eind": nl_datum(b.eind) if b is not None else "",
+        "toegekend": [_toegekend_kind(k) for k in b.kinderen if k.maanden] if b is not None and not afwijzen else [],
+        "afgewezen": _afgewezen(t, b) if b is not None and not afwijzen else [],
+        # the college establishes the plan van aanpak in the decision (Eemnes artikel 3.3 lid 3)
+        "plan_artikel": g.bij_regeling(p.artikel, r) if plan and p is not None else "",
+        "besluit_datum": nl_datum(besluit.datum),
+        "namens": r.ondertekening.namens,
+    }
 
 
 def _afgewezen(t: Toekenning, b: Berekening) -> list[str]:
@@ -159,13 +149,10 @@ def _toegekend_kind(k: KindBerekening) -> str:
             f"{nl_datum(k.eind)}")  # fmt: skip
 
 
-def _betrokkenen(zaak: Zaak) -> list:
+def _kindertabel(zaak: Zaak) -> h.Table:
     rijen = [["Naam", "Adres", "Geboortedatum"]]
     rijen += [[k.naam, g.kind_adres(zaak, i), nl_datum(k.geboortedatum)] for i, k in enumerate(zaak.melding.kinderen)]
-    return [*h.kop("Voor wie is dit besluit"),
-            h.p(f"{g.ouders_woord(zaak, True)}: {g.namen(zaak)}."),
-            h.p(f"{g.kinderen_woord(zaak, True)}:"),
-            h.tabel(rijen, [45, 85, 35])]  # fmt: skip
+    return h.tabel(rijen, [45, 85, 35])
 
 
 def _volle_maand(k: KindBerekening) -> Maandregel | None:

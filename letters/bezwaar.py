@@ -8,6 +8,7 @@ from datetime import date
 
 from letters import gegevens as g
 from letters import huisstijl as h
+from smi_tui import config
 from smi_tui.datums import nl_datum
 from smi_tui.regeling import Regeling
 from smi_tui.termijnen import bezwaartermijn_einde
@@ -26,6 +27,8 @@ def bezwaarclausule(zaak: Zaak, r: Regeling, verzonden: date) -> list:
     einde = bezwaartermijn_einde(verzonden)
     adres = ", ".join(bz.adres)
     wie = ", dus ook uw partner" if zaak.partner is not None else ""
+    # the court of the municipality's district, as the beheerder enters it in config.toml ([brieven] rechtbank)
+    rechtbank = config.brieftekst("rechtbank", r.gemeente_code) or "rechtbank"
     return [
         *h.kop("Bent u het niet eens met dit besluit?"),
         h.p("Dan kunt u bezwaar maken. Dat mag iedereen die rechtstreeks bij dit besluit betrokken is "
@@ -41,7 +44,7 @@ def bezwaarclausule(zaak: Zaak, r: Regeling, verzonden: date) -> list:
         h.p("Zet in uw bezwaarschrift: uw naam en adres, de datum, om welk besluit het gaat (noem het kenmerk van "
             f"deze brief: {g.kenmerk(zaak)}), waarom u het niet eens bent met het besluit, en uw handtekening "
             "(artikel 6:5 Awb). Bezwaar maken is gratis."),
-        h.p("Is uw zaak spoedeisend? Dan kunt u de voorzieningenrechter van de rechtbank vragen om een voorlopige "
+        h.p(f"Is uw zaak spoedeisend? Dan kunt u de voorzieningenrechter van de {rechtbank} vragen om een voorlopige "
             "voorziening (artikel 8:81 Awb). Dat kan alleen als u ook bezwaar heeft gemaakt."),
         h.p(g.vragen(zaak, r) + " Samen kijken we of er een oplossing is, soms zonder dat bezwaar nodig is."),
     ]  # fmt: skip

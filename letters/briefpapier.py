@@ -1,4 +1,4 @@
-"""The letter paper: letterhead from the regulation, the address window of a window envelope with a return
+"""The letter paper: letterhead from the regulation (with the municipality's logo when it has one), the address window of a window envelope with a return
 address, the reference line, page numbers ("pagina 1 van 3"), a proof's mark, and the PDF/A-2b file.
 
 A letter module fills a :class:`Briefkop` and a list of flowables (made with :mod:`letters.huisstijl`) and calls
@@ -13,11 +13,13 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen import canvas as rl_canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Spacer, Table, TableStyle
 
@@ -73,17 +75,67 @@ class Briefkop:
     behandelaar: Behandelaar | None = None  # the reference lines name them, with their phone and e-mail
     afzender: str = ""  # only without a regeling
     markering: str = ""  # in red at the top of every page, e.g. "INTERNE NOTITIE — NIET VERZENDEN"
+    logo: ImageReader | None = field(default=None, init=False)  # set by bouw_pdf from the municipality's own folder
 
     @property
     def naam_afzender(self) -> str:
         return self.regeling.huisstijl.afzender if self.regeling is not None else self.afzender
 
 
+LOGO_BREEDTE, LOGO_HOOGTE = 45 * mm, 16 * mm  # the box the logo is scaled into, left of the sender's name
+LOGO_MAX_BYTES = 2_000_000
+LOGO_MAX_PIXELS = 4000
+_PNG = b"\x89PNG\r\n\x1a\n"
+
+
+def lees_logo(pad: Path) -> ImageReader:
+    """The municipality's logo (a PNG file, see :func:`letters.sjabloon.logo`), checked: a missing, unreadable,
+    corrupt or too large file is a Dutch error naming the file (the letter is then not made, rather than sent
+    without the logo the municipality asked for)."""
+    from letters.sjabloon import SjabloonFout
+
+    try:
+        data = pad.read_bytes()
+    except OSError as exc:
+        raise SjabloonFout(f"Het logo {pad} is niet te lezen ({exc.strerror}).") from None
+    if not data.startswith(_PNG):
+        raise SjabloonFout(f"Het logo {pad} is geen PNG-bestand. Sla het logo op als PNG (bijv. met Paint: Opslaan "
+                           "als, PNG) en zet het er opnieuw neer.")  # fmt: skip
+    if len(data) > LOGO_MAX_BYTES:
+        raise SjabloonFout(f"Het logo {pad} is te groot ({len(data) / 1e6:.1f} MB; ten hoogste "
+                           f"{LOGO_MAX_BYTES / 1e6:.0f} MB). Verklein het plaatje; in de brief is het hooguit "
+                           "4,5 bij 1,6 cm.")  # fmt: skip
+    try:
+        logo = ImageReader(io.BytesIO(data))
+        breed, hoog = logo.getSize()
+        logo.getRGBData()  # decodes every pixel: a truncated or damaged file fails here, not halfway the PDF
+    except Exception:  # PIL raises many types for a damaged file (OSError, SyntaxError, ValueError, zlib.error)
+        raise SjabloonFout(f"Het logo {pad} is beschadigd of geen geldig PNG-plaatje. Sla het opnieuw op als "
+                           "PNG.") from None  # fmt: skip
+    if max(breed, hoog) > LOGO_MAX_PIXELS:
+        raise SjabloonFout(f"Het logo {pad} is {breed} bij {hoog} pixels; ten hoogste {LOGO_MAX_PIXELS} pixels per "
+                           "kant. Verklein het plaatje (1000 pixels breed is ruim genoeg).")  # fmt: skip
+    return logo
+
+
+def _logo(c: rl_canvas.Canvas, logo: ImageReader) -> float:
+    """Draw the logo top left in its box (aspect kept) and return the width it takes."""
+    breed, hoog = logo.getSize()
+    schaal = min(LOGO_BREEDTE / breed, LOGO_HOOGTE / hoog)
+    w, h = breed * schaal, hoog * schaal
+    # mask="auto": a PNG's alpha channel becomes a soft mask, which PDF/A-2 allows (ISO 19005-2 6.4)
+    c.drawImage(logo, LINKS, A4[1] - 26.5 * mm, width=w, height=h, mask="auto")
+    return w
+
+
 def _briefhoofd(c: rl_canvas.Canvas, kop: Briefkop) -> None:
     hoogte = A4[1]
+    x = LINKS
+    if kop.logo is not None:
+        x += _logo(c, kop.logo) + 5 * mm
     c.setFillColor(KLEUR)
     c.setFont(FONT_VET, 17)
-    c.drawString(LINKS, hoogte - 25 * mm, kop.naam_afzender)
+    c.drawString(x, hoogte - 25 * mm, kop.naam_afzender)
     c.setStrokeColor(KLEUR)
     c.setLineWidth(1.2)
     c.line(LINKS, hoogte - 28 * mm, A4[0] - RECHTS, hoogte - 28 * mm)
@@ -208,9 +260,15 @@ def referentie(kop: Briefkop) -> Table:
 
 
 def bouw_pdf(kop: Briefkop, inhoud: list[Flowable]) -> bytes:
-    """Lay out ``inhoud`` in the house style and return the PDF bytes (deterministic for the same input)."""
+    """Lay out ``inhoud`` in the house style and return the PDF bytes (deterministic for the same input). The
+    municipality's logo, when its folder has one, heads the first page."""
     if not kop.markering and _MARKERING.get():
         kop = replace(kop, markering=_MARKERING.get())
+    if kop.regeling is not None:
+        from letters.sjabloon import logo
+
+        pad = logo(kop.regeling.gemeente_code)
+        kop.logo = lees_logo(pad) if pad is not None else None
     uit = io.BytesIO()
     doc = BaseDocTemplate(
         uit,

@@ -173,6 +173,19 @@ def behandelaar_verplicht(zaak: Zaak, brief: str) -> Behandelaar:
     return wie
 
 
+def ondertekenaar(zaak: Zaak, regeling: Regeling) -> Behandelaar | None:
+    """Who signs a letter: the mandated signer from config.toml (``ondertekenaar`` and ``ondertekenaar_functie``
+    under ``[brieven]`` or ``[brieven."<gemeente_code>"]``) when the mandate names one, else the case's
+    behandelaar. The reference lines ('Behandeld door') and the contact sentence keep naming the consulent."""
+    naam = config.brieftekst("ondertekenaar", regeling.gemeente_code)
+    if not naam:
+        return behandelaar(zaak)
+    functie = config.brieftekst("ondertekenaar_functie", regeling.gemeente_code)
+    if len(naam) > 100 or len(functie) > 100:
+        raise fout(f"In {config.config_bestand()} zijn ondertekenaar en ondertekenaar_functie ten hoogste 100 tekens.")
+    return Behandelaar(naam=naam, functie=functie)
+
+
 def bereikbaar(wie: Behandelaar | None, regeling: Regeling) -> str:
     """'telefoon 035 123 45 67 of e-mail a.devries@eemnes.nl': the consulent's own phone and e-mail, else the
     gemeente's phone; with non-breaking spaces in the phone number, so it never wraps in two."""

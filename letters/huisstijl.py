@@ -271,23 +271,34 @@ def gegevens(rijen: list[tuple[str, str]]) -> Table:
 
 
 def ondertekening(
-    regels_voor: list[str], wie: Behandelaar | None, functie: str, *, met: list[Flowable] | None = None
+    regels_voor: list[str],
+    wie: Behandelaar | None,
+    functie: str,
+    *,
+    met: list[Flowable] | None = None,
+    markup: bool = False,
 ) -> KeepTogether:
     """The college's signature by the behandelaar ``wie``: name, function (their own, else the regulation's
-    ``functie``) and team; kept on one page with the closing words and the flowables ``met`` above it (so a
-    signature never stands alone on a page)."""
+    ``functie``) and team; kept on one page with the closing words ``regels_voor`` (plain text, or mini-markup
+    when ``markup``: from a letter template) and the flowables ``met`` above it (so a signature never stands alone
+    on a page)."""
     inhoud: list[Flowable] = [*(met or []), Spacer(1, 6)]
-    inhoud += [p(r) for r in regels_voor]
+    inhoud += [pm(r) if markup else p(r) for r in regels_voor]
     regels = [wie.naam, wie.functie or functie, f"team {wie.team}" if wie.team else ""] if wie else [functie]
     inhoud += [Spacer(1, 16 * mm), *(p(r) for r in regels if r)]
     return KeepTogether(inhoud)
 
 
 def tekenblok(
-    verklaring: str, ondertekenaars: list[tuple[str, str]], *, met: list[Flowable] | None = None
+    verklaring: str,
+    ondertekenaars: list[tuple[str, str]],
+    *,
+    met: list[Flowable] | None = None,
+    markup: bool = False,
 ) -> KeepTogether:
-    """Room to sign: the declaration, then per signer name and role, place, date and a signature line.
-    Kept on one page, together with ``met`` (e.g. the heading above it)."""
+    """Room to sign: the declaration (plain text, or mini-markup when ``markup``: from a letter template), then per
+    signer name and role, place, date and a signature line. Kept on one page, together with ``met`` (e.g. the
+    heading above it)."""
     lijn = "_" * 28
     cellen = []
     for naam, rol in ondertekenaars:
@@ -304,7 +315,7 @@ def tekenblok(
     for i in range(len(ondertekenaars)):
         stijl.append(("LINEBELOW", (0, 2 * i + 1), (-1, 2 * i + 1), 0.6, GRIJS))
     t.setStyle(TableStyle(stijl))
-    return KeepTogether([*(met or []), p(verklaring), Spacer(1, 3), t])
+    return KeepTogether([*(met or []), pm(verklaring) if markup else p(verklaring), Spacer(1, 3), t])
 
 
 __all__ = ["PageBreak", "Spacer", "kop", "p", "pm", "tabel", "tekenblok"]

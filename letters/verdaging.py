@@ -1,7 +1,8 @@
 """The verdaging: we cannot decide within the beslistermijn, so we extend it (artikel 4:14 Awb).
 
 The letter says that the term is extended, why, by how long and the new latest decision date (computed by the
-core), and it is sent before the term ends — a letter after that date is refused with a clear error.
+core), and it is sent before the term ends — a letter after that date is refused with a clear error. The wording
+is the template ``letters/sjablonen/verdaging.txt``; this module gives its facts.
 """
 
 from __future__ import annotations
@@ -10,7 +11,8 @@ from datetime import date
 
 from letters import briefpapier as bp
 from letters import gegevens as g
-from letters import huisstijl as h
+from letters import sjabloon as sj
+from letters.sjabloon_opmaak import handtekening
 from smi_tui.beoordeling import Beoordeling
 from smi_tui.datums import nl_datum
 from smi_tui.regeling import Regeling
@@ -41,52 +43,54 @@ def maak(zaak: Zaak, beoordeling: Beoordeling, *, datum: date | None = None) -> 
     v = zaak.verdaging
     assert v is not None
     r = beoordeling.regeling
-    bt = r.beslistermijn
     stand = _stand(zaak, beoordeling)
-    oud, nieuw = stand.einde, stand.verdaagd_tot
-    assert stand.start and oud and nieuw  # _stand refused the letter when one is unknown
     kop = bp.Briefkop(r, titel=f"Verdaging beslistermijn – {g.kenmerk(zaak)}", onderwerp=ONDERWERP,
                       datum=datum or v.op, kenmerk=g.kenmerk(zaak),
                       aan=g.adresregels(zaak, verplicht=True, brief="brief over de verdaging"),
                       behandelaar=g.behandelaar(zaak))  # fmt: skip
-    kinderen = g.kinderen(zaak)
-    weken = "1 week" if v.weken == 1 else f"{v.weken} weken"
-    inhoud = [
-        h.p(g.aanhef(zaak)),
-        h.p(f"{_begin(zaak, r, stand.start)} U vraagt om een tegemoetkoming in de kosten van kinderopvang op "
-            f"sociaal-medische indicatie (SMI) voor {kinderen}. Wij moeten binnen {bt.weken} weken beslissen "
-            f"({g.bij_regeling(bt.artikel, r)}), dus uiterlijk op {nl_datum(oud)}"
-            + (f" (inclusief {stand.opgeschort_dagen} dagen opschorting voor de aanvulling van uw aanvraag, "
-               "artikel 4:15 Awb)" if stand.opgeschort_dagen else "")
-            + ". Dat lukt ons niet."),
-        *h.kop("Wij verlengen de beslistermijn"),
-        h.pm(f"Wij verlengen (verdagen) de termijn met {h.e(weken)}. U krijgt ons besluit uiterlijk op "
-             f"<b>{h.e(nl_datum(nieuw))}</b>. Wij sturen u deze brief vóór het einde van de beslistermijn, zoals "
-             "artikel 4:14 van de Algemene wet bestuursrecht vraagt."
-             + (f" De {h.e(r.citeertitel)} staat een verlenging met ten hoogste {bt.verdaging_weken} weken toe "
-                f"({h.e(bt.artikel)})." if bt.verdaging_weken else "")),
-        *h.kop("Waarom wij meer tijd nodig hebben"),
-        h.p(v.reden.strip()),
-        *h.kop("Wat betekent dit voor u?"),
-        h.p(f"U hoeft niets te doen. Deze brief is zelf geen besluit over uw aanvraag; u kunt er daarom geen "
-            f"bezwaar tegen maken. Heeft u op {nl_datum(nieuw)} nog geen besluit van ons? Dan kunt u ons "
-            "schriftelijk in gebreke stellen (artikel 4:17 Algemene wet bestuursrecht)."),
-    ]  # fmt: skip
-    slot = h.p(g.vragen(zaak, r))
-    inhoud.append(h.ondertekening(["Met vriendelijke groet,", f"namens {r.ondertekening.namens},"],
-                                  g.behandelaar(zaak), r.ondertekening.functie, met=[slot]))  # fmt: skip
+    inhoud = sj.vul_in("verdaging", r.gemeente_code, waarden(zaak, beoordeling, stand),
+                       {"ondertekening": handtekening(g.ondertekenaar(zaak, r), r.ondertekening.functie)})  # fmt: skip
     return bp.bouw_pdf(kop, inhoud)
 
 
-def _begin(zaak: Zaak, r: Regeling, start: date) -> str:
-    """The sentence on what started the term, as the regulation counts it."""
+def waarden(zaak: Zaak, beoordeling: Beoordeling, stand: Beslistermijnstand) -> dict[str, object]:
+    """The variables of the template ``verdaging.txt`` (listed in LEESMIJ.md)."""
+    v = zaak.verdaging
+    assert v is not None and stand.start is not None and stand.einde is not None and stand.verdaagd_tot is not None
+    r = beoordeling.regeling
+    bt = r.beslistermijn
+    wie = g.behandelaar(zaak)
+    return {
+        "namen": g.namen(zaak),
+        "kinderen": g.kinderen(zaak),
+        "termijn_begon": _begin(r),
+        "termijn_start": nl_datum(stand.start),
+        "beslistermijn_weken": bt.weken,
+        "beslistermijn_artikel": g.bij_regeling(bt.artikel, r),
+        "oude_einddatum": nl_datum(stand.einde),
+        "nieuwe_einddatum": nl_datum(stand.verdaagd_tot),
+        "opgeschort_dagen": stand.opgeschort_dagen,
+        "verdaging": "1 week" if v.weken == 1 else f"{v.weken} weken",
+        "verdaging_weken_regeling": bt.verdaging_weken or 0,
+        "verdaging_artikel": bt.artikel,
+        "citeertitel": r.citeertitel,
+        "reden": v.reden.strip(),
+        "consulent": wie.naam if wie else "",
+        "contact": g.bereikbaar(wie, r),
+        "namens": r.ondertekening.namens,
+    }
+
+
+def _begin(r: Regeling) -> str:
+    """What started the term, as the regulation counts it: 'melding', 'ondertekend_verslag', 'complete_aanvraag'
+    or 'aanvraag'."""
     if r.beslistermijn.vanaf == "melding":
-        return f"Op {nl_datum(start)} hebben wij uw melding ontvangen."
+        return "melding"
     if r.aanvraag_is_ondertekend_verslag:
-        return f"Op {nl_datum(start)} heeft u het verslag ondertekend; dat is uw aanvraag."
+        return "ondertekend_verslag"
     if beslistermijn_vanaf(r) == "complete_aanvraag":
-        return f"Op {nl_datum(start)} was uw aanvraag compleet."
-    return f"Op {nl_datum(start)} hebben wij uw aanvraag ontvangen."
+        return "complete_aanvraag"
+    return "aanvraag"
 
 
 def _stand(zaak: Zaak, beoordeling: Beoordeling) -> Beslistermijnstand:

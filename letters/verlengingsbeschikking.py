@@ -5,6 +5,8 @@ The assessment is the core's (:func:`smi_tui.verlenging.beoordeel_verlenging`): 
 grant shows the new period, hours, price and amounts (with the appendix of the beschikking), payment and
 obligations; a refusal says why, and where the regulation knows no extension (Voerendaal artikel 7 lid 2) that a
 new melding is needed. Both are motivated (3:46), name their rules (3:47) and carry the bezwaarclausule (3:45).
+The wording is the template ``letters/sjablonen/verlengingsbeschikking.txt``, whose dictum, motivering, rechtsgrond and
+bezwaarclausule are checked present (:data:`letters.sjabloon.VERPLICHT_BESLUIT`); this module gives its facts.
 """
 
 from __future__ import annotations
@@ -14,8 +16,9 @@ from datetime import date
 from letters import beschikking as bs
 from letters import briefpapier as bp
 from letters import gegevens as g
-from letters import huisstijl as h
+from letters import sjabloon as sj
 from letters.bezwaar import MET_ONDERTEKENING
+from letters.sjabloon_opmaak import handtekening
 from smi_tui.beoordeling import Beoordeling
 from smi_tui.berekening import Berekening
 from smi_tui.datums import nl_datum
@@ -73,102 +76,75 @@ def maak(zaak: Zaak, beoordeling: Beoordeling, *, datum: date | None = None, num
                       datum=datum or v.besluit_datum, kenmerk=g.kenmerk(zaak),
                       aan=g.adresregels(zaak, verplicht=True, brief="verlengingsbeschikking"),
                       behandelaar=g.behandelaar(zaak))  # fmt: skip
-    kinderen = g.kinderen(zaak)
-    maanden = "1 maand" if v.maanden == 1 else f"{v.maanden} maanden"
-    inhoud = [
-        h.p(g.aanhef(zaak)),
-        h.p(f"Op {nl_datum(v.aangevraagd_op)} heeft u gevraagd de tegemoetkoming in de kosten van kinderopvang op "
-            f"sociaal-medische indicatie (SMI) voor {kinderen} te verlengen met {maanden}. De tegemoetkoming loopt "
-            f"nu tot en met {nl_datum(u.huidig_eind)}. In deze brief leest u wat wij hebben besloten en waarom."),
-        *h.kop("Ons besluit"),
-    ]  # fmt: skip
-    if toekennen:
-        zin = (f"Wij verlengen de tegemoetkoming met {maanden}: van {nl_datum(u.begin)} tot en met "
-               f"{nl_datum(u.eind)}.")  # fmt: skip
-    else:
-        zin = (f"Wij wijzen uw aanvraag om verlenging af. De tegemoetkoming loopt tot en met "
-               f"{nl_datum(u.huidig_eind)}, zoals eerder besloten.")  # fmt: skip
-    inhoud.append(h.pm(f"<b>{h.e(zin)}</b>"))
-    if toekennen and u.berekening is not None:
-        inhoud += _wat_u_krijgt(beoordeling, u)
-    inhoud += _motivering(zaak, beoordeling, v, u, toekennen)
-    if toekennen:
-        inhoud += bs._betaling_en_plichten(beoordeling, u.berekening)
-    inhoud += [*h.kop("Op welke regels dit besluit rust"), h.p(_grondslag(beoordeling, u, toekennen))]
     bezwaar = bs.bezwaarclausule(zaak, r, v.verzonden_op or v.besluit_datum)
-    inhoud += bezwaar[:-MET_ONDERTEKENING]
-    inhoud.append(h.ondertekening(["Met vriendelijke groet,", f"namens {r.ondertekening.namens},"],
-                                  g.behandelaar(zaak), r.ondertekening.functie, met=bezwaar[-MET_ONDERTEKENING:]))  # fmt: skip
-    if toekennen and u.berekening is not None:
-        inhoud += bs._bijlage(u.berekening)
+    blokken: dict[str, sj.Blok] = {
+        "bedragen": [bs.bedragentabel(u.berekening)] if u.berekening is not None else [],
+        "voorbehoud": bs.voorbehoud(u.berekening) if u.berekening is not None else [],
+        "betaling_en_plichten": bs._betaling_en_plichten(beoordeling, u.berekening) if toekennen else [],
+        "bezwaarclausule": bezwaar,
+        "ondertekening": handtekening(g.ondertekenaar(zaak, r), r.ondertekening.functie, houd=MET_ONDERTEKENING),
+        "bijlage": bs._bijlage(u.berekening) if toekennen and u.berekening is not None else [],
+    }
+    inhoud = sj.vul_in("verlengingsbeschikking", r.gemeente_code, waarden(zaak, beoordeling, v, u), blokken,
+                       verplicht=sj.VERPLICHT_BESLUIT)  # fmt: skip
     return bp.bouw_pdf(kop, inhoud)
 
 
-def _wat_u_krijgt(beoordeling: Beoordeling, u: Verlengingsuitkomst) -> list:
+def waarden(zaak: Zaak, beoordeling: Beoordeling, v: Verlengingsaanvraag, u: Verlengingsuitkomst) -> dict[str, object]:
+    """The variables of the template ``verlengingsbeschikking.txt`` (listed in LEESMIJ.md)."""
     r = beoordeling.regeling
-    b = u.berekening
-    assert b is not None
-    per_maand, eigen = b.typische_maand()
-    uit = [*h.kop("Wat u krijgt in de verlenging"), bs.bedragentabel(b), h.Spacer(1, 4)]
-    uit.append(h.gegevens([
-        ("Ingangsdatum verlenging", nl_datum(u.begin)),
-        ("Einddatum verlenging", nl_datum(u.eind)),
-        ("Duur", f"{g.periode_tekst(u.begin, u.eind)} ({r.verlenging.artikel})"),
-        ("Tegemoetkoming per maand", f"{euro(per_maand)} (een volle maand; zie de bijlage voor elke maand)"),
-        ("Uw eigen bijdrage per maand", f"{euro(eigen)} (dit betaalt u zelf aan de kinderopvang)"),
-        ("Totaal over de verlenging", euro(b.totaal_cent)),
-    ]))  # fmt: skip
-    uit.append(h.Spacer(1, 4))
-    uit.append(h.p("De tegemoetkoming is berekend zoals in het eerste besluit: per kind per maand vergoede uren × "
-                   f"vergoede uurprijs × percentage ({r.berekening.artikel}; uurprijs: {r.berekening.uurprijs_artikel})"
-                   ", met de tabellen die gelden in elke maand. Een maand die maar voor een deel in de periode valt, "
-                   "telt naar rato van de dagen. Bedragen zijn per kind per maand afgerond op hele centen."))  # fmt: skip
-    uit += bs.voorbehoud(b)
-    return uit + minder_uren(r, b)
+    vl = r.verlenging
+    toekennen = v.beslissing == Vervolgbeslissing.TOEKENNEN
+    w: dict[str, object] = {
+        "namen": g.namen(zaak),
+        "kinderen": g.kinderen(zaak),
+        "aangevraagd_op": nl_datum(v.aangevraagd_op),
+        "maanden": "1 maand" if v.maanden == 1 else f"{v.maanden} maanden",
+        "huidig_eind": nl_datum(u.huidig_eind),
+        "toekennen": toekennen,
+        "begin": nl_datum(u.begin),
+        "eind": nl_datum(u.eind),
+        "duur": g.periode_tekst(u.begin, u.eind),
+        "per_maand": "",
+        "eigen_bijdrage": "",
+        "totaal": "",
+        "verlenging_artikel": vl.artikel,
+        "verlenging_artikel_regeling": g.bij_regeling(vl.artikel, r),
+        "berekening_artikel": r.berekening.artikel,
+        "uurprijs_artikel": r.berekening.uurprijs_artikel,
+        "minder_uren": minder_uren(r, u.berekening) if toekennen and u.berekening is not None else [],
+        "motivering": v.motivering.strip(),
+        "regel_tekst": vl.tekst.strip(),
+        "niet_voldaan": [{"artikel": t.artikel, "uitleg": _zin(g.uitleg(t, r))} for t in u.afwijzingsgronden],
+        "voldaan": [
+            {"artikel": t.artikel, "uitleg": _zin(g.uitleg(t, r))} for t in u.toetsen if t.uitkomst == Uitkomst.VOLDAAN
+        ],
+        "nieuwe_melding_nodig": u.nieuwe_melding_nodig,
+        "gemeente": r.gemeente,
+        "telefoon": r.huisstijl.telefoon.replace(" ", "\u00a0"),
+        "beslistermijn_weken": r.beslistermijn.weken,
+        "citeertitel": r.citeertitel,
+        "titel": r.titel,
+        "vastgesteld_door": r.vastgesteld_door,
+        "artikelen": _grondslag(beoordeling, toekennen),
+        "namens": r.ondertekening.namens,
+    }
+    if toekennen and u.berekening is not None:
+        per_maand, eigen = u.berekening.typische_maand()
+        w.update(per_maand=euro(per_maand), eigen_bijdrage=euro(eigen), totaal=euro(u.berekening.totaal_cent))
+    return w
 
 
-def minder_uren(r: Regeling, b: Berekening) -> list:
-    """Why a child gets fewer hours than asked (Awb 3:46): the hours asked and granted, and the cap with its
-    article. Nothing when every child gets what was asked."""
-    zinnen = []
+def minder_uren(r: Regeling, b: Berekening) -> list[dict[str, str]]:
+    """Why a child gets fewer hours than asked (Awb 3:46): per such child the hours asked and granted, and the caps
+    with their article (``maximum``, empty when none applies). Empty when every child gets what was asked."""
+    uit = []
     for k in b.kinderen:
         if not k.maanden or k.uren_vergoed_per_maand >= k.uren_gevraagd_per_maand:
             continue
-        zin = (f"{k.naam}: u vroeg {uren(k.uren_gevraagd_per_maand)} uur {k.opvang.soort.label} per maand. Wij "
-               f"vergoeden {uren(k.uren_vergoed_per_maand)} uur per maand")  # fmt: skip
-        if k.beperkingen:
-            regels = "; ".join(f"{x.omschrijving} ({g.bij_regeling(x.artikel, r)})" for x in k.beperkingen)
-            zin += f", want de regeling vergoedt niet meer dan dit maximum: {regels}"
-        zinnen.append(zin + ".")
-    if not zinnen:
-        return []
-    return [h.pm("<b>Waarom u minder uren krijgt dan u vroeg:</b>"), *h.opsomming(zinnen)]
-
-
-def _motivering(zaak: Zaak, beoordeling: Beoordeling, v: Verlengingsaanvraag, u: Verlengingsuitkomst,
-                toekennen: bool) -> list:  # fmt: skip
-    r = beoordeling.regeling
-    vl = r.verlenging
-    uit = [*h.kop("Waarom wij zo besluiten")]
-    if v.motivering.strip():
-        uit.append(h.p(v.motivering.strip()))
-    if vl.tekst:
-        uit.append(h.pm(f"In {h.e(g.bij_regeling(vl.artikel, r))} staat: <i>“{h.e(vl.tekst.strip())}”</i>"))
-    gronden = u.afwijzingsgronden
-    if gronden:
-        uit.append(h.pm("<b>Hieraan is niet voldaan:</b>"))
-        uit += h.opsomming([f"<b>{h.e(t.artikel)}</b>: {h.e(_zin(g.uitleg(t, r)))}" for t in gronden], markup=True)
-    voldaan = [t for t in u.toetsen if t.uitkomst == Uitkomst.VOLDAAN]
-    if voldaan:
-        uit.append(h.pm("<b>Hieraan is voldaan:</b>"))
-        uit += h.opsomming([f"<b>{h.e(t.artikel)}</b>: {h.e(_zin(g.uitleg(t, r)))}" for t in voldaan], markup=True)
-    if u.nieuwe_melding_nodig:
-        hs = r.huisstijl
-        contact = f", telefoon {hs.telefoon.replace(' ', chr(0xA0))}" if hs.telefoon else ""
-        uit += [*h.kop("Heeft u daarna nog kinderopvang nodig?"),
-                h.p(f"Dan kunt u een nieuwe melding doen bij de gemeente {r.gemeente}{contact}. Wij beoordelen die melding "
-                    f"opnieuw, net als de eerste keer ({g.bij_regeling(vl.artikel, r)}). Doe dat op tijd: de "
-                    f"beoordeling kan tot {r.beslistermijn.weken} weken duren.")]  # fmt: skip
+        regels = "; ".join(f"{x.omschrijving} ({g.bij_regeling(x.artikel, r)})" for x in k.beperkingen)
+        uit.append({"naam": k.naam, "gevraagd": uren(k.uren_gevraagd_per_maand), "soort": k.opvang.soort.label,
+                    "vergoed": uren(k.uren_vergoed_per_maand), "maximum": regels})  # fmt: skip
     return uit
 
 
@@ -177,11 +153,10 @@ def _zin(t: str) -> str:
     return t.replace(".).", ").")
 
 
-def _grondslag(beoordeling: Beoordeling, u: Verlengingsuitkomst, toekennen: bool) -> str:
+def _grondslag(beoordeling: Beoordeling, toekennen: bool) -> list[str]:
+    """The articles the decision rests on: the extension's, and for a grant the calculation's."""
     r = beoordeling.regeling
     artikelen = [r.verlenging.artikel]
     if toekennen:
         artikelen += [r.berekening.artikel, r.berekening.uurprijs_artikel]
-    artikelen = list(dict.fromkeys(artikelen))
-    return (f"Dit besluit is genomen op grond van de {r.citeertitel} ({r.titel}, vastgesteld door "
-            f"{r.vastgesteld_door}), in het bijzonder {'; '.join(artikelen)}, en de Algemene wet bestuursrecht.")  # fmt: skip
+    return list(dict.fromkeys(artikelen))

@@ -1,17 +1,17 @@
 """The verslag of the gesprek and investigation, with room for the parent(s) and the consulent to sign.
 
-Where the regulation makes the signed verslag the application (Voerendaal), the document says so.
+Where the regulation makes the signed verslag the application (Voerendaal), the document says so. The wording is the
+template ``letters/sjablonen/verslag.txt``; this module gives its facts and lays out the tables.
 """
 
 from __future__ import annotations
 
 from datetime import date
 
-from reportlab.platypus import Flowable
-
 from letters import briefpapier as bp
 from letters import gegevens as g
 from letters import huisstijl as h
+from letters import sjabloon as sj
 from letters.datering import briefdatum
 from smi_tui.beoordeling import Beoordeling
 from smi_tui.datums import nl_datum
@@ -60,98 +60,86 @@ def maak(zaak: Zaak, beoordeling: Beoordeling, *, datum: date | None = None) -> 
         aan=g.adresregels(zaak, verplicht=False, brief="verslag"),
         behandelaar=g.behandelaar(zaak),
     )
-    inhoud: list[Flowable] = [h.p("Verslag van het gesprek", "titel")]
-    if r.aanvraag_is_ondertekend_verslag:
-        inhoud.append(
-            h.pm(
-                f"<b>Dit verslag is, als u het ondertekent, uw aanvraag</b> "
-                f"({h.e(r.aanvraag_is_ondertekend_verslag)} van de {h.e(r.citeertitel)}). De beslistermijn "
-                "begint op de dag dat u het ondertekende verslag inlevert."
-            )
-        )
-    inhoud += [
-        h.gegevens(
-            [
-                ("Datum gesprek", nl_datum(gs.datum)),
-                ("Plaats", gs.plaats or "niet vastgelegd"),
-                ("Aanwezig", ", ".join(gs.aanwezig) or "niet vastgelegd"),
-                ("Consulent", g.behandeld_door(zaak) or "niet vastgelegd"),
-                ("Melding ontvangen", nl_datum(zaak.melding.datum)),
-            ]
-        ),
-        *_gezin(zaak),
-    ]
-    for titel, tekst in (("Aanleiding", zaak.melding.omschrijving), ("De problematiek", gs.problematiek)):
-        if tekst:
-            inhoud += [*h.kop(titel), h.p(tekst)]
-    if gs.hulpvragen:
-        inhoud += [*h.kop("Hulpvragen"), *h.opsomming(gs.hulpvragen)]
-    inhoud += [
-        *h.kop("Netwerk"),
-        h.p(gs.netwerk or "Niet besproken."),
-        h.p(
-            g.ja_nee(
-                gs.netwerk_kan_opvang_bieden,
-                "Het netwerk kan (een deel van) de opvang bieden.",
-                "Het netwerk kan de opvang niet bieden.",
-            )
-        ),
-    ]
-    enkel = len(zaak.melding.ouders) == 1
-    inhoud += [
-        *h.kop("Eigen kracht"),
-        h.p(gs.eigen_kracht or "Niet besproken."),
-        h.p(
-            g.ja_nee(
-                gs.eigen_kracht_toereikend,
-                "De ouder kan de opvang zelf regelen." if enkel else "De ouders kunnen de opvang zelf regelen.",
-                "De ouder kan de opvang niet zelf regelen."
-                if enkel
-                else "De ouders kunnen de opvang niet zelf regelen.",
-            )
-        ),
-    ]
-    inhoud += [*h.kop("Hulp die al betrokken is"), h.p(gs.betrokken_hulp or "Geen.")]
-    if gs.advies is not None:
-        a = gs.advies
-        inhoud += [
-            *h.kop("Advies"),
-            h.p(f"{a.adviseur}, {nl_datum(a.datum)}: {'positief' if a.positief else 'negatief'}. {a.inhoud}".strip()),
+    blokken: dict[str, sj.Blok] = {
+        "ouders": [_ouders(zaak)],
+        "kinderen": [_kinderen(zaak)],
+        "opvang": _opvang(zaak),
+        "acties": [
+            h.tabel([["Wat", "Wie", "Wanneer"]] + [[a.wat, a.wie, a.wanneer or "–"] for a in vs.acties], [90, 45, 30])
         ]
-    inhoud += _opvang(zaak)
-    inhoud += [*h.kop("Doelen"), *h.opsomming(vs.doelen or ["Geen doelen vastgelegd."])]
-    inhoud += [*h.kop("Afspraken"), *h.opsomming(vs.afspraken or ["Geen afspraken vastgelegd."])]
-    if vs.acties:
-        inhoud += [
-            *h.kop("Acties"),
-            h.tabel([["Wat", "Wie", "Wanneer"]] + [[a.wat, a.wie, a.wanneer or "–"] for a in vs.acties], [90, 45, 30]),
-        ]
-    if vs.aanvullende_eisen:
-        inhoud += [*h.kop("Aanvullende eisen"), *h.opsomming(vs.aanvullende_eisen)]
-    inhoud += [*h.kop("Structurele oplossing"), h.p(vs.structurele_oplossing or "Nog niet bekend.")]
-    inhoud += [*h.kop("Casusregisseur"), h.p(vs.casusregisseur or "Nog niet aangewezen.")]
+        if vs.acties
+        else [],
+        "ondertekening": _tekenblok(zaak),
+    }
+    return bp.bouw_pdf(kop, sj.vul_in("verslag", r.gemeente_code, waarden(zaak, beoordeling), blokken))
+
+
+def waarden(zaak: Zaak, beoordeling: Beoordeling) -> dict[str, object]:
+    """The variables of the template ``verslag.txt`` (listed in LEESMIJ.md)."""
+    gs, vs = zaak.gesprek, zaak.verslag
+    assert gs is not None and vs is not None
+    r = beoordeling.regeling
+    i = gs.inkomen
+    adres = zaak.aanvrager.adres
+    a = gs.advies
+    return {
+        "aanvraag_is_verslag": r.aanvraag_is_ondertekend_verslag or "",
+        "citeertitel": r.citeertitel,
+        "gesprek_datum": nl_datum(gs.datum),
+        "plaats": gs.plaats,
+        "aanwezig": ", ".join(gs.aanwezig),
+        "consulent": g.behandeld_door(zaak),
+        "melding_datum": nl_datum(zaak.melding.datum),
+        "adres": ", ".join(adres.regels()) if adres is not None else "",
+        "toetsingsinkomen": _euro_of_leeg(i.toetsingsinkomen_jaar_cent),
+        "inkomen_vorig_jaar": _euro_of_leeg(i.gemiddeld_maandinkomen_vorig_jaar_cent),
+        "netto_inkomen": _euro_of_leeg(i.netto_maandinkomen_cent),
+        "aanleiding": zaak.melding.omschrijving,
+        "problematiek": gs.problematiek,
+        "hulpvragen": list(gs.hulpvragen),
+        "netwerk": gs.netwerk,
+        "netwerk_kan_opvang_bieden": gs.netwerk_kan_opvang_bieden,
+        "eigen_kracht": gs.eigen_kracht,
+        "eigen_kracht_toereikend": gs.eigen_kracht_toereikend,
+        "een_ouder": len(zaak.melding.ouders) == 1,
+        "betrokken_hulp": gs.betrokken_hulp,
+        "advies": {
+            "adviseur": a.adviseur,
+            "datum": nl_datum(a.datum),
+            "positief": a.positief,
+            "inhoud": a.inhoud.strip(),
+        }
+        if a is not None
+        else None,
+        "opvang_gevraagd": any(k.opvang is not None for k in zaak.melding.kinderen),
+        "doelen": list(vs.doelen),
+        "afspraken": list(vs.afspraken),
+        "acties": bool(vs.acties),
+        "aanvullende_eisen": list(vs.aanvullende_eisen),
+        "structurele_oplossing": vs.structurele_oplossing,
+        "casusregisseur": vs.casusregisseur,
+    }
+
+
+def _euro_of_leeg(cent: int | None) -> str:
+    return euro(cent) if cent is not None else ""
+
+
+def _tekenblok(zaak: Zaak) -> sj.Blok:
+    """The ``[[ondertekening]]`` part: the lines under it are the declaration; each parent and the consulent sign.
+    The heading just above it stays on its page."""
     ondertekenaars = [(o.naam, "ouder") for o in zaak.melding.ouders]
     wie = g.behandelaar(zaak)
-    ondertekenaars.append(
-        (
-            wie.naam if wie else "de consulent",
-            f"{wie.functie_en_team() if wie and wie.functie else 'consulent'} namens het college",
-        )
-    )
-    inhoud.append(
-        h.tekenblok(
-            "Ik verklaar dat de gegevens in dit verslag juist en volledig zijn. Ik weet dat ik veranderingen meteen "
-            "moet doorgeven.",
-            ondertekenaars,
-            met=[h.p("Ondertekening", "kop")],
-        )
-    )
-    return bp.bouw_pdf(kop, inhoud)
+    ondertekenaars.append((wie.naam if wie else "de consulent",
+                           f"{wie.functie_en_team() if wie and wie.functie else 'consulent'} namens het college"))  # fmt: skip
+
+    def blok(uit: list, onder: list[str]) -> list:
+        return [*uit[:-1], h.tekenblok(" ".join(onder), ondertekenaars, met=uit[-1:], markup=True)]
+
+    return blok
 
 
-def _gezin(zaak: Zaak) -> list:
-    gs = zaak.gesprek
-    assert gs is not None
+def _ouders(zaak: Zaak) -> object:
     rijen = [["Naam", "Geboortedatum", "BSN", "Werk of dagbesteding"]]
     for o in zaak.melding.ouders:
         werk = _WERK.get(o.werksituatie.value, "") if o.werksituatie else "niet vastgelegd"
@@ -163,26 +151,16 @@ def _gezin(zaak: Zaak) -> list:
                 f"{werk}. {o.werk_toelichting}".strip() if o.werk_toelichting else werk,
             ]
         )
+    return h.tabel(rijen, [40, 28, 24, 73])
+
+
+def _kinderen(zaak: Zaak) -> object:
     kinderen = [["Kind", "Geboortedatum", "BSN", "Adres"]]
     kinderen += [
         [k.naam, nl_datum(k.geboortedatum), k.bsn or "–", g.kind_adres(zaak, i)]
         for i, k in enumerate(zaak.melding.kinderen)
     ]
-    adres = zaak.aanvrager.adres
-    uit = [*h.kop("Het gezin"), h.tabel(rijen, [40, 28, 24, 73])]
-    if adres is not None:
-        uit.append(h.p(f"Adres: {', '.join(adres.regels())}."))
-    uit += [h.tabel(kinderen, [40, 28, 24, 73])]
-    i = gs.inkomen
-    if i.toetsingsinkomen_jaar_cent is not None:
-        uit.append(h.p(f"Toetsingsinkomen per jaar: {euro(i.toetsingsinkomen_jaar_cent)}."))
-    if i.gemiddeld_maandinkomen_vorig_jaar_cent is not None:
-        uit.append(
-            h.p(f"Gemiddeld gezinsinkomen per maand vorig jaar: {euro(i.gemiddeld_maandinkomen_vorig_jaar_cent)}.")
-        )
-    if i.netto_maandinkomen_cent is not None:
-        uit.append(h.p(f"Netto gezinsinkomen per maand: {euro(i.netto_maandinkomen_cent)}."))
-    return uit
+    return h.tabel(kinderen, [40, 28, 24, 73])
 
 
 def _opvang(zaak: Zaak) -> list:
@@ -206,6 +184,4 @@ def _opvang(zaak: Zaak) -> list:
                 periode,
             ]
         )
-    if len(rijen) == 1:
-        return [*h.kop("Gevraagde kinderopvang"), h.p("Er is nog geen kinderopvang gevraagd.")]
-    return [*h.kop("Gevraagde kinderopvang"), h.tabel(rijen, [26, 52, 35, 18, 34])]
+    return [h.tabel(rijen, [26, 52, 35, 18, 34])] if len(rijen) > 1 else []

@@ -4,6 +4,7 @@ It lists exactly what is missing (with the regulation's article for each require
 which it must come in, what happens when it does not (the application may be left undealt with, 4:5), and that the
 beslistermijn is suspended from the day after this letter until the application is supplemented or the term has
 passed unused (artikel 4:15 lid 1 onder a Awb), with the latest decision date that follows (computed by the core).
+The wording is the template ``letters/sjablonen/verzoek-aanvulling.txt``; this module gives its facts.
 """
 
 from __future__ import annotations
@@ -12,7 +13,8 @@ from datetime import date, timedelta
 
 from letters import briefpapier as bp
 from letters import gegevens as g
-from letters import huisstijl as h
+from letters import sjabloon as sj
+from letters.sjabloon_opmaak import handtekening
 from smi_tui.beoordeling import Beoordeling
 from smi_tui.datums import nl_datum
 from smi_tui.nazorg import Opschorting
@@ -67,47 +69,33 @@ def maak(zaak: Zaak, beoordeling: Beoordeling, *, datum: date | None = None, num
                       datum=datum or o.verzocht_op, kenmerk=g.kenmerk(zaak),
                       aan=g.adresregels(zaak, verplicht=True, brief="brief met het verzoek om aanvulling"),
                       behandelaar=g.behandelaar(zaak))  # fmt: skip
-    ontvangen = g.aanvraag_ontvangen(zaak, r)
-    kinderen = g.kinderen(zaak)
-    inhoud = [
-        h.p(g.aanhef(zaak)),
-        h.p(f"Op {nl_datum(ontvangen)} hebben wij uw aanvraag ontvangen voor een tegemoetkoming in de kosten van "
-            f"kinderopvang op sociaal-medische indicatie (SMI) voor {kinderen}. Om op uw aanvraag te kunnen "
-            "beslissen, hebben wij nog gegevens van u nodig. Wij vragen u daarom uw aanvraag aan te vullen "
-            "(artikel 4:5 Algemene wet bestuursrecht)."),
-        *h.kop("Wat wij nog van u nodig hebben"),
-    ]  # fmt: skip
-    met_artikel = any(a for _, a in wat)
-    inhoud += h.opsomming([f"{h.e(w)}" + (f" <font color='#555555'>({h.e(a)})</font>" if a else "") for w, a in wat],
-                          markup=True)  # fmt: skip
-    if met_artikel:
-        inhoud.append(h.p(f"De genoemde artikelen zijn artikelen van de {r.citeertitel}.", "klein"))
-    if o.toelichting.strip():
-        inhoud += [h.Spacer(1, 4), h.p(o.toelichting.strip())]
-    inhoud += _hoe_aanleveren(zaak, r, o)
-    inhoud += [*h.kop("Wat gebeurt er als u niet op tijd aanvult?"),
-               h.p("Ontvangen wij de gegevens niet of niet op tijd, dan kunnen wij besluiten uw aanvraag niet te "
-                   "behandelen (artikel 4:5 Algemene wet bestuursrecht). Lukt het u niet om alles op tijd te sturen? "
-                   "Neem dan vóór "
-                   f"{nl_datum(o.termijn_tot)} contact op met uw consulent.")]  # fmt: skip
-    inhoud += [*h.kop("Wat betekent dit voor de beslistermijn?"), *_beslistermijn(zaak, beoordeling, o)]
-    slot = h.p(g.vragen(zaak, r))
-    inhoud.append(h.ondertekening(["Met vriendelijke groet,", f"namens {r.ondertekening.namens},"],
-                                  g.behandelaar(zaak), r.ondertekening.functie, met=[slot]))  # fmt: skip
+    inhoud = sj.vul_in("verzoek-aanvulling", r.gemeente_code, waarden(zaak, beoordeling, o, wat),
+                       {"ondertekening": handtekening(g.ondertekenaar(zaak, r), r.ondertekening.functie)})  # fmt: skip
     return bp.bouw_pdf(kop, inhoud)
 
 
-def _hoe_aanleveren(zaak: Zaak, r: Regeling, o: Opschorting) -> list:
+def waarden(zaak: Zaak, beoordeling: Beoordeling, o: Opschorting, wat: list[tuple[str, str]]) -> dict[str, object]:
+    """The variables of the template ``verzoek-aanvulling.txt`` (listed in LEESMIJ.md)."""
+    r = beoordeling.regeling
     hs = r.huisstijl
-    route = f"per post naar {hs.afzender}, {', '.join(hs.postadres)}"
-    if hs.email:
-        route += f", per e-mail naar {hs.email}"
-    return [
-        h.Spacer(1, 4),
-        h.pm(f"Wij moeten de gegevens uiterlijk op <b>{h.e(nl_datum(o.termijn_tot))}</b> van u hebben. U kunt ze "
-             f"sturen {h.e(route)}, of afgeven aan uw consulent. Vermeld daarbij ons kenmerk "
-             f"{h.e(g.kenmerk(zaak))}."),
-    ]  # fmt: skip
+    wie = g.behandelaar(zaak)
+    return {
+        "namen": g.namen(zaak),
+        "kinderen": g.kinderen(zaak),
+        "aanvraag_datum": nl_datum(g.aanvraag_ontvangen(zaak, r)),
+        "ontbreekt": [{"omschrijving": w, "artikel": a} for w, a in wat],
+        "met_artikel": any(a for _, a in wat),
+        "citeertitel": r.citeertitel,
+        "toelichting": o.toelichting.strip(),
+        "termijn_tot": nl_datum(o.termijn_tot),
+        "postadres": ", ".join([hs.afzender, *hs.postadres]),
+        "email": hs.email,
+        "kenmerk": g.kenmerk(zaak),
+        "consulent": wie.naam if wie else "",
+        "contact": g.bereikbaar(wie, r),
+        "namens": r.ondertekening.namens,
+        **_beslistermijn(zaak, beoordeling, o),
+    }
 
 
 def _stand(zaak: Zaak, regeling: Regeling, o: Opschorting, *, met: bool):
@@ -127,36 +115,25 @@ def _stand(zaak: Zaak, regeling: Regeling, o: Opschorting, *, met: bool):
     return beslistermijn(toen, regeling)
 
 
-def _beslistermijn(zaak: Zaak, beoordeling: Beoordeling, o: Opschorting) -> list:
-    """What the suspension does to the beslistermijn; the dates come from the core (smi_tui.termijnen)."""
+def _beslistermijn(zaak: Zaak, beoordeling: Beoordeling, o: Opschorting) -> dict[str, object]:
+    """What the suspension does to the beslistermijn; the dates come from the core (smi_tui.termijnen).
+    ``beslistermijn`` is 'loopt_niet', 'verstreken' (sent after the term had ended: the Awb suspends nothing, the
+    core explains why in its remarks) or 'opgeschort'."""
     r = beoordeling.regeling
     bt = r.beslistermijn
     met, zonder = _stand(zaak, r, o, met=True), _stand(zaak, r, o, met=False)
-    artikel = g.bij_regeling(bt.artikel, r)
+    uit: dict[str, object] = {
+        "beslistermijn_weken": bt.weken,
+        "beslistermijn_artikel": g.bij_regeling(bt.artikel, r),
+        "termijn_vanaf": beslistermijn_vanaf(r),
+        "einde_zonder_verzoek": "",
+        "einde_met_verzoek": "",
+        "stil_vanaf": nl_datum(o.verzocht_op + timedelta(days=1)),
+    }
     if met.start is None or met.uiterste is None:
-        return [h.p(f"Wij moeten binnen {bt.weken} weken op uw aanvraag beslissen ({artikel}). Die termijn loopt nog "
-                    f"niet: hij begint {_VANAF.get(beslistermijn_vanaf(r), 'zodra uw aanvraag compleet is')}. Wij laten u dan weten "
-                    "op welke datum wij uiterlijk beslissen.")]  # fmt: skip
+        return {**uit, "beslistermijn": "loopt_niet"}
+    uit["einde_zonder_verzoek"] = nl_datum(zonder.uiterste or met.uiterste)
+    uit["einde_met_verzoek"] = nl_datum(met.uiterste)
     if met.opgeschort_dagen <= zonder.opgeschort_dagen:
-        # sent after the term had ended: the Awb suspends nothing (the core explains why in its remarks)
-        return [h.p(f"Wij moeten binnen {bt.weken} weken op uw aanvraag beslissen ({artikel}). Die termijn is op "
-                    f"{nl_datum(zonder.uiterste or met.uiterste)} verstreken; dit verzoek schort hem niet meer op "
-                    "(artikel 4:15 Algemene wet bestuursrecht). Wij beslissen zo snel mogelijk nadat wij uw "
-                    "aanvulling hebben ontvangen.")]  # fmt: skip
-    start = o.verzocht_op + timedelta(days=1)
-    return [
-        h.p(f"Wij moeten binnen {bt.weken} weken op uw aanvraag beslissen ({artikel}). Zonder dit verzoek was dat "
-            f"uiterlijk op {nl_datum(zonder.uiterste or met.uiterste)}. De termijn staat stil vanaf "
-            f"{nl_datum(start)}, de dag na de datum van deze brief, tot de dag waarop wij uw aanvulling hebben "
-            f"ontvangen. Vult u niet aan, dan staat de termijn stil tot en met {nl_datum(o.termijn_tot)} (artikel "
-            "4:15 lid 1 onder a Algemene wet bestuursrecht)."),
-        h.pm(f"Daardoor beslissen wij uiterlijk op <b>{h.e(nl_datum(met.uiterste))}</b>. Vult u eerder aan, dan "
-             "schuift die datum minder op; wij laten u dan weten wanneer wij uiterlijk beslissen."),
-    ]  # fmt: skip
-
-
-_VANAF = {
-    "melding": "op de dag na uw melding",
-    "aanvraag": "zodra wij uw aanvraag hebben ontvangen",
-    "complete_aanvraag": "pas als uw aanvraag compleet is, dus als wij de gevraagde gegevens hebben",
-}
+        return {**uit, "beslistermijn": "verstreken"}
+    return {**uit, "beslistermijn": "opgeschort"}

@@ -4,7 +4,9 @@ The figures are the core's (:func:`smi_tui.wijziging.bereken_wijziging`): the re
 article and words, the change date, old vs new compensation per child per month from that date, and — when more
 was paid than is due and the consulent recovers it — the amount to recover. The letter adds no payment terms of
 its own: the regulations name none, so it only says that the amount is recovered and whom to ask about paying it
-back. Motivated (3:46), with its rules (3:47) and the bezwaarclausule (3:45, 6:7, 6:8).
+back. Motivated (3:46), with its rules (3:47) and the bezwaarclausule (3:45, 6:7, 6:8). The wording is the template
+``letters/sjablonen/wijzigingsbeschikking.txt``, whose dictum, motivering, rechtsgrond and bezwaarclausule are checked
+present (:data:`letters.sjabloon.VERPLICHT_BESLUIT`); this module gives its facts.
 """
 
 from __future__ import annotations
@@ -15,7 +17,9 @@ from letters import beschikking as bs
 from letters import briefpapier as bp
 from letters import gegevens as g
 from letters import huisstijl as h
+from letters import sjabloon as sj
 from letters.bezwaar import MET_ONDERTEKENING
+from letters.sjabloon_opmaak import handtekening
 from smi_tui import config
 from smi_tui.beoordeling import Beoordeling
 from smi_tui.berekening import Ontbreekt
@@ -23,7 +27,6 @@ from smi_tui.datums import nl_datum, nl_maand
 from smi_tui.fouten import SmiFout
 from smi_tui.geld import euro
 from smi_tui.nazorg import Wijziging, WijzigingSoort
-from smi_tui.regeling import Regeling
 from smi_tui.termijnen import bezwaartermijn_einde
 from smi_tui.wijziging import Wijzigingsuitkomst, bereken_wijziging
 from smi_tui.zaak import Zaak
@@ -32,11 +35,6 @@ ONDERWERP = {
     WijzigingSoort.HERZIENING: "Wij herzien uw tegemoetkoming kinderopvang",
     WijzigingSoort.INTREKKING: "Wij trekken uw tegemoetkoming kinderopvang in",
     WijzigingSoort.BEEINDIGING: "Wij beëindigen uw tegemoetkoming kinderopvang",
-}
-_WERKWOORD = {
-    WijzigingSoort.HERZIENING: "herzien",
-    WijzigingSoort.INTREKKING: "ingetrokken",
-    WijzigingSoort.BEEINDIGING: "beëindigd",
 }
 _INVULLEN = "Leg eerst de wijziging vast (soort, grond uit de regeling, ingangsdatum) en het besluit daarop."
 
@@ -82,70 +80,68 @@ def maak(zaak: Zaak, beoordeling: Beoordeling, *, datum: date | None = None, num
                       onderwerp=ONDERWERP[w.soort], datum=datum or w.besluit_datum, kenmerk=g.kenmerk(zaak),
                       aan=g.adresregels(zaak, verplicht=True, brief="wijzigingsbeschikking"),
                       behandelaar=g.behandelaar(zaak))  # fmt: skip
-    kinderen = g.kinderen(zaak)
-    besluit = zaak.besluit
-    inhoud = [
-        h.p(g.aanhef(zaak)),
-        h.p(f"Op {nl_datum(besluit.datum)} hebben wij u een tegemoetkoming toegekend in de kosten van kinderopvang op "
-            f"sociaal-medische indicatie (SMI) voor {kinderen}. "
-            + (f"Op {nl_datum(w.gemeld_op)} kregen wij informatie die gevolgen heeft voor die tegemoetkoming. "
-               if w.gemeld_op else "")
-            + f"In deze brief leest u dat wij de tegemoetkoming hebben {_WERKWOORD[w.soort]}, waarom, en wat dat "
-            "voor u betekent."),
-        *h.kop("Ons besluit"),
-        h.pm(f"<b>{h.e(_besluitzin(w, u, besluit.datum))}</b>"),
-        *_waarom(beoordeling, w, u),
-        *_bedragen(u),
-        *_terugvordering(zaak, r, u, w.verzonden_op or w.besluit_datum),
-        *h.kop("Op welke regels dit besluit rust"),
-        h.p(f"Dit besluit is genomen op grond van de {r.citeertitel} ({r.titel}, vastgesteld door "
-            f"{r.vastgesteld_door}), in het bijzonder {u.grond.artikel}"
-            + (f" en {r.berekening.artikel} (berekening)" if u.nieuw_cent else "")
-            + ", en de Algemene wet bestuursrecht."),
-    ]  # fmt: skip
-    bezwaar = bs.bezwaarclausule(zaak, r, w.verzonden_op or w.besluit_datum)
-    inhoud += bezwaar[:-MET_ONDERTEKENING]
-    inhoud.append(h.ondertekening(["Met vriendelijke groet,", f"namens {r.ondertekening.namens},"],
-                                  g.behandelaar(zaak), r.ondertekening.functie, met=bezwaar[-MET_ONDERTEKENING:]))  # fmt: skip
+    blokken: dict[str, sj.Blok] = {
+        "nieuwe_opvang": [bs.bedragentabel(u.nieuw[0]), h.Spacer(1, 6)] if _nieuwe_opvang(u) else [],
+        "per_maand": _per_maand(u),
+        "bezwaarclausule": bs.bezwaarclausule(zaak, r, w.verzonden_op or w.besluit_datum),
+        "ondertekening": handtekening(g.ondertekenaar(zaak, r), r.ondertekening.functie, houd=MET_ONDERTEKENING),
+    }
+    inhoud = sj.vul_in("wijzigingsbeschikking", r.gemeente_code, waarden(zaak, beoordeling, w, u), blokken,
+                       verplicht=sj.VERPLICHT_BESLUIT)  # fmt: skip
     return bp.bouw_pdf(kop, inhoud)
 
 
-def _besluitzin(w: Wijziging, u: Wijzigingsuitkomst, besluitdatum: date) -> str:
-    van = nl_datum(u.ingangsdatum)
-    if w.soort == WijzigingSoort.HERZIENING:
-        return (f"Wij herzien ons besluit van {nl_datum(besluitdatum)} met ingang van {van}. Vanaf die datum berekenen "
-                "wij de tegemoetkoming opnieuw; hieronder ziet u wat er verandert.")  # fmt: skip
-    if w.soort == WijzigingSoort.INTREKKING:
-        return (f"Wij trekken ons besluit van {nl_datum(besluitdatum)} in met ingang van {van}. Vanaf die datum "
-                "heeft u geen recht op een tegemoetkoming.")  # fmt: skip
-    return f"Wij beëindigen de tegemoetkoming met ingang van {van}. Vanaf die datum krijgt u geen tegemoetkoming meer."
+def _nieuwe_opvang(u: Wijzigingsuitkomst) -> bool:
+    return bool(u.nieuw) and u.soort == WijzigingSoort.HERZIENING
 
 
-def _waarom(beoordeling: Beoordeling, w: Wijziging, u: Wijzigingsuitkomst) -> list:
+def waarden(zaak: Zaak, beoordeling: Beoordeling, w: Wijziging, u: Wijzigingsuitkomst) -> dict[str, object]:
+    """The variables of the template ``wijzigingsbeschikking.txt`` (listed in LEESMIJ.md)."""
+    assert zaak.besluit is not None and w.besluit_datum is not None
     r = beoordeling.regeling
-    gr = u.grond
-    uit = [*h.kop("Waarom wij zo besluiten"),
-           # the ground is stored as the regulation words it (a main clause): it follows a colon, not 'als'
-           h.pm(f"Volgens {h.e(g.bij_regeling(gr.artikel, r))} kunnen wij de tegemoetkoming herzien, intrekken of "
-                f"beëindigen in deze situatie: <i>{h.e(gr.tekst.strip().rstrip('.'))}</i>. Dat is hier het "
-                "geval.")]  # fmt: skip
-    for tekst in (w.toelichting, w.motivering):
-        if tekst.strip():
-            uit.append(h.p(tekst.strip()))
-    if u.ingangsdatum != w.ingangsdatum:
-        uit.append(h.p(f"De wijziging gaat in op {nl_datum(u.ingangsdatum)}, de eerste dag van de tegemoetkoming."))
-    return uit
+    verzonden = w.verzonden_op or w.besluit_datum
+    betaald = u.betaald_cent
+    return {
+        "namen": g.namen(zaak),
+        "kinderen": g.kinderen(zaak),
+        "soort": w.soort.value,
+        "besluit_datum": nl_datum(zaak.besluit.datum),
+        "gemeld_op": nl_datum(w.gemeld_op) if w.gemeld_op else "",
+        "ingangsdatum": nl_datum(u.ingangsdatum),
+        "ingangsdatum_verschoven": u.ingangsdatum != w.ingangsdatum,
+        # the ground is stored as the regulation words it (a main clause): it follows a colon, not 'als'
+        "grond_tekst": u.grond.tekst.strip().rstrip("."),
+        "grond_artikel": u.grond.artikel,
+        "grond_artikel_regeling": g.bij_regeling(u.grond.artikel, r),
+        "toelichting": w.toelichting.strip(),
+        "motivering": w.motivering.strip(),
+        "nieuwe_opvang": _nieuwe_opvang(u),
+        "per_maand": bool(u.regels),
+        "betaald": euro(betaald) if betaald is not None else "",
+        "recht_op": euro(u.nieuw_cent),
+        "terugvordering": euro(u.terugvordering_cent) if betaald is not None and u.terugvordering_cent else "",
+        "terugvordering_grond": g.bij_regeling(u.terugvordering_artikel, r) if u.terugvordering_artikel else "",
+        "terugbetalen_door": zaak.aanvrager.naam,
+        # Awb 4:87: within six weeks after the decision took effect, i.e. was made known; counted as the bezwaar
+        # term, Algemene termijnenwet included
+        "terugbetalen_uiterlijk": nl_datum(bezwaartermijn_einde(verzonden)),
+        "hoe_terugbetalen": config.brieftekst("terugbetalen", r.gemeente_code).rstrip("."),
+        "nabetaling": euro(u.nabetaling_cent) if u.nabetaling_cent else "",
+        "te_veel": euro(betaald - u.nieuw_cent) if betaald is not None and betaald > u.nieuw_cent else "",
+        "gemeente": r.gemeente,
+        "kenmerk": g.kenmerk(zaak),
+        "citeertitel": r.citeertitel,
+        "titel": r.titel,
+        "vastgesteld_door": r.vastgesteld_door,
+        "berekening_artikel": r.berekening.artikel if u.nieuw_cent else "",
+        "namens": r.ondertekening.namens,
+    }
 
 
-def _bedragen(u: Wijzigingsuitkomst) -> list:
-    van = nl_datum(u.ingangsdatum)
-    uit = [*h.kop(f"Wat er verandert vanaf {van}")]
-    if u.nieuw and u.soort == WijzigingSoort.HERZIENING:
-        uit += [h.p(f"Vanaf {van} geldt deze kinderopvang (een volle maand):"), bs.bedragentabel(u.nieuw[0]),
-                h.Spacer(1, 6)]  # fmt: skip
+def _per_maand(u: Wijzigingsuitkomst) -> list:
+    """The table of the compensation per child per month, as it was and as it becomes (empty without months)."""
     if not u.regels:
-        return [*uit, h.p("Voor de periode vanaf deze datum was geen tegemoetkoming toegekend; de bedragen veranderen "
-                          "niet.")]  # fmt: skip
+        return []
     rijen = [["Maand", "Kind", "Was", "Wordt", "Verschil"]]
     for x in u.regels:
         rijen.append(
@@ -155,54 +151,4 @@ def _bedragen(u: Wijzigingsuitkomst) -> list:
     tabel = h.tabel(rijen, [28, 38, 28, 28, 43], rechts=(2, 3, 4), vet_laatste=True)
     if len(rijen) > 4:  # the total never alone on a new page: it keeps the last two months with it
         tabel.setStyle([("NOSPLIT", (0, -3), (-1, -1))])
-    uit += [h.p(f"De tegemoetkoming per kind per maand, zoals die was en zoals die vanaf {van} wordt. Een maand die "
-                "maar voor een deel na de ingangsdatum valt, telt naar rato van de dagen."), tabel]  # fmt: skip
-    return uit
-
-
-def _terugvordering(zaak: Zaak, r: Regeling, u: Wijzigingsuitkomst, verzonden: date) -> list:
-    citeertitel = r.citeertitel
-    if u.betaald_cent is None:
-        return []
-    van = nl_datum(u.ingangsdatum)
-    uit = [*h.kop("Wat dit betekent voor wat al is betaald"),
-           h.gegevens([
-               (f"Al betaald over de periode vanaf {van}", euro(u.betaald_cent)),
-               ("Waar recht op is over die periode", euro(u.nieuw_cent)),
-           ])]  # fmt: skip
-    if u.terugvordering_cent:
-        uit += [h.Spacer(1, 4), *terugbetaling(zaak, r, u.terugvordering_cent, u.terugvordering_artikel, verzonden)]
-    elif u.nabetaling_cent:
-        uit += [h.Spacer(1, 4), h.pm(f"Over deze periode moet nog <b>{h.e(euro(u.nabetaling_cent))}</b> worden "
-                                     "betaald. Dat gaat zoals in ons eerste besluit staat.")]  # fmt: skip
-    elif u.betaald_cent > u.nieuw_cent and not u.terugvordering_artikel:
-        uit += [h.Spacer(1, 4), h.p(f"Er is {euro(u.betaald_cent - u.nieuw_cent)} meer betaald dan waar recht op is. "
-                                    f"De {citeertitel} geeft geen grondslag om dit terug te vorderen; wij vorderen "
-                                    "het niet terug.")]  # fmt: skip
-    elif u.betaald_cent > u.nieuw_cent:
-        uit += [h.Spacer(1, 4), h.p(f"Er is {euro(u.betaald_cent - u.nieuw_cent)} meer betaald dan waar recht op is. "
-                                    "Dit bedrag vorderen wij niet terug.")]  # fmt: skip
-    else:
-        uit += [h.Spacer(1, 4), h.p("Er is niet te veel betaald; u hoeft niets terug te betalen.")]
-    return uit
-
-
-def terugbetaling(zaak: Zaak, r: Regeling, bedrag_cent: int, artikel: str, verzonden: date) -> list:
-    """The recovery as a decision: who pays, how much, on which basis (Awb 4:57 and the regulation's article), by
-    when (4:87: within six weeks after the decision took effect, i.e. was made known; counted as the bezwaar term,
-    Algemene termijnenwet included) and how (the municipality's text ``terugbetalen`` in config.toml)."""
-    uiterlijk = bezwaartermijn_einde(verzonden)
-    wie = zaak.aanvrager.naam
-    hoe = config.brieftekst("terugbetalen", r.gemeente_code) or (
-        f"Maak het bedrag over aan de gemeente {r.gemeente} en vermeld het kenmerk {g.kenmerk(zaak)}. Het "
-        "rekeningnummer krijgt u van uw consulent"
-    )
-    return [
-        h.pm(f"Er is <b>{h.e(euro(bedrag_cent))}</b> te veel betaald. Wij vorderen dit bedrag terug van "
-             f"{h.e(wie)}, aan wie de tegemoetkoming is toegekend (artikel 4:57 Awb en "
-             f"{h.e(g.bij_regeling(artikel, r))})."),
-        h.pm(f"Betaal het bedrag binnen zes weken nadat dit besluit aan u is bekendgemaakt, dus uiterlijk op "
-             f"<b>{h.e(nl_datum(uiterlijk))}</b> (artikel 4:87 Awb). {h.e(hoe.rstrip('.'))}."),
-        h.p("Kunt u het niet in één keer betalen? Neem dan vóór die datum contact op met uw consulent. Ook als u "
-            "bezwaar maakt, moet u op tijd betalen: bezwaar schort dit besluit niet op (artikel 6:16 Awb)."),
-    ]  # fmt: skip
+    return [tabel]

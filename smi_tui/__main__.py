@@ -236,6 +236,11 @@ def bouw_parser() -> argparse.ArgumentParser:
                    help="welke aanvulling/verlenging/wijziging (1 = de eerste; standaard de laatste)")  # fmt: skip
     s.set_defaults(func=_brief)
 
+    s = sub.add_parser("sjablonen", help="controleer de eigen briefsjablonen en het logo (zie sjablonen_map)")
+    s.add_argument("actie", choices=["controleer"], metavar="controleer")
+    s.add_argument("--gemeente", default=None, metavar="CODE", help="alleen deze gemeente (standaard alle)")
+    s.set_defaults(func=_lazy("letters.sjabloon_controle", "cmd_sjablonen"))
+
     s = sub.add_parser("print", help="druk een PDF af")
     s.add_argument("bestand", type=Path, metavar="UIT.pdf")
     s.add_argument("--printer", default=None, help="naam van de printer (standaard: de standaardprinter)")

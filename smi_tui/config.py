@@ -203,7 +203,10 @@ def budgetplafond_met_bron(regeling_id: str, jaar: int) -> tuple[int | None, str
 BRIEF_SLEUTELS = {
     "privacy_fg": "hoe de ouder de functionaris gegevensbescherming (FG) van de gemeente bereikt",
     "terugbetalen": "hoe een ouder een teruggevorderd bedrag betaalt (rekeningnummer, ten name van, kenmerk)",
-    "betaling_aan": "aan wie het college betaalt als de regeling de keuze laat: \"ouder\" of \"opvangorganisatie\"",
+    "betaling_aan": 'aan wie het college betaalt als de regeling de keuze laat: "ouder" of "opvangorganisatie"',
+    "ondertekenaar": "wie de brieven ondertekent als het mandaatbesluit dat niet aan de consulent laat (naam)",
+    "ondertekenaar_functie": 'de functie van die ondertekenaar, bijv. "teamleider Jeugd en Gezin"',
+    "rechtbank": 'de rechtbank van het arrondissement voor een voorlopige voorziening, bijv. "rechtbank Midden-Nederland"',
 }
 """The texts of ``[brieven]`` in config.toml that letters print (README, section 'Letters')."""
 
@@ -227,3 +230,51 @@ def brieftekst(sleutel: str, gemeente_code: str) -> str:
                           f"({BRIEF_SLEUTELS[sleutel]}).")  # fmt: skip
         return " ".join(waarde.split())
     return ""
+
+
+def sjablonen_map() -> Path | None:
+    """The folder with the municipality's own letter templates and logo (``sjablonen_map`` in config.toml), or None
+    when the shipped templates are used. A folder named there that does not exist is refused (never silently the
+    shipped wording instead of the beheerder's)."""
+    waarde = lees_config().get("sjablonen_map")
+    if waarde in (None, ""):
+        return None
+    pad = config_bestand()
+    if not isinstance(waarde, str):
+        raise SmiFout(f'In {pad} moet sjablonen_map een map zijn tussen aanhalingstekens, bijv. sjablonen_map = '
+                      '"C:/SMI/sjablonen".')  # fmt: skip
+    map_ = Path(waarde).expanduser()
+    if not map_.is_absolute():
+        map_ = pad.parent / map_  # relative to config.toml, so a beheerder can keep both together
+    if not map_.is_dir():
+        raise SmiFout(f"De map met eigen briefsjablonen {map_} (sjablonen_map in {pad}) bestaat niet. Maak de map "
+                      "aan of verwijder de regel; zonder die map maakt de app geen brieven, zodat nooit ongemerkt "
+                      "de standaardtekst wordt verstuurd.")  # fmt: skip
+    return map_
+
+
+def tekstblokken(soort: str, gemeente_code: str) -> dict[str, str]:
+    """The optional texts a municipality adds at named places of letter ``soort`` (``[tekstblokken."<soort>"]`` in
+    config.toml for every municipality, ``[tekstblokken."<soort>"."<gemeente_code>"]`` for one, which goes first):
+    place name -> text. Line breaks are kept (a blank line starts a new paragraph)."""
+    pad = config_bestand()
+    tabel = lees_config().get("tekstblokken", {})
+    if not isinstance(tabel, dict):
+        raise SmiFout(f'In {pad} moet tekstblokken een tabel zijn, bijv. [tekstblokken."{soort}"] met '
+                      'na_aanhef = "...".')  # fmt: skip
+    per_soort = tabel.get(soort, {})
+    if not isinstance(per_soort, dict):
+        raise SmiFout(f'In {pad} moet [tekstblokken."{soort}"] plaatsen met tekst bevatten, bijv. na_aanhef = "...".')
+    uit: dict[str, str] = {}
+    eigen = per_soort.get(gemeente_code, {})
+    for bron, naam in ((per_soort, f'[tekstblokken."{soort}"]'), (eigen, f'[tekstblokken."{soort}".'
+                                                                        f'"{gemeente_code}"]')):  # fmt: skip
+        if not isinstance(bron, dict):
+            raise SmiFout(f'In {pad} moet {naam} plaatsen met tekst bevatten, bijv. na_aanhef = "...".')
+        for plek, tekst in bron.items():
+            if isinstance(tekst, dict):
+                continue  # another municipality's table
+            if not isinstance(tekst, str):
+                raise SmiFout(f"In {pad} moet {plek} onder {naam} tekst zijn tussen aanhalingstekens.")
+            uit[plek] = tekst.strip()
+    return uit
