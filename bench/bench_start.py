@@ -78,9 +78,14 @@ def tijd(opdracht: list[str], env: dict[str, str]) -> float:
 
 
 def meet_start(map_: Path, herhaal: int) -> tuple[float, float]:
-    env = dict(os.environ, SMI_TUI_DATA=str(map_), SMI_TUI_WACHTWOORD=WACHTWOORD, SMI_TUI_BENCH_AFSLUITEN="1",
-               SMI_TUI_CONFIG=str(map_ / "geen.toml"),
-               PYTHONPYCACHEPREFIX=str(map_.parent / "pycache"))  # fmt: skip
+    env = dict(
+        os.environ,
+        SMI_TUI_DATA=str(map_),
+        SMI_TUI_WACHTWOORD=WACHTWOORD,
+        SMI_TUI_BENCH_AFSLUITEN="1",
+        SMI_TUI_CONFIG=str(map_ / "geen.toml"),
+        PYTHONPYCACHEPREFIX=str(map_.parent / "pycache"),
+    )
     # Both start with compiled bytecode, as on a workstation (Python writes it on the first run, pip at install).
     # This machine sets PYTHONDONTWRITEBYTECODE, which would make every run compile this project's modules again
     # (Textual's come compiled from pip); one untimed run of each fills a private cache outside the tree.
@@ -128,8 +133,7 @@ async def meet_stappen(
     zaak["besluit"].pop("verzonden_op", None)  # a sent beschikking makes every step read-only: no field takes focus
     with Opslag.open(map_, WACHTWOORD) as o:
         zn = o.nieuwe_zaak(zaak, consulent="bench")
-    app = SmiApp(map_, vandaag=lambda: date(2026, 5, 4), printer=lambda p: "", consulent="bench",
-                 vergrendel_na=3600)  # fmt: skip
+    app = SmiApp(map_, vandaag=lambda: date(2026, 5, 4), printer=lambda p: "", consulent="bench", vergrendel_na=3600)
     terug: list[list[float]] = [[], []]
     verder: list[list[float]] = [[], []]
     gewijzigd: list[float] = []
@@ -198,26 +202,36 @@ def main() -> int:
         map_ = Path(tmp) / "data"
         vul_opslag(map_, args.zaken)
         app, kaal = meet_start(map_, args.herhaal)
-        print(f"start met {args.zaken} zaken: {app:.3f} s; kale Textual-app: {kaal:.3f} s; "
-              f"verhouding {app / kaal:.2f} (doel <= 1,5)")  # fmt: skip
-        print(f"daarbij, na het typen van de wachtzin: sleutelafleiding scrypt N=2^17 "
-              f"{meet_sleutelafleiding(3):.3f} s (de prijs van de wachtzin, niet van de start)")  # fmt: skip
+        print(
+            f"start met {args.zaken} zaken: {app:.3f} s; kale Textual-app: {kaal:.3f} s; "
+            f"verhouding {app / kaal:.2f} (doel <= 1,5)"
+        )
+        print(
+            f"daarbij, na het typen van de wachtzin: sleutelafleiding scrypt N=2^17 "
+            f"{meet_sleutelafleiding(3):.3f} s (de prijs van de wachtzin, niet van de start)"
+        )
         terug, verder, gewijzigd, opnieuw = asyncio.run(meet_stappen(map_, args.denktijd))
 
         def ms(x: list[float]) -> str:
             return f"{statistics.median(x) * 1000:.1f} ms"
 
         print(f"denktijd {args.denktijd:g} s")
-        for naam, (eerst, weer) in [("terug (ctrl+b, concept bewaren)", terug),
-                                    ("verder (ctrl+s, valideren, bewaren in de achtergrond)", verder)]:  # fmt: skip
+        for naam, (eerst, weer) in [
+            ("terug (ctrl+b, concept bewaren)", terug),
+            ("verder (ctrl+s, valideren, bewaren in de achtergrond)", verder),
+        ]:
             print(
                 f"stapwissel {naam}: mediaan {ms(eerst + weer)} (eerste bezoek {ms(eerst)}, "
                 f"opnieuw {ms(weer)}; doel < 50 ms)"
             )
-        print(f"stapwissel verder na een wijziging (melding -> gesprek; de gesprek-stap blijft en toont de nieuwe "
-              f"gegevens): mediaan {ms(gewijzigd)} (doel < 50 ms)")  # fmt: skip
-        print(f"stapwissel verder na een andere regeling (melding -> gesprek, gesprek opnieuw opgebouwd): mediaan "
-              f"{ms(opnieuw)} (doel < 50 ms)")  # fmt: skip
+        print(
+            f"stapwissel verder na een wijziging (melding -> gesprek; de gesprek-stap blijft en toont de nieuwe "
+            f"gegevens): mediaan {ms(gewijzigd)} (doel < 50 ms)"
+        )
+        print(
+            f"stapwissel verder na een andere regeling (melding -> gesprek, gesprek opnieuw opgebouwd): mediaan "
+            f"{ms(opnieuw)} (doel < 50 ms)"
+        )
     return 0
 
 

@@ -64,8 +64,10 @@ def main() -> int:
                 fouten = [u for u in (s.zaak(zn) for zn in nummers) if u.fout or u.conflicten]
                 duur = time.perf_counter() - t
                 v.sluit()
-                print(f"{ronde:<22} {n} zaken in {duur:6.1f} s ({duur / n * 1000:6.0f} ms per zaak), "
-                      f"{v.aantal} verzoeken ({v.aantal / n:.1f} per zaak), {len(fouten)} met fout/conflict")  # fmt: skip
+                print(
+                    f"{ronde:<22} {n} zaken in {duur:6.1f} s ({duur / n * 1000:6.0f} ms per zaak), "
+                    f"{v.aantal} verzoeken ({v.aantal / n:.1f} per zaak), {len(fouten)} met fout/conflict"
+                )
     return 0
 
 

@@ -62,8 +62,14 @@ async def typ(map_: Path, zaaknummer: str, autosave: bool, woorden: int) -> tupl
         if isinstance(bericht, ConceptGewijzigd):
             concepten += 1
 
-    app = SmiApp(map_, vandaag=lambda: date(2026, 5, 4), printer=lambda p: "", consulent="bench",
-                 vergrendel_na=3600, autosave=autosave)  # fmt: skip
+    app = SmiApp(
+        map_,
+        vandaag=lambda: date(2026, 5, 4),
+        printer=lambda p: "",
+        consulent="bench",
+        vergrendel_na=3600,
+        autosave=autosave,
+    )
     tijden: list[float] = []
     async with app.run_test(size=(100, 40), message_hook=haak) as pilot:
         while not app.rijen:
@@ -110,9 +116,12 @@ def main() -> int:
                 tijden, concepten = asyncio.run(typ(map_, zn, autosave, args.woorden))
                 gemeten[autosave] += tijden
                 geschreven += concepten if autosave else 0
-                print(f"  ronde {ronde + 1}, autosave {'aan' if autosave else 'uit'}: mediaan "
-                      f"{statistics.median(tijden) * 1000:.2f} ms over {len(tijden)} toetsen, "
-                      f"{concepten} concepten", file=sys.stderr)  # fmt: skip
+                print(
+                    f"  ronde {ronde + 1}, autosave {'aan' if autosave else 'uit'}: mediaan "
+                    f"{statistics.median(tijden) * 1000:.2f} ms over {len(tijden)} toetsen, "
+                    f"{concepten} concepten",
+                    file=sys.stderr,
+                )
 
     def cijfers(x: list[float]) -> str:
         p90 = statistics.quantiles(x, n=10)[-1]

@@ -45,8 +45,10 @@ def hoort_niet_bij(soort: str, zaak: Zaak) -> str:
     application gets no plan van aanpak, since there is no childcare to plan."""
     besluit = zaak.besluit
     if soort == "plan-van-aanpak" and besluit is not None and besluit.beslissing == "afwijzen":
-        return ("Bij een afwijzing hoort geen plan van aanpak: er wordt geen kinderopvang toegekend. Maak alleen de "
-                "beschikking.")  # fmt: skip
+        return (
+            "Bij een afwijzing hoort geen plan van aanpak: er wordt geen kinderopvang toegekend. Maak alleen de "
+            "beschikking."
+        )
     return ""
 
 
@@ -81,8 +83,9 @@ def maak(
     if soort in MET_NUMMER:
         extra["nummer"] = nummer
     elif nummer is not None:
-        raise BriefFout(f"De brief '{soort}' gaat over de hele zaak; een nummer kiezen kan alleen bij "
-                        f"{', '.join(MET_NUMMER)}.")  # fmt: skip
+        raise BriefFout(
+            f"De brief '{soort}' gaat over de hele zaak; een nummer kiezen kan alleen bij {', '.join(MET_NUMMER)}."
+        )
     if not zaak.zaaknummer and not proef:
         raise BriefFout(
             f"Deze zaak heeft nog geen zaaknummer, dus de brief '{soort}' kan nog niet worden verstuurd: leg de zaak "

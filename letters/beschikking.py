@@ -57,8 +57,10 @@ def voorbehoud(b: Berekening) -> list:
 def controleer(zaak: Zaak) -> None:
     """Raise BriefFout when the case has no decision to put in a beschikking."""
     if zaak.besluit is None:
-        raise g.fout("Deze zaak heeft nog geen besluit. Neem eerst een besluit (stap Besluit); pas dan kan de "
-                     "beschikking worden gemaakt.")  # fmt: skip
+        raise g.fout(
+            "Deze zaak heeft nog geen besluit. Neem eerst een besluit (stap Besluit); pas dan kan de "
+            "beschikking worden gemaakt."
+        )
 
 
 def maak(zaak: Zaak, beoordeling: Beoordeling, *, datum: date | None = None) -> bytes:
@@ -74,12 +76,19 @@ def maak(zaak: Zaak, beoordeling: Beoordeling, *, datum: date | None = None) -> 
     toegekend = besluit.beslissing != Beslissing.AFWIJZEN
     b = t.berekening
     if toegekend and b is None:
-        raise g.fout("Voor een toekenning is een berekening nodig, maar er ontbreken gegevens: "
-                     + "; ".join(t.ontbrekend))  # fmt: skip
+        raise g.fout(
+            "Voor een toekenning is een berekening nodig, maar er ontbreken gegevens: " + "; ".join(t.ontbrekend)
+        )
     r = beoordeling.regeling
-    kop = bp.Briefkop(r, titel=f"Beschikking kinderopvang SMI – {g.kenmerk(zaak)}", onderwerp=ONDERWERP,
-                      datum=datum or besluit.datum, kenmerk=g.kenmerk(zaak),
-                      aan=g.adresregels(zaak, verplicht=True, brief="beschikking"), behandelaar=wie)  # fmt: skip
+    kop = bp.Briefkop(
+        r,
+        titel=f"Beschikking kinderopvang SMI – {g.kenmerk(zaak)}",
+        onderwerp=ONDERWERP,
+        datum=datum or besluit.datum,
+        kenmerk=g.kenmerk(zaak),
+        aan=g.adresregels(zaak, verplicht=True, brief="beschikking"),
+        behandelaar=wie,
+    )
     blokken: dict[str, sj.Blok] = {
         "kinderen": [_kindertabel(zaak)],
         "wat_u_krijgt": _toekenning(zaak, beoordeling, b) if toegekend and b is not None else [],
@@ -90,8 +99,9 @@ def maak(zaak: Zaak, beoordeling: Beoordeling, *, datum: date | None = None) -> 
         "ondertekening": handtekening(g.ondertekenaar(zaak, r), r.ondertekening.functie, houd=MET_ONDERTEKENING),
         "bijlage": _bijlage(b) if toegekend and b is not None else [],
     }
-    inhoud = sj.vul_in("beschikking", r.gemeente_code, waarden(zaak, beoordeling, t), blokken,
-                       verplicht=sj.VERPLICHT_BESLUIT)  # fmt: skip
+    inhoud = sj.vul_in(
+        "beschikking", r.gemeente_code, waarden(zaak, beoordeling, t), blokken, verplicht=sj.VERPLICHT_BESLUIT
+    )
     return bp.bouw_pdf(kop, inhoud)
 
 
@@ -133,9 +143,11 @@ def _afgewezen(t: Toekenning, b: Berekening) -> list[str]:
         kappen = [r for r in t.geweigerd if r.code == "urenmaximum" and r.kind == k.index]
         if kappen and k.maanden:
             regels = "; ".join(f"{x.artikel}: {x.omschrijving}" for x in k.beperkingen)
-            uit.append(f"{k.naam}: {uren(k.uren_gevraagd_per_maand - k.uren_vergoed_per_maand)} van de gevraagde "
-                       f"{uren(k.uren_gevraagd_per_maand)} uur {k.opvang.soort.label} per maand, boven het maximum "
-                       f"({regels})")  # fmt: skip
+            uit.append(
+                f"{k.naam}: {uren(k.uren_gevraagd_per_maand - k.uren_vergoed_per_maand)} van de gevraagde "
+                f"{uren(k.uren_gevraagd_per_maand)} uur {k.opvang.soort.label} per maand, boven het maximum "
+                f"({regels})"
+            )
     for r in t.geweigerd:
         if r.code != "urenmaximum":
             uit.append(g.uitleg(r).rstrip(".") + (f" ({r.artikel})" if r.artikel else ""))
@@ -144,9 +156,11 @@ def _afgewezen(t: Toekenning, b: Berekening) -> list[str]:
 
 def _toegekend_kind(k: KindBerekening) -> str:
     o = k.opvang
-    return (f"{k.naam}: een tegemoetkoming voor {uren(k.uren_vergoed_per_maand)} uur {o.soort.label} per maand "
-            f"tegen ten hoogste {euro(k.vergoede_uurprijs_cent)} per uur, van {nl_datum(k.begin)} tot en met "
-            f"{nl_datum(k.eind)}")  # fmt: skip
+    return (
+        f"{k.naam}: een tegemoetkoming voor {uren(k.uren_vergoed_per_maand)} uur {o.soort.label} per maand "
+        f"tegen ten hoogste {euro(k.vergoede_uurprijs_cent)} per uur, van {nl_datum(k.begin)} tot en met "
+        f"{nl_datum(k.eind)}"
+    )
 
 
 def _kindertabel(zaak: Zaak) -> h.Table:
@@ -177,10 +191,18 @@ def bedragentabel(b: Berekening) -> h.Table:
             if k.uren_vergoed_per_maand == k.uren_gevraagd_per_maand
             else f"\n(gevraagd {uren(k.uren_gevraagd_per_maand)})"
         )
-        prijs = euro(k.vergoede_uurprijs_cent) + ("" if k.vergoede_uurprijs_cent == k.uurprijs_cent
-                                                  else f"\n(offerte {euro(k.uurprijs_cent)})")  # fmt: skip
-        rijen.append([k.naam, opvang, f"{uren(k.uren_vergoed_per_maand)}{gevraagd}", prijs,
-                      f"{euro(m.tegemoetkoming_cent) if m else '–'}"])  # fmt: skip
+        prijs = euro(k.vergoede_uurprijs_cent) + (
+            "" if k.vergoede_uurprijs_cent == k.uurprijs_cent else f"\n(offerte {euro(k.uurprijs_cent)})"
+        )
+        rijen.append(
+            [
+                k.naam,
+                opvang,
+                f"{uren(k.uren_vergoed_per_maand)}{gevraagd}",
+                prijs,
+                f"{euro(m.tegemoetkoming_cent) if m else '–'}",
+            ]
+        )
     return h.tabel(rijen, [27, 58, 30, 30, 22], rechts=(2, 3, 4))
 
 
@@ -190,25 +212,33 @@ def _toekenning(zaak: Zaak, beoordeling: Beoordeling, b: Berekening) -> list:
     per_maand, eigen = b.typische_maand()
     uit += [
         h.Spacer(1, 4),
-        h.gegevens([
-            ("Ingangsdatum", nl_datum(b.begin)),
-            ("Periode", f"{g.periode_tekst(b.begin, b.eind)} ({r.periode.artikel})"),
-            ("Einddatum", nl_datum(b.eind)),  # of this decision; a later extension or change has its own letter
-            ("Tegemoetkoming per maand", f"{euro(per_maand)} (een volle maand; zie de bijlage voor elke maand)"),
-            ("Uw eigen bijdrage per maand", f"{euro(eigen)} (dit betaalt u zelf aan de kinderopvang)"),
-            ("Totaal over de hele periode", euro(b.totaal_cent)),
-        ]),
-    ]  # fmt: skip
-    uit.append(h.p("De tegemoetkoming is berekend per kind per maand: vergoede uren × vergoede uurprijs × "
-                   f"percentage ({r.berekening.artikel}; uurprijs: {r.berekening.uurprijs_artikel}). De eerste en "
-                   "de laatste maand tellen naar rato van de dagen. Bedragen zijn per kind per maand afgerond op "
-                   "hele centen."))  # fmt: skip
+        h.gegevens(
+            [
+                ("Ingangsdatum", nl_datum(b.begin)),
+                ("Periode", f"{g.periode_tekst(b.begin, b.eind)} ({r.periode.artikel})"),
+                ("Einddatum", nl_datum(b.eind)),  # of this decision; a later extension or change has its own letter
+                ("Tegemoetkoming per maand", f"{euro(per_maand)} (een volle maand; zie de bijlage voor elke maand)"),
+                ("Uw eigen bijdrage per maand", f"{euro(eigen)} (dit betaalt u zelf aan de kinderopvang)"),
+                ("Totaal over de hele periode", euro(b.totaal_cent)),
+            ]
+        ),
+    ]
+    uit.append(
+        h.p(
+            "De tegemoetkoming is berekend per kind per maand: vergoede uren × vergoede uurprijs × "
+            f"percentage ({r.berekening.artikel}; uurprijs: {r.berekening.uurprijs_artikel}). De eerste en "
+            "de laatste maand tellen naar rato van de dagen. Bedragen zijn per kind per maand afgerond op "
+            "hele centen."
+        )
+    )
     return uit + voorbehoud(b)
 
 
 def _opsomming(resultaten: list, r: Regeling) -> list:
-    return h.opsomming([f"<b>{h.e(t.artikel)}</b>: {h.e(g.uitleg(t, r))}" if t.artikel else h.e(g.uitleg(t, r))
-                        for t in resultaten], markup=True)  # fmt: skip
+    return h.opsomming(
+        [f"<b>{h.e(t.artikel)}</b>: {h.e(g.uitleg(t, r))}" if t.artikel else h.e(g.uitleg(t, r)) for t in resultaten],
+        markup=True,
+    )
 
 
 def _motivering(zaak: Zaak, beoordeling: Beoordeling, t: Toekenning) -> list:
@@ -222,8 +252,11 @@ def _motivering(zaak: Zaak, beoordeling: Beoordeling, t: Toekenning) -> list:
     niet = [x for x in t.geweigerd if x.uitkomst == Uitkomst.NIET_VOLDAAN]
     if niet:
         deze = "deze voorwaarde" if len(niet) == 1 else "deze voorwaarden"
-        kop = (f"U voldoet niet aan {deze}:" if t.beslissing == Beslissing.AFWIJZEN
-               else f"Voor een deel van de aanvraag is niet voldaan aan {deze}:")  # fmt: skip
+        kop = (
+            f"U voldoet niet aan {deze}:"
+            if t.beslissing == Beslissing.AFWIJZEN
+            else f"Voor een deel van de aanvraag is niet voldaan aan {deze}:"
+        )
         uit.append(h.pm(f"<b>{h.e(kop)}</b>"))
         uit += _opsomming(niet, r)
     minder = [x for x in t.geweigerd if x.uitkomst == Uitkomst.VOLDAAN]
@@ -245,8 +278,10 @@ def _vindplaatsen(beoordeling: Beoordeling) -> str:
     voorstellen = sorted({a.split(",")[0] for t in beoordeling.toetsen if (a := t.artikel).startswith("raadsvoorstel")})
     if not voorstellen:
         return "De artikelen hieronder zijn artikelen van die regeling."
-    return (f"Waar hieronder ‘{voorstellen[0]}’ staat, staat de regel in het voorstel waarmee de raad de "
-            "regeling heeft vastgesteld; de andere verwijzingen zijn artikelen van de regeling.")  # fmt: skip
+    return (
+        f"Waar hieronder ‘{voorstellen[0]}’ staat, staat de regel in het voorstel waarmee de raad de "
+        "regeling heeft vastgesteld; de andere verwijzingen zijn artikelen van de regeling."
+    )
 
 
 def _betaling_en_plichten(beoordeling: Beoordeling, b: Berekening | None, zaak: Zaak | None = None) -> list:
@@ -263,8 +298,12 @@ def _betaling_en_plichten(beoordeling: Beoordeling, b: Berekening | None, zaak: 
         uit += h.opsomming([f"{v['omschrijving']} ({v['artikel']})" for v in voorwaarden])
     uit += [*h.kop("Wat wij van u verwachten")]
     uit += h.opsomming([f"{v.tekst} ({v.artikel})" for v in r.verplichtingen])
-    uit.append(h.p("Komt u deze verplichtingen niet na, of verandert uw situatie, dan kunnen wij dit besluit "
-                   "herzien of intrekken en te veel betaalde tegemoetkoming terugvorderen."))  # fmt: skip
+    uit.append(
+        h.p(
+            "Komt u deze verplichtingen niet na, of verandert uw situatie, dan kunnen wij dit besluit "
+            "herzien of intrekken en te veel betaalde tegemoetkoming terugvorderen."
+        )
+    )
     return uit
 
 
@@ -286,11 +325,15 @@ def _bijlage(b: Berekening) -> list:
             continue
         minder = any(m.uren_gevraagd != m.uren_vergoed for m in k.maanden)
         # the costs are for the hours asked, the compensation for the hours granted: both shown, so they agree
-        uit.append(h.p(f"Vergoede uurprijs {euro(k.vergoede_uurprijs_cent)} ({k.uurprijs_tabel}); prijs volgens "
-                       f"offerte {euro(k.uurprijs_cent)}. Kosten: de gevraagde uren × de prijs volgens de offerte. "
-                       "Tegemoetkoming: de vergoede uren × de vergoede uurprijs × het percentage."
-                       + (" Bij de uren staat tussen haakjes hoeveel uur u vroeg." if minder else ""),
-                       "klein"))  # fmt: skip
+        uit.append(
+            h.p(
+                f"Vergoede uurprijs {euro(k.vergoede_uurprijs_cent)} ({k.uurprijs_tabel}); prijs volgens "
+                f"offerte {euro(k.uurprijs_cent)}. Kosten: de gevraagde uren × de prijs volgens de offerte. "
+                "Tegemoetkoming: de vergoede uren × de vergoede uurprijs × het percentage."
+                + (" Bij de uren staat tussen haakjes hoeveel uur u vroeg." if minder else ""),
+                "klein",
+            )
+        )
         rijen = [["Maand", "Dagen", "Uren vergoed", "Perc.", "Kosten", "Tegemoetkoming", "Eigen bijdrage",
                   "Opmerking"]]  # fmt: skip
         noten: list[str] = []  # every month's missing figures, said once under the table
@@ -300,14 +343,24 @@ def _bijlage(b: Berekening) -> list:
                 opm += " *"
                 noten += [n for n in m.toelichting if n not in noten]
             gevraagd = f"\n({uren(m.uren_gevraagd)})" if m.uren_gevraagd != m.uren_vergoed else ""
-            rijen.append([nl_maand(m.jaar, m.maand), str(m.dagen), uren(m.uren_vergoed) + gevraagd,
-                          f"{uren(m.percentage)}%", euro(m.kosten_cent), euro(m.tegemoetkoming_cent),
-                          euro(m.eigen_bijdrage_cent), opm])  # fmt: skip
+            rijen.append(
+                [
+                    nl_maand(m.jaar, m.maand),
+                    str(m.dagen),
+                    uren(m.uren_vergoed) + gevraagd,
+                    f"{uren(m.percentage)}%",
+                    euro(m.kosten_cent),
+                    euro(m.tegemoetkoming_cent),
+                    euro(m.eigen_bijdrage_cent),
+                    opm,
+                ]
+            )
         kosten = sum(m.kosten_cent for m in k.maanden)
         eigen = sum(m.eigen_bijdrage_cent for m in k.maanden)
         rijen.append(["Totaal", "", "", "", euro(kosten), euro(k.totaal_cent), euro(eigen), ""])
-        uit.append(h.tabel(rijen, [26, 12, 13, 13, 20, 30, 20, 31], rechts=(1, 2, 3, 4, 5, 6), klein=True,
-                           vet_laatste=True))  # fmt: skip
+        uit.append(
+            h.tabel(rijen, [26, 12, 13, 13, 20, 30, 20, 31], rechts=(1, 2, 3, 4, 5, 6), klein=True, vet_laatste=True)
+        )
         if noten:
             uit.append(h.p(f"* Onder voorbehoud (zie de brief): {_voorlopig(noten)}.", "klein"))
     return uit

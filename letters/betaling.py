@@ -32,14 +32,20 @@ def betaalzin(zaak: Zaak | None, r: Regeling, b: Berekening) -> str:
     artikel = g.bij_regeling(r.betaling.artikel, r)
     aan = ontvanger(zaak, r)
     if aan == BetalingAan.OUDER:
-        zin = ("Wij betalen de tegemoetkoming elke maand aan u, nadat u ons de factuur van de kinderopvang heeft "
-               "gestuurd. U betaalt de hele factuur zelf aan de kinderopvang.")  # fmt: skip
+        zin = (
+            "Wij betalen de tegemoetkoming elke maand aan u, nadat u ons de factuur van de kinderopvang heeft "
+            "gestuurd. U betaalt de hele factuur zelf aan de kinderopvang."
+        )
     else:
         wie = "de opvangorganisatie" + (f" ({g.opsomming(aanbieders)})" if aanbieders else "")
-        zin = (f"Wij betalen de tegemoetkoming elke maand rechtstreeks aan {wie}, nadat die ons de factuur heeft "
-               "gestuurd. U betaalt alleen uw eigen bijdrage zelf aan de kinderopvang.")  # fmt: skip
+        zin = (
+            f"Wij betalen de tegemoetkoming elke maand rechtstreeks aan {wie}, nadat die ons de factuur heeft "
+            "gestuurd. U betaalt alleen uw eigen bijdrage zelf aan de kinderopvang."
+        )
     if r.betaling.aan != "ouder_of_aanbieder":
         return f"{zin[:-1]} ({artikel})."
     gekozen = "aan u" if aan == BetalingAan.OUDER else "aan de opvangorganisatie"
-    return (f"{zin} De regeling laat ons kiezen of wij aan u of aan de opvangorganisatie betalen ({artikel}); wij "
-            f"hebben gekozen voor betaling {gekozen}.")  # fmt: skip
+    return (
+        f"{zin} De regeling laat ons kiezen of wij aan u of aan de opvangorganisatie betalen ({artikel}); wij "
+        f"hebben gekozen voor betaling {gekozen}."
+    )

@@ -39,7 +39,7 @@ from letters.huisstijl import (
     RECHTS,
     TAAL,
     p,
-)  # fmt: skip
+)
 from smi_tui.datums import nl_datum
 from smi_tui.profiel import Behandelaar
 from smi_tui.regeling import Regeling
@@ -99,22 +99,29 @@ def lees_logo(pad: Path) -> ImageReader:
     except OSError as exc:
         raise SjabloonFout(f"Het logo {pad} is niet te lezen ({exc.strerror}).") from None
     if not data.startswith(_PNG):
-        raise SjabloonFout(f"Het logo {pad} is geen PNG-bestand. Sla het logo op als PNG (bijv. met Paint: Opslaan "
-                           "als, PNG) en zet het er opnieuw neer.")  # fmt: skip
+        raise SjabloonFout(
+            f"Het logo {pad} is geen PNG-bestand. Sla het logo op als PNG (bijv. met Paint: Opslaan "
+            "als, PNG) en zet het er opnieuw neer."
+        )
     if len(data) > LOGO_MAX_BYTES:
-        raise SjabloonFout(f"Het logo {pad} is te groot ({len(data) / 1e6:.1f} MB; ten hoogste "
-                           f"{LOGO_MAX_BYTES / 1e6:.0f} MB). Verklein het plaatje; in de brief is het hooguit "
-                           "4,5 bij 1,6 cm.")  # fmt: skip
+        raise SjabloonFout(
+            f"Het logo {pad} is te groot ({len(data) / 1e6:.1f} MB; ten hoogste "
+            f"{LOGO_MAX_BYTES / 1e6:.0f} MB). Verklein het plaatje; in de brief is het hooguit "
+            "4,5 bij 1,6 cm."
+        )
     try:
         logo = ImageReader(io.BytesIO(data))
         breed, hoog = logo.getSize()
         logo.getRGBData()  # decodes every pixel: a truncated or damaged file fails here, not halfway the PDF
     except Exception:  # PIL raises many types for a damaged file (OSError, SyntaxError, ValueError, zlib.error)
-        raise SjabloonFout(f"Het logo {pad} is beschadigd of geen geldig PNG-plaatje. Sla het opnieuw op als "
-                           "PNG.") from None  # fmt: skip
+        raise SjabloonFout(
+            f"Het logo {pad} is beschadigd of geen geldig PNG-plaatje. Sla het opnieuw op als PNG."
+        ) from None
     if max(breed, hoog) > LOGO_MAX_PIXELS:
-        raise SjabloonFout(f"Het logo {pad} is {breed} bij {hoog} pixels; ten hoogste {LOGO_MAX_PIXELS} pixels per "
-                           "kant. Verklein het plaatje (1000 pixels breed is ruim genoeg).")  # fmt: skip
+        raise SjabloonFout(
+            f"Het logo {pad} is {breed} bij {hoog} pixels; ten hoogste {LOGO_MAX_PIXELS} pixels per "
+            "kant. Verklein het plaatje (1000 pixels breed is ruim genoeg)."
+        )
     return logo
 
 
@@ -180,8 +187,10 @@ def adresregels_in_venster(regels: list[str], breedte: float = VENSTER_BREEDTE, 
     if len(uit) > VENSTER_REGELS:
         from letters import BriefFout
 
-        raise BriefFout(f"Het adres past niet in het venster van de envelop ({len(uit)} regels, ten hoogste "
-                        f"{VENSTER_REGELS}). Kort de naam of het adres in.")  # fmt: skip
+        raise BriefFout(
+            f"Het adres past niet in het venster van de envelop ({len(uit)} regels, ten hoogste "
+            f"{VENSTER_REGELS}). Kort de naam of het adres in."
+        )
     return uit
 
 
@@ -253,9 +262,17 @@ def referentie(kop: Briefkop) -> Table:
         rijen.append(("Behandeld door", ", ".join(x for x in (wie.naam, wie.functie_en_team()) if x)))
         rijen += [(k, v) for k, v in (("Telefoon", wie.telefoon), ("E-mail", wie.email)) if v]
     t = Table([[p(k, "klein"), p(v, "cel")] for k, v in rijen], colWidths=[32 * mm, BREEDTE - 32 * mm])
-    t.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT), ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                           ("TOPPADDING", (0, 0), (-1, -1), 1), ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
-                           ("VALIGN", (0, 0), (-1, -1), "TOP")]))  # fmt: skip
+    t.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), FONT),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 1),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ]
+        )
+    )
     return t
 
 
@@ -289,15 +306,42 @@ def bouw_pdf(kop: Briefkop, inhoud: list[Flowable]) -> bytes:
         pageCompression=1,
     )
     hoogte = A4[1]
-    eerste = Frame(LINKS, ONDER, BREEDTE, hoogte - EERSTE_BOVEN - ONDER, id="eerste", leftPadding=0, rightPadding=0,
-                   topPadding=0, bottomPadding=0)  # fmt: skip
-    volgend = Frame(LINKS, ONDER, BREEDTE, hoogte - BOVEN - ONDER, id="volgend", leftPadding=0, rightPadding=0,
-                    topPadding=0, bottomPadding=0)  # fmt: skip
-    doc.addPageTemplates([
-        PageTemplate("eerste", [eerste], onPage=lambda c, d: _briefhoofd(c, kop), autoNextPageTemplate="volgend"),
-        PageTemplate("volgend", [volgend]),
-    ])  # fmt: skip
+    eerste = Frame(
+        LINKS,
+        ONDER,
+        BREEDTE,
+        hoogte - EERSTE_BOVEN - ONDER,
+        id="eerste",
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+    )
+    volgend = Frame(
+        LINKS,
+        ONDER,
+        BREEDTE,
+        hoogte - BOVEN - ONDER,
+        id="volgend",
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+    )
+    doc.addPageTemplates(
+        [
+            PageTemplate("eerste", [eerste], onPage=lambda c, d: _briefhoofd(c, kop), autoNextPageTemplate="volgend"),
+            PageTemplate("volgend", [volgend]),
+        ]
+    )
     doc.build([referentie(kop), Spacer(1, 8 * mm), *inhoud], canvasmaker=_canvasmaker(kop))
-    metadata = pdfa.xmp(titel=kop.titel, auteur=kop.naam_afzender, onderwerp=kop.onderwerp, producent=PRODUCENT,
-                        maker=PRODUCENT, datum=kop.datum, taal=TAAL)  # fmt: skip
+    metadata = pdfa.xmp(
+        titel=kop.titel,
+        auteur=kop.naam_afzender,
+        onderwerp=kop.onderwerp,
+        producent=PRODUCENT,
+        maker=PRODUCENT,
+        datum=kop.datum,
+        taal=TAAL,
+    )
     return pdfa.maak_pdfa(uit.getvalue(), metadata=metadata, datum=kop.datum)

@@ -76,8 +76,10 @@ def adresregels(zaak: Zaak, *, verplicht: bool, brief: str) -> list[str]:
     adres = zaak.aanvrager.adres
     if adres is None:
         if verplicht:
-            raise fout(f"Het adres van {zaak.aanvrager.naam} ontbreekt. Vul het adres in bij de melding; zonder "
-                       f"adres kan de {brief} niet worden verstuurd.")  # fmt: skip
+            raise fout(
+                f"Het adres van {zaak.aanvrager.naam} ontbreekt. Vul het adres in bij de melding; zonder "
+                f"adres kan de {brief} niet worden verstuurd."
+            )
         return [namen(zaak)]
     partner = zaak.partner
     regels = [zaak.aanvrager.naam]
@@ -167,9 +169,11 @@ def behandelaar_verplicht(zaak: Zaak, brief: str) -> Behandelaar:
     the ``brief``)."""
     wie = behandelaar(zaak)
     if wie is None:
-        raise fout(f"De naam van de consulent ontbreekt; die staat onder de {brief}. In de app: vul uw gegevens in "
-                   "bij Instellingen (f3). Op de opdrachtregel: zet \"consulent\" in het zaakbestand, of "
-                   f"consulent = \"Uw naam\" in {config.config_bestand()}.")  # fmt: skip
+        raise fout(
+            f"De naam van de consulent ontbreekt; die staat onder de {brief}. In de app: vul uw gegevens in "
+            'bij Instellingen (f3). Op de opdrachtregel: zet "consulent" in het zaakbestand, of '
+            f'consulent = "Uw naam" in {config.config_bestand()}.'
+        )
     return wie
 
 
@@ -198,8 +202,11 @@ def vragen(zaak: Zaak, regeling: Regeling) -> str:
     """'Heeft u vragen over deze brief? Neem dan contact op met uw consulent X, telefoon ... of e-mail ...'."""
     wie = behandelaar(zaak)
     contact = bereikbaar(wie, regeling)
-    return ("Heeft u vragen over deze brief? Neem dan contact op met uw consulent"
-            + (f" {wie.naam}" if wie else "") + (f", {contact}." if contact else "."))  # fmt: skip
+    return (
+        "Heeft u vragen over deze brief? Neem dan contact op met uw consulent"
+        + (f" {wie.naam}" if wie else "")
+        + (f", {contact}." if contact else ".")
+    )
 
 
 _NOTITIES = (" Let op: ", " Voorlopig: ")

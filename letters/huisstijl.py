@@ -69,8 +69,10 @@ class _Drukfont(TTFont):
                 from smi_tui.afdrukbaar import beschrijf
 
                 tekens = ", ".join(dict.fromkeys(beschrijf(t) for t in ontbreekt))
-                raise BriefFout(f"De brief kan niet worden gemaakt: {tekens} in '{text.strip()[:60]}' kan niet "
-                                "worden afgedrukt. Pas die tekst aan in het dossier (of in het regelingbestand).")  # fmt: skip
+                raise BriefFout(
+                    f"De brief kan niet worden gemaakt: {tekens} in '{text.strip()[:60]}' kan niet "
+                    "worden afgedrukt. Pas die tekst aan in het dossier (of in het regelingbestand)."
+                )
         return super().splitString(text, doc, encoding)
 
 
@@ -187,8 +189,15 @@ def opsomming(regels: list[str], *, markup: bool = False) -> list[Flowable]:
     return [Paragraph(haakjes(r) if markup else escape(haakjes(r)), STIJL["opsom"], bulletText="•") for r in regels]
 
 
-def tabel(rijen: Sequence[Sequence[object]], breedtes: list[float], *, kopregel: bool = True,
-          rechts: tuple[int, ...] = (), klein: bool = False, vet_laatste: bool = False) -> Table:  # fmt: skip
+def tabel(
+    rijen: Sequence[Sequence[object]],
+    breedtes: list[float],
+    *,
+    kopregel: bool = True,
+    rechts: tuple[int, ...] = (),
+    klein: bool = False,
+    vet_laatste: bool = False,
+) -> Table:
     """A table that fits the text width: strings become wrapping paragraphs; a header row repeats on new pages.
     Columns in ``rechts`` (amounts) are right-aligned, header included."""
     cellen: list[list[object]] = []
@@ -207,8 +216,11 @@ def tabel(rijen: Sequence[Sequence[object]], breedtes: list[float], *, kopregel:
                 c = p(c, celstijl)
             nieuwe.append(c)
         cellen.append(nieuwe)
-    t = Table(cellen, colWidths=passende_breedtes(rijen, breedtes, basis, rechts=rechts, kopregel=kopregel),
-              repeatRows=1 if kopregel else 0)  # fmt: skip
+    t = Table(
+        cellen,
+        colWidths=passende_breedtes(rijen, breedtes, basis, rechts=rechts, kopregel=kopregel),
+        repeatRows=1 if kopregel else 0,
+    )
     stijl: list[tuple[Any, ...]] = [  # TableStyle commands: (name, first cell, last cell, values...)
         ("FONTNAME", (0, 0), (-1, -1), FONT),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -236,8 +248,14 @@ def tabel(rijen: Sequence[Sequence[object]], breedtes: list[float], *, kopregel:
     return t
 
 
-def passende_breedtes(rijen: Sequence[Sequence[object]], breedtes: list[float], basis: str, *, rechts: tuple[int, ...] = (),
-                      kopregel: bool = True) -> list[float]:  # fmt: skip
+def passende_breedtes(
+    rijen: Sequence[Sequence[object]],
+    breedtes: list[float],
+    basis: str,
+    *,
+    rechts: tuple[int, ...] = (),
+    kopregel: bool = True,
+) -> list[float]:
     """Column widths in points on the text width, in the proportions of ``breedtes``, but never narrower than the
     longest word of the column (a header in bold; an amount in ``rechts`` as a whole): 'Geboortedatum' or a long
     name is not broken mid-word. What a column lacks is taken from the columns with room to spare."""
@@ -302,14 +320,19 @@ def tekenblok(
     lijn = "_" * 28
     cellen = []
     for naam, rol in ondertekenaars:
-        cellen.append([
-            pm(f"<b>{e(naam)}</b><br/>{e(rol)}", "cel"),
-            p(f"Plaats: {lijn}", "cel"),
-            p(f"Datum: {lijn}", "cel"),
-        ])  # fmt: skip
+        cellen.append(
+            [
+                pm(f"<b>{e(naam)}</b><br/>{e(rol)}", "cel"),
+                p(f"Plaats: {lijn}", "cel"),
+                p(f"Datum: {lijn}", "cel"),
+            ]
+        )
         cellen.append([p("", "cel"), p("Handtekening:", "cel"), p("", "cel")])
-    t = Table(cellen, colWidths=[BREEDTE * 0.34, BREEDTE * 0.33, BREEDTE * 0.33],
-              rowHeights=[None, 18 * mm] * len(ondertekenaars))  # fmt: skip
+    t = Table(
+        cellen,
+        colWidths=[BREEDTE * 0.34, BREEDTE * 0.33, BREEDTE * 0.33],
+        rowHeights=[None, 18 * mm] * len(ondertekenaars),
+    )
     stijl: list[tuple[Any, ...]] = [("FONTNAME", (0, 0), (-1, -1), FONT), ("VALIGN", (0, 0), (-1, -1), "TOP"),
              ("LEFTPADDING", (0, 0), (-1, -1), 3), ("TOPPADDING", (0, 0), (-1, -1), 6)]  # fmt: skip
     for i in range(len(ondertekenaars)):

@@ -29,8 +29,15 @@ def maak(zaak: Zaak, beoordeling: Beoordeling, *, datum: date, documenten: Seque
     """The note as PDF bytes, dated and with deadlines counted from ``datum`` (the day it is printed)."""
     r = beoordeling.regeling
     kenmerk = zaak.zaaknummer or "nog geen zaaknummer"
-    kop = bp.Briefkop(r, titel=f"Interne notitie SMI – {kenmerk}", onderwerp=ONDERWERP, datum=datum,
-                      kenmerk=kenmerk, behandelaar=g.behandelaar(zaak), markering=MARKERING)  # fmt: skip
+    kop = bp.Briefkop(
+        r,
+        titel=f"Interne notitie SMI – {kenmerk}",
+        onderwerp=ONDERWERP,
+        datum=datum,
+        kenmerk=kenmerk,
+        behandelaar=g.behandelaar(zaak),
+        markering=MARKERING,
+    )
     inhoud: list[Flowable] = [
         h.p("Interne notitie — niet verzenden", "titel"),
         h.p(f"{r.citeertitel}. Stand van de zaak op {nl_datum(datum)}. Alleen voor intern gebruik: deze notitie "

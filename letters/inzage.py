@@ -134,8 +134,15 @@ def maak_inzage(gegevens: dict[str, Any], *, regeling: Any = None) -> bytes:
             plaats = " ".join(str(adres.get(k) or "") for k in ("postcode", "woonplaats")).strip()
             aan += [r for r in (straat, plaats) if r]
     ref = kenmerk(gegevens, gemaakt)
-    kop = bp.Briefkop(regeling, titel=f"Inzage persoonsgegevens – {ref}", onderwerp=ONDERWERP, datum=gemaakt,
-                      kenmerk=ref, aan=[a for a in aan if a], afzender=AFZENDER_ZONDER_GEMEENTE)  # fmt: skip
+    kop = bp.Briefkop(
+        regeling,
+        titel=f"Inzage persoonsgegevens – {ref}",
+        onderwerp=ONDERWERP,
+        datum=gemaakt,
+        kenmerk=ref,
+        aan=[a for a in aan if a],
+        afzender=AFZENDER_ZONDER_GEMEENTE,
+    )
     inhoud: list = [
         h.p("Overzicht van uw persoonsgegevens", "titel"),
         h.p(f"U heeft gevraagd welke persoonsgegevens wij over u hebben vastgelegd (artikel 15 van de Algemene "
@@ -156,10 +163,15 @@ def maak_inzage(gegevens: dict[str, Any], *, regeling: Any = None) -> bytes:
             zaak = z.get("zaak") or {}
             melding = zaak.get("melding") or {}
             keer = len({(r.get("nr"), r.get("tijd")) for r in z.get("audit") or [] if isinstance(r, dict)})
-            rijen.append([str(z.get("zaaknummer") or zaak.get("zaaknummer") or f"zaak {i}"),
-                          waarde(melding.get("datum")) if melding.get("datum") else "–",
-                          waarde(zaak.get("stap")) if zaak.get("stap") else "–",
-                          str(len(z.get("documenten") or [])), str(keer)])  # fmt: skip
+            rijen.append(
+                [
+                    str(z.get("zaaknummer") or zaak.get("zaaknummer") or f"zaak {i}"),
+                    waarde(melding.get("datum")) if melding.get("datum") else "–",
+                    waarde(zaak.get("stap")) if zaak.get("stap") else "–",
+                    str(len(z.get("documenten") or [])),
+                    str(keer),
+                ]
+            )
         inhoud += [*h.kop("Uw zaken"), h.tabel(rijen, [40, 35, 35, 30, 30], rechts=(3, 4))]
     else:
         inhoud += [*h.kop("Uw zaken"), h.p("Wij hebben in deze dossiers geen gegevens over u gevonden.")]
@@ -175,15 +187,30 @@ def _overig(gegevens: dict[str, Any]) -> list:
     uit: list = []
     concept = gegevens.get("concept_nieuwe_melding")
     if isinstance(concept, dict) and not leeg(concept):
-        uit += [*h.kop("Een melding die nog niet is vastgelegd"),
-                h.p("Een consulent is begonnen een nieuwe melding in te voeren waarin u voorkomt. Dit is wat er tot "
-                    "nu toe staat:"), *blok(concept, 1)]  # fmt: skip
+        uit += [
+            *h.kop("Een melding die nog niet is vastgelegd"),
+            h.p(
+                "Een consulent is begonnen een nieuwe melding in te voeren waarin u voorkomt. Dit is wat er tot "
+                "nu toe staat:"
+            ),
+            *blok(concept, 1),
+        ]
     eerder = [e for e in gegevens.get("eerdere_inzageverzoeken") or [] if isinstance(e, dict)]
     if eerder:
-        regels = [" · ".join(x for x in (waarde(e.get("tijd")) if e.get("tijd") else "",
-                                         str(e.get("consulent") or "").strip() or WIE_ZONDER_NAAM) if x)
-                  for e in eerder]  # fmt: skip
-        uit += [*h.kop("Eerdere verzoeken om inzage"),
-                h.p("Ook dat u eerder om inzage vroeg, hebben wij vastgelegd (wanneer, en wie het overzicht maakte):"),
-                *h.opsomming(regels)]  # fmt: skip
+        regels = [
+            " · ".join(
+                x
+                for x in (
+                    waarde(e.get("tijd")) if e.get("tijd") else "",
+                    str(e.get("consulent") or "").strip() or WIE_ZONDER_NAAM,
+                )
+                if x
+            )
+            for e in eerder
+        ]
+        uit += [
+            *h.kop("Eerdere verzoeken om inzage"),
+            h.p("Ook dat u eerder om inzage vroeg, hebben wij vastgelegd (wanneer, en wie het overzicht maakte):"),
+            *h.opsomming(regels),
+        ]
     return uit

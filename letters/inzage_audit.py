@@ -34,13 +34,15 @@ def documenten(docs: list[Any]) -> list:
     for d in docs:
         d = d if isinstance(d, dict) else {"naam": str(d)}
         grootte = d.get("grootte")
-        rijen.append([
-            str(d.get("naam") or "–"),
-            waarde(d.get("soort")) if d.get("soort") else "–",
-            waarde(d.get("toegevoegd_op")) if d.get("toegevoegd_op") else "–",
-            _bytes(grootte) if isinstance(grootte, int) else "–",
-            _hash(str(d.get("sha256") or "–")),
-        ])  # fmt: skip
+        rijen.append(
+            [
+                str(d.get("naam") or "–"),
+                waarde(d.get("soort")) if d.get("soort") else "–",
+                waarde(d.get("toegevoegd_op")) if d.get("toegevoegd_op") else "–",
+                _bytes(grootte) if isinstance(grootte, int) else "–",
+                _hash(str(d.get("sha256") or "–")),
+            ]
+        )
     return [
         h.tabel(rijen, [42, 22, 30, 18, 58], rechts=(3,), klein=True),
         h.p("Het controlegetal laat zien dat een document niet is veranderd sinds het werd opgeslagen.", "klein"),

@@ -50,8 +50,10 @@ def categorieen(gegevens: dict[str, Any]) -> list[str]:
     if any(p.get("werksituatie") for p in personen) or any(g.get("inkomen") for g in gesprekken):
         uit.append("uw werk en uw inkomen")
     if any(g.get("problematiek") or g.get("advies") or g.get("grondslagen") for g in gesprekken):
-        uit.append("gegevens over gezondheid en de sociaal-medische situatie in het gezin (bijzondere "
-                   "persoonsgegevens, artikel 9 AVG), met het advies daarover")  # fmt: skip
+        uit.append(
+            "gegevens over gezondheid en de sociaal-medische situatie in het gezin (bijzondere "
+            "persoonsgegevens, artikel 9 AVG), met het advies daarover"
+        )
     if any(isinstance(p.get("opvang"), dict) for p in personen):
         uit.append("de kinderopvang: organisatie, uren en kosten")
     if any(z.get("verslag") for z in zaken):
@@ -107,15 +109,21 @@ def ontvangers(gegevens: dict[str, Any]) -> list[str]:
     uit = []
     for zn, zaak, rec in _zaken(gegevens):
         for org in _opvangorganisaties(zaak):
-            uit.append(f"{org}, de kinderopvangorganisatie aan wie wij de tegemoetkoming betalen (zaak {zn}): de "
-                       "naam van uw kind, de periode en het bedrag")  # fmt: skip
+            uit.append(
+                f"{org}, de kinderopvangorganisatie aan wie wij de tegemoetkoming betalen (zaak {zn}): de "
+                "naam van uw kind, de periode en het bedrag"
+            )
         zs = _dict(rec.get("zaaksysteem"))
         if zs.get("gedeeld"):
-            uit.append(f"het zaaksysteem van de gemeente (Open Zaak), waarin de gemeente haar zaken en besluiten "
-                       f"archiveert: de gegevens van zaak {zn} en de brieven daarin")  # fmt: skip
+            uit.append(
+                f"het zaaksysteem van de gemeente (Open Zaak), waarin de gemeente haar zaken en besluiten "
+                f"archiveert: de gegevens van zaak {zn} en de brieven daarin"
+            )
         elif zs.get("ingesteld"):
-            uit.append(f"het zaaksysteem van de gemeente (Open Zaak): zaak {zn} is daar nog niet heen gestuurd, maar "
-                       "gaat daarheen om te archiveren")  # fmt: skip
+            uit.append(
+                f"het zaaksysteem van de gemeente (Open Zaak): zaak {zn} is daar nog niet heen gestuurd, maar "
+                "gaat daarheen om te archiveren"
+            )
     return uit
 
 
@@ -137,8 +145,10 @@ def bewaren(gegevens: dict[str, Any]) -> list:
         if gesloten is None:
             regels.append(f"Zaak {zn}: nog niet gesloten; de termijn begint als het dossier wordt gesloten.")
         elif gesloten > vandaag:  # the end of the grant: the dossier closes then
-            regels.append(f"Zaak {zn}: nog niet gesloten; het dossier sluit als de tegemoetkoming eindigt, op "
-                          f"{nl_datum(gesloten)}{later}.")  # fmt: skip
+            regels.append(
+                f"Zaak {zn}: nog niet gesloten; het dossier sluit als de tegemoetkoming eindigt, op "
+                f"{nl_datum(gesloten)}{later}."
+            )
         elif na is not None:
             regels.append(f"Zaak {zn}: gesloten op {nl_datum(gesloten)}; wij vernietigen het na {nl_datum(na)}.")
         else:
@@ -172,41 +182,63 @@ def informatie(gegevens: dict[str, Any], regeling: Any) -> list:
     ]  # fmt: skip
     ontv = ontvangers(gegevens)
     if ontv:
-        uit += [h.p("Binnen de gemeente zien alleen de medewerkers die uw zaak behandelen uw gegevens. Daarbuiten:"),
-                *h.opsomming([o[:1].upper() + o[1:] + "." for o in ontv])]  # fmt: skip
+        uit += [
+            h.p("Binnen de gemeente zien alleen de medewerkers die uw zaak behandelen uw gegevens. Daarbuiten:"),
+            *h.opsomming([o[:1].upper() + o[1:] + "." for o in ontv]),
+        ]
     else:
-        uit.append(h.p("Alleen de medewerkers van de gemeente die uw zaak behandelen, zien uw gegevens. Wij hebben ze "
-                       "aan niemand buiten de gemeente gegeven."))  # fmt: skip
-    uit.append(h.p("Wij geven uw gegevens niet door naar landen buiten de Europese Economische Ruimte of aan "
-                   "internationale organisaties (artikel 15 lid 2 AVG)."))  # fmt: skip
+        uit.append(
+            h.p(
+                "Alleen de medewerkers van de gemeente die uw zaak behandelen, zien uw gegevens. Wij hebben ze "
+                "aan niemand buiten de gemeente gegeven."
+            )
+        )
+    uit.append(
+        h.p(
+            "Wij geven uw gegevens niet door naar landen buiten de Europese Economische Ruimte of aan "
+            "internationale organisaties (artikel 15 lid 2 AVG)."
+        )
+    )
     uit += [*h.kop("Hoe lang wij uw gegevens bewaren"), *bewaren(gegevens)]
     uit += [*h.kop("Waar uw gegevens vandaan komen")]
     for zn, zaak, _ in _zaken(gegevens):
         uit += [h.p(f"Zaak {zn}:"), *h.opsomming([b[:1].upper() + b[1:] + "." for b in bronnen(zaak)])]
     uit += [
         *h.kop("Beslist een computer over u?"),
-        h.p("Nee. Het programma waarin wij uw zaak vastleggen, rekent de tegemoetkoming uit en zet de voorwaarden "
+        h.p(
+            "Nee. Het programma waarin wij uw zaak vastleggen, rekent de tegemoetkoming uit en zet de voorwaarden "
             "van de regeling op een rij. Een consulent beoordeelt uw situatie, kan van die berekening afwijken en "
             "neemt het besluit namens het college. Er is dus geen geautomatiseerd besluit en geen profilering "
-            "(artikel 22 AVG)."),
+            "(artikel 22 AVG)."
+        ),
         *h.kop("Uw rechten"),
-        *h.opsomming([
-            "Klopt een gegeven niet? Dan kunt u vragen het te verbeteren of aan te vullen (artikel 16 AVG).",
-            "U kunt vragen gegevens te wissen of het gebruik ervan te beperken (artikelen 17 en 18 AVG). Gegevens "
-            "die wij volgens de wet moeten bewaren, wissen wij niet eerder dan mag.",
-            "U kunt bezwaar maken tegen het gebruik van uw gegevens (artikel 21 AVG).",
-            "Bent u het niet eens met hoe wij met uw gegevens omgaan? Dan kunt u een klacht indienen bij de "
-            "Autoriteit Persoonsgegevens (artikel 77 AVG).",
-        ]),
-    ]  # fmt: skip
+        *h.opsomming(
+            [
+                "Klopt een gegeven niet? Dan kunt u vragen het te verbeteren of aan te vullen (artikel 16 AVG).",
+                "U kunt vragen gegevens te wissen of het gebruik ervan te beperken (artikelen 17 en 18 AVG). Gegevens "
+                "die wij volgens de wet moeten bewaren, wissen wij niet eerder dan mag.",
+                "U kunt bezwaar maken tegen het gebruik van uw gegevens (artikel 21 AVG).",
+                "Bent u het niet eens met hoe wij met uw gegevens omgaan? Dan kunt u een klacht indienen bij de "
+                "Autoriteit Persoonsgegevens (artikel 77 AVG).",
+            ]
+        ),
+    ]
     if regeling is not None:
         from letters.privacy import fg_contact
 
-        uit.append(h.p(f"Vragen over uw privacy? Neem contact op met de functionaris gegevensbescherming, "
-                       f"{fg_contact(regeling)}."))  # fmt: skip
-    uit += [*h.kop("Deze kopie"),
-            h.p("Dit overzicht is de kopie van uw persoonsgegevens (artikel 15 lid 3 AVG); de documenten uit uw "
-                "dossier krijgt u er als losse bestanden bij. U betaalt er niets voor.")]  # fmt: skip
+        uit.append(
+            h.p(
+                f"Vragen over uw privacy? Neem contact op met de functionaris gegevensbescherming, "
+                f"{fg_contact(regeling)}."
+            )
+        )
+    uit += [
+        *h.kop("Deze kopie"),
+        h.p(
+            "Dit overzicht is de kopie van uw persoonsgegevens (artikel 15 lid 3 AVG); de documenten uit uw "
+            "dossier krijgt u er als losse bestanden bij. U betaalt er niets voor."
+        ),
+    ]
     return uit
 
 

@@ -36,9 +36,11 @@ def maak(zaak: Zaak, beoordeling: Beoordeling, *, datum: date | None = None) -> 
     feiten: list[tuple[str, date | None]] = []
     if t is not None and t.datum is not None:  # the term paragraph reports the day the term started
         a, v = zaak.aanvraag, zaak.verslag
-        feiten += [("de ontvangst van uw aanvraag", a.ontvangen_op),
-                   ("de dag dat uw aanvraag compleet was", a.compleet_op),
-                   ("het ondertekende verslag", v.ondertekend_op if v else None)]  # fmt: skip
+        feiten += [
+            ("de ontvangst van uw aanvraag", a.ontvangen_op),
+            ("de dag dat uw aanvraag compleet was", a.compleet_op),
+            ("het ondertekende verslag", v.ondertekend_op if v else None),
+        ]
     datum = briefdatum(datum, m.datum, feiten)
     kop = bp.Briefkop(
         r,
@@ -49,8 +51,12 @@ def maak(zaak: Zaak, beoordeling: Beoordeling, *, datum: date | None = None) -> 
         aan=g.adresregels(zaak, verplicht=True, brief="ontvangstbevestiging"),
         behandelaar=g.behandelaar(zaak),
     )
-    inhoud = sj.vul_in("ontvangstbevestiging", r.gemeente_code, waarden(zaak, beoordeling),
-                       {"ondertekening": handtekening(g.ondertekenaar(zaak, r), r.ondertekening.functie)})  # fmt: skip
+    inhoud = sj.vul_in(
+        "ontvangstbevestiging",
+        r.gemeente_code,
+        waarden(zaak, beoordeling),
+        {"ondertekening": handtekening(g.ondertekenaar(zaak, r), r.ondertekening.functie)},
+    )
     return bp.bouw_pdf(kop, inhoud)
 
 

@@ -180,8 +180,13 @@ def maak_pdfa(pdf: bytes, *, metadata: bytes, datum: date) -> bytes:
         # No object streams: PDF/A-2 allows them, but uncompressed cross-references keep the XMP packet findable
         # by scanning, as archive tools expect. Streams are written as they are (ReportLab compressed them; the XMP
         # packet stays uncompressed on purpose), so qpdf does not undo the ASCIIHex wrapping below.
-        doc.save(uit, deterministic_id=True, object_stream_mode=pikepdf.ObjectStreamMode.disable,
-                 compress_streams=False, stream_decode_level=pikepdf.StreamDecodeLevel.none)  # fmt: skip
+        doc.save(
+            uit,
+            deterministic_id=True,
+            object_stream_mode=pikepdf.ObjectStreamMode.disable,
+            compress_streams=False,
+            stream_decode_level=pikepdf.StreamDecodeLevel.none,
+        )
     return uit.getvalue()
 
 

@@ -194,11 +194,19 @@ def _vastgesteld(zaak: Zaak, beoordeling: Beoordeling) -> list:
         return []
     artikel = g.bij_regeling(p.artikel, r)
     if zaak.besluit is None:
-        return [h.p(f"Het college stelt dit plan van aanpak vast in het besluit op uw aanvraag ({artikel}). Het geldt "
-                    "vanaf dat besluit.")]  # fmt: skip
-    return [h.p(f"Het college heeft dit plan van aanpak vastgesteld als onderdeel van het besluit van "
-                f"{nl_datum(zaak.besluit.datum)} met kenmerk {g.kenmerk(zaak)} ({artikel}). Het is als bijlage bij "
-                "de beschikking gevoegd.")]  # fmt: skip
+        return [
+            h.p(
+                f"Het college stelt dit plan van aanpak vast in het besluit op uw aanvraag ({artikel}). Het geldt "
+                "vanaf dat besluit."
+            )
+        ]
+    return [
+        h.p(
+            f"Het college heeft dit plan van aanpak vastgesteld als onderdeel van het besluit van "
+            f"{nl_datum(zaak.besluit.datum)} met kenmerk {g.kenmerk(zaak)} ({artikel}). Het is als bijlage bij "
+            "de beschikking gevoegd."
+        )
+    ]
 
 
 def _toegekend(zaak: Zaak, beoordeling: Beoordeling) -> Berekening | None:
@@ -222,9 +230,11 @@ def _ingang_en_betaling(zaak: Zaak, beoordeling: Beoordeling) -> list:
     artikel = "" if ing == INGANG_ZONDER_REGEL else f" ({g.bij_regeling(ing.artikel, r)})"
     plan = zaak.verslag.plan_ingangsdatum if zaak.verslag else None
     if ing.vanaf == "plan_van_aanpak" and plan is not None:
-        zin = (f"De tegemoetkoming gaat in op {nl_datum(max(plan, b.begin))}, de ingangsdatum van dit plan van "
-               f"aanpak{artikel}. Begint de kinderopvang later, dan gaat de tegemoetkoming pas in op de dag waarop de "
-               "kinderopvang echt begint.")  # fmt: skip
+        zin = (
+            f"De tegemoetkoming gaat in op {nl_datum(max(plan, b.begin))}, de ingangsdatum van dit plan van "
+            f"aanpak{artikel}. Begint de kinderopvang later, dan gaat de tegemoetkoming pas in op de dag waarop de "
+            "kinderopvang echt begint."
+        )
     else:
         zin = f"De tegemoetkoming gaat in op {nl_datum(b.begin)}{artikel}."
     zin += f" Zij loopt tot en met {nl_datum(b.eind)}."
@@ -233,14 +243,23 @@ def _ingang_en_betaling(zaak: Zaak, beoordeling: Beoordeling) -> list:
         zin += " " + " ".join(f"Voor {k.naam} gaat zij in op {nl_datum(k.begin)}, als de opvang begint." for k in later)
     uit.append(h.p(zin))
     if zaak.besluit is None and betaalkeuze(zaak, r) is None:
-        uit.append(h.p(f"Aan wie wij betalen (aan u of aan de opvangorganisatie), beslist het college in de "
-                       f"beschikking ({g.bij_regeling(r.betaling.artikel, r)})."))  # fmt: skip
+        uit.append(
+            h.p(
+                f"Aan wie wij betalen (aan u of aan de opvangorganisatie), beslist het college in de "
+                f"beschikking ({g.bij_regeling(r.betaling.artikel, r)})."
+            )
+        )
     elif r.betaling.aan == "ouder_of_aanbieder":
         uit.append(h.p(betaalzin(zaak, r, b)))
     else:
         uit.append(h.p(f"{r.betaling.omschrijving} ({g.bij_regeling(r.betaling.artikel, r)})"))
     voorwaarden = [v for v in beoordeling.uitbetalingsvoorwaarden if not v.get("ontvangen_op")]
     if voorwaarden:
-        uit.append(h.p("Wij betalen pas uit als wij dit van u hebben ontvangen: "
-                       + "; ".join(f"{v['omschrijving']} ({v['artikel']})" for v in voorwaarden) + "."))  # fmt: skip
+        uit.append(
+            h.p(
+                "Wij betalen pas uit als wij dit van u hebben ontvangen: "
+                + "; ".join(f"{v['omschrijving']} ({v['artikel']})" for v in voorwaarden)
+                + "."
+            )
+        )
     return uit

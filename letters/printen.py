@@ -41,8 +41,10 @@ def _printcommando() -> str | list[str] | None:
     waarde = lees_config().get("printcommando")
     if isinstance(waarde, list):
         if not waarde or not all(isinstance(d, str) and d for d in waarde):
-            raise PrintFout("'printcommando' in config.toml moet een lijst van teksten zijn, bijvoorbeeld "
-                            "printcommando = ['lpr', '-P', 'kantoor', '{bestand}'].")  # fmt: skip
+            raise PrintFout(
+                "'printcommando' in config.toml moet een lijst van teksten zijn, bijvoorbeeld "
+                "printcommando = ['lpr', '-P', 'kantoor', '{bestand}']."
+            )
         return waarde
     return str(waarde) if waarde else None
 
@@ -68,8 +70,9 @@ def _opdracht(sjabloon: str | list[str], pad: Path, printer: str | None) -> list
 
 def _voer_uit(opdracht: list[str]) -> str:
     try:
-        res = subprocess.run(opdracht, capture_output=True, text=True, timeout=60, check=False,
-                             env=omgeving_zonder_geheimen())  # no SMI_TUI_WACHTWOORD for the print command  # fmt: skip
+        res = subprocess.run(
+            opdracht, capture_output=True, text=True, timeout=60, check=False, env=omgeving_zonder_geheimen()
+        )  # no SMI_TUI_WACHTWOORD for the print command
     except FileNotFoundError:
         raise PrintFout(f"Het printprogramma '{opdracht[0]}' is niet gevonden. Controleer het printcommando.") from None
     except subprocess.TimeoutExpired:
@@ -111,11 +114,15 @@ def _fout_in_het_nederlands(melding: str, code: int) -> str:
     if "scheduler is not running" in laag or (
         any(w in laag for w in ("does not exist", "no default destination")) and _printservice_gestopt()
     ):
-        return ("De printservice (CUPS) draait niet, dus er kan niets worden afgedrukt. Start de printservice of "
-                "vraag de functioneel beheerder; de brief blijft bewaard in het dossier.")  # fmt: skip
+        return (
+            "De printservice (CUPS) draait niet, dus er kan niets worden afgedrukt. Start de printservice of "
+            "vraag de functioneel beheerder; de brief blijft bewaard in het dossier."
+        )
     if "no default destination" in laag or "geen standaard" in laag:
-        return ("Er is geen standaardprinter ingesteld. Kies een printer met --printer NAAM, of stel een "
-                "standaardprinter in.")  # fmt: skip
+        return (
+            "Er is geen standaardprinter ingesteld. Kies een printer met --printer NAAM, of stel een "
+            "standaardprinter in."
+        )
     if "does not exist" in laag or "bestaat niet" in laag or "unknown destination" in laag:
         printers = _printers()
         welke = (
@@ -123,8 +130,10 @@ def _fout_in_het_nederlands(melding: str, code: int) -> str:
         )
         return f"Die printer bestaat niet.{welke} Kies een van deze printers, of vraag de functioneel beheerder."
     if "not accepting jobs" in laag:
-        return ("De printer neemt nu geen opdrachten aan (de wachtrij is gesloten). Kies een andere printer, of vraag "
-                "de functioneel beheerder de wachtrij te openen; de brief blijft bewaard in het dossier.")  # fmt: skip
+        return (
+            "De printer neemt nu geen opdrachten aan (de wachtrij is gesloten). Kies een andere printer, of vraag "
+            "de functioneel beheerder de wachtrij te openen; de brief blijft bewaard in het dossier."
+        )
     if "forbidden" in laag or "not authorized" in laag or "unauthorized" in laag:
         return "U mag niet afdrukken op deze printer. Vraag de functioneel beheerder om toegang."
     # Anything else: the program's own words, quoted, so the beheerder can look it up.
@@ -164,8 +173,10 @@ def _lp_gelukt(uitvoer: str, printer: str | None) -> str:
     zin += f" (opdracht {opdracht})" if opdracht else ""
     gepauzeerd = _gepauzeerd(wachtrij)
     if gepauzeerd:
-        zin += (f"; LET OP: printer {gepauzeerd} staat op pauze, de brief wacht in de wachtrij tot de printer weer "
-                "aan staat")  # fmt: skip
+        zin += (
+            f"; LET OP: printer {gepauzeerd} staat op pauze, de brief wacht in de wachtrij tot de printer weer "
+            "aan staat"
+        )
     return zin
 
 

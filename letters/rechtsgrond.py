@@ -19,8 +19,10 @@ def grondslag_regeling(r: Regeling) -> str:
         return zin
     if r.bevoegdheid:
         return f"{zin}. Die {_soort(r)} zijn vastgesteld op grond van {r.bevoegdheid}"
-    return (f"{zin}. Die {_soort(r)} noemen zelf niet op welke wettelijke bevoegdheid zij rusten; het college stelt "
-            "zulke regels vast als beleidsregels (artikel 4:81 Algemene wet bestuursrecht)")  # fmt: skip
+    return (
+        f"{zin}. Die {_soort(r)} noemen zelf niet op welke wettelijke bevoegdheid zij rusten; het college stelt "
+        "zulke regels vast als beleidsregels (artikel 4:81 Algemene wet bestuursrecht)"
+    )
 
 
 def _soort(r: Regeling) -> str:
@@ -45,8 +47,9 @@ def rechtsgrond(zaak: Zaak, beoordeling: Beoordeling, t: Toekenning) -> list:
         regels.append(f"wat wij niet vergoeden: {'; '.join(_uniek(beperkt))}")
     niet = _uniek([x.artikel for x in t.geweigerd if x.uitkomst == Uitkomst.NIET_VOLDAAN])
     if niet:
-        regels.append(f"waarom wij {'afwijzen' if t.beslissing == Beslissing.AFWIJZEN else 'deels afwijzen'}: "
-                      f"{'; '.join(niet)}")  # fmt: skip
+        regels.append(
+            f"waarom wij {'afwijzen' if t.beslissing == Beslissing.AFWIJZEN else 'deels afwijzen'}: {'; '.join(niet)}"
+        )
     if zaak.besluit is not None and zaak.besluit.hardheidsclausule.toegepast:
         opzij = _uniek([x.artikel for x in t.opzij])
         van = f", waarmee wij afwijken van {'; '.join(opzij)}" if opzij else ""
@@ -54,6 +57,8 @@ def rechtsgrond(zaak: Zaak, beoordeling: Beoordeling, t: Toekenning) -> list:
         naam = "" if "hardheidsclausule" in hk else " (hardheidsclausule)"
         regels.append(f"de afwijking van de regels: {hk}{naam}{van}")
     regels.append("de procedure: de Algemene wet bestuursrecht")
-    return [*h.kop("Op welke regels dit besluit rust"),
-            h.p(f"Dit besluit is genomen op grond van {grondslag_regeling(r)}. De artikelen voor:"),
-            *h.opsomming(regels)]  # fmt: skip
+    return [
+        *h.kop("Op welke regels dit besluit rust"),
+        h.p(f"Dit besluit is genomen op grond van {grondslag_regeling(r)}. De artikelen voor:"),
+        *h.opsomming(regels),
+    ]

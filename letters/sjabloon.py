@@ -162,8 +162,9 @@ def _syntaxis(exc: jinja2.TemplateSyntaxError) -> str:
     m = exc.message or ""
     if "unexpected end of template" in m.lower():
         wat = re.findall(r"'(end\w+)'", m)
-        return ("het sjabloon houdt op terwijl er nog een opdracht openstaat"
-                + (f" (ontbreekt {{% {wat[0]} %}}?)" if wat else " (ontbreekt {% endif %} of {% endfor %}?)"))  # fmt: skip
+        return "het sjabloon houdt op terwijl er nog een opdracht openstaat" + (
+            f" (ontbreekt {{% {wat[0]} %}}?)" if wat else " (ontbreekt {% endif %} of {% endfor %}?)"
+        )
     if onbekend := re.search(r"unknown tag '(\w+)'", m):
         return f"de opdracht {{% {onbekend.group(1)} %}} bestaat niet (wel: if, elif, else, endif, for, endfor, block)"
     if filt := re.search(r"No filter named '(\w+)'", m):
@@ -177,9 +178,11 @@ def _syntaxis(exc: jinja2.TemplateSyntaxError) -> str:
 
 def syntaxfout(exc: jinja2.TemplateSyntaxError, pad: Path | str) -> SjabloonFout:
     """The Dutch message for a template that does not parse: file, line, what is wrong, the line itself."""
-    return SjabloonFout(f"Het briefsjabloon {exc.filename or pad}, regel {exc.lineno}, bevat een fout: "
-                        f"{_syntaxis(exc)}.{_regel(exc.source or '', exc.lineno)} De brief is niet gemaakt; herstel "
-                        "het sjabloon (zie LEESMIJ.md bij de sjablonen).")  # fmt: skip
+    return SjabloonFout(
+        f"Het briefsjabloon {exc.filename or pad}, regel {exc.lineno}, bevat een fout: "
+        f"{_syntaxis(exc)}.{_regel(exc.source or '', exc.lineno)} De brief is niet gemaakt; herstel "
+        "het sjabloon (zie LEESMIJ.md bij de sjablonen)."
+    )
 
 
 def laad(soort: str, gemeente_code: str) -> jinja2.Template:
@@ -192,11 +195,15 @@ def laad(soort: str, gemeente_code: str) -> jinja2.Template:
     except jinja2.TemplateSyntaxError as exc:
         raise syntaxfout(exc, pad) from None
     except jinja2.TemplateNotFound as exc:
-        raise SjabloonFout(f"Het briefsjabloon '{exc.name}' (voor de brief {soort}) is niet gevonden in "
-                           f"{pad.parent}. Zet het bestand terug of verwijder de verwijzing ernaar.") from None  # fmt: skip
+        raise SjabloonFout(
+            f"Het briefsjabloon '{exc.name}' (voor de brief {soort}) is niet gevonden in "
+            f"{pad.parent}. Zet het bestand terug of verwijder de verwijzing ernaar."
+        ) from None
     except UnicodeDecodeError:
-        raise SjabloonFout(f"Het briefsjabloon {pad} is geen tekst in UTF-8. Sla het op als 'UTF-8' (in Kladblok: "
-                           "Opslaan als, Codering UTF-8).") from None  # fmt: skip
+        raise SjabloonFout(
+            f"Het briefsjabloon {pad} is geen tekst in UTF-8. Sla het op als 'UTF-8' (in Kladblok: "
+            "Opslaan als, Codering UTF-8)."
+        ) from None
     except OSError as exc:
         raise SjabloonFout(f"Het briefsjabloon {pad} is niet leesbaar ({exc.strerror}).") from None
 
@@ -234,17 +241,25 @@ def _render_fout(exc: Exception, template: jinja2.Template, soort: str, waarden:
             r"has no attribute '([^']+)'", exc.message or ""
         )
         wat = m.group(1) if m else "?"
-        return SjabloonFout(f"{waar} gebruikt '{wat}', maar die naam bestaat niet in de brief {soort}."
-                            f"{_regel(bron, lijn)}{bedoelt(wat, waarden)} De namen per brief staan in LEESMIJ.md "
-                            "bij de sjablonen.")  # fmt: skip
+        return SjabloonFout(
+            f"{waar} gebruikt '{wat}', maar die naam bestaat niet in de brief {soort}."
+            f"{_regel(bron, lijn)}{bedoelt(wat, waarden)} De namen per brief staan in LEESMIJ.md "
+            "bij de sjablonen."
+        )
     if isinstance(exc, jinja2.TemplateNotFound):
-        return SjabloonFout(f"{waar} neemt het bestand '{exc.name}' op, maar dat is er niet (niet in de eigen "
-                            f"sjablonenmap en niet bij de meegeleverde sjablonen).{_regel(bron, lijn)}")  # fmt: skip
+        return SjabloonFout(
+            f"{waar} neemt het bestand '{exc.name}' op, maar dat is er niet (niet in de eigen "
+            f"sjablonenmap en niet bij de meegeleverde sjablonen).{_regel(bron, lijn)}"
+        )
     if isinstance(exc, jinja2.exceptions.SecurityError):
-        return SjabloonFout(f"{waar} vraagt iets wat in een briefsjabloon niet mag.{_regel(bron, lijn)} Gebruik "
-                            "alleen de variabelen uit LEESMIJ.md.")  # fmt: skip
-    return SjabloonFout(f"{waar} kan niet worden ingevuld: een opdracht of filter past niet bij de waarde."
-                        f"{_regel(bron, lijn)} Herstel het sjabloon (zie LEESMIJ.md).")  # fmt: skip
+        return SjabloonFout(
+            f"{waar} vraagt iets wat in een briefsjabloon niet mag.{_regel(bron, lijn)} Gebruik "
+            "alleen de variabelen uit LEESMIJ.md."
+        )
+    return SjabloonFout(
+        f"{waar} kan niet worden ingevuld: een opdracht of filter past niet bij de waarde."
+        f"{_regel(bron, lijn)} Herstel het sjabloon (zie LEESMIJ.md)."
+    )
 
 
 def extra_teksten(soort: str, gemeente_code: str, bron: str, pad: str) -> dict[str, str]:
@@ -253,12 +268,16 @@ def extra_teksten(soort: str, gemeente_code: str, bron: str, pad: str) -> dict[s
     teksten = config.tekstblokken(soort, gemeente_code)
     for plek in teksten:
         if plek not in plekken:
-            raise SjabloonFout(f"In {config.config_bestand()} staat onder [tekstblokken.\"{soort}\"] de plaats "
-                               f"'{plek}', maar het sjabloon {pad} heeft die plaats niet. Plaatsen in deze brief: "
-                               f"{', '.join(plekken) or 'geen'}.")  # fmt: skip
+            raise SjabloonFout(
+                f'In {config.config_bestand()} staat onder [tekstblokken."{soort}"] de plaats '
+                f"'{plek}', maar het sjabloon {pad} heeft die plaats niet. Plaatsen in deze brief: "
+                f"{', '.join(plekken) or 'geen'}."
+            )
         if "[[" in teksten[plek] or "{{" in teksten[plek] or "{%" in teksten[plek]:
-            raise SjabloonFout(f"De tekst '{plek}' onder [tekstblokken.\"{soort}\"] in {config.config_bestand()} "
-                               "bevat [[, {{ of {%; een tekstblok is gewone tekst (met **vet** en *cursief*).")  # fmt: skip
+            raise SjabloonFout(
+                f"De tekst '{plek}' onder [tekstblokken.\"{soort}\"] in {config.config_bestand()} "
+                "bevat [[, {{ of {%; een tekstblok is gewone tekst (met **vet** en *cursief*)."
+            )
     return teksten
 
 
@@ -267,9 +286,11 @@ def controleer_blokken(bron: str, pad: str, soort: str, blokken: Collection[str]
     for m in BLOK.finditer(bron):
         if m.group(1) not in blokken:
             lijn = bron.count("\n", 0, m.start()) + 1
-            raise SjabloonFout(f"Het briefsjabloon {pad}, regel {lijn}, noemt het blok [[{m.group(1)}]], maar dat "
-                               f"blok bestaat niet in de brief {soort}. Blokken van deze brief: "
-                               f"{', '.join(f'[[{b}]]' for b in sorted(blokken))}.")  # fmt: skip
+            raise SjabloonFout(
+                f"Het briefsjabloon {pad}, regel {lijn}, noemt het blok [[{m.group(1)}]], maar dat "
+                f"blok bestaat niet in de brief {soort}. Blokken van deze brief: "
+                f"{', '.join(f'[[{b}]]' for b in sorted(blokken))}."
+            )
 
 
 Blok = list[Any] | Callable[[list[Any], list[str]], list[Any]]
@@ -277,8 +298,14 @@ Blok = list[Any] | Callable[[list[Any], list[str]], list[Any]]
 (marked-up) lines under the marker that returns the new list (the signature keeps the last paragraph with it)."""
 
 
-def vul_in(soort: str, gemeente_code: str, waarden: Mapping[str, Any], blokken: Mapping[str, Blok], *,
-           verplicht: tuple[str, ...] = ()) -> list[Any]:  # fmt: skip
+def vul_in(
+    soort: str,
+    gemeente_code: str,
+    waarden: Mapping[str, Any],
+    blokken: Mapping[str, Blok],
+    *,
+    verplicht: tuple[str, ...] = (),
+) -> list[Any]:
     """The letter ``soort`` worded by its template: ``waarden`` are the variables, ``blokken`` the parts the program
     lays out; ``verplicht`` the named blocks that must be there and not empty (a decision's dictum, motivering,
     rechtsgrond and bezwaarclausule). Returns the flowables; raises :class:`SjabloonFout` with file and line."""
@@ -297,21 +324,29 @@ def vul_in(soort: str, gemeente_code: str, waarden: Mapping[str, Any], blokken: 
         raise _render_fout(exc, template, soort, waarden) from None
     for b in verplicht:
         if b not in inhoud_blokken:
-            raise SjabloonFout(f"In het briefsjabloon {pad} ontbreekt het verplichte blok '{b}' "
-                               f"({{% block {b} %}} … {{% endblock %}}). Een besluit moet een dictum, motivering, "
-                               "rechtsgrond en bezwaarclausule hebben (Awb 3:45-3:47); de brief is niet gemaakt.")  # fmt: skip
+            raise SjabloonFout(
+                f"In het briefsjabloon {pad} ontbreekt het verplichte blok '{b}' "
+                f"({{% block {b} %}} … {{% endblock %}}). Een besluit moet een dictum, motivering, "
+                "rechtsgrond en bezwaarclausule hebben (Awb 3:45-3:47); de brief is niet gemaakt."
+            )
         if not inhoud_blokken[b].strip() or inhoud_blokken[b] not in tekst:
-            raise SjabloonFout(f"In het briefsjabloon {pad} is het verplichte blok '{b}' leeg of staat het niet in "
-                               "de brief (bijv. binnen een {% if %} die niet geldt). Een besluit moet een dictum, "
-                               "motivering, rechtsgrond en bezwaarclausule hebben; de brief is niet gemaakt.")  # fmt: skip
+            raise SjabloonFout(
+                f"In het briefsjabloon {pad} is het verplichte blok '{b}' leeg of staat het niet in "
+                "de brief (bijv. binnen een {% if %} die niet geldt). Een besluit moet een dictum, "
+                "motivering, rechtsgrond en bezwaarclausule hebben; de brief is niet gemaakt."
+            )
     if "bezwaarclausule" in verplicht and "[[bezwaarclausule]]" not in inhoud_blokken["bezwaarclausule"]:
-        raise SjabloonFout(f"In het briefsjabloon {pad} staat in het blok 'bezwaarclausule' niet de regel "
-                           "[[bezwaarclausule]]. Die regel zet de bezwaarclausule in de brief, met de termijn en het "
-                           "adres die het programma uitrekent (Awb 3:45, 6:7, 6:8); eigen tekst mag eromheen staan.")  # fmt: skip
+        raise SjabloonFout(
+            f"In het briefsjabloon {pad} staat in het blok 'bezwaarclausule' niet de regel "
+            "[[bezwaarclausule]]. Die regel zet de bezwaarclausule in de brief, met de termijn en het "
+            "adres die het programma uitrekent (Awb 3:45, 6:7, 6:8); eigen tekst mag eromheen staan."
+        )
     if "ondertekening" in blokken and not any(m.group(1) == "ondertekening" for m in BLOK.finditer(tekst)):
-        raise SjabloonFout(f"In het briefsjabloon {pad} staat de regel [[ondertekening]] niet (of binnen een "
-                           "{% if %} die niet geldt): de brief zou zonder ondertekening worden verstuurd. Zet de regel "
-                           "terug, met de groet eronder.")  # fmt: skip
+        raise SjabloonFout(
+            f"In het briefsjabloon {pad} staat de regel [[ondertekening]] niet (of binnen een "
+            "{% if %} die niet geldt): de brief zou zonder ondertekening worden verstuurd. Zet de regel "
+            "terug, met de groet eronder."
+        )
     # a text block is paragraphs of its own, also where the place stands inside a paragraph of the template
     tekst = _PLEK.sub(lambda m: f"\n{extra[m.group(1)]}\n" if m.group(1) in extra else "", tekst)
     return naar_flowables(tekst, blokken, pad)

@@ -107,25 +107,32 @@ def controleer_brief(soort: str, gemeente_code: str) -> str:
         eigen = set(re.findall(r"\{%-?\s*set\s+(\w+)", bron))
         for onbekend in sorted(jinja2.meta.find_undeclared_variables(ast) - brief.variabelen - eigen):
             lijn = _lijn(bron, onbekend)
-            raise sj.SjabloonFout(f"Het briefsjabloon {bestand}{f', regel {lijn},' if lijn else ''} gebruikt "
-                                  f"'{onbekend}', maar die naam bestaat niet in de brief {soort}."
-                                  f"{sj.bedoelt(onbekend, brief.variabelen)} De namen per brief staan in LEESMIJ.md.")  # fmt: skip
+            raise sj.SjabloonFout(
+                f"Het briefsjabloon {bestand}{f', regel {lijn},' if lijn else ''} gebruikt "
+                f"'{onbekend}', maar die naam bestaat niet in de brief {soort}."
+                f"{sj.bedoelt(onbekend, brief.variabelen)} De namen per brief staan in LEESMIJ.md."
+            )
         namen += [n for n in jinja2.meta.find_referenced_templates(ast) if n]
     bron = sj.bron_van(template)
     sj.controleer_blokken(bron, pad, soort, brief.blokken)
     sj.extra_teksten(soort, gemeente_code, bron, pad)
     for b in brief.verplicht:
         if b not in template.blocks:
-            raise sj.SjabloonFout(f"In het briefsjabloon {pad} ontbreekt het verplichte blok '{b}' "
-                                  f"({{% block {b} %}} … {{% endblock %}}).")  # fmt: skip
+            raise sj.SjabloonFout(
+                f"In het briefsjabloon {pad} ontbreekt het verplichte blok '{b}' "
+                f"({{% block {b} %}} … {{% endblock %}})."
+            )
     if "ondertekening" in brief.blokken and not any(m.group(1) == "ondertekening" for m in sj.BLOK.finditer(bron)):
-        raise sj.SjabloonFout(f"In het briefsjabloon {pad} staat de regel [[ondertekening]] niet: de brief zou "
-                              "zonder ondertekening worden verstuurd.")  # fmt: skip
+        raise sj.SjabloonFout(
+            f"In het briefsjabloon {pad} staat de regel [[ondertekening]] niet: de brief zou "
+            "zonder ondertekening worden verstuurd."
+        )
     if "bezwaarclausule" in brief.verplicht:
         blok = re.search(r"\{%-?\s*block\s+bezwaarclausule\s*-?%\}(.*?)\{%-?\s*endblock", bron, re.S)
         if blok is None or "[[bezwaarclausule]]" not in blok.group(1):
-            raise sj.SjabloonFout(f"In het briefsjabloon {pad} staat in het blok 'bezwaarclausule' niet de regel "
-                                  "[[bezwaarclausule]].")  # fmt: skip
+            raise sj.SjabloonFout(
+                f"In het briefsjabloon {pad} staat in het blok 'bezwaarclausule' niet de regel [[bezwaarclausule]]."
+            )
     return pad
 
 
@@ -139,8 +146,14 @@ def controleer(gemeenten: list[str]) -> list[tuple[str, str, str]]:
     blokken = config.lees_config().get("tekstblokken", {})
     for soort in blokken if isinstance(blokken, dict) else ():
         if soort not in BRIEVEN:
-            uit.append(("", "tekstblokken", f"FOUT: In {config.config_bestand()} staat [tekstblokken.\"{soort}\"], "
-                        f"maar die brief heeft geen sjabloon met plaatsen. Brieven met plaatsen: {', '.join(BRIEVEN)}."))  # fmt: skip
+            uit.append(
+                (
+                    "",
+                    "tekstblokken",
+                    f'FOUT: In {config.config_bestand()} staat [tekstblokken."{soort}"], '
+                    f"maar die brief heeft geen sjabloon met plaatsen. Brieven met plaatsen: {', '.join(BRIEVEN)}.",
+                )
+            )
     for gemeente in gemeenten:
         for soort in BRIEVEN:
             try:
@@ -164,8 +177,12 @@ def cmd_sjablonen(args: argparse.Namespace) -> int:
     if args.gemeente and args.gemeente not in alle:
         raise SmiFout(f"Onbekende gemeente '{args.gemeente}'. Kies uit: {', '.join(sorted(alle))}.")
     eigen = sj.eigen_map()
-    print(f"Eigen sjablonen: {eigen}" if eigen else "Geen eigen sjablonen (sjablonen_map in config.toml): alleen de "
-          "meegeleverde sjablonen worden gecontroleerd.")  # fmt: skip
+    print(
+        f"Eigen sjablonen: {eigen}"
+        if eigen
+        else "Geen eigen sjablonen (sjablonen_map in config.toml): alleen de "
+        "meegeleverde sjablonen worden gecontroleerd."
+    )
     uitslag = controleer([args.gemeente] if args.gemeente else sorted(alle))
     for gemeente, soort, melding in uitslag:
         print(f"{gemeente:<20} {soort:<24} {melding}")

@@ -80,8 +80,10 @@ def naar_flowables(tekst: str, blokken: dict[str, Blok] | Any, pad: str) -> list
                 sluit()
             cellen = [c for c in regel.strip("|").split("|")]
             if len(cellen) != 2:
-                raise SjabloonFout(f"In het briefsjabloon {pad} heeft de regel «{regel[:60]}» {len(cellen)} vakken; "
-                                   "een rij heeft er twee: | omschrijving | waarde |.")  # fmt: skip
+                raise SjabloonFout(
+                    f"In het briefsjabloon {pad} heeft de regel «{regel[:60]}» {len(cellen)} vakken; "
+                    "een rij heeft er twee: | omschrijving | waarde |."
+                )
             rijen.append(cellen)
             continue
         if rijen:

@@ -31,8 +31,10 @@ ONDERWERP = "Wij hebben meer tijd nodig voor ons besluit"
 def controleer(zaak: Zaak) -> None:
     """Raise BriefFout when the case has no verdaging to announce."""
     if zaak.verdaging is None:
-        raise g.fout("Deze zaak heeft geen verdaging van de beslistermijn. Leg eerst de verdaging vast (datum van de "
-                     "brief, aantal weken en de reden).")  # fmt: skip
+        raise g.fout(
+            "Deze zaak heeft geen verdaging van de beslistermijn. Leg eerst de verdaging vast (datum van de "
+            "brief, aantal weken en de reden)."
+        )
     g.adresregels(zaak, verplicht=True, brief="brief over de verdaging")
     g.behandelaar_verplicht(zaak, "brief")
 
@@ -44,12 +46,21 @@ def maak(zaak: Zaak, beoordeling: Beoordeling, *, datum: date | None = None) -> 
     assert v is not None
     r = beoordeling.regeling
     stand = _stand(zaak, beoordeling)
-    kop = bp.Briefkop(r, titel=f"Verdaging beslistermijn – {g.kenmerk(zaak)}", onderwerp=ONDERWERP,
-                      datum=datum or v.op, kenmerk=g.kenmerk(zaak),
-                      aan=g.adresregels(zaak, verplicht=True, brief="brief over de verdaging"),
-                      behandelaar=g.behandelaar(zaak))  # fmt: skip
-    inhoud = sj.vul_in("verdaging", r.gemeente_code, waarden(zaak, beoordeling, stand),
-                       {"ondertekening": handtekening(g.ondertekenaar(zaak, r), r.ondertekening.functie)})  # fmt: skip
+    kop = bp.Briefkop(
+        r,
+        titel=f"Verdaging beslistermijn – {g.kenmerk(zaak)}",
+        onderwerp=ONDERWERP,
+        datum=datum or v.op,
+        kenmerk=g.kenmerk(zaak),
+        aan=g.adresregels(zaak, verplicht=True, brief="brief over de verdaging"),
+        behandelaar=g.behandelaar(zaak),
+    )
+    inhoud = sj.vul_in(
+        "verdaging",
+        r.gemeente_code,
+        waarden(zaak, beoordeling, stand),
+        {"ondertekening": handtekening(g.ondertekenaar(zaak, r), r.ondertekening.functie)},
+    )
     return bp.bouw_pdf(kop, inhoud)
 
 
@@ -111,6 +122,8 @@ def _stand(zaak: Zaak, beoordeling: Beoordeling) -> Beslistermijnstand:
         raise g.fout(f"Deze verdaging kan zo niet worden verstuurd: {exc.melding}") from None
     stand = beslistermijn(toen, beoordeling.regeling)
     if stand.start is None or stand.einde is None or stand.verdaagd_tot is None:
-        raise g.fout("De beslistermijn loopt nog niet (de datum waarop hij begint ontbreekt); dan valt er niets te "
-                     "verdagen. Vul eerst de datum van de aanvraag in.")  # fmt: skip
+        raise g.fout(
+            "De beslistermijn loopt nog niet (de datum waarop hij begint ontbreekt); dan valt er niets te "
+            "verdagen. Vul eerst de datum van de aanvraag in."
+        )
     return stand

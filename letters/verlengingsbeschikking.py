@@ -42,8 +42,10 @@ def controleer(zaak: Zaak, nummer: int | None = None) -> None:
     """Raise BriefFout when the chosen extension request does not exist or has no decision yet."""
     n, v = kies(zaak, nummer)
     if v.beslissing is None or v.besluit_datum is None:
-        raise g.fout(f"Op aanvraag om verlenging {n} is nog niet besloten. Vul de beslissing (toekennen of afwijzen) "
-                     "en de besluitdatum in; pas dan kan de beschikking worden gemaakt.")  # fmt: skip
+        raise g.fout(
+            f"Op aanvraag om verlenging {n} is nog niet besloten. Vul de beslissing (toekennen of afwijzen) "
+            "en de besluitdatum in; pas dan kan de beschikking worden gemaakt."
+        )
     g.behandelaar_verplicht(zaak, "beschikking")
     g.adresregels(zaak, verplicht=True, brief="verlengingsbeschikking")
 
@@ -67,15 +69,24 @@ def maak(zaak: Zaak, beoordeling: Beoordeling, *, datum: date | None = None, num
         niet = [f"{t.artikel}: {g.uitleg(t)}" for t in u.toetsen if t.uitkomst != Uitkomst.VOLDAAN]
         raise g.fout("De verlenging kan zo niet worden toegekend: " + " ".join(niet))
     if toekennen and u.berekening is None:
-        raise g.fout("Voor de toekenning van de verlenging is een berekening nodig, maar er ontbreken gegevens: "
-                     + "; ".join(u.ontbrekend))  # fmt: skip
+        raise g.fout(
+            "Voor de toekenning van de verlenging is een berekening nodig, maar er ontbreken gegevens: "
+            + "; ".join(u.ontbrekend)
+        )
     if not toekennen and not u.afwijzingsgronden and not v.motivering.strip():
-        raise g.fout("De verlenging voldoet aan de regels van de regeling. Een afwijzing moet dan een eigen "
-                     "motivering hebben; vul die in.")  # fmt: skip
-    kop = bp.Briefkop(r, titel=f"Beschikking verlenging kinderopvang SMI – {g.kenmerk(zaak)}", onderwerp=ONDERWERP,
-                      datum=datum or v.besluit_datum, kenmerk=g.kenmerk(zaak),
-                      aan=g.adresregels(zaak, verplicht=True, brief="verlengingsbeschikking"),
-                      behandelaar=g.behandelaar(zaak))  # fmt: skip
+        raise g.fout(
+            "De verlenging voldoet aan de regels van de regeling. Een afwijzing moet dan een eigen "
+            "motivering hebben; vul die in."
+        )
+    kop = bp.Briefkop(
+        r,
+        titel=f"Beschikking verlenging kinderopvang SMI – {g.kenmerk(zaak)}",
+        onderwerp=ONDERWERP,
+        datum=datum or v.besluit_datum,
+        kenmerk=g.kenmerk(zaak),
+        aan=g.adresregels(zaak, verplicht=True, brief="verlengingsbeschikking"),
+        behandelaar=g.behandelaar(zaak),
+    )
     bezwaar = bs.bezwaarclausule(zaak, r, v.verzonden_op or v.besluit_datum)
     blokken: dict[str, sj.Blok] = {
         "bedragen": [bs.bedragentabel(u.berekening)] if u.berekening is not None else [],
@@ -85,8 +96,13 @@ def maak(zaak: Zaak, beoordeling: Beoordeling, *, datum: date | None = None, num
         "ondertekening": handtekening(g.ondertekenaar(zaak, r), r.ondertekening.functie, houd=MET_ONDERTEKENING),
         "bijlage": bs._bijlage(u.berekening) if toekennen and u.berekening is not None else [],
     }
-    inhoud = sj.vul_in("verlengingsbeschikking", r.gemeente_code, waarden(zaak, beoordeling, v, u), blokken,
-                       verplicht=sj.VERPLICHT_BESLUIT)  # fmt: skip
+    inhoud = sj.vul_in(
+        "verlengingsbeschikking",
+        r.gemeente_code,
+        waarden(zaak, beoordeling, v, u),
+        blokken,
+        verplicht=sj.VERPLICHT_BESLUIT,
+    )
     return bp.bouw_pdf(kop, inhoud)
 
 
@@ -143,8 +159,15 @@ def minder_uren(r: Regeling, b: Berekening) -> list[dict[str, str]]:
         if not k.maanden or k.uren_vergoed_per_maand >= k.uren_gevraagd_per_maand:
             continue
         regels = "; ".join(f"{x.omschrijving} ({g.bij_regeling(x.artikel, r)})" for x in k.beperkingen)
-        uit.append({"naam": k.naam, "gevraagd": uren(k.uren_gevraagd_per_maand), "soort": k.opvang.soort.label,
-                    "vergoed": uren(k.uren_vergoed_per_maand), "maximum": regels})  # fmt: skip
+        uit.append(
+            {
+                "naam": k.naam,
+                "gevraagd": uren(k.uren_gevraagd_per_maand),
+                "soort": k.opvang.soort.label,
+                "vergoed": uren(k.uren_vergoed_per_maand),
+                "maximum": regels,
+            }
+        )
     return uit
 
 

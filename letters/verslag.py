@@ -130,8 +130,12 @@ def _tekenblok(zaak: Zaak) -> sj.Blok:
     The heading just above it stays on its page."""
     ondertekenaars = [(o.naam, "ouder") for o in zaak.melding.ouders]
     wie = g.behandelaar(zaak)
-    ondertekenaars.append((wie.naam if wie else "de consulent",
-                           f"{wie.functie_en_team() if wie and wie.functie else 'consulent'} namens het college"))  # fmt: skip
+    ondertekenaars.append(
+        (
+            wie.naam if wie else "de consulent",
+            f"{wie.functie_en_team() if wie and wie.functie else 'consulent'} namens het college",
+        )
+    )
 
     def blok(uit: list, onder: list[str]) -> list:
         return [*uit[:-1], h.tekenblok(" ".join(onder), ondertekenaars, met=uit[-1:], markup=True)]

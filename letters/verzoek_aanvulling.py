@@ -23,8 +23,9 @@ from smi_tui.termijnen import beslistermijn_vanaf
 from smi_tui.zaak import Zaak
 
 ONDERWERP = "Verzoek om aanvulling van uw aanvraag"
-_INVULLEN = ("Leg eerst het verzoek om aanvulling vast (datum van het verzoek, de termijn om aan te vullen en wat "
-             "ontbreekt).")  # fmt: skip
+_INVULLEN = (
+    "Leg eerst het verzoek om aanvulling vast (datum van het verzoek, de termijn om aan te vullen en wat ontbreekt)."
+)
 
 
 def kies(zaak: Zaak, nummer: int | None) -> tuple[int, Opschorting]:
@@ -63,14 +64,25 @@ def maak(zaak: Zaak, beoordeling: Beoordeling, *, datum: date | None = None, num
     r = beoordeling.regeling
     wat = ontbrekend(zaak, r, o)
     if not wat:
-        raise g.fout(f"In verzoek om aanvulling {n} staat niet wat er ontbreekt, en volgens de {r.citeertitel} "
-                     "ontbreekt er geen vereist stuk. Vul in welke stukken of gegevens u vraagt.")  # fmt: skip
-    kop = bp.Briefkop(r, titel=f"Verzoek om aanvulling – {g.kenmerk(zaak)}", onderwerp=ONDERWERP,
-                      datum=datum or o.verzocht_op, kenmerk=g.kenmerk(zaak),
-                      aan=g.adresregels(zaak, verplicht=True, brief="brief met het verzoek om aanvulling"),
-                      behandelaar=g.behandelaar(zaak))  # fmt: skip
-    inhoud = sj.vul_in("verzoek-aanvulling", r.gemeente_code, waarden(zaak, beoordeling, o, wat),
-                       {"ondertekening": handtekening(g.ondertekenaar(zaak, r), r.ondertekening.functie)})  # fmt: skip
+        raise g.fout(
+            f"In verzoek om aanvulling {n} staat niet wat er ontbreekt, en volgens de {r.citeertitel} "
+            "ontbreekt er geen vereist stuk. Vul in welke stukken of gegevens u vraagt."
+        )
+    kop = bp.Briefkop(
+        r,
+        titel=f"Verzoek om aanvulling – {g.kenmerk(zaak)}",
+        onderwerp=ONDERWERP,
+        datum=datum or o.verzocht_op,
+        kenmerk=g.kenmerk(zaak),
+        aan=g.adresregels(zaak, verplicht=True, brief="brief met het verzoek om aanvulling"),
+        behandelaar=g.behandelaar(zaak),
+    )
+    inhoud = sj.vul_in(
+        "verzoek-aanvulling",
+        r.gemeente_code,
+        waarden(zaak, beoordeling, o, wat),
+        {"ondertekening": handtekening(g.ondertekenaar(zaak, r), r.ondertekening.functie)},
+    )
     return bp.bouw_pdf(kop, inhoud)
 
 

@@ -47,8 +47,10 @@ def controleer(zaak: Zaak, nummer: int | None = None) -> None:
     """Raise BriefFout when the chosen change does not exist or has no decision date yet."""
     n, w = kies(zaak, nummer)
     if w.besluit_datum is None:
-        raise g.fout(f"Op wijziging {n} ({w.soort.value}) is nog niet besloten. Vul de besluitdatum in; pas dan kan "
-                     "de beschikking worden gemaakt.")  # fmt: skip
+        raise g.fout(
+            f"Op wijziging {n} ({w.soort.value}) is nog niet besloten. Vul de besluitdatum in; pas dan kan "
+            "de beschikking worden gemaakt."
+        )
     if zaak.besluit is None:
         raise g.fout("Deze zaak heeft geen besluit; er is niets te herzien, in te trekken of te beëindigen.")
     g.behandelaar_verplicht(zaak, "beschikking")
@@ -63,9 +65,11 @@ def _bereken(zaak: Zaak, beoordeling: Beoordeling, w: Wijziging) -> Wijzigingsui
     except Ontbreekt as exc:
         raise g.fout("Voor de nieuwe berekening ontbreken gegevens: " + "; ".join(exc.wat)) from None
     if w.terugvorderen and u.betaald_cent is None and u.nieuw_cent < u.oud_cent:
-        raise g.fout("Er wordt minder toegekend dan eerder, maar niet ingevuld is wat voor de periode vanaf "
-                     f"{nl_datum(u.ingangsdatum)} al is betaald. Vul het betaalde bedrag in; dan berekent de app het "
-                     "bedrag van de terugvordering. (Of zet terugvorderen uit.)")  # fmt: skip
+        raise g.fout(
+            "Er wordt minder toegekend dan eerder, maar niet ingevuld is wat voor de periode vanaf "
+            f"{nl_datum(u.ingangsdatum)} al is betaald. Vul het betaalde bedrag in; dan berekent de app het "
+            "bedrag van de terugvordering. (Of zet terugvorderen uit.)"
+        )
     return u
 
 
@@ -76,18 +80,28 @@ def maak(zaak: Zaak, beoordeling: Beoordeling, *, datum: date | None = None, num
     assert w.besluit_datum is not None and zaak.besluit is not None
     r = beoordeling.regeling
     u = _bereken(zaak, beoordeling, w)
-    kop = bp.Briefkop(r, titel=f"Beschikking {w.soort.value} kinderopvang SMI – {g.kenmerk(zaak)}",
-                      onderwerp=ONDERWERP[w.soort], datum=datum or w.besluit_datum, kenmerk=g.kenmerk(zaak),
-                      aan=g.adresregels(zaak, verplicht=True, brief="wijzigingsbeschikking"),
-                      behandelaar=g.behandelaar(zaak))  # fmt: skip
+    kop = bp.Briefkop(
+        r,
+        titel=f"Beschikking {w.soort.value} kinderopvang SMI – {g.kenmerk(zaak)}",
+        onderwerp=ONDERWERP[w.soort],
+        datum=datum or w.besluit_datum,
+        kenmerk=g.kenmerk(zaak),
+        aan=g.adresregels(zaak, verplicht=True, brief="wijzigingsbeschikking"),
+        behandelaar=g.behandelaar(zaak),
+    )
     blokken: dict[str, sj.Blok] = {
         "nieuwe_opvang": [bs.bedragentabel(u.nieuw[0]), h.Spacer(1, 6)] if _nieuwe_opvang(u) else [],
         "per_maand": _per_maand(u),
         "bezwaarclausule": bs.bezwaarclausule(zaak, r, w.verzonden_op or w.besluit_datum),
         "ondertekening": handtekening(g.ondertekenaar(zaak, r), r.ondertekening.functie, houd=MET_ONDERTEKENING),
     }
-    inhoud = sj.vul_in("wijzigingsbeschikking", r.gemeente_code, waarden(zaak, beoordeling, w, u), blokken,
-                       verplicht=sj.VERPLICHT_BESLUIT)  # fmt: skip
+    inhoud = sj.vul_in(
+        "wijzigingsbeschikking",
+        r.gemeente_code,
+        waarden(zaak, beoordeling, w, u),
+        blokken,
+        verplicht=sj.VERPLICHT_BESLUIT,
+    )
     return bp.bouw_pdf(kop, inhoud)
 
 

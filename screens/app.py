@@ -93,10 +93,18 @@ class SmiApp(Concepten, Sessie, Vooruit, App[int]):
         Binding("f5", "synchroniseren", "Sync", show=False),  # the only way this app goes on the network
     ]
 
-    def __init__(self, map_: Path | None = None, *, vandaag: Callable[[], date] | None = None,
-                 printer: Callable[[Path], str] | None = None, vergrendel_na: float | None = None,
-                 consulent: str | None = None, scrypt_n: int | None = None, afsluiten_na_start: bool = False,
-                 autosave: bool = True) -> None:  # fmt: skip
+    def __init__(
+        self,
+        map_: Path | None = None,
+        *,
+        vandaag: Callable[[], date] | None = None,
+        printer: Callable[[Path], str] | None = None,
+        vergrendel_na: float | None = None,
+        consulent: str | None = None,
+        scrypt_n: int | None = None,
+        afsluiten_na_start: bool = False,
+        autosave: bool = True,
+    ) -> None:
         super().__init__()
         foutafhandeling.installeer(self)  # from the start: a Dutch message, never a traceback with locals (issue 13)
         self.map = Path(map_) if map_ is not None else config.data_dir()
@@ -401,8 +409,9 @@ def start_app(args: Any = None) -> int:
     # list are built do not walk them again and again (measured: about a sixth of the start-up).
     gc.freeze()
     scrypt = os.environ.get("SMI_TUI_SCRYPT_N")  # tests only, see storage/README.md
-    app = SmiApp(scrypt_n=int(scrypt) if scrypt else None,
-                 afsluiten_na_start=os.environ.get("SMI_TUI_BENCH_AFSLUITEN") == "1")  # fmt: skip
+    app = SmiApp(
+        scrypt_n=int(scrypt) if scrypt else None, afsluiten_na_start=os.environ.get("SMI_TUI_BENCH_AFSLUITEN") == "1"
+    )
     noodstop.installeer(app)
     try:
         code = app.run(headless=app.afsluiten_na_start)  # the benchmark measures start-up without a terminal

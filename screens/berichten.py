@@ -16,8 +16,9 @@ class StapKlaar(Message):
     (names as in ``letters.SOORTEN``); ``afronden``: mark the case as finished once the letters are made.
     """
 
-    def __init__(self, stap: Stap, zaak: Zaak, *, volgende: bool = True, brieven: tuple[str, ...] = (),
-                 afronden: bool = False) -> None:  # fmt: skip
+    def __init__(
+        self, stap: Stap, zaak: Zaak, *, volgende: bool = True, brieven: tuple[str, ...] = (), afronden: bool = False
+    ) -> None:
         super().__init__()
         self.stap, self.zaak, self.volgende, self.brieven, self.afronden = stap, zaak, volgende, brieven, afronden
 

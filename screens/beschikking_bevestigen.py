@@ -85,11 +85,15 @@ class BeschikkingBevestigen(ModalScreen[bool]):
         with Vertical(id="bevestig-beschikking-vak"):
             yield Static(f"[b]{TITEL}[/]", id="bevestig-beschikking-titel")
             with VerticalScroll(id="bevestig-beschikking-inhoud"):
-                yield Static(regeltabel([*self.regels, ("Aan", ", ".join(ontvanger(self.zaak)))]),
-                             id="bevestig-beschikking-regels")  # fmt: skip
-                yield Static("Na het afdrukken staat het besluit vast; wijzigen kan dan alleen met een herziening. "
-                             "p toont eerst een proefdruk (gemarkeerd: niet verzenden).",
-                             id="bevestig-beschikking-uitleg")  # fmt: skip
+                yield Static(
+                    regeltabel([*self.regels, ("Aan", ", ".join(ontvanger(self.zaak)))]),
+                    id="bevestig-beschikking-regels",
+                )
+                yield Static(
+                    "Na het afdrukken staat het besluit vast; wijzigen kan dan alleen met een herziening. "
+                    "p toont eerst een proefdruk (gemarkeerd: niet verzenden).",
+                    id="bevestig-beschikking-uitleg",
+                )
             with Horizontal(id="bevestig-beschikking-knoppen"):
                 yield Button(MAKEN, id="maken", variant="warning")
                 yield Button("Annuleren", id="annuleren")
@@ -122,8 +126,9 @@ class BeschikkingBevestigen(ModalScreen[bool]):
         try:
             pdf = letters.maak("beschikking", met_behandelaar(self.zaak, consulent), self.beoordeling, proef=True)
         except SmiFout as exc:
-            self.app.call_from_thread(self.notify, f"De proefdruk kan niet worden gemaakt: {exc.melding}",
-                                      severity="error", timeout=15)  # fmt: skip
+            self.app.call_from_thread(
+                self.notify, f"De proefdruk kan niet worden gemaakt: {exc.melding}", severity="error", timeout=15
+            )
             return
         self.app.call_from_thread(self._toon_proef, pdf)
 

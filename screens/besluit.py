@@ -65,8 +65,9 @@ class BesluitScherm(StapScherm):
     def __init__(self, *args: Any, register: Register | None = None, andere_zaken: Any = (), **kw: Any) -> None:
         super().__init__(*args, **kw)
         assert self.zaak is not None
-        self.beoordeling: Beoordeling = beoordeel_zaak(self.zaak, register, peildatum=self.vandaag,
-                                                     andere_zaken=andere_zaken)  # fmt: skip
+        self.beoordeling: Beoordeling = beoordeel_zaak(
+            self.zaak, register, peildatum=self.vandaag, andere_zaken=andere_zaken
+        )
         self._andere_zaken = list(andere_zaken)
 
     def velden(self) -> ComposeResult:
@@ -78,14 +79,19 @@ class BesluitScherm(StapScherm):
         # the selected toets in full beneath the table: at 80 columns its Artikel and Toelichting are cut off
         yield Static(self._toetsdetail(0), id="toets-detail", classes="samenvatting")
         yield kop("Berekening per kind en per maand")
-        yield VasteTabel(("Kind", "Maand", "Uren", "Uurprijs", "%", "Tegemoetkoming", "Eigen bijdrage"),
-                         self._berekeningrijen(), id="berekening")  # fmt: skip
+        yield VasteTabel(
+            ("Kind", "Maand", "Uren", "Uurprijs", "%", "Tegemoetkoming", "Eigen bijdrage"),
+            self._berekeningrijen(),
+            id="berekening",
+        )
         if b.berekening is not None:
             per_maand, eigen = b.berekening.typische_maand()
-            yield Static(f"Tegemoetkoming per volle maand {euro(per_maand)}, eigen bijdrage {euro(eigen)}; "
-                         f"totaal {euro(b.berekening.totaal_cent)}"
-                         + (" [b yellow](voorlopig: tabel nog niet gepubliceerd)[/]" if b.berekening.voorlopig else ""),
-                         classes="samenvatting")  # fmt: skip
+            yield Static(
+                f"Tegemoetkoming per volle maand {euro(per_maand)}, eigen bijdrage {euro(eigen)}; "
+                f"totaal {euro(b.berekening.totaal_cent)}"
+                + (" [b yellow](voorlopig: tabel nog niet gepubliceerd)[/]" if b.berekening.voorlopig else ""),
+                classes="samenvatting",
+            )
         yield from self._budget()
         yield kop("Besluit van de consulent")
         yield veld("besluit.datum", "Besluitdatum", "datum")
@@ -93,17 +99,23 @@ class BesluitScherm(StapScherm):
         yield tekstvak("besluit.motivering", "Motivering")
         betaling = b.regeling.betaling
         if betaling.aan == "ouder_of_aanbieder":  # the regulation leaves the choice: the decision makes it
-            yield keuze("besluit.betaling_aan", "Betalen aan", [("de ouder", "ouder"),
-                        ("de opvangorganisatie", "opvangorganisatie")],
-                        hulp=f"de regeling laat de keuze ({betaling.artikel}); leeg: de vaste keuze van de gemeente "
-                        "in config.toml")  # fmt: skip
+            yield keuze(
+                "besluit.betaling_aan",
+                "Betalen aan",
+                [("de ouder", "ouder"), ("de opvangorganisatie", "opvangorganisatie")],
+                hulp=f"de regeling laat de keuze ({betaling.artikel}); leeg: de vaste keuze van de gemeente "
+                "in config.toml",
+            )
         h = b.regeling.hardheidsclausule
         if h.toegestaan:
             beperking = " alleen ten gunste van de ouder" if h.alleen_ten_gunste else ""
             beperking += f"; alleen voor {h.beperkt_tot}" if h.beperkt_tot else ""
             yield vinkje("besluit.hardheidsclausule.toegepast", f"Hardheidsclausule toepassen ({h.artikel}){beperking}")
-            yield tekstvak("besluit.hardheidsclausule.reden", "Reden voor de hardheidsclausule",
-                           hulp="verplicht als de clausule wordt toegepast (minstens één zin)")  # fmt: skip
+            yield tekstvak(
+                "besluit.hardheidsclausule.reden",
+                "Reden voor de hardheidsclausule",
+                hulp="verplicht als de clausule wordt toegepast (minstens één zin)",
+            )
         yield groepsmelding("besluit")
 
     def _budget(self) -> ComposeResult:
@@ -141,9 +153,11 @@ class BesluitScherm(StapScherm):
             return "Beschikking: nog niet gemaakt. Ctrl+G bewaart het besluit en maakt en drukt de beschikking af."
         if definitief(z):
             return waarom_vast(z) + ("" if b.verzonden_op else " Verstuurd? Markeer als verzonden (ctrl+r).")
-        return ("Beschikking gemaakt, maar nog niet afgedrukt of verzonden: het besluit kan nog veranderen (ctrl+s "
-                "maakt dan een nieuwe beschikking; de vorige blijft bewaard als 'vervangen'). Verstuurd? Markeer als "
-                "verzonden (ctrl+r).")  # fmt: skip
+        return (
+            "Beschikking gemaakt, maar nog niet afgedrukt of verzonden: het besluit kan nog veranderen (ctrl+s "
+            "maakt dan een nieuwe beschikking; de vorige blijft bewaard als 'vervangen'). Verstuurd? Markeer als "
+            "verzonden (ctrl+r)."
+        )
 
     def werk_kop_bij(self) -> None:
         super().werk_kop_bij()
@@ -151,8 +165,10 @@ class BesluitScherm(StapScherm):
             zet_tekst(s, self._status())  # type: ignore[arg-type]  # query() yields Widget; #beschikking-status is a Static
 
     def _toetsrijen(self) -> list[tuple[Any, ...]]:
-        return [(toetsnaam(r.code), Text(r.uitkomst.value, style=_KLEUR[r.uitkomst]), r.artikel, r.toelichting)
-                for r in self.beoordeling.toetsen]  # fmt: skip
+        return [
+            (toetsnaam(r.code), Text(r.uitkomst.value, style=_KLEUR[r.uitkomst]), r.artikel, r.toelichting)
+            for r in self.beoordeling.toetsen
+        ]
 
     def _toetsdetail(self, rij: int) -> Text:
         """The toets in row ``rij`` in full: name, outcome, article and explanation."""
@@ -160,8 +176,13 @@ class BesluitScherm(StapScherm):
         if not toetsen:
             return Text("")
         r = toetsen[min(max(rij, 0), len(toetsen) - 1)]
-        t = Text.assemble((toetsnaam(r.code), "bold"), ": ", (r.uitkomst.value, _KLEUR[r.uitkomst]),
-                          f" ({r.artikel})\n", r.toelichting)  # fmt: skip
+        t = Text.assemble(
+            (toetsnaam(r.code), "bold"),
+            ": ",
+            (r.uitkomst.value, _KLEUR[r.uitkomst]),
+            f" ({r.artikel})\n",
+            r.toelichting,
+        )
         return t
 
     @on(DataTable.RowHighlighted, "#toetsen")
@@ -174,10 +195,19 @@ class BesluitScherm(StapScherm):
     def _berekeningrijen(self) -> list[tuple[Any, ...]]:
         if self.beoordeling.berekening is None:
             return [("geen berekening", "", "", "", "", "", "")]
-        return [(k.naam, f"{MAANDEN[m.maand - 1]} {m.jaar}" + (" *" if m.voorlopig else ""),
-                 uren(m.uren_vergoed), euro(m.vergoede_uurprijs_cent), f"{float(m.percentage):.1f}".replace(".", ","),
-                 euro(m.tegemoetkoming_cent), euro(m.eigen_bijdrage_cent))
-                for k in self.beoordeling.berekening.kinderen for m in k.maanden]  # fmt: skip
+        return [
+            (
+                k.naam,
+                f"{MAANDEN[m.maand - 1]} {m.jaar}" + (" *" if m.voorlopig else ""),
+                uren(m.uren_vergoed),
+                euro(m.vergoede_uurprijs_cent),
+                f"{float(m.percentage):.1f}".replace(".", ","),
+                euro(m.tegemoetkoming_cent),
+                euro(m.eigen_bijdrage_cent),
+            )
+            for k in self.beoordeling.berekening.kinderen
+            for m in k.maanden
+        ]
 
     def _start(self) -> None:
         super()._start()
@@ -203,8 +233,10 @@ class BesluitScherm(StapScherm):
         nieuw = None if self.alleen_lezen() else self.controleer()
         gemaakt = self.zaak is not None and self.zaak.stap == Stap.AFGEROND
         if nieuw is not None and gemaakt and self.zaak is not None and nieuw.besluit != self.zaak.besluit:
-            self.notify("Het besluit is gewijzigd: de beschikking wordt opnieuw gemaakt; de vorige blijft in het "
-                        "dossier als 'vervangen'.")  # fmt: skip
+            self.notify(
+                "Het besluit is gewijzigd: de beschikking wordt opnieuw gemaakt; de vorige blijft in het "
+                "dossier als 'vervangen'."
+            )
             self.geef_door(volgende=False, brieven=BRIEVEN, afronden=True)
             return
         self.geef_door(volgende=False)
@@ -231,39 +263,61 @@ class BesluitScherm(StapScherm):
         """Record the date the beschikking was sent (ctrl+r); from then on the decision is final."""
         z = self.zaak
         if z is None or z.besluit is None or (z.stap != Stap.AFGEROND and not definitief(z)):
-            self.notify("Er is nog geen beschikking gemaakt. Maak en druk haar eerst af (ctrl+g); markeer haar "
-                        "daarna als verzonden.", severity="warning", timeout=15)  # fmt: skip
+            self.notify(
+                "Er is nog geen beschikking gemaakt. Maak en druk haar eerst af (ctrl+g); markeer haar "
+                "daarna als verzonden.",
+                severity="warning",
+                timeout=15,
+            )
             return
         if z.besluit.verzonden_op is not None:
-            self.notify(f"De beschikking is al als verzonden gemarkeerd op {nl_datum(z.besluit.verzonden_op)}.",
-                        severity="warning")  # fmt: skip
+            self.notify(
+                f"De beschikking is al als verzonden gemarkeerd op {nl_datum(z.besluit.verzonden_op)}.",
+                severity="warning",
+            )
             return
         if not definitief(z):
             nieuw = self.controleer()
             if nieuw is None or nieuw.besluit != z.besluit:
-                self.notify("Het besluit op het scherm is anders dan in de beschikking die is gemaakt. Bewaar het en "
-                            "maak de beschikking opnieuw (ctrl+s), of zet de wijziging terug; markeer daarna als "
-                            "verzonden.", severity="warning", timeout=20)  # fmt: skip
+                self.notify(
+                    "Het besluit op het scherm is anders dan in de beschikking die is gemaakt. Bewaar het en "
+                    "maak de beschikking opnieuw (ctrl+s), of zet de wijziging terug; markeer daarna als "
+                    "verzonden.",
+                    severity="warning",
+                    timeout=20,
+                )
                 return
         vandaag, besluitdatum = self.vandaag, z.besluit.datum
 
         def toepassen(invoer: VerzendInvoer) -> Zaak:
             if invoer.verzonden_op > vandaag:
-                raise ValueError(f"De verzenddatum ligt na vandaag ({nl_datum(vandaag)}); markeer pas als "
-                                 "verzonden wanneer de brief weg is.")  # fmt: skip
+                raise ValueError(
+                    f"De verzenddatum ligt na vandaag ({nl_datum(vandaag)}); markeer pas als "
+                    "verzonden wanneer de brief weg is."
+                )
             if invoer.verzonden_op < besluitdatum:
                 raise ValueError(f"De verzenddatum ligt vóór de besluitdatum ({nl_datum(besluitdatum)}).")
             return markeer(z, verzonden_op=invoer.verzonden_op)
 
         def rijen() -> Iterable[Widget]:
-            yield Static("Vanaf nu staat het besluit vast: wijzigen kan daarna alleen met een herziening "
-                         "(F2, dan w: Herzien; met een wijzigingsbeschikking). De bezwaartermijn begint de dag na "
-                         "deze datum (artikel 6:8 Awb).")  # fmt: skip
+            yield Static(
+                "Vanaf nu staat het besluit vast: wijzigen kan daarna alleen met een herziening "
+                "(F2, dan w: Herzien; met een wijzigingsbeschikking). De bezwaartermijn begint de dag na "
+                "deze datum (artikel 6:8 Awb)."
+            )
             yield veld("verzonden_op", "Verzonden op", "datum")
 
         def klaar(zaak: Zaak | None) -> None:
             if zaak is not None:
                 self.post_message(StapKlaar(Stap.BESLUIT, zaak, volgende=False))
 
-        self.app.push_screen(VastleggenScherm("Beschikking markeren als verzonden", rijen, VerzendInvoer, toepassen,
-                                              startdata={"verzonden_op": vandaag.isoformat()}), klaar)  # fmt: skip
+        self.app.push_screen(
+            VastleggenScherm(
+                "Beschikking markeren als verzonden",
+                rijen,
+                VerzendInvoer,
+                toepassen,
+                startdata={"verzonden_op": vandaag.isoformat()},
+            ),
+            klaar,
+        )

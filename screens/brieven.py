@@ -54,9 +54,16 @@ def toon_pdf(pad: Path) -> str:
             raise SmiFout(f"De proefdruk kan niet worden getoond: {exc}. Is er een PDF-lezer ingesteld?") from None
         return "geopend"
     try:
-        subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                         env=omgeving_zonder_geheimen(), start_new_session=True)  # fmt: skip
+        subprocess.Popen(
+            cmd,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            env=omgeving_zonder_geheimen(),
+            start_new_session=True,
+        )
     except OSError:
-        raise SmiFout(f"Het programma '{cmd[0]}' om de PDF te tonen is niet gevonden. Controleer 'bekijkcommando' "
-                      "in config.toml.") from None  # fmt: skip
+        raise SmiFout(
+            f"Het programma '{cmd[0]}' om de PDF te tonen is niet gevonden. Controleer 'bekijkcommando' in config.toml."
+        ) from None
     return "geopend in de PDF-viewer"

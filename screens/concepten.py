@@ -40,8 +40,11 @@ def hervat_stap(zaak: Zaak) -> Stap:
     from smi_tui.zaak import Stap
 
     bereikt = VOLGORDE.index(zaak.stap) if zaak.stap in VOLGORDE else len(VOLGORDE)
-    kandidaten = [(str(zaak.concepten[s.value].get(BEWAARD) or ""), s) for s in [*VOLGORDE[:bereikt + 1], Stap.AFGEROND]
-                  if s.value in zaak.concepten and zaak.concepten[s.value].get(BEWAARD)]  # fmt: skip
+    kandidaten = [
+        (str(zaak.concepten[s.value].get(BEWAARD) or ""), s)
+        for s in [*VOLGORDE[: bereikt + 1], Stap.AFGEROND]
+        if s.value in zaak.concepten and zaak.concepten[s.value].get(BEWAARD)
+    ]
     return max(kandidaten, key=lambda k: k[0])[1] if kandidaten else zaak.stap
 
 

@@ -37,8 +37,10 @@ def _sjabloon() -> str | list[str] | None:
     waarde = lees_config().get("bekijkcommando")
     if isinstance(waarde, list):
         if not waarde or not all(isinstance(d, str) and d for d in waarde):
-            raise SmiFout("'bekijkcommando' in config.toml moet een lijst van teksten zijn, bijvoorbeeld "
-                          "bekijkcommando = ['evince', '{bestand}'].")  # fmt: skip
+            raise SmiFout(
+                "'bekijkcommando' in config.toml moet een lijst van teksten zijn, bijvoorbeeld "
+                "bekijkcommando = ['evince', '{bestand}']."
+            )
         return waarde
     return str(waarde) if waarde else None
 
@@ -55,9 +57,11 @@ def opdracht(pad: Path) -> tuple[list[str] | None, bool]:
     if sys.platform == "darwin":
         return ["open", "-W", str(pad)], True
     if shutil.which("xdg-open") is None:
-        raise SmiFout("Er is geen programma gevonden om het document te tonen (xdg-open ontbreekt). Vraag de "
-                      "functioneel beheerder om 'bekijkcommando' in config.toml in te stellen, bijvoorbeeld "
-                      "bekijkcommando = \"evince {bestand}\".")  # fmt: skip
+        raise SmiFout(
+            "Er is geen programma gevonden om het document te tonen (xdg-open ontbreekt). Vraag de "
+            "functioneel beheerder om 'bekijkcommando' in config.toml in te stellen, bijvoorbeeld "
+            'bekijkcommando = "evince {bestand}".'
+        )
     return ["xdg-open", str(pad)], False
 
 
@@ -71,24 +75,37 @@ def toon(pad: Path) -> bool:
             raise SmiFout(f"Het document kan niet worden getoond: {exc}. Is er een PDF-lezer ingesteld?") from None
         return False
     try:
-        res = subprocess.run(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                             env=omgeving_zonder_geheimen(), start_new_session=True, check=False)  # fmt: skip
+        res = subprocess.run(
+            cmd,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            env=omgeving_zonder_geheimen(),
+            start_new_session=True,
+            check=False,
+        )
     except FileNotFoundError:
-        raise SmiFout(f"Het programma '{cmd[0]}' om documenten te tonen is niet gevonden. Controleer "
-                      "'bekijkcommando' in config.toml.") from None  # fmt: skip
+        raise SmiFout(
+            f"Het programma '{cmd[0]}' om documenten te tonen is niet gevonden. Controleer "
+            "'bekijkcommando' in config.toml."
+        ) from None
     except OSError as exc:
         raise SmiFout(f"Het programma '{cmd[0]}' kon niet starten ({exc.strerror}).") from None
     if res.returncode != 0:
-        raise SmiFout(f"Het programma '{cmd[0]}' kon het document niet tonen (foutcode {res.returncode}). Is er een "
-                      "programma voor PDF's en afbeeldingen ingesteld?")  # fmt: skip
+        raise SmiFout(
+            f"Het programma '{cmd[0]}' kon het document niet tonen (foutcode {res.returncode}). Is er een "
+            "programma voor PDF's en afbeeldingen ingesteld?"
+        )
     return wacht
 
 
 def bekijk(app: Any, zaaknummer: str, doc: dict[str, Any]) -> None:
     """Decrypt ``doc`` to a private copy and show it, on a thread of its own (a viewer may stay open for long);
     the copy is removed when the viewer closes (or after :data:`BEWAAR_SECONDEN`), on lock and on exit."""
-    app.notify("Het document wordt geopend. De tijdelijke kopie wordt verwijderd zodra u het sluit (en altijd bij "
-               "vergrendelen of afsluiten).")  # fmt: skip
+    app.notify(
+        "Het document wordt geopend. De tijdelijke kopie wordt verwijderd zodra u het sluit (en altijd bij "
+        "vergrendelen of afsluiten)."
+    )
     threading.Thread(target=_bekijk, args=(app, zaaknummer, doc), daemon=True, name="bekijken").start()
 
 

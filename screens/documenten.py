@@ -74,10 +74,21 @@ def rijen(documenten: list[dict[str, Any]], zaak: Zaak, regeling: Regeling | Non
     """(document, (Document, Datum, Status)) per row: the letters made, newest first, then the documents received."""
     brieven = [d for d in documenten if not d.get("ontvangen_op")]
     ontvangen = [d for d in documenten if d.get("ontvangen_op")]
-    uit = [(d, (f"Brief: {briefnaam(str(d.get('soort')))}", _dag(d.get("toegevoegd")), status(d, zaak)))
-           for d in reversed(brieven)]  # fmt: skip
-    uit += [(d, (f"Ontvangen: {_kort(stuknaam(str(d.get('soort')), regeling), 30)}", _dag(d.get("ontvangen_op")),
-                 _kort(str(d.get("naam") or ""), 34))) for d in ontvangen]  # fmt: skip
+    uit = [
+        (d, (f"Brief: {briefnaam(str(d.get('soort')))}", _dag(d.get("toegevoegd")), status(d, zaak)))
+        for d in reversed(brieven)
+    ]
+    uit += [
+        (
+            d,
+            (
+                f"Ontvangen: {_kort(stuknaam(str(d.get('soort')), regeling), 30)}",
+                _dag(d.get("ontvangen_op")),
+                _kort(str(d.get("naam") or ""), 34),
+            ),
+        )
+        for d in ontvangen
+    ]
     return uit
 
 
@@ -199,8 +210,11 @@ class DocumentenScherm(Screen[None]):
             self.notify("Er is nog geen document om af te drukken.")
             return
         if doc.get("vervangen_door"):
-            self.notify("Deze versie is vervangen door een nieuwere; druk de nieuwste versie af (bovenaan de lijst).",
-                        severity="warning", timeout=10)  # fmt: skip
+            self.notify(
+                "Deze versie is vervangen door een nieuwere; druk de nieuwste versie af (bovenaan de lijst).",
+                severity="warning",
+                timeout=10,
+            )
             return
         self.notify("Bezig met afdrukken …")
         self.app._rij.in_rij(self._taak_afdrukken, doc)  # type: ignore[attr-defined]  # _rij is SmiApp's save queue; self.app is App[Any]
@@ -215,8 +229,13 @@ class DocumentenScherm(Screen[None]):
             with app.slot:
                 app.opslag.markeer_afgedrukt(self.zaaknummer, doc["id"], consulent=app.consulent)
         except SmiFout as exc:
-            app._rij.na(self.notify, f"{naam} is niet afgedrukt: {exc.melding}", title="Afdrukken mislukt",
-                        severity="error", timeout=30)  # fmt: skip
+            app._rij.na(
+                self.notify,
+                f"{naam} is niet afgedrukt: {exc.melding}",
+                title="Afdrukken mislukt",
+                severity="error",
+                timeout=30,
+            )
             return
         app._rij.na(self.notify, f"{naam} is opnieuw {gelukt}.")
         app._rij.na(self.lees)
@@ -245,12 +264,18 @@ class DocumentenScherm(Screen[None]):
                     raise SmiFout("De regeling van deze zaak is niet te laden; het stuk is niet bijgevoegd.")
                 nieuw, meldingen = verwerk(zaak, self.regeling, b.code, b.ontvangen_op)
                 geweigerd = wijziging_geweigerd(zaak, nieuw) if nieuw != zaak else None
-                app.opslag.voeg_document_toe(zn, b.naam, b.code, b.data, consulent=app.consulent,
-                                             ontvangen_op=b.ontvangen_op.isoformat())  # fmt: skip
+                app.opslag.voeg_document_toe(
+                    zn, b.naam, b.code, b.data, consulent=app.consulent, ontvangen_op=b.ontvangen_op.isoformat()
+                )
         except (SmiFout, ValueError) as exc:
             melding = exc.melding if isinstance(exc, SmiFout) else str(exc)
-            app._rij.na(self.notify, f"Niet bijgevoegd, er is niets bewaard: {melding}", title="Niet bijgevoegd",
-                        severity="error", timeout=30)  # fmt: skip
+            app._rij.na(
+                self.notify,
+                f"Niet bijgevoegd, er is niets bewaard: {melding}",
+                title="Niet bijgevoegd",
+                severity="error",
+                timeout=30,
+            )
             return
         if geweigerd is not None:
             meldingen = [f"{b.naam} is bewaard bij de zaak, maar niet als ontvangen stuk vastgelegd: {geweigerd}"]
@@ -260,8 +285,13 @@ class DocumentenScherm(Screen[None]):
                     app.opslag.bewaar(zn, nieuw, consulent=app.consulent, stap=zaak.stap.value)
                 opgeslagen = nieuw
             except SmiFout as exc:
-                app._rij.na(self.notify, f"{b.naam} is bewaard, maar de zaak is niet bijgewerkt: {exc.melding} "
-                            "Vink het stuk aan in de stap Verslag.", severity="error", timeout=30)  # fmt: skip
+                app._rij.na(
+                    self.notify,
+                    f"{b.naam} is bewaard, maar de zaak is niet bijgewerkt: {exc.melding} "
+                    "Vink het stuk aan in de stap Verslag.",
+                    severity="error",
+                    timeout=30,
+                )
                 app._rij.na(self.lees)
                 return
         app._rij.na(self._bijgevoegd, opgeslagen, [f"{b.naam} is bijgevoegd ({b.bestandssoort}).", *meldingen])
@@ -284,8 +314,9 @@ def open_documenten(app: Any) -> None:
     if app.zaak is None or scherm is None or scherm is not app.screen:
         return
     if app.zaaknummer is None:
-        app.notify("Deze zaak heeft nog geen documenten: rond eerst de melding af (Ctrl+S), dan krijgt de zaak een "
-                   "zaaknummer.")  # fmt: skip
+        app.notify(
+            "Deze zaak heeft nog geen documenten: rond eerst de melding af (Ctrl+S), dan krijgt de zaak een zaaknummer."
+        )
         return
     try:
         regeling = app.register.voor(app.zaak.regeling, app.zaak.melding.datum)

@@ -81,22 +81,28 @@ def verwerk(zaak: Zaak, regeling: Regeling, code: str, datum: date) -> tuple[Zaa
     """The case with stuk ``code`` received on ``datum``, and what that means, in Dutch sentences. Raises
     SmiFout when it cannot be recorded (a signed verslag before the verslag was made, a date before the melding)."""
     if datum < zaak.melding.datum:
-        raise SmiFout(f"De datum van ontvangst ({nl_datum(datum)}) ligt vóór de melding "
-                      f"({nl_datum(zaak.melding.datum)}). Controleer de datum.")  # fmt: skip
+        raise SmiFout(
+            f"De datum van ontvangst ({nl_datum(datum)}) ligt vóór de melding "
+            f"({nl_datum(zaak.melding.datum)}). Controleer de datum."
+        )
     if code == OVERIG:
         return zaak, ["Het stuk is bewaard bij de zaak."]
     meldingen: list[str] = []
     update: dict[str, Any] = {}
     if code == VERSLAG:
         if zaak.verslag is None:
-            raise SmiFout("Het verslag van deze zaak is nog niet gemaakt. Rond eerst de stap Verslag af en druk het "
-                          "af om te laten tekenen (Ctrl+O); voeg daarna het ondertekende verslag bij.")  # fmt: skip
+            raise SmiFout(
+                "Het verslag van deze zaak is nog niet gemaakt. Rond eerst de stap Verslag af en druk het "
+                "af om te laten tekenen (Ctrl+O); voeg daarna het ondertekende verslag bij."
+            )
         if zaak.verslag.ondertekend_op is None:
             update["verslag"] = zaak.verslag.model_copy(update={"ondertekend_op": datum})
             meldingen.append(f"Het verslag staat nu als ondertekend op {nl_datum(datum)}.")
         else:
-            meldingen.append(f"Het verslag stond al als ondertekend op {nl_datum(zaak.verslag.ondertekend_op)}; die "
-                             "datum blijft (wijzig hem zo nodig in de stap Verslag).")  # fmt: skip
+            meldingen.append(
+                f"Het verslag stond al als ondertekend op {nl_datum(zaak.verslag.ondertekend_op)}; die "
+                "datum blijft (wijzig hem zo nodig in de stap Verslag)."
+            )
     oud = next((s for s in zaak.aanvraag.stukken if s.code == code), None)
     if oud is None:
         stukken = [*zaak.aanvraag.stukken, Stuk(code=code, ontvangen_op=datum)]
@@ -104,8 +110,9 @@ def verwerk(zaak: Zaak, regeling: Regeling, code: str, datum: date) -> tuple[Zaa
         if code != VERSLAG:
             meldingen.append(f"{stuknaam(code, regeling)} staat nu als ontvangen op {nl_datum(datum)}.")
     elif code != VERSLAG:
-        meldingen.append(f"{stuknaam(code, regeling)} stond al als ontvangen op {nl_datum(oud.ontvangen_op)}; die "
-                         "datum blijft.")  # fmt: skip
+        meldingen.append(
+            f"{stuknaam(code, regeling)} stond al als ontvangen op {nl_datum(oud.ontvangen_op)}; die datum blijft."
+        )
     nieuw = Zaak.model_validate({**zaak.model_dump(), **{k: v.model_dump() for k, v in update.items()}})
     if code == VERSLAG and regeling.aanvraag_is_ondertekend_verslag and nieuw.verslag and nieuw.verslag.ondertekend_op:
         meldingen.append(_aanvraag_uitleg(nieuw, regeling))
@@ -119,8 +126,10 @@ def _aanvraag_uitleg(zaak: Zaak, regeling: Regeling) -> str:
     from smi_tui.termijnen import bereken_termijnen
 
     assert zaak.verslag is not None and zaak.verslag.ondertekend_op is not None
-    zin = (f"Het ondertekende verslag is de aanvraag ({regeling.aanvraag_is_ondertekend_verslag}): de aanvraag is "
-           f"gedaan op {nl_datum(zaak.verslag.ondertekend_op)}.")  # fmt: skip
+    zin = (
+        f"Het ondertekende verslag is de aanvraag ({regeling.aanvraag_is_ondertekend_verslag}): de aanvraag is "
+        f"gedaan op {nl_datum(zaak.verslag.ondertekend_op)}."
+    )
     grens = ingangsgrens(zaak, regeling)
     if grens.datum is not None:
         zin += f" De tegemoetkoming gaat niet eerder in dan {nl_datum(grens.datum)} ({grens.artikel})."
@@ -214,14 +223,22 @@ class BijvoegenScherm(ModalScreen["Bijlage | None"]):
             datum = parse_datum(tekst)
         except ValueError:
             wat = bestaat_niet(tekst) or f"'{tekst.strip()}' is geen datum"
-            return self._fout(f"{wat}. Schrijf de datum als DD-MM-JJJJ, bijvoorbeeld "
-                              f"{self.vandaag.strftime('%d-%m-%Y')}.", "bijvoegen-datum")  # fmt: skip
+            return self._fout(
+                f"{wat}. Schrijf de datum als DD-MM-JJJJ, bijvoorbeeld {self.vandaag.strftime('%d-%m-%Y')}.",
+                "bijvoegen-datum",
+            )
         if datum > self.vandaag:
-            return self._fout(f"De datum van ontvangst ({nl_datum(datum)}) ligt in de toekomst. Vul de dag in "
-                              "waarop het stuk binnenkwam.", "bijvoegen-datum")  # fmt: skip
+            return self._fout(
+                f"De datum van ontvangst ({nl_datum(datum)}) ligt in de toekomst. Vul de dag in "
+                "waarop het stuk binnenkwam.",
+                "bijvoegen-datum",
+            )
         if datum < self.zaak.melding.datum:
-            return self._fout(f"De datum van ontvangst ({nl_datum(datum)}) ligt vóór de melding "
-                              f"({nl_datum(self.zaak.melding.datum)}).", "bijvoegen-datum")  # fmt: skip
+            return self._fout(
+                f"De datum van ontvangst ({nl_datum(datum)}) ligt vóór de melding "
+                f"({nl_datum(self.zaak.melding.datum)}).",
+                "bijvoegen-datum",
+            )
         self.dismiss(Bijlage(pad.name, data, soort, code, datum))
         return None
 

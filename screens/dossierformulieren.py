@@ -109,16 +109,23 @@ def opschorting(zaak: Zaak, regeling: Regeling, vandaag: date) -> Formulier:
         yield kop("Artikel 4:5 en 4:15 Awb: de beslistermijn wordt opgeschort")
         yield veld(f"{p}.verzocht_op", "Verzonden op", "datum")
         yield veld(f"{p}.termijn_tot", "Aanvullen vóór", "datum")
-        yield tekstvak(f"{p}.stukken", "Wat ontbreekt", regels=True,
-                       hulp=f"codes van de regeling: {stukken or 'zie de regeling'}")  # fmt: skip
+        yield tekstvak(
+            f"{p}.stukken", "Wat ontbreekt", regels=True, hulp=f"codes van de regeling: {stukken or 'zie de regeling'}"
+        )
         yield tekstvak(f"{p}.toelichting", "Toelichting")
         yield veld(f"{p}.aangevuld_op", "Aangevuld op", "datum", hulp="later invullen als de stukken binnen zijn")
 
     from screens.documentinvoer import VERSLAG, ontbrekende_stukken  # what the core finds missing, prefilled
 
     ontbreekt = [code for code, _ in ontbrekende_stukken(zaak, regeling) if code != VERSLAG]
-    return Formulier("Aanvulling vragen", rijen, _OpschortingInvoer, lambda m: m.opschorting, "verzoek-aanvulling",
-                     {"opschorting": {"verzocht_op": vandaag.isoformat(), "stukken": ontbreekt}})  # fmt: skip
+    return Formulier(
+        "Aanvulling vragen",
+        rijen,
+        _OpschortingInvoer,
+        lambda m: m.opschorting,
+        "verzoek-aanvulling",
+        {"opschorting": {"verzocht_op": vandaag.isoformat(), "stukken": ontbreekt}},
+    )
 
 
 def verdaging(zaak: Zaak, regeling: Regeling, vandaag: date) -> Formulier:
@@ -153,9 +160,12 @@ def evaluatie(zaak: Zaak, regeling: Regeling, vandaag: date) -> Formulier:
 
     def record(m: _EvaluatieInvoer) -> Evaluatieverslag:
         if m.evaluatie.gehouden_op > vandaag:  # an evaluation is recorded after it was held
-            raise RecordFout(f"De evaluatie kan niet op {nl_datum(m.evaluatie.gehouden_op)} gehouden zijn: die dag "
-                             f"moet nog komen. Vul de dag in waarop zij is gehouden (vandaag, {nl_datum(vandaag)}, "
-                             "of eerder).", "evaluatie.gehouden_op")  # fmt: skip
+            raise RecordFout(
+                f"De evaluatie kan niet op {nl_datum(m.evaluatie.gehouden_op)} gehouden zijn: die dag "
+                f"moet nog komen. Vul de dag in waarop zij is gehouden (vandaag, {nl_datum(vandaag)}, "
+                "of eerder).",
+                "evaluatie.gehouden_op",
+            )
         return m.evaluatie
 
     start = {"evaluatie": {"nummer": volgende, "gehouden_op": vandaag.isoformat(), "door": ev.door if ev else ""}}
@@ -195,8 +205,9 @@ def verlenging(zaak: Zaak, regeling: Regeling, vandaag: date) -> Formulier:
 
     start = {"verlenging": {"aangevraagd_op": vandaag.isoformat(), "besluit_datum": vandaag.isoformat(),
                             "maanden": v.max_maanden or None}}  # fmt: skip
-    return Formulier("Verlenging", rijen, _VerlengingInvoer, lambda m: m.verlenging, "verlengingsbeschikking", start,
-                     toelichting)  # fmt: skip
+    return Formulier(
+        "Verlenging", rijen, _VerlengingInvoer, lambda m: m.verlenging, "verlengingsbeschikking", start, toelichting
+    )
 
 
 def wijziging(zaak: Zaak, regeling: Regeling, vandaag: date) -> Formulier:
@@ -245,8 +256,15 @@ def wijziging(zaak: Zaak, regeling: Regeling, vandaag: date) -> Formulier:
         return f"Terug te vorderen: [b]{euro(terug)}[/]" if terug else "Geen terugvordering."
 
     start = {"wijziging": {"besluit_datum": vandaag.isoformat(), "terugvorderen": True}}
-    return Formulier("Herziening, intrekking of beëindiging", rijen, _WijzigingInvoer, als_wijziging,
-                     "wijzigingsbeschikking", start, toelichting)  # fmt: skip
+    return Formulier(
+        "Herziening, intrekking of beëindiging",
+        rijen,
+        _WijzigingInvoer,
+        als_wijziging,
+        "wijzigingsbeschikking",
+        start,
+        toelichting,
+    )
 
 
 FORMULIEREN: dict[str, Callable[[Zaak, Regeling, date], Formulier]] = {
@@ -260,8 +278,10 @@ def intrekking(omschrijving: str, door: str, vandaag: date) -> Formulier:
 
     def rijen() -> Iterable[Widget]:
         yield kop(f"Intrekken: {omschrijving}")
-        yield Static("De vastlegging blijft in het dossier en het logboek, gemarkeerd als ingetrokken; haar "
-                     "termijnen vervallen. Brieven die al zijn gemaakt, blijven bij de documenten.")  # fmt: skip
+        yield Static(
+            "De vastlegging blijft in het dossier en het logboek, gemarkeerd als ingetrokken; haar "
+            "termijnen vervallen. Brieven die al zijn gemaakt, blijven bij de documenten."
+        )
         yield veld("ingetrokken.datum", "Ingetrokken op", "datum")
         yield veld("ingetrokken.door", "Door")
         yield tekstvak("ingetrokken.reden", "Reden", hulp="waarom de vastlegging niet klopte")
@@ -273,8 +293,11 @@ def intrekking(omschrijving: str, door: str, vandaag: date) -> Formulier:
 def omschrijving(soort: str, record: Vastlegging) -> tuple[date | None, str]:
     """The date and the short description of a record in the dossier's list."""
     if isinstance(record, Opschorting):
-        staat = (f"aangevuld {nl_datum(record.aangevuld_op)}" if record.aangevuld_op
-                 else f"termijn tot {nl_datum(record.termijn_tot)}")  # fmt: skip
+        staat = (
+            f"aangevuld {nl_datum(record.aangevuld_op)}"
+            if record.aangevuld_op
+            else f"termijn tot {nl_datum(record.termijn_tot)}"
+        )
         return record.verzocht_op, f"{', '.join(record.stukken) or 'stukken'}; {staat}"
     if isinstance(record, Verdaging):
         return record.op, f"{record.weken} weken: {record.reden}"

@@ -34,8 +34,9 @@ class Filterbalk(Horizontal):
 
     def compose(self) -> ComposeResult:
         yield Select([(naam, code) for code, naam in self._stappen.items()], prompt=ALLE_STAPPEN, id="filter-stap")
-        yield Select([(naam, code) for code, naam in self._gemeenten.items()], prompt=ALLE_GEMEENTEN,
-                     id="filter-gemeente")  # fmt: skip
+        yield Select(
+            [(naam, code) for code, naam in self._gemeenten.items()], prompt=ALLE_GEMEENTEN, id="filter-gemeente"
+        )
 
     def _waarde(self, id_: str) -> str | None:
         waarde = self.query_one(f"#{id_}", Select).value

@@ -213,8 +213,9 @@ def vul_data(root: DOMNode, data: dict[str, Any]) -> None:
 # ------------------------------------------------------------------------------------------ errors
 
 
-def fouten_per_pad(exc: ValidationError, paden: set[str], prefix: str = "", *,
-                   negeer_ontbrekend: bool = False) -> dict[str, list[str]]:  # fmt: skip
+def fouten_per_pad(
+    exc: ValidationError, paden: set[str], prefix: str = "", *, negeer_ontbrekend: bool = False
+) -> dict[str, list[str]]:
     """Dutch messages per form path: the longest known path that the error's location starts with ('' = the form).
 
     ``negeer_ontbrekend`` leaves out 'missing' errors (while typing, an empty field is not yet a mistake)."""

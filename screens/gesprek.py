@@ -138,8 +138,11 @@ class GesprekScherm(StapScherm):
         yield veld(f"{p}.lrk_gecontroleerd_op", "LRK gecontroleerd op", "datum")
         lrk = self.regeling.toets(ToetsLrk) if self.regeling is not None else None
         if isinstance(lrk, ToetsLrk) and lrk.gastouder_via_bureau:
-            yield janee(f"{p}.via_gastouderbureau", "Via gastouderbureau",
-                        hulp=f"alleen bij gastouderopvang; leeg: ja ({lrk.artikel})")  # fmt: skip
+            yield janee(
+                f"{p}.via_gastouderbureau",
+                "Via gastouderbureau",
+                hulp=f"alleen bij gastouderopvang; leeg: ja ({lrk.artikel})",
+            )
         yield veld(f"{p}.uurprijs_cent", "Uurprijs (euro)", "uurprijs")
         yield veld(f"{p}.uren_per_week", "Uren per week", "uren", per="per week")
         yield veld(f"{p}.dagen_per_week", "Dagen per week", "getal", placeholder="bijv. 3")

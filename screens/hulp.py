@@ -96,8 +96,11 @@ def artikelen(naam: str, regeling: Any) -> list[tuple[str, str]]:
             uit.append(("Het ondertekende verslag is de aanvraag", regeling.aanvraag_is_ondertekend_verslag))
         uit += [(toetsnaam(t.type), t.artikel) for t in regeling.toetsen if t.type == "vereiste_stukken"]
     if naam == "BesluitScherm":
-        uit += [("Periode", regeling.periode.artikel), ("Hardheidsclausule", regeling.hardheidsclausule.artikel),
-                ("Bezwaar", regeling.bezwaar.artikel)]  # fmt: skip
+        uit += [
+            ("Periode", regeling.periode.artikel),
+            ("Hardheidsclausule", regeling.hardheidsclausule.artikel),
+            ("Bezwaar", regeling.bezwaar.artikel),
+        ]
     if naam == "NazorgScherm":
         uit.append(("Verlenging", regeling.verlenging.artikel))
         if regeling.evaluatie is not None:

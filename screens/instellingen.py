@@ -69,8 +69,10 @@ class InstellingenScherm(ModalScreen["Behandelaar | None"]):
         waarden = self.huidig.model_dump() if self.huidig else {}
         with Vertical(id="instellingen-vak"):
             yield Static("Uw gegevens" if not self.eerste_keer else "Welkom — wie werkt hier?", id="instellingen-titel")
-            uitleg = ("Deze gegevens staan op de brieven (onder 'Behandeld door', de ondertekening en 'Heeft u "
-                      "vragen?') en in de audittrail. Zaken die u al behandelde houden de gegevens van toen.")  # fmt: skip
+            uitleg = (
+                "Deze gegevens staan op de brieven (onder 'Behandeld door', de ondertekening en 'Heeft u "
+                "vragen?') en in de audittrail. Zaken die u al behandelde houden de gegevens van toen."
+            )
             if self.eerste_keer:
                 uitleg = "Vul eerst uw naam in: brieven en wijzigingen worden op uw naam vastgelegd. " + uitleg
             yield Static(uitleg, classes="uitleg")
@@ -78,8 +80,9 @@ class InstellingenScherm(ModalScreen["Behandelaar | None"]):
                 for veld, label in VELDEN.items():
                     with Horizontal(classes="profiel-rij"):
                         yield Label(label)
-                        yield Input(str(waarden.get(veld, "")), placeholder=HULP[veld], id=f"profiel-{veld}",
-                                    compact=True)  # fmt: skip
+                        yield Input(
+                            str(waarden.get(veld, "")), placeholder=HULP[veld], id=f"profiel-{veld}", compact=True
+                        )
                     yield Static("", id=f"profiel-fout-{veld}", classes="profiel-fout leeg")
             yield Static("", id="profiel-fout", classes="profiel-fout leeg")
             annuleren = "" if self.eerste_keer else "  ·  esc  annuleren"
@@ -146,8 +149,9 @@ class InstellingenScherm(ModalScreen["Behandelaar | None"]):
         self.dismiss(None)
 
 
-def open_instellingen(app: App[Any], *, eerste_keer: bool = False,
-                      daarna: Callable[[Behandelaar | None], None] | None = None) -> None:  # fmt: skip
+def open_instellingen(
+    app: App[Any], *, eerste_keer: bool = False, daarna: Callable[[Behandelaar | None], None] | None = None
+) -> None:
     """Show the settings over the current screen; a saved profile becomes the App's consulent (``app.consulent``,
     used for the audit trail and for cases handled from now on)."""
     huidig: Behandelaar | None = None

@@ -95,8 +95,12 @@ class MeldingScherm(StapScherm):
                 self._concept_afgehandeld()  # no autosave of the form that is thrown away
                 self.app.gooi_nieuw_concept_weg()  # type: ignore[attr-defined]  # self.app is App[Any]: the method is SmiApp's, which this screen cannot import
 
-        self.app.push_screen(BevestigScherm("Alles wat u voor deze nieuwe melding hebt ingevuld weggooien? Dat kan "
-                                            "niet ongedaan worden gemaakt."), antwoord)  # fmt: skip
+        self.app.push_screen(
+            BevestigScherm(
+                "Alles wat u voor deze nieuwe melding hebt ingevuld weggooien? Dat kan niet ongedaan worden gemaakt."
+            ),
+            antwoord,
+        )
 
     def __init__(self, *args: Any, register: Register, **kw: Any) -> None:
         self.register = register

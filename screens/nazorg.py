@@ -70,8 +70,15 @@ class NazorgScherm(Screen[None]):
         Binding("escape", "terug", "Terug"),
     ]
 
-    def __init__(self, zaak: Zaak | None, regeling: Regeling | None, concept: Any = None, *, zaaknummer: str | None,
-                 vandaag: date) -> None:  # fmt: skip
+    def __init__(
+        self,
+        zaak: Zaak | None,
+        regeling: Regeling | None,
+        concept: Any = None,
+        *,
+        zaaknummer: str | None,
+        vandaag: date,
+    ) -> None:
         super().__init__(classes="nazorg")
         if zaak is None or regeling is None:
             raise SmiFout("Het dossier is er pas als de melding is vastgelegd (ctrl+s in de stap Melding).")
@@ -160,8 +167,9 @@ class NazorgScherm(Screen[None]):
         yield Voettekst()
 
     def _kop(self) -> str:
-        return "  ·  ".join([self.zaaknummer or "nieuwe zaak", self.zaak.aanvrager.naam, self.regeling.gemeente,
-                             "dossier en termijnen"])  # fmt: skip
+        return "  ·  ".join(
+            [self.zaaknummer or "nieuwe zaak", self.zaak.aanvrager.naam, self.regeling.gemeente, "dossier en termijnen"]
+        )
 
     def on_mount(self) -> None:
         t = self.query_one("#termijnen", DataTable)
@@ -174,29 +182,40 @@ class NazorgScherm(Screen[None]):
         if isinstance(concept, dict) and concept.get(FORMULIER) in df.FORMULIEREN:  # a form left open: back
             self._laatst = _inhoud(concept)  # already kept: putting it back is no change to save again
             self.call_after_refresh(self._vastleggen, str(concept[FORMULIER]), concept)
-            self.notify(f"Het formulier is teruggezet zoals het was ({bewaard_tekst(concept.get(BEWAARD))}); "
-                        "Esc gooit het weg.")  # fmt: skip
+            self.notify(
+                f"Het formulier is teruggezet zoals het was ({bewaard_tekst(concept.get(BEWAARD))}); Esc gooit het weg."
+            )
 
     def toon(self) -> None:
         """Fill both tables from ``self.zaak``."""
         t = self.query_one("#termijnen", DataTable)
         t.clear()
         termijnen = self._termijnen()
-        self.query_one("#tijdlijn", Tijdlijn).toon([Punt(d, wat, gedaan) for d, wat, _, gedaan in termijnen],
-                                                   self.vandaag)  # fmt: skip
+        self.query_one("#tijdlijn", Tijdlijn).toon(
+            [Punt(d, wat, gedaan) for d, wat, _, gedaan in termijnen], self.vandaag
+        )
         for i, (datum, wat, artikel, gedaan) in enumerate(termijnen):
             dagen = (datum - self.vandaag).days
             stijl = "dim" if gedaan else ("bold red" if dagen < 0 else ("bold yellow" if dagen <= 7 else ""))
-            t.add_row(tijdlijn.nummer(i), nl_datum(datum), Text("gedaan" if gedaan else str(dagen), style=stijl),
-                      Text(wat, style=stijl), artikel)  # fmt: skip
+            t.add_row(
+                tijdlijn.nummer(i),
+                nl_datum(datum),
+                Text("gedaan" if gedaan else str(dagen), style=stijl),
+                Text(wat, style=stijl),
+                artikel,
+            )
         v = self.query_one("#vastgelegd", DataTable)
         v.clear()
         for sleutel, soort, nummer, record in self._records():
             vastgelegd_op, inhoud = df.omschrijving(soort, record)
             naam = _SOORT[soort] + (f" {nummer}" if soort in LIJSTEN else "")
             if record.ingetrokken is not None:
-                v.add_row(Text(nl_datum(vastgelegd_op) if vastgelegd_op else "", style="dim strike"), Text(naam, style="dim"),
-                          Text(f"{inhoud} — {record.ingetrokken.tekst()}", style="dim"), key=sleutel)  # fmt: skip
+                v.add_row(
+                    Text(nl_datum(vastgelegd_op) if vastgelegd_op else "", style="dim strike"),
+                    Text(naam, style="dim"),
+                    Text(f"{inhoud} — {record.ingetrokken.tekst()}", style="dim"),
+                    key=sleutel,
+                )
             else:
                 v.add_row(nl_datum(vastgelegd_op) if vastgelegd_op else "", naam, inhoud, key=sleutel)
         self.query_one("#nazorg-uitleg", Static).update(self._uitleg())
@@ -222,8 +241,14 @@ class NazorgScherm(Screen[None]):
         except SmiFout as exc:
             self.notify(exc.melding, severity="error", timeout=10)
             return []
-        return sorted(((t.datum, t.omschrijving, t.artikel, bool(getattr(t, "gedaan", False)))
-                       for t in alle if t.datum is not None), key=lambda r: r[0])  # fmt: skip
+        return sorted(
+            (
+                (t.datum, t.omschrijving, t.artikel, bool(getattr(t, "gedaan", False)))
+                for t in alle
+                if t.datum is not None
+            ),
+            key=lambda r: r[0],
+        )
 
     def _records(self) -> Iterator[tuple[str | None, str, int, Any]]:
         """(row key, kind, number, record) of every record, withdrawn ones included; the key names what ``i``
@@ -241,8 +266,11 @@ class NazorgScherm(Screen[None]):
         v = self.regeling.verlenging
         if not v.toegestaan:
             return f"Verlenging: de regeling kent geen verlenging ({v.artikel}); een nieuwe melding is nodig."
-        return (f"Verlenging: {v.aantal}× met ten hoogste {v.max_maanden} maanden ({v.artikel})"
-                + (f"; voorwaarde: {v.voorwaarde}" if v.voorwaarde else "") + ".")  # fmt: skip
+        return (
+            f"Verlenging: {v.aantal}× met ten hoogste {v.max_maanden} maanden ({v.artikel})"
+            + (f"; voorwaarde: {v.voorwaarde}" if v.voorwaarde else "")
+            + "."
+        )
 
     # --- recording ------------------------------------------------------------------------------------
     def _open(self, formulier: df.Formulier, toepassen: Any, soort: str = "", concept: Any = None) -> None:
@@ -254,9 +282,17 @@ class NazorgScherm(Screen[None]):
             brieven = (formulier.brief,) if formulier.brief else ()
             self.post_message(StapKlaar(zaak.stap, zaak, volgende=False, brieven=brieven))
 
-        scherm = VastleggenScherm(formulier.titel, formulier.rijen, formulier.model, toepassen,
-                                  startdata=formulier.startdata, toelichting=formulier.toelichting, bewaren=bewaren,
-                                  concept=concept, bij_wijziging=self._formulier_gewijzigd if soort else None)  # fmt: skip
+        scherm = VastleggenScherm(
+            formulier.titel,
+            formulier.rijen,
+            formulier.model,
+            toepassen,
+            startdata=formulier.startdata,
+            toelichting=formulier.toelichting,
+            bewaren=bewaren,
+            concept=concept,
+            bij_wijziging=self._formulier_gewijzigd if soort else None,
+        )
         self._formulier = (soort, scherm) if soort else None
         self.app.push_screen(scherm, self._formulier_dicht if soort else None)
 

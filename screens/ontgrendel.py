@@ -72,8 +72,11 @@ class OntgrendelScherm(Screen[Any]):
         with Center(), Vertical(id="ontgrendel-vak"):
             yield Static("SMI-kinderopvang — dossiers", id="ontgrendel-titel")
             if self.nieuw:
-                yield Static(f"Er is nog geen dossieropslag in {self.map}. Kies een wachtzin om de dossiers te "
-                             "versleutelen. Zonder wachtzin zijn de dossiers niet terug te halen.", classes="uitleg")  # fmt: skip
+                yield Static(
+                    f"Er is nog geen dossieropslag in {self.map}. Kies een wachtzin om de dossiers te "
+                    "versleutelen. Zonder wachtzin zijn de dossiers niet terug te halen.",
+                    classes="uitleg",
+                )
                 yield Label("Nieuwe wachtzin")
                 yield Input(password=True, id="wachtwoord")
                 yield Static("", id="sterkte")

@@ -43,21 +43,31 @@ class SamenvattingScherm(ModalScreen[None]):
         Binding("f1", "app.hulp", "Hulp"),  # a dialog passes no App keys on: its help asked for here
     ]
 
-    def __init__(self, zaak: Zaak, beoordeling: Beoordeling, vandaag: date, *, zaaknummer: str | None,
-                 documenten: Sequence[Document] = ()) -> None:  # fmt: skip
+    def __init__(
+        self,
+        zaak: Zaak,
+        beoordeling: Beoordeling,
+        vandaag: date,
+        *,
+        zaaknummer: str | None,
+        documenten: Sequence[Document] = (),
+    ) -> None:
         super().__init__(id="samenvatting")
         self.zaak, self.beoordeling, self.vandaag = zaak, beoordeling, vandaag
         self.zaaknummer, self.documenten = zaaknummer, list(documenten)
         self.secties = samenvatting(zaak, beoordeling, vandaag, self.documenten)
 
     def compose(self) -> ComposeResult:
-        kop = "  ·  ".join([self.zaaknummer or "nog geen zaaknummer", self.zaak.aanvrager.naam,
-                            "samenvatting, alleen lezen"])  # fmt: skip
+        kop = "  ·  ".join(
+            [self.zaaknummer or "nog geen zaaknummer", self.zaak.aanvrager.naam, "samenvatting, alleen lezen"]
+        )
         yield Static(kop, id="stap-kop")
         with VerticalScroll(id="samenvatting-vak"):
             for s in self.secties:
-                yield Static(Group(Text(s.titel, style="bold underline"), regeltabel(s.regels, 16)),
-                             classes="samenvatting-sectie")  # fmt: skip
+                yield Static(
+                    Group(Text(s.titel, style="bold underline"), regeltabel(s.regels, 16)),
+                    classes="samenvatting-sectie",
+                )
         yield Voettekst()
 
     def on_mount(self) -> None:
@@ -82,8 +92,9 @@ class SamenvattingScherm(ModalScreen[None]):
             with tijdelijk_bestand(pdf, naam="interne-notitie.pdf") as pad:
                 melding = self.app.printer(pad)  # type: ignore[attr-defined]  # self.app is App[Any]: printer is SmiApp's, which this screen cannot import (app imports it)
         except SmiFout as exc:
-            self.app.call_from_thread(self.notify, f"De interne notitie is niet afgedrukt: {exc.melding}",
-                                      severity="error", timeout=15)  # fmt: skip
+            self.app.call_from_thread(
+                self.notify, f"De interne notitie is niet afgedrukt: {exc.melding}", severity="error", timeout=15
+            )
             return
         self.app.call_from_thread(self.notify, f"De interne notitie is {melding}.")
 
@@ -103,8 +114,13 @@ def _documenten(app: Any, zaaknummer: str | None) -> list[Document]:
         except ValueError:
             datum = None
         soort = str(d.get("soort", ""))
-        uit.append(Document(datum, NAMEN.get(soort, soort.replace("-", " ").capitalize()),
-                            "vervangen" if d.get("vervangen_door") else ""))  # fmt: skip
+        uit.append(
+            Document(
+                datum,
+                NAMEN.get(soort, soort.replace("-", " ").capitalize()),
+                "vervangen" if d.get("vervangen_door") else "",
+            )
+        )
     return uit
 
 
@@ -122,5 +138,6 @@ def open_samenvatting(app: Any) -> None:
     except SmiFout as exc:
         app.notify(f"De samenvatting kan niet worden getoond: {exc.melding}", severity="error", timeout=15)
         return
-    app.push_screen(SamenvattingScherm(zaak, beoordeling, app.vandaag(), zaaknummer=app.zaaknummer,
-                                       documenten=documenten))  # fmt: skip
+    app.push_screen(
+        SamenvattingScherm(zaak, beoordeling, app.vandaag(), zaaknummer=app.zaaknummer, documenten=documenten)
+    )

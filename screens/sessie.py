@@ -198,8 +198,9 @@ class Sessie(AppBasis):
         doel = self._doel(bericht.stap, zaak)
         self._toon_stap(doel, zaak.concepten.get(doel.value))
 
-    def _taak_klaar(self, token: int, zaak: Zaak, stap: Stap, soorten: tuple[str, ...], afronden: bool,
-                    oud: Zaak | None = None) -> None:  # fmt: skip
+    def _taak_klaar(
+        self, token: int, zaak: Zaak, stap: Stap, soorten: tuple[str, ...], afronden: bool, oud: Zaak | None = None
+    ) -> None:
         """Save a completed step or record. For a stored case its letters are made first, so a letter that cannot
         be made leaves the store as it was ("niet bewaard" is true); a letter that cannot be stored after the save
         puts the stored case back. A change to a final decision is refused (smi_tui.besluitregels). ``oud``: the
@@ -230,8 +231,9 @@ class Sessie(AppBasis):
             meldingen.append(f"De stap {stap.value} van zaak {zaaknummer} is bewaard.")
             if soorten:
                 try:
-                    zaak = self._brieven(zaaknummer, zaak, pdfs or self._maak_brieven(zaak, soorten), afronden,
-                                         meldingen)  # fmt: skip
+                    zaak = self._brieven(
+                        zaaknummer, zaak, pdfs or self._maak_brieven(zaak, soorten), afronden, meldingen
+                    )
                 except Exception:
                     if vorig is not None:  # not kept without its letter: the store as before this save
                         with self.slot:
@@ -254,16 +256,23 @@ class Sessie(AppBasis):
 
         return [(soort, brieven.maak(soort, zaak, beoordeling)) for soort in letters.bij_zaak(soorten, zaak)]
 
-    def _brieven(self, zaaknummer: str, zaak: Zaak, pdfs: list[tuple[str, bytes]], afronden: bool,
-                 meldingen: list[str]) -> Zaak:  # fmt: skip
+    def _brieven(
+        self, zaaknummer: str, zaak: Zaak, pdfs: list[tuple[str, bytes]], afronden: bool, meldingen: list[str]
+    ) -> Zaak:
         from smi_tui.besluitregels import markeer
         from smi_tui.zaak import Stap
 
         nieuw = zaak
         for soort, pdf in pdfs:
             with self.slot:
-                doc_id = self.opslag.voeg_document_toe(zaaknummer, f"{soort}-{zaaknummer}.pdf", soort, pdf,
-                                                       consulent=self.consulent, vervangt=soort in brieven.NAMEN)  # fmt: skip
+                doc_id = self.opslag.voeg_document_toe(
+                    zaaknummer,
+                    f"{soort}-{zaaknummer}.pdf",
+                    soort,
+                    pdf,
+                    consulent=self.consulent,
+                    vervangt=soort in brieven.NAMEN,
+                )
             naam = brieven.NAMEN.get(soort, soort)
             try:
                 with self.slot, self.opslag.document_voor_afdruk(zaaknummer, doc_id, naam=f"{soort}.pdf") as pad:
@@ -294,16 +303,19 @@ class Sessie(AppBasis):
             from smi_tui.besluitregels import markeer
 
             b = zaak.besluit
-            self.zaak = markeer(self.zaak.model_copy(update={"zaaknummer": zaaknummer, "stap": zaak.stap}),
-                                afgedrukt_op=b.afgedrukt_op if b else None,
-                                verzonden_op=b.verzonden_op if b else None)  # fmt: skip
+            self.zaak = markeer(
+                self.zaak.model_copy(update={"zaaknummer": zaaknummer, "stap": zaak.stap}),
+                afgedrukt_op=b.afgedrukt_op if b else None,
+                verzonden_op=b.verzonden_op if b else None,
+            )
         for scherm in self._schermen.values():
             scherm.zaak, scherm.zaaknummer = self.zaak, zaaknummer  # type: ignore[attr-defined]  # a step screen's attributes; _schermen holds them typed as Screen
             if scherm.is_mounted:
                 scherm.werk_kop_bij()  # type: ignore[attr-defined]  # a step screen's method; _schermen holds them typed as Screen
 
-    def _niet_bewaard(self, token: int, stap: Stap, melding: str, zaak: Zaak | None = None,
-                      oud: Zaak | None = None) -> None:  # fmt: skip
+    def _niet_bewaard(
+        self, token: int, stap: Stap, melding: str, zaak: Zaak | None = None, oud: Zaak | None = None
+    ) -> None:
         dossier = self._schermen.get(self._afgerond())
         terug = getattr(dossier, "niet_bewaard", None)
         if token == self._token and zaak is not None and self.zaak is zaak and terug is not None and terug(melding):
@@ -312,9 +324,13 @@ class Sessie(AppBasis):
             for scherm in self._schermen.values():
                 scherm.zaak = oud  # type: ignore[attr-defined]  # a step screen's attributes; _schermen holds them typed as Screen
             return
-        self.notify(f"Stap {stap.value} is NIET bewaard: {melding} Uw invoer staat nog in de schermen; "
-                    "ga terug (ctrl+b) en rond de stap opnieuw af (ctrl+s).", title="Bewaren mislukt",
-                    severity="error", timeout=60)  # fmt: skip
+        self.notify(
+            f"Stap {stap.value} is NIET bewaard: {melding} Uw invoer staat nog in de schermen; "
+            "ga terug (ctrl+b) en rond de stap opnieuw af (ctrl+s).",
+            title="Bewaren mislukt",
+            severity="error",
+            timeout=60,
+        )
 
     # --- the other cases the besluit needs -----------------------------------------------------------------
     def _andere_zaken(self) -> list[tuple[str, Zaak]]:
@@ -353,8 +369,9 @@ class Sessie(AppBasis):
 
         regeling = self.register.voor(zaak.regeling, zaak.melding.datum)
         with self.slot:
-            paren = self.opslag.context_voor(zaak.model_dump(mode="json"), zaaknummer,
-                                             zelfde_regeling=regeling.toets(ToetsBudgetplafond) is not None)  # fmt: skip
+            paren = self.opslag.context_voor(
+                zaak.model_dump(mode="json"), zaaknummer, zelfde_regeling=regeling.toets(ToetsBudgetplafond) is not None
+            )
         uit: list[tuple[str, Zaak]] = []
         for zn, data in paren:
             try:

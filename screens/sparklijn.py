@@ -46,8 +46,10 @@ def beschrijving(tellingen: list[int], vandaag: date, *, per_week_erbij: bool) -
     maandag = vandaag - timedelta(days=vandaag.weekday())
     nummers = [(maandag + timedelta(weeks=i)).isocalendar().week for i in range(len(tellingen))]
     drukst = max(range(len(tellingen)), key=lambda i: (tellingen[i], -i))
-    tekst = (f"{totaal} {'termijn' if totaal == 1 else 'termijnen'} · deze week {tellingen[0]} · drukste week "
-             f"{nummers[drukst]}: {tellingen[drukst]}")  # fmt: skip
+    tekst = (
+        f"{totaal} {'termijn' if totaal == 1 else 'termijnen'} · deze week {tellingen[0]} · drukste week "
+        f"{nummers[drukst]}: {tellingen[drukst]}"
+    )
     if per_week_erbij:
         tekst += f" · week {nummers[0]}–{nummers[-1]}: " + " ".join(str(n) for n in tellingen)
     return tekst

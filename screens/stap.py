@@ -69,8 +69,15 @@ class StapScherm(StapControle, StapConcept, ZuinigHervatten):
         Binding("escape", "werkvoorraad", "Werkvoorraad"),
     ]
 
-    def __init__(self, zaak: Zaak | None, regeling: Regeling | None, concept: dict[str, Any] | None = None, *,
-                 zaaknummer: str | None = None, vandaag: date | None = None) -> None:  # fmt: skip
+    def __init__(
+        self,
+        zaak: Zaak | None,
+        regeling: Regeling | None,
+        concept: dict[str, Any] | None = None,
+        *,
+        zaaknummer: str | None = None,
+        vandaag: date | None = None,
+    ) -> None:
         super().__init__(classes="stap")
         self.zaak, self.regeling, self.concept = zaak, regeling, concept
         self.zaaknummer = zaaknummer

@@ -112,8 +112,9 @@ class StapControle(StapBasis):
         """The first field with a problem (in form order), if any."""
         return next((w for w, _t in self.foutenlijst if w is not None), None)
 
-    def _melding(self, _wid: str, pad: str, teksten: list[str], waarschuwing: str | None, echo: str = "",
-                 hulp: str = "") -> None:  # fmt: skip
+    def _melding(
+        self, _wid: str, pad: str, teksten: list[str], waarschuwing: str | None, echo: str = "", hulp: str = ""
+    ) -> None:
         """The line beside a field: its errors, else its warning, else what a number field understood (``echo``);
         the field's help text always stays beneath (validation never hides it)."""
         fid = "f-" + pad.replace(".", "-")

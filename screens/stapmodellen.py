@@ -17,8 +17,10 @@ from smi_tui.zaak import Aanvraag, Besluit, BudgetStand, Gesprek, Melding, Stap,
 
 VOLGENDE = {Stap.MELDING: Stap.GESPREK, Stap.GESPREK: Stap.VERSLAG, Stap.VERSLAG: Stap.VOORLIGGEND,
             Stap.VOORLIGGEND: Stap.BESLUIT, Stap.BESLUIT: Stap.BESLUIT, Stap.AFGEROND: Stap.AFGEROND}  # fmt: skip
-_RANG = {s: i for i, s in enumerate([Stap.MELDING, Stap.GESPREK, Stap.VERSLAG, Stap.VOORLIGGEND, Stap.BESLUIT,
-                                     Stap.AFGEROND])}  # fmt: skip
+_RANG = {
+    s: i
+    for i, s in enumerate([Stap.MELDING, Stap.GESPREK, Stap.VERSLAG, Stap.VOORLIGGEND, Stap.BESLUIT, Stap.AFGEROND])
+}
 
 
 def verder(huidig: Stap, voltooid: Stap) -> Stap:
@@ -105,8 +107,9 @@ class VerslagInvoer(Model):
         data: dict[str, Any] = {"aanvraag": zaak.aanvraag.model_dump(mode="json", exclude={"stukken"})}
         if zaak.verslag is not None:
             data["verslag"] = zaak.verslag.model_dump(mode="json")
-        data["stukken"] = {s.code: {"ontvangen": True, "ontvangen_op": s.ontvangen_op.isoformat()}
-                           for s in zaak.aanvraag.stukken}  # fmt: skip
+        data["stukken"] = {
+            s.code: {"ontvangen": True, "ontvangen_op": s.ontvangen_op.isoformat()} for s in zaak.aanvraag.stukken
+        }
         return data
 
 

@@ -211,8 +211,10 @@ def _gestopt(app: Any, scherm: SynchronisatieScherm, ronde: _Ronde | None, exc: 
     if isinstance(exc, SmiFout):  # unreachable, refused (the JWT reason), no secret, a setting
         melding = exc.melding
     else:  # the screen must hear of any failure
-        melding = (f"De sync is gestopt door een onverwachte fout ({type(exc).__name__}). Aan de zaken is niets "
-                   "gewijzigd; probeer het opnieuw of meld het bij de functioneel beheerder.")  # fmt: skip
+        melding = (
+            f"De sync is gestopt door een onverwachte fout ({type(exc).__name__}). Aan de zaken is niets "
+            "gewijzigd; probeer het opnieuw of meld het bij de functioneel beheerder."
+        )
     if ronde is not None and any(ronde.samen.values()):
         melding += f"\n\n{samenvatting(ronde.samen, ronde.v.aantal)}"
     app._rij.na(scherm.gestopt, melding)

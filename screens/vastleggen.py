@@ -51,12 +51,19 @@ class VastleggenScherm(ModalScreen["Zaak | None"]):
         Binding("escape", "annuleren", "Annuleren"),
     ]
 
-    def __init__(self, titel: str, rijen: Callable[[], Iterable[Widget]], model: type[BaseModel],
-                 toepassen: Callable[[Any], Zaak], *, startdata: dict[str, Any] | None = None,
-                 toelichting: Callable[[dict[str, Any]], str] | None = None,
-                 bewaren: Callable[[VastleggenScherm, Zaak], None] | None = None,
-                 concept: dict[str, Any] | None = None, bij_wijziging: Callable[[], None] | None = None
-                 ) -> None:  # fmt: skip
+    def __init__(
+        self,
+        titel: str,
+        rijen: Callable[[], Iterable[Widget]],
+        model: type[BaseModel],
+        toepassen: Callable[[Any], Zaak],
+        *,
+        startdata: dict[str, Any] | None = None,
+        toelichting: Callable[[dict[str, Any]], str] | None = None,
+        bewaren: Callable[[VastleggenScherm, Zaak], None] | None = None,
+        concept: dict[str, Any] | None = None,
+        bij_wijziging: Callable[[], None] | None = None,
+    ) -> None:
         super().__init__(classes="vastleggen")
         self.concept = concept  # a draft of this form (widget id -> raw value) to put back over the start data
         self._bij_wijziging = bij_wijziging  # told of every change (the dossier screen's autosave)
@@ -156,8 +163,9 @@ class VastleggenScherm(ModalScreen["Zaak | None"]):
         self.alles_tonen = True
         zaak = self.controleer()
         if zaak is None:
-            self.notify("Niet vastgelegd: nog niet compleet of niet toegestaan; zie de meldingen in rood.",
-                        severity="error")  # fmt: skip
+            self.notify(
+                "Niet vastgelegd: nog niet compleet of niet toegestaan; zie de meldingen in rood.", severity="error"
+            )
             if self._fout_veld is not None:
                 self._fout_veld.focus()
             return
@@ -177,8 +185,10 @@ class VastleggenScherm(ModalScreen["Zaak | None"]):
     def mislukt(self, melding: str) -> None:
         """The App stored nothing: stay open with everything typed and say why."""
         self.bezig = None
-        self._niet_bewaard = (f"Niet bewaard, er is niets vastgelegd: {melding} Uw invoer staat er nog; pas aan en "
-                              "probeer opnieuw (ctrl+s), of annuleer (escape).")  # fmt: skip
+        self._niet_bewaard = (
+            f"Niet bewaard, er is niets vastgelegd: {melding} Uw invoer staat er nog; pas aan en "
+            "probeer opnieuw (ctrl+s), of annuleer (escape)."
+        )
         self.controleer()
         self.notify(f"Niet bewaard: {melding}", title="Niets vastgelegd", severity="error", timeout=20)
 

@@ -87,8 +87,15 @@ class GetalValidator(Validator):
     unit of ``soort``: euro for money); ``per`` follows what was understood ('per jaar'). Remembers what it read
     last, for the line beside the field."""
 
-    def __init__(self, soort: Soort, minimum: Decimal | int | None = None, maximum: Decimal | int | None = None,
-                 *, per: str = "", tonen: bool = True) -> None:  # fmt: skip
+    def __init__(
+        self,
+        soort: Soort,
+        minimum: Decimal | int | None = None,
+        maximum: Decimal | int | None = None,
+        *,
+        per: str = "",
+        tonen: bool = True,
+    ) -> None:
         super().__init__()
         self.soort, self.minimum, self.maximum, self.per, self.tonen = soort, minimum, maximum, per, tonen
         self.laatst: tuple[str, Decimal] | None = None
@@ -242,8 +249,16 @@ def _merk(widget: _W, pad: str, soort: str, waarde: Any = None, hulp: str = "") 
     return widget
 
 
-def veld(pad: str, label: str, soort: str = "tekst", *, hulp: str = "", placeholder: str = "",
-         validators: Sequence[Validator] = (), per: str = "") -> Rij:  # fmt: skip
+def veld(
+    pad: str,
+    label: str,
+    soort: str = "tekst",
+    *,
+    hulp: str = "",
+    placeholder: str = "",
+    validators: Sequence[Validator] = (),
+    per: str = "",
+) -> Rij:
     """A text input row. ``soort``: tekst, datum, bsn, postcode, euro, uurprijs, uren, geheel, getal. A number
     field shows what it understood beside it while no problem is shown ('= € 28.500,00 per jaar': ``per``)."""
     inp = Input(

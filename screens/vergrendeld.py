@@ -59,8 +59,11 @@ class VergrendeldScherm(Screen[bool]):
     def compose(self) -> ComposeResult:
         with Vertical(id="vergrendeld-vak"):
             yield Static("Vergrendeld", id="vergrendeld-titel")
-            yield Static("De app is vergrendeld (met ctrl+l, of na een tijd zonder invoer). Uw werk is bewaard. "
-                         "Typ de wachtzin om verder te gaan.", classes="uitleg")  # fmt: skip
+            yield Static(
+                "De app is vergrendeld (met ctrl+l, of na een tijd zonder invoer). Uw werk is bewaard. "
+                "Typ de wachtzin om verder te gaan.",
+                classes="uitleg",
+            )
             yield Label("Wachtzin")
             yield Input(password=True, id="ontgrendel-wachtwoord")
             yield Static("", id="ontgrendel-fout", classes="rij-melding fout")

@@ -41,8 +41,12 @@ class VerslagScherm(StapScherm):
         yield veld(f"{v}.casusregisseur", "Casusregisseur")
         yield tekstvak(f"{v}.aanvullende_eisen", "Aanvullende eisen", regels=True)
         yield janee(f"{v}.instemming_plan_van_aanpak", "Instemming plan")
-        yield veld(f"{v}.plan_ingangsdatum", "Ingang volgens plan", "datum",
-                   hulp="ingangsdatum van de tegemoetkoming in het plan van aanpak (Eemnes art. 3.5 lid 2)")  # fmt: skip
+        yield veld(
+            f"{v}.plan_ingangsdatum",
+            "Ingang volgens plan",
+            "datum",
+            hulp="ingangsdatum van de tegemoetkoming in het plan van aanpak (Eemnes art. 3.5 lid 2)",
+        )
         yield janee(f"{v}.medewerking_verleend", "Medewerking")
         yield kop("Ondertekening (ctrl+o drukt het verslag af om te tekenen)")
         yield veld(f"{v}.ondertekend_op", "Ondertekend op", "datum", hulp="datum waarop de ouder op papier tekende")

@@ -31,9 +31,11 @@ def _taak_controleer(app: Any, zaaknummer: str, naam: str) -> None:
 def _vraag(app: Any, zaaknummer: str, naam: str) -> None:
     from screens.bevestig import BevestigScherm
 
-    vraag = (f"Zaak [b]{zaaknummer}[/] van [b]{escape(naam or 'onbekend')}[/] verwijderen?\n\n"
-             "Het dossier, de documenten en de concepten verdwijnen en zijn niet terug te halen. In het logboek "
-             "van de opslag blijft alleen staan dat deze zaak is verwijderd, door wie en wanneer.")  # fmt: skip
+    vraag = (
+        f"Zaak [b]{zaaknummer}[/] van [b]{escape(naam or 'onbekend')}[/] verwijderen?\n\n"
+        "Het dossier, de documenten en de concepten verdwijnen en zijn niet terug te halen. In het logboek "
+        "van de opslag blijft alleen staan dat deze zaak is verwijderd, door wie en wanneer."
+    )
 
     def antwoord(ja: bool | None) -> None:
         if ja:

@@ -43,8 +43,9 @@ def toets_voluit(sleutel: str) -> str:
     """'ctrl+s' -> 'Ctrl+S', 'escape' -> 'Esc', 'f2' -> 'F2' (for the help page)."""
     delen = sleutel.split("+")
     *mods, laatste = delen
-    naam = _TOETSNAMEN.get(laatste, laatste.upper() if laatste[:1] == "f" and laatste[1:].isdigit() else
-                           laatste.capitalize())  # fmt: skip
+    naam = _TOETSNAMEN.get(
+        laatste, laatste.upper() if laatste[:1] == "f" and laatste[1:].isdigit() else laatste.capitalize()
+    )
     return "+".join([*(m.capitalize() for m in mods), naam])
 
 

@@ -60,7 +60,9 @@ class WerkvoorraadScherm(Screen[None]):
         Binding("f2", "dossier", "Dossier"),
         Binding("ctrl+n", "app.nieuwe_zaak", "Nieuwe zaak", priority=True),
         Binding("ctrl+f", "zoeken", "Zoeken", priority=True),
-        Binding("f6", "filteren", "Filteren"),  # f4 and f5 are the App's summary and sync; F6 is a case's documents only in a case
+        Binding(
+            "f6", "filteren", "Filteren"
+        ),  # f4 and f5 are the App's summary and sync; F6 is a case's documents only in a case
         Binding("ctrl+t", "sorteren", "Sorteren", priority=True),
         Binding("ctrl+r", "urgent", "Alleen urgent", priority=True),  # not ctrl+u: that deletes to line start
         Binding("delete", "verwijderen", "Verwijderen"),  # in the search field Delete stays the field's own
@@ -137,8 +139,9 @@ class WerkvoorraadScherm(Screen[None]):
             uit["urgent"] = ("alleen urgent", lambda r: bool(signalen[r.zaaknummer][0]))
         return {**uit, **self.query_one(Filterbalk).filters()}
 
-    def _zichtbaar(self, termijnen: dict[str, tuple[date | None, str | None]],
-                   signalen: dict[str, tuple[str, str, int | None]]) -> list[Any]:  # fmt: skip
+    def _zichtbaar(
+        self, termijnen: dict[str, tuple[date | None, str | None]], signalen: dict[str, tuple[str, str, int | None]]
+    ) -> list[Any]:
         testen = [t for _, t in self._filters(signalen).values()]
         uit = [r for r in self.rijen if all(t(r) for t in testen)]
         sleutels: dict[str, Callable[[Any], Any]] = {
@@ -166,14 +169,19 @@ class WerkvoorraadScherm(Screen[None]):
                       self.gemeenten.get(r.gemeente or "", r.gemeente or ""),
                       wat or "")  # fmt: skip
             rijen.append(Rij(r.zaaknummer, cellen, sig))
-        breedtes = {sleutel: vast or max([len(kop), *(len(rij.cellen[i]) for rij in rijen)])
-                    for i, (sleutel, kop, vast) in enumerate(KOLOMMEN)}  # fmt: skip
+        breedtes = {
+            sleutel: vast or max([len(kop), *(len(rij.cellen[i]) for rij in rijen)])
+            for i, (sleutel, kop, vast) in enumerate(KOLOMMEN)
+        }
         if getattr(self.app, "sync_standen", None) is None:  # no zaaksysteem set up: no sync column
             breedtes.pop("sync")
         weg = passend(breedtes, self.app.size.width - 2) | ({"sync"} - set(breedtes))  # (the list's scrollbar)
         self._breedte = self.app.size.width
-        kolommen = [Kolom(kop, breedtes[sleutel], rechts=sleutel == "dagen", signaal=sleutel == "signaal")
-                    for sleutel, kop, _ in KOLOMMEN if sleutel not in weg]  # fmt: skip
+        kolommen = [
+            Kolom(kop, breedtes[sleutel], rechts=sleutel == "dagen", signaal=sleutel == "signaal")
+            for sleutel, kop, _ in KOLOMMEN
+            if sleutel not in weg
+        ]
         if weg:
             index = [i for i, (sleutel, _, _) in enumerate(KOLOMMEN) if sleutel not in weg]
             rijen = [Rij(r.sleutel, tuple(r.cellen[i] for i in index), r.signaal) for r in rijen]
@@ -210,12 +218,15 @@ class WerkvoorraadScherm(Screen[None]):
         if set(filters) == {"urgent"}:
             return "Geen zaak is te laat of bijna te laat. Ctrl+R toont weer alle zaken."
         if set(filters) == {"zoek", "urgent"}:
-            return (f"Geen urgente zaak die past bij '{escape(zoek)}' ({escape(verborgen)}). Wis het zoekveld, of "
-                    "toon weer alle zaken met Ctrl+R.")  # fmt: skip
+            return (
+                f"Geen urgente zaak die past bij '{escape(zoek)}' ({escape(verborgen)}). Wis het zoekveld, of "
+                "toon weer alle zaken met Ctrl+R."
+            )
         hulp = {"zoek": "wis het zoekveld (Ctrl+F)", "urgent": "Ctrl+R toont weer alle zaken",
                 "stap": "kies 'Alle stappen' (F6)", "gemeente": "kies 'Alle gemeenten' (F6, Tab)"}  # fmt: skip
-        return (f"Geen zaak met deze filters: {escape(verborgen)}. "
-                + _zin("; ".join(hulp[k] for k in filters if k in hulp)))  # fmt: skip
+        return f"Geen zaak met deze filters: {escape(verborgen)}. " + _zin(
+            "; ".join(hulp[k] for k in filters if k in hulp)
+        )
 
     def _toon_detail(self) -> None:
         """The line beneath the list: what the row under the cursor cannot show in its columns; the case to go on
@@ -234,8 +245,10 @@ class WerkvoorraadScherm(Screen[None]):
         if zaaknummer == self.verder and rij.concepten:
             c = rij.concepten[0]
             stap = conceptnaam(str(c.get("stap")))
-            detail.update(f"[b]Verder met zaak {zaaknummer}[/] ({escape(rij.ouders[0] if rij.ouders else '')}, "
-                          f"{escape(stap)}): Enter.{los}")  # fmt: skip
+            detail.update(
+                f"[b]Verder met zaak {zaaknummer}[/] ({escape(rij.ouders[0] if rij.ouders else '')}, "
+                f"{escape(stap)}): Enter.{los}"
+            )
             return
         tekst = " · ".join([*([wat] if wat else []), *punten]) or "nog geen termijn"
         detail.update(f"{zaaknummer}: {escape(tekst)}{los}")

@@ -162,13 +162,15 @@ def aandachtspunten(rij: Any, vandaag: date) -> list[str]:
     uit = []
     for c in getattr(rij, "concepten", ()) or ():
         wanneer = _tijd(str(c.get("bewaard") or ""))
-        uit.append(f"concept {conceptnaam(str(c.get('stap')))}"
-                   + (f" (bewaard {wanneer})" if wanneer else ""))  # fmt: skip
+        uit.append(f"concept {conceptnaam(str(c.get('stap')))}" + (f" (bewaard {wanneer})" if wanneer else ""))
     if getattr(rij, "verslag_open", False):
         uit.append("verslag nog niet ondertekend terug")
     for soort, naam in (("aanvulling_", "aanvullen uiterlijk"), ("evaluatie_", "evaluatie")):
-        open_ = sorted(str(t["datum"]) for t in getattr(rij, "termijnen", ()) or ()
-                       if str(t.get("code", "")).startswith(soort) and not t.get("gedaan") and t.get("datum"))  # fmt: skip
+        open_ = sorted(
+            str(t["datum"])
+            for t in getattr(rij, "termijnen", ()) or ()
+            if str(t.get("code", "")).startswith(soort) and not t.get("gedaan") and t.get("datum")
+        )
         if open_:
             d = date.fromisoformat(open_[0])
             uit.append(f"{naam} {d.strftime('%d-%m-%Y')}" + (" (verstreken)" if d < vandaag else ""))

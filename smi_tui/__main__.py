@@ -186,8 +186,11 @@ def bouw_parser() -> argparse.ArgumentParser:
     s.set_defaults(func=_lazy("storage.cli", "cmd_herstel"))
 
     s = sub.add_parser("wachtwoord", help="wijzig het wachtwoord van de opslag")
-    s.add_argument("--nieuwe-sleutel", action="store_true",
-                   help="vervang ook de sleutel en versleutel alle bestanden opnieuw (hervat na een onderbreking)")  # fmt: skip
+    s.add_argument(
+        "--nieuwe-sleutel",
+        action="store_true",
+        help="vervang ook de sleutel en versleutel alle bestanden opnieuw (hervat na een onderbreking)",
+    )
     s.set_defaults(func=_lazy("storage.cli", "cmd_wachtwoord"))
 
     s = sub.add_parser("opschonen", help="vernietig gesloten dossiers waarvan de bewaartermijn voorbij is")
@@ -213,10 +216,17 @@ def bouw_parser() -> argparse.ArgumentParser:
     s.add_argument("zaaknummer", nargs="?", default=None, metavar="ZAAKNUMMER", help="alleen deze zaak")
     groep = s.add_mutually_exclusive_group()
     groep.add_argument("--status", action="store_true", help="toon wat klaarstaat, zonder netwerk")
-    groep.add_argument("--instellen", action="store_true",
-                       help="bewaar het geheim van de client versleuteld in de opslag (of uit SMI_TUI_ZAAKSYSTEEM_GEHEIM)")  # fmt: skip
-    groep.add_argument("--ophalen", default=None, metavar="ZAAKNUMMER|URL",
-                       help="neem een zaak uit het zaaksysteem over in deze opslag (met documenten en besluit)")  # fmt: skip
+    groep.add_argument(
+        "--instellen",
+        action="store_true",
+        help="bewaar het geheim van de client versleuteld in de opslag (of uit SMI_TUI_ZAAKSYSTEEM_GEHEIM)",
+    )
+    groep.add_argument(
+        "--ophalen",
+        default=None,
+        metavar="ZAAKNUMMER|URL",
+        help="neem een zaak uit het zaaksysteem over in deze opslag (met documenten en besluit)",
+    )
     s.set_defaults(func=_lazy("storage.cli", "cmd_sync"))
 
     s = sub.add_parser("budget", help="budgetplafond, vastgelegd en resterend bedrag van een gemeente")
@@ -232,8 +242,13 @@ def bouw_parser() -> argparse.ArgumentParser:
     s.add_argument("zaak", metavar="ZAAK.json|ZAAKNUMMER")
     s.add_argument("-o", "--uit", type=Path, required=True, metavar="UIT.pdf")
     s.add_argument("--peildatum", type=_datum, default=None, metavar="JJJJ-MM-DD")
-    s.add_argument("--nummer", type=int, default=None, metavar="N",
-                   help="welke aanvulling/verlenging/wijziging (1 = de eerste; standaard de laatste)")  # fmt: skip
+    s.add_argument(
+        "--nummer",
+        type=int,
+        default=None,
+        metavar="N",
+        help="welke aanvulling/verlenging/wijziging (1 = de eerste; standaard de laatste)",
+    )
     s.set_defaults(func=_brief)
 
     s = sub.add_parser("sjablonen", help="controleer de eigen briefsjablonen en het logo (zie sjablonen_map)")

@@ -74,13 +74,17 @@ def _gevolg_van(res: Resultaat, zonder: dict[int, KindBerekening], met: dict[int
     k = met.get(res.kind) if res.kind is not None else None
     if res.code == "urenmaximum" and k is not None and res.kind in zonder:
         oud = zonder[res.kind].uren_vergoed_per_maand
-        return (f"Met de afwijking vergoeden wij voor {k.naam} {uren(k.uren_vergoed_per_maand)} uur per maand, in "
-                f"plaats van {uren(oud)} uur.")  # fmt: skip
+        return (
+            f"Met de afwijking vergoeden wij voor {k.naam} {uren(k.uren_vergoed_per_maand)} uur per maand, in "
+            f"plaats van {uren(oud)} uur."
+        )
     if res.uitkomst != Uitkomst.NIET_VOLDAAN:
         return ""
     if k is not None:
-        return (f"Met de afwijking krijgt {k.naam} hierom toch een tegemoetkoming, voor "
-                f"{uren(k.uren_vergoed_per_maand)} uur per maand.")  # fmt: skip
+        return (
+            f"Met de afwijking krijgt {k.naam} hierom toch een tegemoetkoming, voor "
+            f"{uren(k.uren_vergoed_per_maand)} uur per maand."
+        )
     return "Met de afwijking wijzen wij uw aanvraag hierom niet af."
 
 
@@ -93,5 +97,7 @@ def gevolg(beoordeling: Beoordeling, t: Toekenning) -> str:
     voorstel = beoordeling.berekening
     if voorstel is None or not any(k.maanden for k in voorstel.kinderen):
         return f"Zonder de hardheidsclausule zouden wij uw aanvraag afwijzen. Met de hardheidsclausule {nu}."
-    return (f"Zonder de hardheidsclausule zou u in totaal {euro(voorstel.totaal_cent)} krijgen. Met de "
-            f"hardheidsclausule {nu}, dat is {euro(b.totaal_cent - voorstel.totaal_cent)} meer.")  # fmt: skip
+    return (
+        f"Zonder de hardheidsclausule zou u in totaal {euro(voorstel.totaal_cent)} krijgen. Met de "
+        f"hardheidsclausule {nu}, dat is {euro(b.totaal_cent - voorstel.totaal_cent)} meer."
+    )

@@ -119,13 +119,16 @@ class AtwEinde:
         """Dutch explanation for the consulent ('' when the end did not move and is not provisional)."""
         delen = []
         if self.einde != self.ruw:
-            delen.append(f"valt op {nl_datum(self.ruw)} ({self.reden}) en loopt door tot {nl_datum(self.einde)} "
-                         f"({ARTIKEL})")  # fmt: skip
+            delen.append(
+                f"valt op {nl_datum(self.ruw)} ({self.reden}) en loopt door tot {nl_datum(self.einde)} ({ARTIKEL})"
+            )
         if self.voorlopig:
             jaren = sorted({j for j in range(self.ruw.year, self.einde.year + 1) if not besluit_bekend(j)})
-            delen.append(f"voorlopig: voor {', '.join(map(str, jaren))} is geen besluit gelijkstelling van dagen met "
-                         "een feestdag bekend (artikel 3 lid 3 Atw); berekend zonder zulke dagen — controleer de "
-                         "Staatscourant")  # fmt: skip
+            delen.append(
+                f"voorlopig: voor {', '.join(map(str, jaren))} is geen besluit gelijkstelling van dagen met "
+                "een feestdag bekend (artikel 3 lid 3 Atw); berekend zonder zulke dagen — controleer de "
+                "Staatscourant"
+            )
         return "; ".join(delen)
 
 

@@ -79,14 +79,16 @@ class Beoordeling:
                 uitkomst = Voorstel.TOEKENNEN
             zaak_nee = [r for r in zaakbreed if r.uitkomst == Uitkomst.NIET_VOLDAAN]
             gronden = nee + zaak_nee if uitkomst == Voorstel.AFWIJZEN else beperkt
-            uit.append({
-                "kind": i,
-                "naam": kind.naam,
-                "uitkomst": uitkomst.value,
-                "begin": k.begin.isoformat() if k is not None and uitkomst != Voorstel.AFWIJZEN else None,
-                "eind": k.eind.isoformat() if k is not None and uitkomst != Voorstel.AFWIJZEN else None,
-                "artikelen": list(dict.fromkeys(r.artikel for r in gronden)),
-            })  # fmt: skip
+            uit.append(
+                {
+                    "kind": i,
+                    "naam": kind.naam,
+                    "uitkomst": uitkomst.value,
+                    "begin": k.begin.isoformat() if k is not None and uitkomst != Voorstel.AFWIJZEN else None,
+                    "eind": k.eind.isoformat() if k is not None and uitkomst != Voorstel.AFWIJZEN else None,
+                    "artikelen": list(dict.fromkeys(r.artikel for r in gronden)),
+                }
+            )
         return uit
 
     def naar_json(self) -> dict[str, Any]:
@@ -201,17 +203,32 @@ def beperkingen(b: Berekening, regeling: Regeling) -> list[Resultaat]:
     uit = []
     for k in b.kinderen:
         for x in k.beperkingen:
-            uit.append(Resultaat("urenmaximum", x.artikel, Uitkomst.VOLDAAN,
-                                 f"{k.naam}: gevraagd {uren(k.uren_gevraagd_per_maand)} uur per maand, vergoed "
-                                 f"{uren(k.uren_vergoed_per_maand)} uur ({x.omschrijving}).", k.index, True))  # fmt: skip
+            uit.append(
+                Resultaat(
+                    "urenmaximum",
+                    x.artikel,
+                    Uitkomst.VOLDAAN,
+                    f"{k.naam}: gevraagd {uren(k.uren_gevraagd_per_maand)} uur per maand, vergoed "
+                    f"{uren(k.uren_vergoed_per_maand)} uur ({x.omschrijving}).",
+                    k.index,
+                    True,
+                )
+            )
         gevraagd_eind = k.opvang.einddatum
         eind = b.eind_periode or b.eind  # an age or school limit has its own result (toetsen_doelgroep.leeftijd)
         if gevraagd_eind is not None and gevraagd_eind > eind:
             p = regeling.periode
-            uit.append(Resultaat("periode", p.artikel, Uitkomst.VOLDAAN,
-                                 f"{k.naam}: opvang gevraagd tot {nl_datum(gevraagd_eind)}; de tegemoetkoming geldt "
-                                 f"ten hoogste {p.eerste_periode_maanden} maanden, tot en met {nl_datum(eind)}.",
-                                 k.index, True))  # fmt: skip
+            uit.append(
+                Resultaat(
+                    "periode",
+                    p.artikel,
+                    Uitkomst.VOLDAAN,
+                    f"{k.naam}: opvang gevraagd tot {nl_datum(gevraagd_eind)}; de tegemoetkoming geldt "
+                    f"ten hoogste {p.eerste_periode_maanden} maanden, tot en met {nl_datum(eind)}.",
+                    k.index,
+                    True,
+                )
+            )
     return uit
 
 
@@ -257,8 +274,17 @@ def beoordeel(zaak: Zaak, regeling: Regeling, peildatum: date | None = None) -> 
     if berekening is not None and uitkomst in (Voorstel.TOEKENNEN, Voorstel.GEDEELTELIJK):
         begin, eind = berekening.begin, berekening.eind
     termijnen = bereken_termijnen(zaak, regeling, begin, eind)
-    return Beoordeling(regeling, peildatum, uitkomst, resultaten, ontbrekend, berekening, termijnen,
-                       _uitbetaling(zaak, regeling), zaak=zaak)  # fmt: skip
+    return Beoordeling(
+        regeling,
+        peildatum,
+        uitkomst,
+        resultaten,
+        ontbrekend,
+        berekening,
+        termijnen,
+        _uitbetaling(zaak, regeling),
+        zaak=zaak,
+    )
 
 
 def _uitbetaling(zaak: Zaak, regeling: Regeling) -> list[dict[str, Any]]:
@@ -267,10 +293,15 @@ def _uitbetaling(zaak: Zaak, regeling: Regeling) -> list[dict[str, Any]]:
         return []
     ontvangen = {s.code: s.ontvangen_op for s in zaak.aanvraag.stukken}
     return [
-        {"code": s.code, "omschrijving": s.omschrijving, "artikel": s.artikel,
-         "ontvangen_op": ontvangen[s.code].isoformat() if s.code in ontvangen else None}
-        for s in t.stukken if s.nodig_voor == "uitbetaling"
-    ]  # fmt: skip
+        {
+            "code": s.code,
+            "omschrijving": s.omschrijving,
+            "artikel": s.artikel,
+            "ontvangen_op": ontvangen[s.code].isoformat() if s.code in ontvangen else None,
+        }
+        for s in t.stukken
+        if s.nodig_voor == "uitbetaling"
+    ]
 
 
 def beoordeel_zaak(
@@ -317,7 +348,9 @@ def beoordeel_zaak(
     b.budget = aanvulling.get("budget", zaak.budget)
     b.vorig_besluit = vorig
     if budget_melding:
-        b.toetsen = [Resultaat(r.code, r.artikel, r.uitkomst, budget_melding) if r.code == "budgetplafond" else r
-                     for r in b.toetsen]  # fmt: skip
+        b.toetsen = [
+            Resultaat(r.code, r.artikel, r.uitkomst, budget_melding) if r.code == "budgetplafond" else r
+            for r in b.toetsen
+        ]
         b.ontbrekend = [budget_melding if "budget" in o else o for o in b.ontbrekend]
     return b

@@ -313,13 +313,23 @@ def bereken(
         prijs = landelijk.max_uurprijs(kbegin.year, o.soort)
         uitkomst.append(
             KindBerekening(
-                index=i, naam=kind.naam, opvang=o, begin=kbegin, eind=keind,
-                uren_gevraagd_per_maand=gevraagd, uren_vergoed_per_maand=vergoed,
-                uurprijs_cent=o.uurprijs_cent, vergoede_uurprijs_cent=min(o.uurprijs_cent, prijs.waarde),
-                uurprijs_tabel=prijs.tabel, beperkingen=beperkingen, uitgesloten=uitgesloten,
-                uren_voor_maandmaxima=voor_max, maandmaxima=maandmaxima, gestopt=gestopt,
+                index=i,
+                naam=kind.naam,
+                opvang=o,
+                begin=kbegin,
+                eind=keind,
+                uren_gevraagd_per_maand=gevraagd,
+                uren_vergoed_per_maand=vergoed,
+                uurprijs_cent=o.uurprijs_cent,
+                vergoede_uurprijs_cent=min(o.uurprijs_cent, prijs.waarde),
+                uurprijs_tabel=prijs.tabel,
+                beperkingen=beperkingen,
+                uitgesloten=uitgesloten,
+                uren_voor_maandmaxima=voor_max,
+                maandmaxima=maandmaxima,
+                gestopt=gestopt,
             )
-        )  # fmt: skip
+        )
     if ontbreekt:
         raise Ontbreekt(ontbreekt)
     _vul_maanden(uitkomst, zaak, regeling, inkomen, al_vergoed or {})
@@ -369,12 +379,19 @@ def _vul_maanden(
             toelichting = [t for t in (pct.toelichting, prijs.toelichting) if t]
             k.maanden.append(
                 Maandregel(
-                    jaar=jaar, maand=maand, dagen=dagen, uren_gevraagd=u_gevr, uren_vergoed=u_verg,
-                    vergoede_uurprijs_cent=vergoede_prijs, percentage=pct.waarde, eerste_kind=eerste,
+                    jaar=jaar,
+                    maand=maand,
+                    dagen=dagen,
+                    uren_gevraagd=u_gevr,
+                    uren_vergoed=u_verg,
+                    vergoede_uurprijs_cent=vergoede_prijs,
+                    percentage=pct.waarde,
+                    eerste_kind=eerste,
                     kosten_cent=naar_centen(u_gevr * k.uurprijs_cent),
                     tegemoetkoming_cent=naar_centen(u_verg * vergoede_prijs * pct.waarde / 100),
-                    tabel=f"{pct.tabel}; {prijs.tabel}", tabeljaar=pct.jaar or prijs.jaar,
+                    tabel=f"{pct.tabel}; {prijs.tabel}",
+                    tabeljaar=pct.jaar or prijs.jaar,
                     voorlopig=pct.voorlopig or prijs.voorlopig,
                     toelichting=toelichting,
                 )
-            )  # fmt: skip
+            )

@@ -82,12 +82,16 @@ def beslistermijn(zaak: Zaak, regeling: Regeling) -> Beslistermijnstand:
         if v is not None and v.op <= grens and v.op <= o.verzocht_op:
             grens = atw(grens + timedelta(weeks=verdaging_weken()))
         if o.verzocht_op > grens:
-            meldingen.append(f"Het verzoek om aanvulling van {nl_datum(o.verzocht_op)} is verzonden na het einde van "
-                             f"de beslistermijn ({nl_datum(grens)}) en schort die niet op ({OPSCHORTING_ARTIKEL}).")  # fmt: skip
+            meldingen.append(
+                f"Het verzoek om aanvulling van {nl_datum(o.verzocht_op)} is verzonden na het einde van "
+                f"de beslistermijn ({nl_datum(grens)}) en schort die niet op ({OPSCHORTING_ARTIKEL})."
+            )
             continue
         if o.aangevuld_op is None:
-            meldingen.append(f"De aanvulling gevraagd op {nl_datum(o.verzocht_op)} is nog niet ontvangen; de termijn "
-                             f"is opgeschort tot en met {nl_datum(o.termijn_tot)}, de uiterste datum om aan te vullen.")  # fmt: skip
+            meldingen.append(
+                f"De aanvulling gevraagd op {nl_datum(o.verzocht_op)} is nog niet ontvangen; de termijn "
+                f"is opgeschort tot en met {nl_datum(o.termijn_tot)}, de uiterste datum om aan te vullen."
+            )
         geschorst |= _opgeschorte_dagen(o, start)
 
     geldig: bool | None = None
@@ -96,20 +100,26 @@ def beslistermijn(zaak: Zaak, regeling: Regeling) -> Beslistermijnstand:
         e = einde()
         if v.op > e:
             geldig = False
-            meldingen.append(f"De verdaging is op {nl_datum(v.op)} meegedeeld, na het einde van de beslistermijn "
-                             f"({nl_datum(e)}). Verdagen moet vóór het einde van de termijn ({VERDAGING_ARTIKEL}); de "
-                             "beslistermijn is niet verlengd.")  # fmt: skip
+            meldingen.append(
+                f"De verdaging is op {nl_datum(v.op)} meegedeeld, na het einde van de beslistermijn "
+                f"({nl_datum(e)}). Verdagen moet vóór het einde van de termijn ({VERDAGING_ARTIKEL}); de "
+                "beslistermijn is niet verlengd."
+            )
         else:
             geldig = True
             weken = verdaging_weken()
             verdaagd = atw(e + timedelta(weeks=weken))
             if bt.verdaging_weken and v.weken > bt.verdaging_weken:
-                meldingen.append(f"De verdaging met {v.weken} weken is langer dan de regeling toestaat (ten hoogste "
-                                 f"{bt.verdaging_weken} weken, {bt.artikel}); aangehouden is {bt.verdaging_weken} "
-                                 "weken.")  # fmt: skip
+                meldingen.append(
+                    f"De verdaging met {v.weken} weken is langer dan de regeling toestaat (ten hoogste "
+                    f"{bt.verdaging_weken} weken, {bt.artikel}); aangehouden is {bt.verdaging_weken} "
+                    "weken."
+                )
             elif not bt.verdaging_weken:
-                meldingen.append(f"De regeling noemt geen maximum voor verdaging. {VERDAGING_ARTIKEL} vraagt een zo "
-                                 f"kort mogelijke, redelijke termijn: beoordeel of {v.weken} weken redelijk is.")  # fmt: skip
+                meldingen.append(
+                    f"De regeling noemt geen maximum voor verdaging. {VERDAGING_ARTIKEL} vraagt een zo "
+                    f"kort mogelijke, redelijke termijn: beoordeel of {v.weken} weken redelijk is."
+                )
     return Beslistermijnstand(start, einde(), len(geschorst), geldig, verdaagd, tuple(meldingen))
 
 
@@ -119,8 +129,10 @@ def controleer_verdaging(zaak: Zaak, regeling: Regeling) -> None:
     if geldende_verdaging(zaak.verdaging) is None:
         return
     if stand.start is None:
-        raise VerdagingFout("De beslistermijn is nog niet begonnen (de datum waarop hij begint is niet bekend); "
-                            "verdagen is dan niet nodig.")  # fmt: skip
+        raise VerdagingFout(
+            "De beslistermijn is nog niet begonnen (de datum waarop hij begint is niet bekend); "
+            "verdagen is dan niet nodig."
+        )
     fout = [m for m in stand.meldingen if "verdaging" in m.lower() and "redelijk" not in m]
     if fout:
         raise VerdagingFout(" ".join(fout))

@@ -71,8 +71,12 @@ def toekenning(zaak: Zaak, beoordeling: Beoordeling) -> Toekenning:
         return Toekenning(Beslissing.AFWIJZEN, None, gronden)
     if not (besluit.hardheidsclausule.toegepast and gunstiger(besluit.beslissing, beoordeling.uitkomst)):
         b = beoordeling.berekening
-        return Toekenning(besluit.beslissing, b, gronden + beperkt + _buiten_de_toetsen(b, gronden),
-                          ontbrekend=list(beoordeling.ontbrekend))  # fmt: skip
+        return Toekenning(
+            besluit.beslissing,
+            b,
+            gronden + beperkt + _buiten_de_toetsen(b, gronden),
+            ontbrekend=list(beoordeling.ontbrekend),
+        )
     r = beoordeling.regeling
     if besluit.beslissing == Beslissing.TOEKENNEN:
         regeling = r.model_copy(update={"uren_maxima": []})
@@ -101,8 +105,11 @@ def _buiten_de_toetsen(b: Berekening | None, gronden: list[Resultaat]) -> list[R
     """Children the calculation gives nothing (care outside the period, above the age limit) for whom no test
     result says so already: what a partial grant refuses must name every child it leaves out."""
     al = {g.kind for g in gronden if g.kind is not None}
-    return [Resultaat("uitgesloten", "", Uitkomst.NIET_VOLDAAN, f"{k.naam}: {k.uitgesloten}", k.index)
-            for k in (b.kinderen if b else []) if k.uitgesloten and k.index not in al]  # fmt: skip
+    return [
+        Resultaat("uitgesloten", "", Uitkomst.NIET_VOLDAAN, f"{k.naam}: {k.uitgesloten}", k.index)
+        for k in (b.kinderen if b else [])
+        if k.uitgesloten and k.index not in al
+    ]
 
 
 def besluitfouten(zaak: Zaak, beoordeling: Beoordeling) -> dict[str, list[str]]:
@@ -126,26 +133,39 @@ def besluitfouten(zaak: Zaak, beoordeling: Beoordeling) -> dict[str, list[str]]:
               Voorstel.TOEKENNEN: "toekennen"}  # fmt: skip
     if voorstel == Voorstel.ONVOLLEDIG:
         if b.beslissing != Beslissing.AFWIJZEN:
-            fout("beslissing", "De aanvraag is nog onvolledig; vul eerst aan wat ontbreekt (of wijs af na "
-                               "verzuimherstel).")  # fmt: skip
+            fout(
+                "beslissing",
+                "De aanvraag is nog onvolledig; vul eerst aan wat ontbreekt (of wijs af na verzuimherstel).",
+            )
     elif gunstiger(b.beslissing, voorstel):
         if not h.toegestaan:
-            fout("beslissing", f"Het voorstel is {waarom[voorstel]}. Gunstiger beslissen kan alleen met een "
-                               f"hardheidsclausule, en de {r.citeertitel} heeft die niet. Kies "
-                               f"'{_VOORSTEL[voorstel].value}'.")  # fmt: skip
+            fout(
+                "beslissing",
+                f"Het voorstel is {waarom[voorstel]}. Gunstiger beslissen kan alleen met een "
+                f"hardheidsclausule, en de {r.citeertitel} heeft die niet. Kies "
+                f"'{_VOORSTEL[voorstel].value}'.",
+            )
         elif not hc.toegepast:
-            fout("beslissing", f"Het voorstel is {waarom[voorstel]}. '{b.beslissing.value}' is gunstiger en kan "
-                               f"alleen met de hardheidsclausule ({h.artikel}) en een geschreven reden; of kies "
-                               f"'{_VOORSTEL[voorstel].value}'.")  # fmt: skip
+            fout(
+                "beslissing",
+                f"Het voorstel is {waarom[voorstel]}. '{b.beslissing.value}' is gunstiger en kan "
+                f"alleen met de hardheidsclausule ({h.artikel}) en een geschreven reden; of kies "
+                f"'{_VOORSTEL[voorstel].value}'.",
+            )
     elif hc.toegepast:
-        fout("hardheidsclausule.toegepast",
-             f"De hardheidsclausule is alleen bedoeld om gunstiger voor de ouder te beslissen dan het voorstel "
-             f"({waarom.get(voorstel, voorstel.value)}); bij '{b.beslissing.value}' wijkt u niet af. Zet het "
-             "vinkje uit.")  # fmt: skip
+        fout(
+            "hardheidsclausule.toegepast",
+            f"De hardheidsclausule is alleen bedoeld om gunstiger voor de ouder te beslissen dan het voorstel "
+            f"({waarom.get(voorstel, voorstel.value)}); bij '{b.beslissing.value}' wijkt u niet af. Zet het "
+            "vinkje uit.",
+        )
     elif voorstel == Voorstel.TOEKENNEN and b.beslissing == Beslissing.GEDEELTELIJK:
-        fout("beslissing", "Het voorstel is toekennen: alles wat gevraagd is, kan worden vergoed. Kies "
-                           "'toekennen'; moet de ouder minder krijgen, pas dan de uren of de opvang aan (stap "
-                           "Gesprek), of wijs af met een eigen motivering.")  # fmt: skip
+        fout(
+            "beslissing",
+            "Het voorstel is toekennen: alles wat gevraagd is, kan worden vergoed. Kies "
+            "'toekennen'; moet de ouder minder krijgen, pas dan de uren of de opvang aan (stap "
+            "Gesprek), of wijs af met een eigen motivering.",
+        )
     if hc.toegepast and gunstiger(b.beslissing, voorstel) and h.toegestaan:
         _clausule(zaak, beoordeling, fout)
     if b.beslissing != Beslissing.AFWIJZEN:
@@ -167,23 +187,34 @@ def _clausule(zaak: Zaak, beoordeling: Beoordeling, fout: Any) -> None:
     if h.beperkt_tot:
         buiten = [g for g in beoordeling.afwijzingsgronden if g.code not in _KAP]
         if buiten:
-            fout("hardheidsclausule.toegepast",
-                 f"De hardheidsclausule ({h.artikel}) geldt alleen voor {h.beperkt_tot}; zij kan deze "
-                 f"afwijzingsgrond(en) niet opzij zetten: {'; '.join(dict.fromkeys(g.artikel for g in buiten))}.")  # fmt: skip
+            fout(
+                "hardheidsclausule.toegepast",
+                f"De hardheidsclausule ({h.artikel}) geldt alleen voor {h.beperkt_tot}; zij kan deze "
+                f"afwijzingsgrond(en) niet opzij zetten: {'; '.join(dict.fromkeys(g.artikel for g in buiten))}.",
+            )
             return
     t = toekenning(zaak, beoordeling)
     if t.ontbrekend:
-        fout("beslissing", "Voor een toekenning is een berekening nodig, maar er ontbreekt: "
-                           + "; ".join(t.ontbrekend) + ".")  # fmt: skip
+        fout(
+            "beslissing",
+            "Voor een toekenning is een berekening nodig, maar er ontbreekt: " + "; ".join(t.ontbrekend) + ".",
+        )
         return
     assert t.berekening is not None
     krijgt = [k for k in t.berekening.kinderen if k.maanden]
     if b.beslissing == Beslissing.TOEKENNEN and t.geweigerd:
-        fout("beslissing", "Ook met de hardheidsclausule krijgt de ouder minder dan gevraagd: "
-                           + " ".join(_zin(g) for g in t.geweigerd) + " Kies 'gedeeltelijk'.")  # fmt: skip
+        fout(
+            "beslissing",
+            "Ook met de hardheidsclausule krijgt de ouder minder dan gevraagd: "
+            + " ".join(_zin(g) for g in t.geweigerd)
+            + " Kies 'gedeeltelijk'.",
+        )
     elif b.beslissing == Beslissing.GEDEELTELIJK and not krijgt:
-        fout("beslissing", "Met de hardheidsclausule voor de voorwaarden over de hele zaak krijgt nog geen enkel "
-                           "kind een tegemoetkoming; kies 'toekennen' (met de clausule) of 'afwijzen'.")  # fmt: skip
+        fout(
+            "beslissing",
+            "Met de hardheidsclausule voor de voorwaarden over de hele zaak krijgt nog geen enkel "
+            "kind een tegemoetkoming; kies 'toekennen' (met de clausule) of 'afwijzen'.",
+        )
     elif b.beslissing == Beslissing.GEDEELTELIJK and not t.geweigerd:
         fout("beslissing", "Met de hardheidsclausule wordt alles vergoed wat gevraagd is; kies 'toekennen'.")
 
@@ -219,17 +250,21 @@ def betaalkeuze(zaak: Zaak | None, regeling: Regeling) -> Betaalkeuze | None:
     if not keuze:
         return None
     if keuze not in {b.value for b in BetalingAan}:
-        raise SmiFout(f"In {config.config_bestand()} staat betaling_aan = \"{keuze}\". Kies \"ouder\" of "
-                      "\"opvangorganisatie\": aan wie het college de tegemoetkoming betaalt.")  # fmt: skip
+        raise SmiFout(
+            f'In {config.config_bestand()} staat betaling_aan = "{keuze}". Kies "ouder" of '
+            '"opvangorganisatie": aan wie het college de tegemoetkoming betaalt.'
+        )
     return Betaalkeuze(BetalingAan(keuze), "gemeente")
 
 
 def betaalkeuze_ontbreekt(regeling: Regeling) -> str:
     """The Dutch message for a grant whose payment recipient nobody decided."""
-    return (f"De {regeling.citeertitel} laat het college kiezen aan wie het de tegemoetkoming betaalt: aan de ouder "
-            f"of aan de opvangorganisatie ({regeling.betaling.artikel}). Kies bij het besluit 'Betalen aan', of leg "
-            f"de vaste keuze van de gemeente vast in config.toml: [brieven.\"{regeling.gemeente_code}\"] "
-            "betaling_aan = \"ouder\" of \"opvangorganisatie\".")  # fmt: skip
+    return (
+        f"De {regeling.citeertitel} laat het college kiezen aan wie het de tegemoetkoming betaalt: aan de ouder "
+        f"of aan de opvangorganisatie ({regeling.betaling.artikel}). Kies bij het besluit 'Betalen aan', of leg "
+        f'de vaste keuze van de gemeente vast in config.toml: [brieven."{regeling.gemeente_code}"] '
+        'betaling_aan = "ouder" of "opvangorganisatie".'
+    )
 
 
 def besluitcontrole(zaak: Zaak, beoordeling: Beoordeling) -> list[str]:
@@ -252,10 +287,12 @@ def waarom_vast(zaak: Zaak) -> str:
         wanneer = f"op {nl_datum(b.verzonden_op)} verzonden"
     else:
         wanneer = f"op {nl_datum(b.afgedrukt_op or b.datum)} afgedrukt"
-    return (f"Het besluit staat vast: de beschikking is {wanneer}. Het besluit en de stappen waarop het rust "
-            "(melding, gesprek, verslag, voorliggend, besluit) kunnen niet meer worden gewijzigd. Moet het besluit "
-            "anders, leg dan een herziening vast: F2 (Dossier), dan w (Herzien); daarbij hoort een "
-            "wijzigingsbeschikking.")  # fmt: skip
+    return (
+        f"Het besluit staat vast: de beschikking is {wanneer}. Het besluit en de stappen waarop het rust "
+        "(melding, gesprek, verslag, voorliggend, besluit) kunnen niet meer worden gewijzigd. Moet het besluit "
+        "anders, leg dan een herziening vast: F2 (Dossier), dan w (Herzien); daarbij hoort een "
+        "wijzigingsbeschikking."
+    )
 
 
 def wijziging_geweigerd(oud: Zaak | None, nieuw: Zaak) -> str | None:

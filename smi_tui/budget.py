@@ -191,10 +191,19 @@ def budgetoverzicht(
     elif over is not None and over < 0:
         melding = f"De aanvragen in behandeling passen niet allemaal in het budget van {jaar} ({euro(plafond_cent)})."
     return Budgetoverzicht(
-        regeling.id, jaar, plafond_cent, bron if plafond_cent is not None else "", vast, gereserveerd,
-        None if plafond_cent is None else plafond_cent - vast - gereserveerd, rijen, list(t.volgorde), t.artikel,
-        melding, list(t.prioriteit),
-    )  # fmt: skip
+        regeling.id,
+        jaar,
+        plafond_cent,
+        bron if plafond_cent is not None else "",
+        vast,
+        gereserveerd,
+        None if plafond_cent is None else plafond_cent - vast - gereserveerd,
+        rijen,
+        list(t.volgorde),
+        t.artikel,
+        melding,
+        list(t.prioriteit),
+    )
 
 
 def budgetjaar(zaak: Zaak, regeling: Regeling) -> int:
@@ -222,11 +231,16 @@ def budget_voor(
     rij = next((r for r in o.rijen if r.zaaknummer == eigen), None)
     voor = o.plafond_cent - o.vastgelegd_cent if rij is None else rij.resterend_voor_cent
     assert voor is not None
-    hoger = [r.zaaknummer for r in o.rijen if r.status == GERESERVEERD and rij is not None and r.positie
-             and rij.positie and r.positie < rij.positie]  # fmt: skip
-    uitleg = (f"plafond {jaar} {euro(o.plafond_cent)} ({o.plafond_bron}), vastgelegd {euro(o.vastgelegd_cent)}"
-              + (f", voorrang voor {', '.join(hoger)}" if hoger else "")
-              + "; berekend uit de opgeslagen zaken")  # fmt: skip
+    hoger = [
+        r.zaaknummer
+        for r in o.rijen
+        if r.status == GERESERVEERD and rij is not None and r.positie and rij.positie and r.positie < rij.positie
+    ]
+    uitleg = (
+        f"plafond {jaar} {euro(o.plafond_cent)} ({o.plafond_bron}), vastgelegd {euro(o.vastgelegd_cent)}"
+        + (f", voorrang voor {', '.join(hoger)}" if hoger else "")
+        + "; berekend uit de opgeslagen zaken"
+    )
     return BudgetStand(jaar=jaar, resterend_cent=max(0, voor), toelichting=uitleg)
 
 
@@ -247,8 +261,12 @@ class Balk:
 
     def tekst(self) -> str:
         """The bar as plain characters (for the CLI, and the screen before it colours it)."""
-        return VOL * self.vastgelegd + GERESERVEERD_TEKEN * self.gereserveerd + LEEG * self.resterend + (
-            TEKORT * self.tekort)  # fmt: skip
+        return (
+            VOL * self.vastgelegd
+            + GERESERVEERD_TEKEN * self.gereserveerd
+            + LEEG * self.resterend
+            + (TEKORT * self.tekort)
+        )
 
 
 def budgetbalk(o: Budgetoverzicht, breedte: int = 40) -> Balk | None:

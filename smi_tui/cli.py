@@ -118,12 +118,16 @@ def cmd_beoordeel(args: argparse.Namespace) -> int:
         be = b.berekening
         print(f"\nBerekening ({nl_datum(be.begin)} t/m {nl_datum(be.eind)}):")
         for k in be.kinderen:
-            print(f"  {k.naam}: {k.opvang.soort.label} bij {k.opvang.aanbieder}, totaal {euro(k.totaal_cent)}"
-                  + (f" — {k.uitgesloten}" if k.uitgesloten else ""))  # fmt: skip
+            print(
+                f"  {k.naam}: {k.opvang.soort.label} bij {k.opvang.aanbieder}, totaal {euro(k.totaal_cent)}"
+                + (f" — {k.uitgesloten}" if k.uitgesloten else "")
+            )
         for m in be.maandtotalen():
             vl = "  (voorlopig)" if m["voorlopig"] else ""
-            print(f"    {m['jaar']}-{m['maand']:02d}: tegemoetkoming {euro(m['tegemoetkoming_cent']):>12}"
-                  f"  eigen bijdrage {euro(m['eigen_bijdrage_cent']):>12}{vl}")  # fmt: skip
+            print(
+                f"    {m['jaar']}-{m['maand']:02d}: tegemoetkoming {euro(m['tegemoetkoming_cent']):>12}"
+                f"  eigen bijdrage {euro(m['eigen_bijdrage_cent']):>12}{vl}"
+            )
         print(f"  Totaal: {euro(be.totaal_cent)}")
     print("\nTermijnen:")
     for t in b.termijnen:

@@ -93,10 +93,12 @@ def oude_config_melding() -> str | None:
     if not oud:
         return None
     namen = " en ".join(p.name for p in oud) + (" staan" if len(oud) > 1 else " staat")
-    return (f"let op: {namen} nog in de map van de dossieropslag ({opslagmap}). Verplaats "
-            f"{'ze' if len(oud) > 1 else 'het'} naar "
-            f"{config_map()}: daar hoort het, en 'smi-tui herstel' kan een backup alleen in een lege opslagmap "
-            "terugzetten. Tot die tijd wordt het oude bestand gebruikt.")  # fmt: skip
+    return (
+        f"let op: {namen} nog in de map van de dossieropslag ({opslagmap}). Verplaats "
+        f"{'ze' if len(oud) > 1 else 'het'} naar "
+        f"{config_map()}: daar hoort het, en 'smi-tui herstel' kan een backup alleen in een lege opslagmap "
+        "terugzetten. Tot die tijd wordt het oude bestand gebruikt."
+    )
 
 
 def profiel_naam() -> str:
@@ -188,8 +190,10 @@ def budgetplafond_met_bron(regeling_id: str, jaar: int) -> tuple[int | None, str
     if str(jaar) in per_jaar:
         bedrag = per_jaar[str(jaar)]
         if not isinstance(bedrag, int) or isinstance(bedrag, bool) or bedrag < 0:
-            raise SmiFout(f"In {pad} is het budgetplafond {regeling_id} {jaar} = {bedrag!r} geen bedrag in "
-                          "eurocent (een heel getal, bijv. 3000000 voor € 30.000).")  # fmt: skip
+            raise SmiFout(
+                f"In {pad} is het budgetplafond {regeling_id} {jaar} = {bedrag!r} geen bedrag in "
+                "eurocent (een heel getal, bijv. 3000000 voor € 30.000)."
+            )
         return bedrag, f"ingevoerd door de functioneel beheerder ({pad.name})"
     from smi_tui.regeling import ToetsBudgetplafond
     from smi_tui.register import Register
@@ -226,8 +230,9 @@ def brieftekst(sleutel: str, gemeente_code: str) -> str:
             continue
         waarde = tabel[sleutel]
         if not isinstance(waarde, str):
-            raise SmiFout(f"In {pad} moet {sleutel} onder {naam} tekst zijn tussen aanhalingstekens "
-                          f"({BRIEF_SLEUTELS[sleutel]}).")  # fmt: skip
+            raise SmiFout(
+                f"In {pad} moet {sleutel} onder {naam} tekst zijn tussen aanhalingstekens ({BRIEF_SLEUTELS[sleutel]})."
+            )
         return " ".join(waarde.split())
     return ""
 
@@ -241,15 +246,19 @@ def sjablonen_map() -> Path | None:
         return None
     pad = config_bestand()
     if not isinstance(waarde, str):
-        raise SmiFout(f'In {pad} moet sjablonen_map een map zijn tussen aanhalingstekens, bijv. sjablonen_map = '
-                      '"C:/SMI/sjablonen".')  # fmt: skip
+        raise SmiFout(
+            f"In {pad} moet sjablonen_map een map zijn tussen aanhalingstekens, bijv. sjablonen_map = "
+            '"C:/SMI/sjablonen".'
+        )
     map_ = Path(waarde).expanduser()
     if not map_.is_absolute():
         map_ = pad.parent / map_  # relative to config.toml, so a beheerder can keep both together
     if not map_.is_dir():
-        raise SmiFout(f"De map met eigen briefsjablonen {map_} (sjablonen_map in {pad}) bestaat niet. Maak de map "
-                      "aan of verwijder de regel; zonder die map maakt de app geen brieven, zodat nooit ongemerkt "
-                      "de standaardtekst wordt verstuurd.")  # fmt: skip
+        raise SmiFout(
+            f"De map met eigen briefsjablonen {map_} (sjablonen_map in {pad}) bestaat niet. Maak de map "
+            "aan of verwijder de regel; zonder die map maakt de app geen brieven, zodat nooit ongemerkt "
+            "de standaardtekst wordt verstuurd."
+        )
     return map_
 
 
@@ -260,15 +269,18 @@ def tekstblokken(soort: str, gemeente_code: str) -> dict[str, str]:
     pad = config_bestand()
     tabel = lees_config().get("tekstblokken", {})
     if not isinstance(tabel, dict):
-        raise SmiFout(f'In {pad} moet tekstblokken een tabel zijn, bijv. [tekstblokken."{soort}"] met '
-                      'na_aanhef = "...".')  # fmt: skip
+        raise SmiFout(
+            f'In {pad} moet tekstblokken een tabel zijn, bijv. [tekstblokken."{soort}"] met na_aanhef = "...".'
+        )
     per_soort = tabel.get(soort, {})
     if not isinstance(per_soort, dict):
         raise SmiFout(f'In {pad} moet [tekstblokken."{soort}"] plaatsen met tekst bevatten, bijv. na_aanhef = "...".')
     uit: dict[str, str] = {}
     eigen = per_soort.get(gemeente_code, {})
-    for bron, naam in ((per_soort, f'[tekstblokken."{soort}"]'), (eigen, f'[tekstblokken."{soort}".'
-                                                                        f'"{gemeente_code}"]')):  # fmt: skip
+    for bron, naam in (
+        (per_soort, f'[tekstblokken."{soort}"]'),
+        (eigen, f'[tekstblokken."{soort}"."{gemeente_code}"]'),
+    ):
         if not isinstance(bron, dict):
             raise SmiFout(f'In {pad} moet {naam} plaatsen met tekst bevatten, bijv. na_aanhef = "...".')
         for plek, tekst in bron.items():

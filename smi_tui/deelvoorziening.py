@@ -64,8 +64,10 @@ def verlaag(kinderen: list[KindBerekening], deel: list[Deel]) -> None:
         deel_maand = Fraction(max(m.dagen for m in regels), dagen_in_maand(jaar, maand))
         for d in deel:
             rest = naar_centen(d.per_maand_cent * deel_maand)
-            uitleg = (f"verlaagd met {euro(rest)}: {d.voorziening.omschrijving} dekt {euro(d.per_maand_cent)} per "
-                      f"maand ({d.voorziening.grond()})")  # fmt: skip
+            uitleg = (
+                f"verlaagd met {euro(rest)}: {d.voorziening.omschrijving} dekt {euro(d.per_maand_cent)} per "
+                f"maand ({d.voorziening.grond()})"
+            )
             for m in regels:
                 eraf = min(rest, m.tegemoetkoming_cent)
                 if eraf:

@@ -64,14 +64,18 @@ def kern_dumps_uit() -> None:
 def wachtzin_advies(wachtwoord: str) -> tuple[str, bool]:
     """Dutch advice on a new passphrase and whether it is acceptable (length and the zxcvbn estimate)."""
     if len(wachtwoord) < MIN_LENGTE:
-        return (f"Te kort: gebruik minstens {MIN_LENGTE} tekens, liefst een zin van vier of meer gewone woorden "
-                "die niet bij elkaar horen."), False  # fmt: skip
+        return (
+            f"Te kort: gebruik minstens {MIN_LENGTE} tekens, liefst een zin van vier of meer gewone woorden "
+            "die niet bij elkaar horen."
+        ), False
     import zxcvbn
 
     score = int(zxcvbn.zxcvbn(wachtwoord[:100])["score"])  # the estimate is slow on very long input; 100 is plenty
     if score < MIN_SCORE:
-        return ("Te makkelijk te raden (een bekend wachtwoord, een reeks of een herhaling). Kies een zin van vier of "
-                "meer gewone woorden die niet bij elkaar horen."), False  # fmt: skip
+        return (
+            "Te makkelijk te raden (een bekend wachtwoord, een reeks of een herhaling). Kies een zin van vier of "
+            "meer gewone woorden die niet bij elkaar horen."
+        ), False
     if score == MIN_SCORE:
         return "Redelijk: nog een woord erbij maakt het sterker.", True
     return "Sterk: een lange wachtzin is goed te onthouden en moeilijk te raden.", True

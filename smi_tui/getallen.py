@@ -194,23 +194,29 @@ def _weigering(origineel: str, reden: str, lezingen: list[Decimal | None], soort
 
 def _twee_lezingen(heel: str, frac: str, origineel: str, soort: Soort) -> GetalFout:
     hoogstens = "" if soort.decimalen is None else f" (hoogstens {_woorden(soort.decimalen)})"
-    reden = (f"is niet eenduidig: een punt staat alleen tussen groepen van drie cijfers en decimalen komen na een "
-             f"komma{hoogstens}")  # fmt: skip
+    reden = (
+        f"is niet eenduidig: een punt staat alleen tussen groepen van drie cijfers en decimalen komen na een "
+        f"komma{hoogstens}"
+    )
     return _weigering(origineel, reden, [_lezing_decimaal(heel, frac, soort), _lezing_duizend(heel, frac)], soort)
 
 
 def _te_veel_decimalen(heel: str, frac: str, origineel: str, soort: Soort) -> GetalFout:
     if soort.decimalen == 0:
         return GetalFout(f"'{origineel}' is geen heel getal: schrijf het zonder komma, bijvoorbeeld {soort.voorbeeld}")
-    reden = (f"heeft {_woorden(len(frac))} cijfers na de komma; een {soort.naam} heeft er hoogstens "
-             f"{_woorden(soort.decimalen or 0)}")  # fmt: skip
+    reden = (
+        f"heeft {_woorden(len(frac))} cijfers na de komma; een {soort.naam} heeft er hoogstens "
+        f"{_woorden(soort.decimalen or 0)}"
+    )
     duizend = _lezing_duizend(heel, frac) if len(frac) == 3 else None  # '28,500' may be an English 28,500
     return _weigering(origineel, reden, [_lezing_decimaal(heel, frac, soort), duizend], soort)
 
 
 def _groepering(origineel: str) -> GetalFout:
-    return GetalFout(f"'{origineel}': een punt staat alleen tussen groepen van drie cijfers (zoals in 28.500) en "
-                     f"de komma voor de decimalen (zoals in 28,50)")  # fmt: skip
+    return GetalFout(
+        f"'{origineel}': een punt staat alleen tussen groepen van drie cijfers (zoals in 28.500) en "
+        f"de komma voor de decimalen (zoals in 28,50)"
+    )
 
 
 def _engels(kern: str, origineel: str, soort: Soort) -> GetalFout:
@@ -221,10 +227,14 @@ def _engels(kern: str, origineel: str, soort: Soort) -> GetalFout:
         except GetalFout:
             pass
         else:
-            return GetalFout(f"'{origineel}' is niet eenduidig: in het Nederlands staat een punt tussen "
-                             f"duizendtallen en een komma voor de decimalen; schrijf {_voorbeeld(waarde, soort)}")  # fmt: skip
-    return GetalFout(f"'{origineel}': schrijf één komma voor de decimalen en punten tussen duizendtallen, "
-                     f"bijvoorbeeld {soort.voorbeeld}")  # fmt: skip
+            return GetalFout(
+                f"'{origineel}' is niet eenduidig: in het Nederlands staat een punt tussen "
+                f"duizendtallen en een komma voor de decimalen; schrijf {_voorbeeld(waarde, soort)}"
+            )
+    return GetalFout(
+        f"'{origineel}': schrijf één komma voor de decimalen en punten tussen duizendtallen, "
+        f"bijvoorbeeld {soort.voorbeeld}"
+    )
 
 
 def _voorbeeld(waarde: Decimal, soort: Soort) -> str:

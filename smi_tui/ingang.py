@@ -44,23 +44,32 @@ def ingangsgrens(zaak: Zaak, regeling: Regeling) -> Ingangsgrens:
         d, wat = zaak.melding.datum, "de melding"
     elif ing.vanaf == "aanvraag":
         if aanvraag is None:
-            return Ingangsgrens(None, ing.artikel, "", f"de datum van de aanvraag (de tegemoetkoming gaat niet eerder "
-                                                       f"in, {ing.artikel})")  # fmt: skip
+            return Ingangsgrens(
+                None,
+                ing.artikel,
+                "",
+                f"de datum van de aanvraag (de tegemoetkoming gaat niet eerder in, {ing.artikel})",
+            )
         d, wat = aanvraag, "de aanvraag"
     else:
         plan = zaak.verslag.plan_ingangsdatum if zaak.verslag else None
         if plan is None:
-            return Ingangsgrens(None, ing.artikel, "", f"de ingangsdatum van de tegemoetkoming in het plan van aanpak "
-                                                       f"({ing.artikel})")  # fmt: skip
+            return Ingangsgrens(
+                None, ing.artikel, "", f"de ingangsdatum van de tegemoetkoming in het plan van aanpak ({ing.artikel})"
+            )
         d, wat = plan, "de datum in het plan van aanpak"
         if aanvraag is not None and plan < aanvraag:
-            meldingen.append(f"De ingangsdatum in het plan van aanpak ({nl_datum(plan)}) ligt vóór de aanvraag "
-                             f"({nl_datum(aanvraag)}); de regeling staat geen vergoeding vóór de aanvraag toe, dus de "
-                             f"tegemoetkoming gaat in op {nl_datum(aanvraag)}.")  # fmt: skip
+            meldingen.append(
+                f"De ingangsdatum in het plan van aanpak ({nl_datum(plan)}) ligt vóór de aanvraag "
+                f"({nl_datum(aanvraag)}); de regeling staat geen vergoeding vóór de aanvraag toe, dus de "
+                f"tegemoetkoming gaat in op {nl_datum(aanvraag)}."
+            )
             d, wat = aanvraag, "de aanvraag"
     if d < regeling.geldig_vanaf:
-        meldingen.append(f"{wat.capitalize()} ({nl_datum(d)}) ligt vóór de inwerkingtreding van de regeling "
-                         f"({nl_datum(regeling.geldig_vanaf)}); de tegemoetkoming gaat niet eerder in.")  # fmt: skip
+        meldingen.append(
+            f"{wat.capitalize()} ({nl_datum(d)}) ligt vóór de inwerkingtreding van de regeling "
+            f"({nl_datum(regeling.geldig_vanaf)}); de tegemoetkoming gaat niet eerder in."
+        )
         d, wat = regeling.geldig_vanaf, "de inwerkingtreding van de regeling"
     return Ingangsgrens(d, ing.artikel, f"niet vóór {wat} ({nl_datum(d)})", "", meldingen)
 
@@ -75,7 +84,15 @@ def resultaten(zaak: Zaak, regeling: Regeling, starts: dict[int, tuple[str, date
         return uit
     for i, (naam, opvang_start, start) in sorted(starts.items()):
         if opvang_start < start:
-            uit.append(Resultaat("ingang", g.artikel, Uitkomst.VOLDAAN,
-                                 f"{naam}: opvang gevraagd vanaf {nl_datum(opvang_start)}; de tegemoetkoming gaat in "
-                                 f"op {nl_datum(start)} ({g.uitleg}). Opvang daarvóór wordt niet vergoed.", i, True))  # fmt: skip
+            uit.append(
+                Resultaat(
+                    "ingang",
+                    g.artikel,
+                    Uitkomst.VOLDAAN,
+                    f"{naam}: opvang gevraagd vanaf {nl_datum(opvang_start)}; de tegemoetkoming gaat in "
+                    f"op {nl_datum(start)} ({g.uitleg}). Opvang daarvóór wordt niet vergoed.",
+                    i,
+                    True,
+                )
+            )
     return uit

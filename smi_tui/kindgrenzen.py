@@ -51,8 +51,12 @@ def grens(t: ToetsLeeftijd | ToetsSchool, kind: Kind) -> Kindgrens:
             return Kindgrens(t, None, "")
         if isinstance(t, ToetsSchool) and t.soort == "tot_maand_voortgezet_onderwijs" and vo != date.min:
             maand = date(vo.year, vo.month, 1)
-            return Kindgrens(t, _dag_ervoor(maand), f"{vo_reden}; kinderopvang is er tot de eerste dag van de maand "
-                                                    f"waarin het voortgezet onderwijs begint ({nl_datum(maand)})")  # fmt: skip
+            return Kindgrens(
+                t,
+                _dag_ervoor(maand),
+                f"{vo_reden}; kinderopvang is er tot de eerste dag van de maand "
+                f"waarin het voortgezet onderwijs begint ({nl_datum(maand)})",
+            )
         return Kindgrens(t, _dag_ervoor(vo), vo_reden)
     assert t.jaren is not None
     verjaardag = plus_maanden(kind.geboortedatum, 12 * t.jaren)

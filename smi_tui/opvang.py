@@ -81,8 +81,10 @@ class Opvang(Model):
         ):
             raise ValueError("meer dan 168 uur per week kan niet")
         if self.einddatum is not None and self.einddatum < self.begindatum:
-            raise ValueError(f"de einddatum van de opvang ligt vóór de begindatum (einde {nl_datum(self.einddatum)}, "
-                             f"begin {nl_datum(self.begindatum)})")  # fmt: skip
+            raise ValueError(
+                f"de einddatum van de opvang ligt vóór de begindatum (einde {nl_datum(self.einddatum)}, "
+                f"begin {nl_datum(self.begindatum)})"
+            )
         return self
 
     def gevraagde_uren_per_week(self) -> Fraction:

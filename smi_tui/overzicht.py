@@ -84,8 +84,13 @@ def _melding_en_gesprek(zaak: Zaak) -> Sectie:
             uitkomst = "positief" if g.advies.positief else "negatief"
             regels.append(("Advies", f"{g.advies.adviseur}, {nl_datum(g.advies.datum)}: {uitkomst}"))
     if a.ontvangen_op is not None:
-        regels.append(("Aanvraag", f"ontvangen {nl_datum(a.ontvangen_op)}"
-                       + (f", compleet {nl_datum(a.compleet_op)}" if a.compleet_op else "")))  # fmt: skip
+        regels.append(
+            (
+                "Aanvraag",
+                f"ontvangen {nl_datum(a.ontvangen_op)}"
+                + (f", compleet {nl_datum(a.compleet_op)}" if a.compleet_op else ""),
+            )
+        )
     return Sectie("Melding en gesprek", regels)
 
 
@@ -142,19 +147,27 @@ def _toetsen(beoordeling: Beoordeling) -> Sectie:
 def _berekening(beoordeling: Beoordeling) -> Sectie:
     b = beoordeling.berekening
     if b is None:
-        return Sectie("Berekening per kind", [("", "nog geen berekening: " + ("; ".join(beoordeling.ontbrekend)
-                                                                             or "gegevens ontbreken"))])  # fmt: skip
+        return Sectie(
+            "Berekening per kind",
+            [("", "nog geen berekening: " + ("; ".join(beoordeling.ontbrekend) or "gegevens ontbreken"))],
+        )
     regels = []
     for k in b.kinderen:
         if not k.maanden:
             regels.append((k.naam, f"geen tegemoetkoming: {k.uitgesloten or 'niet voldaan aan een voorwaarde'}"))
             continue
-        regels.append((k.naam, f"{nl_datum(k.begin)} t/m {nl_datum(k.eind)}: {uren(k.uren_vergoed_per_maand)} uur "
-                               f"per volle maand à {euro(k.vergoede_uurprijs_cent)}; totaal {euro(k.totaal_cent)}"))  # fmt: skip
+        regels.append(
+            (
+                k.naam,
+                f"{nl_datum(k.begin)} t/m {nl_datum(k.eind)}: {uren(k.uren_vergoed_per_maand)} uur "
+                f"per volle maand à {euro(k.vergoede_uurprijs_cent)}; totaal {euro(k.totaal_cent)}",
+            )
+        )
     per_maand, eigen = b.typische_maand()
     regels.append(("Per maand", f"tegemoetkoming {euro(per_maand)}, eigen bijdrage {euro(eigen)}"))
-    regels.append(("Totaal", euro(b.totaal_cent) + (" (voorlopig: tabel nog niet gepubliceerd)" if b.voorlopig
-                                                     else "")))  # fmt: skip
+    regels.append(
+        ("Totaal", euro(b.totaal_cent) + (" (voorlopig: tabel nog niet gepubliceerd)" if b.voorlopig else ""))
+    )
     return Sectie("Berekening per kind", regels)
 
 
@@ -167,8 +180,13 @@ def _besluit(zaak: Zaak) -> Sectie:
         regels.append(("Hardheid", f"toegepast: {b.hardheidsclausule.reden}"))
     if b.motivering:
         regels.append(("Motivering", b.motivering))
-    status = (f"verzonden op {nl_datum(b.verzonden_op)}" if b.verzonden_op else
-              f"afgedrukt op {nl_datum(b.afgedrukt_op)}" if b.afgedrukt_op else "nog niet gemaakt of afgedrukt")  # fmt: skip
+    status = (
+        f"verzonden op {nl_datum(b.verzonden_op)}"
+        if b.verzonden_op
+        else f"afgedrukt op {nl_datum(b.afgedrukt_op)}"
+        if b.afgedrukt_op
+        else "nog niet gemaakt of afgedrukt"
+    )
     regels.append(("Beschikking", status))
     return Sectie("Besluit", regels)
 
@@ -198,13 +216,19 @@ def _documenten(zaak: Zaak, beoordeling: Beoordeling, documenten: Sequence[Docum
     regels = [("Ontvangen", f"{s.code.replace('_', ' ')}, {nl_datum(s.ontvangen_op)}") for s in zaak.aanvraag.stukken]
     binnen = {s.code for s in zaak.aanvraag.stukken}
     regels += [("Ontbreekt", code.replace("_", " ")) for code in namen if code not in binnen]
-    regels += [("Brief", f"{d.naam}, {nl_datum(d.datum) if d.datum else 'zonder datum'}"
-                + (f" ({d.status})" if d.status else "")) for d in documenten]  # fmt: skip
+    regels += [
+        (
+            "Brief",
+            f"{d.naam}, {nl_datum(d.datum) if d.datum else 'zonder datum'}" + (f" ({d.status})" if d.status else ""),
+        )
+        for d in documenten
+    ]
     return Sectie("Documenten", regels or [("", "geen documenten")])
 
 
-def samenvatting(zaak: Zaak, beoordeling: Beoordeling, vandaag: date,
-                 documenten: Sequence[Document] = ()) -> list[Sectie]:  # fmt: skip
+def samenvatting(
+    zaak: Zaak, beoordeling: Beoordeling, vandaag: date, documenten: Sequence[Document] = ()
+) -> list[Sectie]:
     """The case's summary in reading order: persons, melding and gesprek, verslag, voorliggende voorzieningen,
     toetsen, calculation per child, besluit, deadlines (counted from ``vandaag``) and documents (the stukken in
     the case and ``documenten``, the letters the store holds)."""
@@ -240,17 +264,32 @@ def besluitvoorbeeld(zaak: Zaak, beoordeling: Beoordeling, verzenden_op: date) -
     else:
         for k in ber.kinderen:
             if k.maanden:
-                regels.append(("Toegekend", f"{k.naam}: van {nl_datum(k.begin)} t/m {nl_datum(k.eind)}, "
-                                            f"{uren(k.uren_vergoed_per_maand)} uur {k.opvang.soort.label} per volle "
-                                            f"maand, totaal {euro(k.totaal_cent)}"))  # fmt: skip
+                regels.append(
+                    (
+                        "Toegekend",
+                        f"{k.naam}: van {nl_datum(k.begin)} t/m {nl_datum(k.eind)}, "
+                        f"{uren(k.uren_vergoed_per_maand)} uur {k.opvang.soort.label} per volle "
+                        f"maand, totaal {euro(k.totaal_cent)}",
+                    )
+                )
             else:
                 regels.append(("Afgewezen", f"{k.naam}: {k.uitgesloten or 'niet voldaan aan een voorwaarde'}"))
         regels += [("Afgewezen", f"{toetsnaam(r.code)} ({r.artikel})") for r in t.geweigerd]
         per_maand, eigen = ber.typische_maand()
-        regels.append(("Bedragen", f"{euro(per_maand)} per volle maand (eigen bijdrage {euro(eigen)}); totaal "
-                                   f"{euro(ber.totaal_cent)}" + (" — voorlopig" if ber.voorlopig else "")))  # fmt: skip
+        regels.append(
+            (
+                "Bedragen",
+                f"{euro(per_maand)} per volle maand (eigen bijdrage {euro(eigen)}); totaal "
+                f"{euro(ber.totaal_cent)}" + (" — voorlopig" if ber.voorlopig else ""),
+            )
+        )
     if t.opzij:
         regels.append(("Hardheid", "opzij gezet: " + ", ".join(toetsnaam(r.code) for r in t.opzij)))
-    regels.append(("Bezwaar", f"tot en met {nl_datum(bezwaartermijn_einde(verzenden_op))} bij verzending op "
-                              f"{nl_datum(verzenden_op)} (artikel 6:7 en 6:8 Awb)"))  # fmt: skip
+    regels.append(
+        (
+            "Bezwaar",
+            f"tot en met {nl_datum(bezwaartermijn_einde(verzenden_op))} bij verzending op "
+            f"{nl_datum(verzenden_op)} (artikel 6:7 en 6:8 Awb)",
+        )
+    )
     return regels

@@ -59,9 +59,11 @@ def controleer_telefoon(waarde: str) -> str:
     waarde = " ".join(waarde.split())
     kaal = re.sub(r"[\s\-().]", "", waarde)
     if waarde and not (_TELEFOON.match(kaal) or _GEMEENTENUMMER.match(kaal)):
-        raise ValueError(f"Het telefoonnummer '{waarde}' klopt niet: gebruik tien cijfers met het netnummer "
-                         "(bijv. 035 123 45 67 of 06 12 34 56 78), +31 35 123 45 67, of het gemeentenummer "
-                         "14 gevolgd door het netnummer (bijv. 14 035).")  # fmt: skip
+        raise ValueError(
+            f"Het telefoonnummer '{waarde}' klopt niet: gebruik tien cijfers met het netnummer "
+            "(bijv. 035 123 45 67 of 06 12 34 56 78), +31 35 123 45 67, of het gemeentenummer "
+            "14 gevolgd door het netnummer (bijv. 14 035)."
+        )
     return waarde
 
 
@@ -69,8 +71,10 @@ def controleer_email(waarde: str) -> str:
     """An e-mail address, or empty; a Dutch ValueError when it does not look like one."""
     waarde = waarde.strip()
     if waarde and not _EMAIL.match(waarde):
-        raise ValueError(f"Het e-mailadres '{waarde}' klopt niet: schrijf het als naam@gemeente.nl "
-                         "(één @, geen spaties, een domein met een punt).")  # fmt: skip
+        raise ValueError(
+            f"Het e-mailadres '{waarde}' klopt niet: schrijf het als naam@gemeente.nl "
+            "(één @, geen spaties, een domein met een punt)."
+        )
     return waarde
 
 
@@ -140,13 +144,17 @@ def _lees_profiel(pad: Path, stempel: int) -> Behandelaar:
         with pad.open("rb") as fh:
             data = tomllib.load(fh)
     except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise SmiFout(f"Het bestand met uw gegevens ({pad}) is niet leesbaar: {exc}. Vul uw gegevens opnieuw in "
-                      "(Instellingen) of verwijder het bestand.") from None  # fmt: skip
+        raise SmiFout(
+            f"Het bestand met uw gegevens ({pad}) is niet leesbaar: {exc}. Vul uw gegevens opnieuw in "
+            "(Instellingen) of verwijder het bestand."
+        ) from None
     try:
         return maak({k: str(v) for k, v in data.items()})
     except ValueError as exc:
-        raise SmiFout(f"Het bestand met uw gegevens ({pad}) klopt niet: {exc} Vul uw gegevens opnieuw in "
-                      "(Instellingen) of verwijder het bestand.") from None  # fmt: skip
+        raise SmiFout(
+            f"Het bestand met uw gegevens ({pad}) klopt niet: {exc} Vul uw gegevens opnieuw in "
+            "(Instellingen) of verwijder het bestand."
+        ) from None
 
 
 def bewaar_profiel(behandelaar: Behandelaar, pad: Path | None = None) -> Path:
@@ -165,8 +173,10 @@ def bewaar_profiel(behandelaar: Behandelaar, pad: Path | None = None) -> Path:
             os.fsync(fh.fileno())
         os.replace(tijdelijk, pad)
     except OSError as exc:
-        raise SmiFout(f"Uw gegevens konden niet worden bewaard in {pad} ({exc.strerror}). Controleer of die map "
-                      "bestaat en schrijfbaar is.") from None  # fmt: skip
+        raise SmiFout(
+            f"Uw gegevens konden niet worden bewaard in {pad} ({exc.strerror}). Controleer of die map "
+            "bestaat en schrijfbaar is."
+        ) from None
     return pad
 
 

@@ -113,8 +113,11 @@ class Voorziening(Strikt):
     omschrijving: Zin
     artikel: Artikel
     definitie: Artikel | None = None
-    deels: bool = Field(default=False, description="de regeling weigert 'helemaal of voor een deel': een bedrag per "
-                        "maand dat de voorziening dekt, verlaagt de tegemoetkoming")  # fmt: skip
+    deels: bool = Field(
+        default=False,
+        description="de regeling weigert 'helemaal of voor een deel': een bedrag per "
+        "maand dat de voorziening dekt, verlaagt de tegemoetkoming",
+    )
     bedrag: Literal["werkgeversbijdrage"] | None = Field(
         default=None, description="waar het bedrag per maand staat als het antwoord er geen noemt"
     )

@@ -91,8 +91,16 @@ def _beslistermijnen(zaak: Zaak, regeling: Regeling) -> list[Termijn]:
     start, hoe = startdatum_beslistermijn(zaak, regeling)
     besloten = zaak.besluit is not None
     if start is None:
-        return [Termijn("beslistermijn", f"beslistermijn ({bt.weken} weken {hoe})", None, bt.artikel,
-                        "begint pas te lopen als die datum bekend is", besloten)]  # fmt: skip
+        return [
+            Termijn(
+                "beslistermijn",
+                f"beslistermijn ({bt.weken} weken {hoe})",
+                None,
+                bt.artikel,
+                "begint pas te lopen als die datum bekend is",
+                besloten,
+            )
+        ]
     stand = beslistermijn(zaak, regeling)
     assert stand.einde is not None
     ruw = atw_einde(start + timedelta(weeks=bt.weken, days=stand.opgeschort_dagen))
@@ -111,25 +119,63 @@ def _beslistermijnen(zaak: Zaak, regeling: Regeling) -> list[Termijn]:
             weken = min(v.weken, bt.verdaging_weken) if bt.verdaging_weken else v.weken
             a = atw_einde(stand.einde + timedelta(weeks=weken))
             over = [*over, a.uitleg()] if a.uitleg() else over
-            uit.append(Termijn("verdaging", f"verdaagde beslistermijn (verdaagd op {nl_datum(v.op)}: {v.reden})",
-                               stand.verdaagd_tot, f"{bt.artikel}; {VERDAGING_ARTIKEL}", " ".join(over), besloten,
-                               a.voorlopig))  # fmt: skip
+            uit.append(
+                Termijn(
+                    "verdaging",
+                    f"verdaagde beslistermijn (verdaagd op {nl_datum(v.op)}: {v.reden})",
+                    stand.verdaagd_tot,
+                    f"{bt.artikel}; {VERDAGING_ARTIKEL}",
+                    " ".join(over),
+                    besloten,
+                    a.voorlopig,
+                )
+            )
         else:
-            uit.append(Termijn("verdaging", "verdaging te laat: de beslistermijn is niet verlengd", None,
-                               VERDAGING_ARTIKEL, " ".join(over), besloten))  # fmt: skip
+            uit.append(
+                Termijn(
+                    "verdaging",
+                    "verdaging te laat: de beslistermijn is niet verlengd",
+                    None,
+                    VERDAGING_ARTIKEL,
+                    " ".join(over),
+                    besloten,
+                )
+            )
     elif bt.verdaging_weken:
         a = atw_einde(stand.einde + timedelta(weeks=bt.verdaging_weken))
-        hoe_verdagen = "; ".join(x for x in (f"verdaging moet vóór het einde van de beslistermijn schriftelijk worden "
-                                             f"meegedeeld ({VERDAGING_ARTIKEL})", a.uitleg()) if x)  # fmt: skip
-        uit.append(Termijn("verdaging_uiterst", f"uiterste datum als de beslistermijn met {bt.verdaging_weken} weken "
-                           "wordt verdaagd", a.einde, bt.artikel, hoe_verdagen, besloten, a.voorlopig))  # fmt: skip
+        hoe_verdagen = "; ".join(
+            x
+            for x in (
+                f"verdaging moet vóór het einde van de beslistermijn schriftelijk worden "
+                f"meegedeeld ({VERDAGING_ARTIKEL})",
+                a.uitleg(),
+            )
+            if x
+        )
+        uit.append(
+            Termijn(
+                "verdaging_uiterst",
+                f"uiterste datum als de beslistermijn met {bt.verdaging_weken} weken wordt verdaagd",
+                a.einde,
+                bt.artikel,
+                hoe_verdagen,
+                besloten,
+                a.voorlopig,
+            )
+        )
     return uit
 
 
 def _bezwaartermijn(code: str, wat: str, verzonden: date) -> Termijn:
     a = atw_einde(verzonden + timedelta(weeks=BEZWAARTERMIJN_WEKEN), verzonden + timedelta(days=1))
-    return Termijn(code, f"einde bezwaartermijn {wat}(6 weken na de dag van verzending)", a.einde,
-                   "artikel 6:7 en 6:8 Awb", a.uitleg(), voorlopig=a.voorlopig)  # fmt: skip
+    return Termijn(
+        code,
+        f"einde bezwaartermijn {wat}(6 weken na de dag van verzending)",
+        a.einde,
+        "artikel 6:7 en 6:8 Awb",
+        a.uitleg(),
+        voorlopig=a.voorlopig,
+    )
 
 
 def _bezwaartermijnen(zaak: Zaak) -> list[Termijn]:
@@ -155,9 +201,17 @@ def _verlengingstermijnen(zaak: Zaak, regeling: Regeling) -> list[Termijn]:
         if v.ingetrokken is not None:  # withdrawn: no term (smi_tui.vastleggen)
             continue
         a = atw_einde(v.aangevraagd_op + timedelta(weeks=bt.weken))
-        uit.append(Termijn(f"beslistermijn_verlenging_{n}", f"beslissen op verlenging {n} (aangevraagd "
-                           f"{nl_datum(v.aangevraagd_op)})", a.einde, bt.artikel, a.uitleg(), v.beslissing is not None,
-                           a.voorlopig))  # fmt: skip
+        uit.append(
+            Termijn(
+                f"beslistermijn_verlenging_{n}",
+                f"beslissen op verlenging {n} (aangevraagd {nl_datum(v.aangevraagd_op)})",
+                a.einde,
+                bt.artikel,
+                a.uitleg(),
+                v.beslissing is not None,
+                a.voorlopig,
+            )
+        )
     return uit
 
 
@@ -206,8 +260,16 @@ def _periodetermijnen(zaak: Zaak, regeling: Regeling, t: Toekenning | _Voorstel)
         uitleg = f"{w.soort.value} met ingang van {nl_datum(w.ingangsdatum)} (grond: {w.grond})"
     artikel = f"{p.artikel}; {regeling.verlenging.artikel}" if t.verlengd else grensartikel or p.artikel
     uit.append(Termijn("einde_tegemoetkoming", "einde van de tegemoetkoming", eind, artikel, uitleg))
-    uit += [Termijn(f"einde_tegemoetkoming_kind_{i}", f"einde van de tegemoetkoming voor {naam}", g.laatste_dag,
-                    g.toets.artikel, f"{g.reden}; daarna stopt de betaling") for i, naam, g in kinderen]  # fmt: skip
+    uit += [
+        Termijn(
+            f"einde_tegemoetkoming_kind_{i}",
+            f"einde van de tegemoetkoming voor {naam}",
+            g.laatste_dag,
+            g.toets.artikel,
+            f"{g.reden}; daarna stopt de betaling",
+        )
+        for i, naam, g in kinderen
+    ]
     if p.herindicatie_maanden:
         n = 1
         while (d := plus_maanden(begin, p.herindicatie_maanden * n)) <= eind + timedelta(days=1):
@@ -223,14 +285,35 @@ def _periodetermijnen(zaak: Zaak, regeling: Regeling, t: Toekenning | _Voorstel)
         if len(t.verlengd) < v.aantal and eind < max_eind:
             gevraagd = any(x not in t.verlengd for x in geldend(zaak.verlengingen))  # asked, not (yet) granted
             vanaf = eind - timedelta(weeks=regeling.beslistermijn.weken)
-            uit.append(Termijn("verlenging_aanvragen", "verlenging aanvragen (uiterlijk)", vanaf, v.artikel,
-                               f"zodat binnen de beslistermijn van {regeling.beslistermijn.weken} weken vóór "
-                               f"{nl_datum(eind)} besloten kan worden; voorwaarde: {v.voorwaarde}", gevraagd))  # fmt: skip
-        uit.append(Termijn("verlenging_max_eind", f"uiterste einddatum na verlenging ({v.aantal}x, max "
-                           f"{v.max_maanden} maanden)", max_eind, v.artikel))  # fmt: skip
+            uit.append(
+                Termijn(
+                    "verlenging_aanvragen",
+                    "verlenging aanvragen (uiterlijk)",
+                    vanaf,
+                    v.artikel,
+                    f"zodat binnen de beslistermijn van {regeling.beslistermijn.weken} weken vóór "
+                    f"{nl_datum(eind)} besloten kan worden; voorwaarde: {v.voorwaarde}",
+                    gevraagd,
+                )
+            )
+        uit.append(
+            Termijn(
+                "verlenging_max_eind",
+                f"uiterste einddatum na verlenging ({v.aantal}x, max {v.max_maanden} maanden)",
+                max_eind,
+                v.artikel,
+            )
+        )
     else:
-        uit.append(Termijn("nieuwe_melding", "geen verlenging: een nieuwe melding is nodig vóór", eind, v.artikel,
-                           "de regeling kent geen verlenging"))  # fmt: skip
+        uit.append(
+            Termijn(
+                "nieuwe_melding",
+                "geen verlenging: een nieuwe melding is nodig vóór",
+                eind,
+                v.artikel,
+                "de regeling kent geen verlenging",
+            )
+        )
     return uit
 
 
@@ -240,11 +323,20 @@ def alle_termijnen(zaak: Zaak, regeling: Regeling) -> list[Termijn]:
     Meant for the store's index row, so the werkvoorraad can pick the next deadline each day without the
     regulation logic. Only the actual terms: a possible (not yet made) verdaging is left out. With them the
     hersteltermijn of each verzoek om aanvulling (Awb 4:5): done once supplemented or decided."""
-    aanvulling = [Termijn(f"aanvulling_{n}", f"aanvulling (gevraagd {nl_datum(o.verzocht_op)})", o.termijn_tot,
-                          "artikel 4:5 Awb", "", o.aangevuld_op is not None or zaak.besluit is not None)
-                  for n, o in enumerate(geldend(zaak.opschortingen), 1)]  # fmt: skip
-    return [t for t in bereken_termijnen(zaak, regeling)
-            if t.datum is not None and t.code != "verdaging_uiterst"] + aanvulling  # fmt: skip
+    aanvulling = [
+        Termijn(
+            f"aanvulling_{n}",
+            f"aanvulling (gevraagd {nl_datum(o.verzocht_op)})",
+            o.termijn_tot,
+            "artikel 4:5 Awb",
+            "",
+            o.aangevuld_op is not None or zaak.besluit is not None,
+        )
+        for n, o in enumerate(geldend(zaak.opschortingen), 1)
+    ]
+    return [
+        t for t in bereken_termijnen(zaak, regeling) if t.datum is not None and t.code != "verdaging_uiterst"
+    ] + aanvulling
 
 
 def volgende(termijnen: list[Termijn], vandaag: date) -> Termijn | None:

@@ -102,8 +102,10 @@ def toekenning(
     no grant, and :class:`smi_tui.berekening.Ontbreekt` when the calculation lacks data.
     """
     if not is_toegekend(zaak):
-        raise GeenToekenning("Deze zaak heeft (nog) geen besluit tot toekenning; er is geen tegemoetkoming om te "
-                             "verlengen, te herzien of te beëindigen.")  # fmt: skip
+        raise GeenToekenning(
+            "Deze zaak heeft (nog) geen besluit tot toekenning; er is geen tegemoetkoming om te "
+            "verlengen, te herzien of te beëindigen."
+        )
     basis = bereken(zaak, regeling)
     uitgesloten = _uitgesloten(zaak, regeling, basis)
     verlengd = [

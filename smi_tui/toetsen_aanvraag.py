@@ -36,14 +36,23 @@ def voorliggend(t: ToetsVoorliggend, z: Zaak, r: Regeling, b: Berekening | None)
         noot = f" ({a.toelichting})" if a and a.toelichting else ""
         recht, reden = kot_recht(z) if v.code == KOT_VOORZIENING else (None, "")
         if recht:  # the kinderopvangtoeslag itself: the same fact as the check on it, whatever was answered here
-            uit.append(Resultaat(code, artikel, N, f"Er is een passende voorliggende voorziening: {v.omschrijving}. "
-                                 f"{reden}"))  # fmt: skip
+            uit.append(
+                Resultaat(code, artikel, N, f"Er is een passende voorliggende voorziening: {v.omschrijving}. {reden}")
+            )
         elif a is None or a.beschikbaar is None:
             uit.append(Resultaat(code, artikel, O, f"Beantwoord of deze voorziening beschikbaar is: {v.omschrijving}."))
         elif a.beschikbaar and v.deels and (deel := bedrag(v, z)) > 0:
-            uit.append(Resultaat(code, artikel, V, f"{v.omschrijving[:1].upper()}{v.omschrijving[1:]} dekt "
-                                 f"{euro(deel)} per maand van de kosten{noot}; de regeling wijst voor dat deel af: de "
-                                 "tegemoetkoming wordt elke maand met dat bedrag verlaagd.", beperkt=True))  # fmt: skip
+            uit.append(
+                Resultaat(
+                    code,
+                    artikel,
+                    V,
+                    f"{v.omschrijving[:1].upper()}{v.omschrijving[1:]} dekt "
+                    f"{euro(deel)} per maand van de kosten{noot}; de regeling wijst voor dat deel af: de "
+                    "tegemoetkoming wordt elke maand met dat bedrag verlaagd.",
+                    beperkt=True,
+                )
+            )
         elif a.beschikbaar:
             deels = " Dekt zij maar een deel van de kosten, vul dan het bedrag per maand in." if v.deels else ""
             uit.append(
@@ -94,15 +103,24 @@ def lrk(t: ToetsLrk, z: Zaak, r: Regeling, b: Berekening | None) -> list[Resulta
     return uit
 
 
-plan = ja_nee_toets("instemming_plan_van_aanpak", "verslag.instemming_plan_van_aanpak", True,
-                   "De ouder stemt in met een plan van aanpak.", "De ouder stemt niet in met een plan van aanpak.",
-                   "Leg vast of de ouder instemt met het plan van aanpak.")  # fmt: skip
+plan = ja_nee_toets(
+    "instemming_plan_van_aanpak",
+    "verslag.instemming_plan_van_aanpak",
+    True,
+    "De ouder stemt in met een plan van aanpak.",
+    "De ouder stemt niet in met een plan van aanpak.",
+    "Leg vast of de ouder instemt met het plan van aanpak.",
+)
 
 
-medewerking = ja_nee_toets("medewerking", "verslag.medewerking_verleend", True,
-                   "De ouder verstrekt de inlichtingen en verleent medewerking.",
-                   "De ouder verstrekt niet de nodige inlichtingen of verleent geen medewerking.",
-                   "Leg vast of de ouder de nodige inlichtingen en medewerking geeft.")  # fmt: skip
+medewerking = ja_nee_toets(
+    "medewerking",
+    "verslag.medewerking_verleend",
+    True,
+    "De ouder verstrekt de inlichtingen en verleent medewerking.",
+    "De ouder verstrekt niet de nodige inlichtingen of verleent geen medewerking.",
+    "Leg vast of de ouder de nodige inlichtingen en medewerking geeft.",
+)
 
 
 def in_gemeente(t: ToetsOpvangInGemeente, z: Zaak, r: Regeling, b: Berekening | None) -> list[Resultaat]:
@@ -184,10 +202,17 @@ def herhaald(t: ToetsHerhaaldeAanvraag, z: Zaak, r: Regeling, b: Berekening | No
             )
         ]
     nieuw = z.voorliggend.nieuwe_feiten if z.voorliggend else None
-    return [janee("herhaalde_aanvraag", t.artikel, nieuw, True,
-                   f"Herhaalde aanvraag binnen {t.maanden} maanden na het besluit van {nl_datum(vorig)}, met nieuwe feiten of omstandigheden.",
-                   f"Herhaalde aanvraag binnen {t.maanden} maanden na het besluit van {nl_datum(vorig)} zonder nieuwe feiten of omstandigheden.",
-                   f"Leg vast of er sinds het besluit van {nl_datum(vorig)} nieuwe feiten of omstandigheden zijn.")]  # fmt: skip
+    return [
+        janee(
+            "herhaalde_aanvraag",
+            t.artikel,
+            nieuw,
+            True,
+            f"Herhaalde aanvraag binnen {t.maanden} maanden na het besluit van {nl_datum(vorig)}, met nieuwe feiten of omstandigheden.",
+            f"Herhaalde aanvraag binnen {t.maanden} maanden na het besluit van {nl_datum(vorig)} zonder nieuwe feiten of omstandigheden.",
+            f"Leg vast of er sinds het besluit van {nl_datum(vorig)} nieuwe feiten of omstandigheden zijn.",
+        )
+    ]
 
 
 def buitenhuis(t: ToetsBuitenhuisproject, z: Zaak, r: Regeling, b: Berekening | None) -> list[Resultaat]:

@@ -30,16 +30,28 @@ from smi_tui.zaak import Zaak
 def woonplaats(t: ToetsWoonplaats, z: Zaak, r: Regeling, b: Berekening | None) -> list[Resultaat]:
     uit = []
     if t.wie in ("ouder", "ouder_en_kind"):
-        uit.append(janee("woonplaats_ouder", t.artikel, z.aanvrager.ingeschreven_in_gemeente, True,
-                          f"{z.aanvrager.naam} staat in de BRP ingeschreven in {r.gemeente}.",
-                          f"{z.aanvrager.naam} staat niet in de BRP ingeschreven in {r.gemeente}.",
-                          f"Controleer in de BRP of {z.aanvrager.naam} in {r.gemeente} woont."))  # fmt: skip
+        uit.append(
+            janee(
+                "woonplaats_ouder",
+                t.artikel,
+                z.aanvrager.ingeschreven_in_gemeente,
+                True,
+                f"{z.aanvrager.naam} staat in de BRP ingeschreven in {r.gemeente}.",
+                f"{z.aanvrager.naam} staat niet in de BRP ingeschreven in {r.gemeente}.",
+                f"Controleer in de BRP of {z.aanvrager.naam} in {r.gemeente} woont.",
+            )
+        )
     if t.wie in ("kind", "ouder_en_kind"):
         for i, k in kinderen_met_opvang(z):
-            res = janee("woonplaats_kind", t.artikel, k.ingeschreven_in_gemeente, True,
-                         f"{k.naam} staat in de BRP ingeschreven in {r.gemeente}.",
-                         f"{k.naam} staat niet in de BRP ingeschreven in {r.gemeente}.",
-                         f"Controleer in de BRP of {k.naam} in {r.gemeente} woont.")  # fmt: skip
+            res = janee(
+                "woonplaats_kind",
+                t.artikel,
+                k.ingeschreven_in_gemeente,
+                True,
+                f"{k.naam} staat in de BRP ingeschreven in {r.gemeente}.",
+                f"{k.naam} staat niet in de BRP ingeschreven in {r.gemeente}.",
+                f"Controleer in de BRP of {k.naam} in {r.gemeente} woont.",
+            )
             uit.append(voor_kind(res, i))
     return uit
 
@@ -83,8 +95,11 @@ def _kot_doelgroep(situaties: list[Werksituatie | None]) -> str:
     if all(s == Werksituatie.WERKT for s in situaties):
         wat = "De ouder werkt" if een else "Beide ouders werken" if len(situaties) == 2 else "Alle ouders werken"
     else:
-        wat = ("De ouder volgt een traject naar werk, een opleiding of inburgering" if een
-               else "De ouders werken of volgen een traject naar werk, een opleiding of inburgering")  # fmt: skip
+        wat = (
+            "De ouder volgt een traject naar werk, een opleiding of inburgering"
+            if een
+            else "De ouders werken of volgen een traject naar werk, een opleiding of inburgering"
+        )
     wie = "behoort de ouder" if een else "behoren zij"
     heeft = "heeft de ouder" if een else "hebben zij"
     return (
@@ -107,8 +122,10 @@ def leeftijd(t: ToetsLeeftijd | ToetsSchool, z: Zaak, r: Regeling, b: Berekening
             tekst = f"{g.reden}; op {nl_datum(start)}, de start van de opvang, valt {k.naam} daarom buiten de regeling."
             uit.append(Resultaat(t.type, t.artikel, N, tekst, i))
         elif kb is not None and kb.gestopt is not None and kb.gestopt.toets is t and g.laatste_dag is not None:
-            tekst = (f"{g.reden}: de tegemoetkoming voor {k.naam} loopt tot en met {nl_datum(g.laatste_dag)}; "
-                     f"daarna stopt de betaling ({t.artikel}).")  # fmt: skip
+            tekst = (
+                f"{g.reden}: de tegemoetkoming voor {k.naam} loopt tot en met {nl_datum(g.laatste_dag)}; "
+                f"daarna stopt de betaling ({t.artikel})."
+            )
             uit.append(Resultaat(t.type, t.artikel, V, tekst, i, True))
         else:
             uit.append(Resultaat(t.type, t.artikel, V, _gedekt(t, k, start), i))
@@ -124,16 +141,24 @@ def _gedekt(t: ToetsLeeftijd | ToetsSchool, k: Kind, start: date) -> str:
     if t.soort == "jonger_dan":
         return f"{k.naam} is bij de start van de opvang ({nl_datum(start)}) {jaren} jaar; de grens is jonger dan {t.jaren}."
     basis = k.basisschool_groep is not None
-    return (f"{k.naam} is bij de start van de opvang {jaren} jaar"
-            f"{' en zit op de basisschool' if basis else ''}; de grens is jonger dan {t.jaren} "
-            "of nog op de basisschool.")  # fmt: skip
+    return (
+        f"{k.naam} is bij de start van de opvang {jaren} jaar"
+        f"{' en zit op de basisschool' if basis else ''}; de grens is jonger dan {t.jaren} "
+        "of nog op de basisschool."
+    )
 
 
 def grondslag(t: ToetsGrondslag, z: Zaak, r: Regeling, b: Berekening | None) -> list[Resultaat]:
     g = z.gesprek
     if g is None or g.noodzaak_vastgesteld is None:
-        return [Resultaat("sociaal_medische_noodzaak", t.artikel, O,
-                          "Stel vast of kinderopvang om sociaal-medische redenen noodzakelijk is.")]  # fmt: skip
+        return [
+            Resultaat(
+                "sociaal_medische_noodzaak",
+                t.artikel,
+                O,
+                "Stel vast of kinderopvang om sociaal-medische redenen noodzakelijk is.",
+            )
+        ]
     if not g.noodzaak_vastgesteld:
         return [
             Resultaat(
@@ -160,8 +185,14 @@ def grondslag(t: ToetsGrondslag, z: Zaak, r: Regeling, b: Berekening | None) -> 
                 f"De noodzaak berust niet op een grond van de regeling ({reden}).",
             )
         ]
-    return [Resultaat("sociaal_medische_noodzaak", t.artikel, V,
-                      f"Vastgesteld is dat kinderopvang noodzakelijk is ({', '.join(passend)}).")]  # fmt: skip
+    return [
+        Resultaat(
+            "sociaal_medische_noodzaak",
+            t.artikel,
+            V,
+            f"Vastgesteld is dat kinderopvang noodzakelijk is ({', '.join(passend)}).",
+        )
+    ]
 
 
 def advies(t: ToetsAdvies, z: Zaak, r: Regeling, b: Berekening | None) -> list[Resultaat]:
@@ -170,8 +201,15 @@ def advies(t: ToetsAdvies, z: Zaak, r: Regeling, b: Berekening | None) -> list[R
     nodig = True
     if g is not None and g.noodzaak_vastgesteld and set(g.grondslagen) & set(t.niet_nodig_bij):
         grond = t.niet_nodig_artikel or t.artikel
-        return [Resultaat("advies", grond, V, "De noodzaak blijkt uit stukken van een huisarts of andere instelling; "
-                          f"aanvullend advies van een {wie} is niet nodig ({grond}).")]  # fmt: skip
+        return [
+            Resultaat(
+                "advies",
+                grond,
+                V,
+                "De noodzaak blijkt uit stukken van een huisarts of andere instelling; "
+                f"aanvullend advies van een {wie} is niet nodig ({grond}).",
+            )
+        ]
     if g is not None and t.verplicht == "tenzij_consulent_direct" and g.consulent_stelt_direct_vast:
         return [
             Resultaat("advies", t.artikel, V, "De consulent kon de indicatie direct vaststellen; advies is niet nodig.")
@@ -207,16 +245,24 @@ def advies(t: ToetsAdvies, z: Zaak, r: Regeling, b: Berekening | None) -> list[R
     return [Resultaat("advies", t.artikel, V, f"{a.adviseur} adviseert op {nl_datum(a.datum)} positief.")]
 
 
-netwerk = ja_nee_toets("netwerk", "gesprek.netwerk_kan_opvang_bieden", False,
-                   "De ouders kunnen de opvang met hulp uit het eigen netwerk organiseren.",
-                   "Het netwerk van de ouders kan de opvang niet bieden.",
-                   "Stel vast of iemand uit het netwerk de opvang kan bieden.")  # fmt: skip
+netwerk = ja_nee_toets(
+    "netwerk",
+    "gesprek.netwerk_kan_opvang_bieden",
+    False,
+    "De ouders kunnen de opvang met hulp uit het eigen netwerk organiseren.",
+    "Het netwerk van de ouders kan de opvang niet bieden.",
+    "Stel vast of iemand uit het netwerk de opvang kan bieden.",
+)
 
 
-eigen_kracht = ja_nee_toets("eigen_kracht", "gesprek.eigen_kracht_toereikend", False,
-                   "De ouder kan de hulpvraag op eigen kracht of met gebruikelijke hulp wegnemen.",
-                   "De ouder kan de hulpvraag niet op eigen kracht wegnemen.",
-                   "Stel vast of de ouder de hulpvraag op eigen kracht kan wegnemen.")  # fmt: skip
+eigen_kracht = ja_nee_toets(
+    "eigen_kracht",
+    "gesprek.eigen_kracht_toereikend",
+    False,
+    "De ouder kan de hulpvraag op eigen kracht of met gebruikelijke hulp wegnemen.",
+    "De ouder kan de hulpvraag niet op eigen kracht wegnemen.",
+    "Stel vast of de ouder de hulpvraag op eigen kracht kan wegnemen.",
+)
 
 
 def werkende_ouders(t: ToetsWerkendeOuders, z: Zaak, r: Regeling, b: Berekening | None) -> list[Resultaat]:

@@ -211,8 +211,13 @@ def datumfouten(zaak: Any) -> list[tuple[str, str]]:
     for stuk in getattr(getattr(zaak, "aanvraag", None), "stukken", None) or ():
         if melding is not None and stuk.ontvangen_op < melding:
             naam = stuk.omschrijving or stuk.code.replace("_", " ")
-            uit.append((f"stukken.{stuk.code}.ontvangen_op", f"Het stuk '{naam}' is ontvangen op "
-                        f"{nl_datum(stuk.ontvangen_op)}, vóór de melding ({nl_datum(melding)})."))  # fmt: skip
+            uit.append(
+                (
+                    f"stukken.{stuk.code}.ontvangen_op",
+                    f"Het stuk '{naam}' is ontvangen op "
+                    f"{nl_datum(stuk.ontvangen_op)}, vóór de melding ({nl_datum(melding)}).",
+                )
+            )
     return uit
 
 

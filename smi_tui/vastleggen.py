@@ -125,8 +125,10 @@ def _dump(waarde: Any) -> Any:
 def _adres(zaak: Zaak, brief: str) -> None:
     """The record's letter goes to the parent's address; without one it cannot be sent (checked before storing)."""
     if zaak.aanvrager.adres is None:
-        raise RecordFout(f"Het adres van {zaak.aanvrager.naam} ontbreekt. Vul het adres in bij de melding; zonder "
-                         f"adres kan de {brief} niet worden verstuurd, en zonder brief wordt niets vastgelegd.")  # fmt: skip
+        raise RecordFout(
+            f"Het adres van {zaak.aanvrager.naam} ontbreekt. Vul het adres in bij de melding; zonder "
+            f"adres kan de {brief} niet worden verstuurd, en zonder brief wordt niets vastgelegd."
+        )
 
 
 def _na_melding(zaak: Zaak, datum: date | None, veld: str, wat: str) -> None:
@@ -135,9 +137,11 @@ def _na_melding(zaak: Zaak, datum: date | None, veld: str, wat: str) -> None:
 
 
 def _bestaat_al(wat: str, nummer: int, datum: date) -> RecordFout:
-    return RecordFout(f"Er is al een {wat} van {nl_datum(datum)} vastgelegd (nummer {nummer}). Dezelfde vastlegging "
-                      "komt er geen tweede keer bij; was de eerste een vergissing, trek die dan in (toets i in het "
-                      "dossier) en leg daarna de juiste vast.")  # fmt: skip
+    return RecordFout(
+        f"Er is al een {wat} van {nl_datum(datum)} vastgelegd (nummer {nummer}). Dezelfde vastlegging "
+        "komt er geen tweede keer bij; was de eerste een vergissing, trek die dan in (toets i in het "
+        "dossier) en leg daarna de juiste vast."
+    )
 
 
 def _opschorting(zaak: Zaak, regeling: Regeling, o: Opschorting) -> Zaak:
@@ -148,8 +152,11 @@ def _opschorting(zaak: Zaak, regeling: Regeling, o: Opschorting) -> Zaak:
     ontvangen = {s.code for s in zaak.aanvraag.stukken}
     vereist = [s for s in t.stukken if s.nodig_voor == "besluit"] if isinstance(t, ToetsStukken) else []
     if not o.stukken and all(s.code in ontvangen for s in vereist):  # the letter must say what is asked for
-        raise RecordFout(f"Vul in welke stukken of gegevens u vraagt: volgens de {regeling.citeertitel} ontbreekt "
-                         "er geen vereist stuk, dus de brief kan het niet zelf invullen.", "opschorting.stukken")  # fmt: skip
+        raise RecordFout(
+            f"Vul in welke stukken of gegevens u vraagt: volgens de {regeling.citeertitel} ontbreekt "
+            "er geen vereist stuk, dus de brief kan het niet zelf invullen.",
+            "opschorting.stukken",
+        )
     for n, x in enumerate(zaak.opschortingen, 1):
         if x.ingetrokken is None and x.verzocht_op == o.verzocht_op:
             raise _bestaat_al("verzoek om aanvulling", n, x.verzocht_op)
@@ -162,9 +169,12 @@ def _verdaging(zaak: Zaak, regeling: Regeling, v: Verdaging) -> Zaak:
 
     nu = geldende_verdaging(zaak.verdaging)
     if nu is not None:
-        raise RecordFout(f"De beslistermijn is al verdaagd (brief van {nl_datum(nu.op)}, {nu.weken} weken). Een zaak "
-                         "heeft één verdaging; was die een vergissing, trek haar dan in (toets i in het dossier) en "
-                         "leg daarna de juiste vast.", "verdaging.op")  # fmt: skip
+        raise RecordFout(
+            f"De beslistermijn is al verdaagd (brief van {nl_datum(nu.op)}, {nu.weken} weken). Een zaak "
+            "heeft één verdaging; was die een vergissing, trek haar dan in (toets i in het dossier) en "
+            "leg daarna de juiste vast.",
+            "verdaging.op",
+        )
     _na_melding(zaak, v.op, "verdaging.op", "De datum van de brief")
     ingetrokken = [*zaak.ingetrokken_verdagingen, *([zaak.verdaging] if zaak.verdaging else [])]  # kept, not lost
     nieuw = _geheel(zaak, verdaging=v, ingetrokken_verdagingen=ingetrokken)
@@ -180,26 +190,38 @@ def _evaluatie(zaak: Zaak, e: Evaluatieverslag) -> Zaak:
     _na_melding(zaak, e.gehouden_op, "evaluatie.gehouden_op", "De datum van de evaluatie")
     begin = min((k.opvang.begindatum for k in zaak.melding.kinderen if k.opvang is not None), default=None)
     if begin is not None and e.gehouden_op < begin:  # an evaluation looks back on the childcare that runs
-        raise RecordFout(f"De datum van de evaluatie ({nl_datum(e.gehouden_op)}) ligt vóór het begin van de opvang "
-                         f"({nl_datum(begin)}); een evaluatie gaat over de opvang die loopt.", "evaluatie.gehouden_op")  # fmt: skip
+        raise RecordFout(
+            f"De datum van de evaluatie ({nl_datum(e.gehouden_op)}) ligt vóór het begin van de opvang "
+            f"({nl_datum(begin)}); een evaluatie gaat over de opvang die loopt.",
+            "evaluatie.gehouden_op",
+        )
     for x in geldend(zaak.evaluaties):
         if x.nummer == e.nummer:
-            raise RecordFout(f"Evaluatie {e.nummer} is al vastgelegd (gehouden op {nl_datum(x.gehouden_op)}). Kies "
-                             "het nummer van de evaluatie die nu is gehouden, of trek de eerdere in als die een "
-                             "vergissing was.", "evaluatie.nummer")  # fmt: skip
+            raise RecordFout(
+                f"Evaluatie {e.nummer} is al vastgelegd (gehouden op {nl_datum(x.gehouden_op)}). Kies "
+                "het nummer van de evaluatie die nu is gehouden, of trek de eerdere in als die een "
+                "vergissing was.",
+                "evaluatie.nummer",
+            )
     return _geheel(zaak, evaluaties=[*zaak.evaluaties, e])
 
 
 def _besluitdata(besluit: date | None, verzonden: date | None, na: date, prefix: str, wat: str) -> None:
     if besluit is None:
-        raise RecordFout(f"Vul de besluitdatum in; de {wat} is op die datum gedagtekend.", f"{prefix}.besluit_datum",
-                         ontbreekt=True)  # fmt: skip
+        raise RecordFout(
+            f"Vul de besluitdatum in; de {wat} is op die datum gedagtekend.", f"{prefix}.besluit_datum", ontbreekt=True
+        )
     if besluit < na:
-        raise RecordFout(f"De besluitdatum ({nl_datum(besluit)}) ligt vóór {nl_datum(na)}; het besluit volgt op de "
-                         "aanvraag of de melding.", f"{prefix}.besluit_datum")  # fmt: skip
+        raise RecordFout(
+            f"De besluitdatum ({nl_datum(besluit)}) ligt vóór {nl_datum(na)}; het besluit volgt op de "
+            "aanvraag of de melding.",
+            f"{prefix}.besluit_datum",
+        )
     if verzonden is not None and verzonden < besluit:
-        raise RecordFout(f"De verzenddatum ({nl_datum(verzonden)}) ligt vóór de besluitdatum ({nl_datum(besluit)}).",
-                         f"{prefix}.verzonden_op")  # fmt: skip
+        raise RecordFout(
+            f"De verzenddatum ({nl_datum(verzonden)}) ligt vóór de besluitdatum ({nl_datum(besluit)}).",
+            f"{prefix}.verzonden_op",
+        )
 
 
 def _verlenging(zaak: Zaak, regeling: Regeling, a: Verlengingsaanvraag) -> Zaak:
@@ -213,13 +235,18 @@ def _verlenging(zaak: Zaak, regeling: Regeling, a: Verlengingsaanvraag) -> Zaak:
         if x.aangevraagd_op == a.aangevraagd_op:
             raise _bestaat_al("aanvraag om verlenging", n, x.aangevraagd_op)
         if x.beslissing is None:
-            raise RecordFout(f"Op aanvraag om verlenging {n} (aangevraagd {nl_datum(x.aangevraagd_op)}) is nog niet "
-                             "besloten. Was die een vergissing, trek haar dan in (toets i in het dossier); anders "
-                             "komt er geen tweede aanvraag bij.")  # fmt: skip
+            raise RecordFout(
+                f"Op aanvraag om verlenging {n} (aangevraagd {nl_datum(x.aangevraagd_op)}) is nog niet "
+                "besloten. Was die een vergissing, trek haar dan in (toets i in het dossier); anders "
+                "komt er geen tweede aanvraag bij."
+            )
     if a.beslissing is None:
-        raise RecordFout("Vul de beslissing op de verlenging in (toekennen of afwijzen); zonder besluit kan de "
-                         "verlengingsbeschikking niet worden gemaakt en wordt niets vastgelegd.", f"{p}.beslissing",
-                         ontbreekt=True)  # fmt: skip
+        raise RecordFout(
+            "Vul de beslissing op de verlenging in (toekennen of afwijzen); zonder besluit kan de "
+            "verlengingsbeschikking niet worden gemaakt en wordt niets vastgelegd.",
+            f"{p}.beslissing",
+            ontbreekt=True,
+        )
     _besluitdata(a.besluit_datum, a.verzonden_op, a.aangevraagd_op, p, "verlengingsbeschikking")
     try:
         u = beoordeel_verlenging(zaak, regeling, a)  # ``zaak`` is without ``a``: the rules count what is stored
@@ -228,18 +255,29 @@ def _verlenging(zaak: Zaak, regeling: Regeling, a: Verlengingsaanvraag) -> Zaak:
     if a.beslissing == Vervolgbeslissing.TOEKENNEN:
         if u.afwijzingsgronden:
             r = u.afwijzingsgronden[0]
-            raise RecordFout(f"De regeling staat deze verlenging niet toe. {r.toelichting.rstrip('.')} ({r.artikel}, "
-                             f"{regeling.citeertitel}).", f"{p}.{_VERLENGING_VELDEN.get(r.code, 'beslissing')}")  # fmt: skip
+            raise RecordFout(
+                f"De regeling staat deze verlenging niet toe. {r.toelichting.rstrip('.')} ({r.artikel}, "
+                f"{regeling.citeertitel}).",
+                f"{p}.{_VERLENGING_VELDEN.get(r.code, 'beslissing')}",
+            )
         if a.voorwaarde_vervuld is None:
-            raise RecordFout(f"Leg vast of aan de voorwaarde voor verlenging is voldaan ({v.artikel}): "
-                             f"{v.voorwaarde or 'de voorwaarde van de regeling'}.", f"{p}.voorwaarde_vervuld",
-                             ontbreekt=True)  # fmt: skip
+            raise RecordFout(
+                f"Leg vast of aan de voorwaarde voor verlenging is voldaan ({v.artikel}): "
+                f"{v.voorwaarde or 'de voorwaarde van de regeling'}.",
+                f"{p}.voorwaarde_vervuld",
+                ontbreekt=True,
+            )
         if u.berekening is None:
-            raise RecordFout("Voor de toekenning van de verlenging is een berekening nodig, maar er ontbreken "
-                             "gegevens: " + "; ".join(u.ontbrekend or ["zie de stappen van de zaak"]))  # fmt: skip
+            raise RecordFout(
+                "Voor de toekenning van de verlenging is een berekening nodig, maar er ontbreken "
+                "gegevens: " + "; ".join(u.ontbrekend or ["zie de stappen van de zaak"])
+            )
     elif not u.afwijzingsgronden and not a.motivering.strip():
-        raise RecordFout(f"De verlenging voldoet aan de regels van de regeling ({v.artikel}). Een afwijzing heeft dan "
-                         "een eigen motivering nodig; vul die in.", f"{p}.motivering")  # fmt: skip
+        raise RecordFout(
+            f"De verlenging voldoet aan de regels van de regeling ({v.artikel}). Een afwijzing heeft dan "
+            "een eigen motivering nodig; vul die in.",
+            f"{p}.motivering",
+        )
     _adres(zaak, "verlengingsbeschikking")
     return _geheel(zaak, verlengingen=[*zaak.verlengingen, a])
 
@@ -262,8 +300,11 @@ def _wijziging(zaak: Zaak, regeling: Regeling, w: Wijziging) -> Zaak:
     except SmiFout as exc:  # after the end of the grant, or nothing granted
         raise RecordFout(exc.melding, f"{p}.ingangsdatum") from None
     if w.terugvorderen and u.betaald_cent is None and u.nieuw_cent < u.oud_cent:
-        raise RecordFout(f"Er wordt minder toegekend dan eerder: vul in wat voor de periode vanaf "
-                         f"{nl_datum(u.ingangsdatum)} al is betaald, dan berekent de app de terugvordering (of zet "
-                         "terugvorderen uit).", f"{p}.betaald_cent")  # fmt: skip
+        raise RecordFout(
+            f"Er wordt minder toegekend dan eerder: vul in wat voor de periode vanaf "
+            f"{nl_datum(u.ingangsdatum)} al is betaald, dan berekent de app de terugvordering (of zet "
+            "terugvorderen uit).",
+            f"{p}.betaald_cent",
+        )
     _adres(zaak, "wijzigingsbeschikking")
     return _geheel(zaak, wijzigingen=[*zaak.wijzigingen, w])

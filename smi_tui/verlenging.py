@@ -75,34 +75,58 @@ def beoordeel_verlenging(zaak: Zaak, regeling: Regeling, aanvraag: Verlengingsaa
 
     if not v.toegestaan:
         nieuwe_melding = True
-        r("toegestaan", N, f"De {regeling.citeertitel} kent geen verlenging van de tegemoetkoming; de ouder kan zo "
-                           f"nodig een nieuwe melding doen, die opnieuw wordt beoordeeld.")  # fmt: skip
+        r(
+            "toegestaan",
+            N,
+            f"De {regeling.citeertitel} kent geen verlenging van de tegemoetkoming; de ouder kan zo "
+            f"nodig een nieuwe melding doen, die opnieuw wordt beoordeeld.",
+        )
     else:
         if t.beeindigd_door is not None or aanvraag.aangevraagd_op > t.eind:
             nieuwe_melding = True
-            r("tijdig", N, f"De verlenging is aangevraagd op {nl_datum(aanvraag.aangevraagd_op)}, maar de "
-                           f"tegemoetkoming liep tot en met {nl_datum(t.eind)}. Een afgelopen tegemoetkoming kan niet "
-                           "worden verlengd; een nieuwe melding is nodig.")  # fmt: skip
+            r(
+                "tijdig",
+                N,
+                f"De verlenging is aangevraagd op {nl_datum(aanvraag.aangevraagd_op)}, maar de "
+                f"tegemoetkoming liep tot en met {nl_datum(t.eind)}. Een afgelopen tegemoetkoming kan niet "
+                "worden verlengd; een nieuwe melding is nodig.",
+            )
         else:
-            r("tijdig", V, f"Aangevraagd op {nl_datum(aanvraag.aangevraagd_op)}, vóór het einde van de "
-                           f"tegemoetkoming ({nl_datum(t.eind)}).")  # fmt: skip
+            r(
+                "tijdig",
+                V,
+                f"Aangevraagd op {nl_datum(aanvraag.aangevraagd_op)}, vóór het einde van de "
+                f"tegemoetkoming ({nl_datum(t.eind)}).",
+            )
         eerder = len(t.verlengd)
         if eerder >= v.aantal:
-            r("aantal", N, f"De tegemoetkoming is al {eerder} keer verlengd; de regeling staat ten hoogste "
-                           f"{v.aantal} keer verlengen toe.")  # fmt: skip
+            r(
+                "aantal",
+                N,
+                f"De tegemoetkoming is al {eerder} keer verlengd; de regeling staat ten hoogste "
+                f"{v.aantal} keer verlengen toe.",
+            )
         else:
             r("aantal", V, f"Verlenging {eerder + 1} van ten hoogste {v.aantal}.")
         if aanvraag.maanden > v.max_maanden:
-            r("maanden", N, f"Gevraagd: {aanvraag.maanden} maanden; de regeling staat een verlenging van ten "
-                            f"hoogste {v.max_maanden} maanden toe.")  # fmt: skip
+            r(
+                "maanden",
+                N,
+                f"Gevraagd: {aanvraag.maanden} maanden; de regeling staat een verlenging van ten "
+                f"hoogste {v.max_maanden} maanden toe.",
+            )
         else:
             r("maanden", V, f"Gevraagd: {aanvraag.maanden} maanden (ten hoogste {v.max_maanden}).")
         if v.max_totaal_maanden:
             grens = periode_einde(t.begin, v.max_totaal_maanden)
             if eind > grens:
-                r("totaal", N, f"Met deze verlenging loopt de tegemoetkoming tot en met {nl_datum(eind)}; de regeling "
-                               f"staat ten hoogste {v.max_totaal_maanden} maanden in totaal toe (tot en met "
-                               f"{nl_datum(grens)}).")  # fmt: skip
+                r(
+                    "totaal",
+                    N,
+                    f"Met deze verlenging loopt de tegemoetkoming tot en met {nl_datum(eind)}; de regeling "
+                    f"staat ten hoogste {v.max_totaal_maanden} maanden in totaal toe (tot en met "
+                    f"{nl_datum(grens)}).",
+                )
             else:
                 r("totaal", V, f"Samen ten hoogste {v.max_totaal_maanden} maanden (tot en met {nl_datum(grens)}).")
         vw = v.voorwaarde or "de voorwaarde van de regeling"

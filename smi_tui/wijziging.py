@@ -114,11 +114,15 @@ def bereken_wijziging(zaak: Zaak, regeling: Regeling, wijziging: Wijziging) -> W
         raise WijzigingFout("De tegemoetkoming is al vanaf het begin ingetrokken; er valt niets meer te wijzigen.")
     van = wijziging.ingangsdatum
     if van > oud_t.eind:
-        raise WijzigingFout(f"De ingangsdatum ({nl_datum(van)}) ligt na het einde van de tegemoetkoming "
-                            f"({nl_datum(oud_t.eind)}); er is dan niets te wijzigen.")  # fmt: skip
+        raise WijzigingFout(
+            f"De ingangsdatum ({nl_datum(van)}) ligt na het einde van de tegemoetkoming "
+            f"({nl_datum(oud_t.eind)}); er is dan niets te wijzigen."
+        )
     if van < oud_t.begin:
-        meldingen.append(f"De ingangsdatum ligt vóór het begin van de tegemoetkoming; gerekend is vanaf het begin "
-                         f"({nl_datum(oud_t.begin)}).")  # fmt: skip
+        meldingen.append(
+            f"De ingangsdatum ligt vóór het begin van de tegemoetkoming; gerekend is vanaf het begin "
+            f"({nl_datum(oud_t.begin)})."
+        )
         van = oud_t.begin
     if wijziging.soort == WijzigingSoort.HERZIENING:
         if not wijziging.opvang:
@@ -139,20 +143,35 @@ def bereken_wijziging(zaak: Zaak, regeling: Regeling, wijziging: Wijziging) -> W
     if betaald is not None:
         nabetaling = max(0, nieuw_cent - betaald)
         if wijziging.terugvorderen and betaald > nieuw_cent and regeling.terugvordering is None:
-            meldingen.append(f"Er is {euro(betaald - nieuw_cent)} meer betaald dan waar recht op is, maar de regeling "
-                             "bevat geen bepaling over terugvordering; de app vordert niets terug. De functioneel "
-                             "beheerder kan [terugvordering] aan het regelingbestand toevoegen als de regeling die "
-                             "grondslag wel geeft.")  # fmt: skip
+            meldingen.append(
+                f"Er is {euro(betaald - nieuw_cent)} meer betaald dan waar recht op is, maar de regeling "
+                "bevat geen bepaling over terugvordering; de app vordert niets terug. De functioneel "
+                "beheerder kan [terugvordering] aan het regelingbestand toevoegen als de regeling die "
+                "grondslag wel geeft."
+            )
         elif wijziging.terugvorderen:
             terug = max(0, betaald - nieuw_cent)
         elif betaald > nieuw_cent:
             meldingen.append("Er is meer betaald dan waar recht op is, maar er wordt niet teruggevorderd.")
     elif wijziging.terugvorderen and nieuw_cent < oud_cent:
-        meldingen.append("Vul in wat voor de periode vanaf de ingangsdatum al is betaald; dan berekent de app het "
-                         "bedrag van de terugvordering.")  # fmt: skip
+        meldingen.append(
+            "Vul in wat voor de periode vanaf de ingangsdatum al is betaald; dan berekent de app het "
+            "bedrag van de terugvordering."
+        )
     return Wijzigingsuitkomst(
-        soort=wijziging.soort, grond=grond, ingangsdatum=van, oud_eind=oud_t.eind, nieuw_eind=nieuw_t.eind,
-        regels=regels, oud_cent=oud_cent, nieuw_cent=nieuw_cent, betaald_cent=betaald,
-        terugvordering_cent=terug, nabetaling_cent=nabetaling, oud=oud_b, nieuw=nieuw_b, meldingen=meldingen,
+        soort=wijziging.soort,
+        grond=grond,
+        ingangsdatum=van,
+        oud_eind=oud_t.eind,
+        nieuw_eind=nieuw_t.eind,
+        regels=regels,
+        oud_cent=oud_cent,
+        nieuw_cent=nieuw_cent,
+        betaald_cent=betaald,
+        terugvordering_cent=terug,
+        nabetaling_cent=nabetaling,
+        oud=oud_b,
+        nieuw=nieuw_b,
+        meldingen=meldingen,
         terugvordering_artikel=regeling.terugvordering.artikel if regeling.terugvordering else "",
-    )  # fmt: skip
+    )

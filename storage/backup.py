@@ -83,9 +83,16 @@ def _veilig(rel: str) -> bool:
     (``C:x``, ``C:\\x``, ``\\\\server``: harmless on POSIX, outside the folder on Windows), no control characters."""
     p, w = PurePosixPath(rel), PureWindowsPath(rel)
     return (
-        not p.is_absolute() and not w.is_absolute() and not w.drive and not w.root and ".." not in p.parts
-        and rel.endswith(".smi") and "\\" not in rel and ":" not in rel and rel.isprintable()
-    )  # fmt: skip
+        not p.is_absolute()
+        and not w.is_absolute()
+        and not w.drive
+        and not w.root
+        and ".." not in p.parts
+        and rel.endswith(".smi")
+        and "\\" not in rel
+        and ":" not in rel
+        and rel.isprintable()
+    )
 
 
 MAX_BESTANDEN = 1_000_000
@@ -100,12 +107,16 @@ def _controleer_omvang(items: list[zipfile.ZipInfo], archief: int, naam: str) ->
     totaal = 0
     for i in items:
         if i.file_size > max(_KLEIN, 4 * i.compress_size):
-            raise BeschadigdFout(f"{naam} bevat een bestand dat uitpakt tot veel meer dan het groot is (een "
-                                 "'zipbom'); het is geen smi-tui-backup. Er is niets teruggezet.")  # fmt: skip
+            raise BeschadigdFout(
+                f"{naam} bevat een bestand dat uitpakt tot veel meer dan het groot is (een "
+                "'zipbom'); het is geen smi-tui-backup. Er is niets teruggezet."
+            )
         totaal += i.file_size
     if totaal > 4 * archief + _KLEIN:
-        raise BeschadigdFout(f"{naam} pakt uit tot veel meer dan het groot is (een 'zipbom'); het is geen "
-                             "smi-tui-backup. Er is niets teruggezet.")  # fmt: skip
+        raise BeschadigdFout(
+            f"{naam} pakt uit tot veel meer dan het groot is (een 'zipbom'); het is geen "
+            "smi-tui-backup. Er is niets teruggezet."
+        )
 
 
 def lees_backup(bron: Path, wachtwoord: str) -> tuple[bytes, dict[str, bytes]]:

@@ -71,8 +71,11 @@ def _consulent(zaak: dict[str, Any] | None = None) -> str:
     Instellingen), else ``consulent`` in config.toml — never the login name (issue 11)."""
     naam = (zaak or {}).get("consulent") or config.profiel_naam() or config.lees_config().get("consulent")
     if not naam:  # the audit entry still holds the computer account (``gebruiker``), but no consulent
-        print(f"Let op: uw naam is niet bekend, dus de audittrail noemt geen consulent. Vul uw gegevens in de app in "
-              f"(Instellingen, f3), of zet consulent = \"Uw naam\" in {config.config_bestand()}.", file=sys.stderr)  # fmt: skip
+        print(
+            f"Let op: uw naam is niet bekend, dus de audittrail noemt geen consulent. Vul uw gegevens in de app in "
+            f'(Instellingen, f3), of zet consulent = "Uw naam" in {config.config_bestand()}.',
+            file=sys.stderr,
+        )
     return str(naam or "")
 
 
@@ -150,9 +153,12 @@ def cmd_import(args: argparse.Namespace) -> int:
         opslag.sluit()
     except SchrijfFout:  # the case is stored (its dossier is written); only the list of cases lags behind
         print(zaaknummer)
-        print(f"smi-tui: let op: zaak {zaaknummer} is opgeslagen, maar de lijst van zaken kon niet worden bijgewerkt "
-              "(is de schijf vol?). Importeer het bestand niet opnieuw: de lijst wordt hersteld bij de volgende "
-              "opdracht zodra er ruimte is, of met 'smi-tui controleer --herstel-index'.", file=sys.stderr)  # fmt: skip
+        print(
+            f"smi-tui: let op: zaak {zaaknummer} is opgeslagen, maar de lijst van zaken kon niet worden bijgewerkt "
+            "(is de schijf vol?). Importeer het bestand niet opnieuw: de lijst wordt hersteld bij de volgende "
+            "opdracht zodra er ruimte is, of met 'smi-tui controleer --herstel-index'.",
+            file=sys.stderr,
+        )
         return 0
     print(zaaknummer)
     return 0

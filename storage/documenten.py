@@ -271,8 +271,10 @@ def lees_bijlage(invoer: str, *, max_mb: int = BIJLAGE_MAX_MB) -> tuple[Path, by
         raise OpslagFout("Vul het pad van het bestand in, bijvoorbeeld ~/Downloads/verslag.pdf.")
     pad = bijlage_pad(invoer)
     if not pad.exists():
-        raise OpslagFout(f"Het bestand {pad} bestaat niet. Controleer het pad; u kunt het bestand ook vanuit de "
-                         "bestandsverkenner in de terminal slepen.")  # fmt: skip
+        raise OpslagFout(
+            f"Het bestand {pad} bestaat niet. Controleer het pad; u kunt het bestand ook vanuit de "
+            "bestandsverkenner in de terminal slepen."
+        )
     if pad.is_dir():
         raise OpslagFout(f"{pad} is een map, geen bestand. Vul het pad van het bestand zelf in.")
     if not pad.is_file():
@@ -282,17 +284,23 @@ def lees_bijlage(invoer: str, *, max_mb: int = BIJLAGE_MAX_MB) -> tuple[Path, by
         with pad.open("rb") as fh:
             data = fh.read(limiet + 1)
     except PermissionError:
-        raise OpslagFout(f"Het bestand {pad} mag niet worden gelezen (geen leesrechten). Kopieer het naar uw eigen "
-                         "map en probeer het opnieuw.") from None  # fmt: skip
+        raise OpslagFout(
+            f"Het bestand {pad} mag niet worden gelezen (geen leesrechten). Kopieer het naar uw eigen "
+            "map en probeer het opnieuw."
+        ) from None
     except OSError as exc:
         raise OpslagFout(f"Het bestand {pad} kan niet worden gelezen ({exc.strerror or 'onbekende fout'}).") from None
     if not data:
         raise OpslagFout(f"Het bestand {pad} is leeg. Scan het stuk opnieuw.")
     if len(data) > limiet:
-        raise OpslagFout(f"Het bestand {pad.name} is groter dan {max_mb} MB, te groot om bij te voegen. Scan met een "
-                         "lagere resolutie (200 dpi is genoeg) of in grijstinten, of splits het in delen.")  # fmt: skip
+        raise OpslagFout(
+            f"Het bestand {pad.name} is groter dan {max_mb} MB, te groot om bij te voegen. Scan met een "
+            "lagere resolutie (200 dpi is genoeg) of in grijstinten, of splits het in delen."
+        )
     soort = next((s for magie, s in BESTANDSSOORTEN if data.startswith(magie)), None)
     if soort is None:
-        raise OpslagFout(f"{pad.name} is geen PDF, PNG, JPEG of TIFF (gekeken naar de inhoud, niet naar de naam). "
-                         "Sla de scan op als PDF en voeg die bij.")  # fmt: skip
+        raise OpslagFout(
+            f"{pad.name} is geen PDF, PNG, JPEG of TIFF (gekeken naar de inhoud, niet naar de naam). "
+            "Sla de scan op als PDF en voeg die bij."
+        )
     return pad, data, soort

@@ -152,8 +152,9 @@ class IndexMixin:
         gevonden = [r["zaaknummer"] for r in self._rijen() if b in (r.get("bsns") or ())]
         return sorted(gevonden, key=ontleed_zaaknummer)
 
-    def context_voor(self, zaak: Any, zaaknummer: str | None = None, *, zelfde_regeling: bool = True
-                     ) -> list[tuple[str, dict[str, Any]]]:  # fmt: skip
+    def context_voor(
+        self, zaak: Any, zaaknummer: str | None = None, *, zelfde_regeling: bool = True
+    ) -> list[tuple[str, dict[str, Any]]]:
         """The other cases the assessment of ``zaak`` needs: those that share a BSN with it (earlier decisions,
         repeat applications) and, with ``zelfde_regeling``, those of the same regulation (budget ceiling; leave it off
         for a regulation without one: it reads many dossiers). ``zaaknummer`` (the case itself,

@@ -47,8 +47,16 @@ FORMAAT = 2  # 2: with a manifest (storage/manifest.py); a store of format 1 is 
 class Opslag(IndexMixin, DocumentenMixin, LogboekMixin, SleutelMixin, ImportMixin):
     """An open store (holds the lock). Use :meth:`maak` or :meth:`open`, preferably as a context manager."""
 
-    def __init__(self, map_: Path, sleutel: bytes, slot: Slot, *, sync: bool = True, nieuw: bool = False,
-                 afleiding: bytes | None = None) -> None:  # fmt: skip
+    def __init__(
+        self,
+        map_: Path,
+        sleutel: bytes,
+        slot: Slot,
+        *,
+        sync: bool = True,
+        nieuw: bool = False,
+        afleiding: bytes | None = None,
+    ) -> None:
         self.map = Path(map_)
         self._sleutel = sleutel
         self._afleiding = afleiding or sleutel  # the root of the derived keys (kept when the data key is replaced)

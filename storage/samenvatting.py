@@ -145,8 +145,11 @@ def concepten_van(zaak: dict[str, Any]) -> list[dict[str, str]]:
     concepten = zaak.get("concepten")
     if not isinstance(concepten, dict):
         concepten = {}
-    uit = [{"stap": str(stap), "bewaard": str(c.get("_bewaard") or "")} for stap, c in concepten.items()
-           if isinstance(c, dict)]  # fmt: skip
+    uit = [
+        {"stap": str(stap), "bewaard": str(c.get("_bewaard") or "")}
+        for stap, c in concepten.items()
+        if isinstance(c, dict)
+    ]
     return sorted(uit, key=lambda c: c["bewaard"], reverse=True)
 
 

@@ -45,8 +45,9 @@ class SleutelMixin:
         extra = {"afleiding": self._afleiding} if self._afleiding != self._sleutel else {}
         if vorige is not None:
             extra["vorige"] = vorige
-        nieuw_sb, _ = Sleutelbestand.nieuw(nieuw, scrypt_n=max(sb.scrypt_n, minimum_n()), data_sleutel=self._sleutel,
-                                           beleid=oud != nieuw, extra=extra)  # fmt: skip
+        nieuw_sb, _ = Sleutelbestand.nieuw(
+            nieuw, scrypt_n=max(sb.scrypt_n, minimum_n()), data_sleutel=self._sleutel, beleid=oud != nieuw, extra=extra
+        )
         try:
             schrijf_atomair(self.map / SLEUTEL_NAAM, nieuw_sb.bytes())
         except OSError as exc:

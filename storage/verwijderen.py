@@ -52,17 +52,21 @@ def verzonden_brieven(zaak: dict[str, Any], documenten: list[dict[str, Any]]) ->
     brieven = [d for d in documenten if d.get("soort") not in ONTVANGEN and not d.get("ontvangen_op")]
     if brieven:
         namen = sorted({str(d.get("soort") or "document").replace("-", " ").replace("_", " ") for d in brieven})
-        uit.append(f"er {'is een brief' if len(brieven) == 1 else f'zijn {len(brieven)} brieven'} gemaakt en "
-                   f"afgedrukt ({', '.join(namen)})")  # fmt: skip
+        uit.append(
+            f"er {'is een brief' if len(brieven) == 1 else f'zijn {len(brieven)} brieven'} gemaakt en "
+            f"afgedrukt ({', '.join(namen)})"
+        )
     return uit
 
 
 def weigering(zaaknummer: str, redenen: list[str]) -> str:
     """The Dutch refusal for a case with sent letters: why, and what to do instead."""
-    return (f"Zaak {zaaknummer} kan niet worden verwijderd: {'; '.join(redenen)}. Wat de gemeente aan een inwoner "
-            "heeft gestuurd, moet zij bewaren tot de bewaartermijn voorbij is (Archiefwet 1995, art. 3; daarna "
-            "vernietigt 'smi-tui opschonen' het dossier). Is een besluit ten onrechte genomen, trek het dan in of "
-            "herzie het via het dossier (F2).")  # fmt: skip
+    return (
+        f"Zaak {zaaknummer} kan niet worden verwijderd: {'; '.join(redenen)}. Wat de gemeente aan een inwoner "
+        "heeft gestuurd, moet zij bewaren tot de bewaartermijn voorbij is (Archiefwet 1995, art. 3; daarna "
+        "vernietigt 'smi-tui opschonen' het dossier). Is een besluit ten onrechte genomen, trek het dan in of "
+        "herzie het via het dossier (F2)."
+    )
 
 
 def controleer(opslag: Opslag, zaaknummer: str) -> None:

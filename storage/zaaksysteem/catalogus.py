@@ -13,10 +13,14 @@ def lees_catalogus(v: Verbinding, cfg: dict[str, str]) -> dict[str, str]:
     zaaktype; the configured besluittype and informatieobjecttype must belong to it (else the server fails)."""
     zt: dict[str, Any] = v.vraag("GET", cfg["zgw_zaaktype"]) or {}
     if zt.get("concept"):
-        raise ZaaksysteemFout(f"Het zaaktype {cfg['zgw_zaaktype']} is nog niet gepubliceerd; vraag de beheerder van de catalogus het te publiceren.")  # fmt: skip
+        raise ZaaksysteemFout(
+            f"Het zaaktype {cfg['zgw_zaaktype']} is nog niet gepubliceerd; vraag de beheerder van de catalogus het te publiceren."
+        )
     for sleutel, veld in (("zgw_besluittype", "besluittypen"), ("zgw_informatieobjecttype", "informatieobjecttypen")):
         if cfg[sleutel] not in (zt.get(veld) or []):
-            raise ZaaksysteemFout(f"'{sleutel}' in config.toml ({cfg[sleutel]}) hoort niet bij het zaaktype {cfg['zgw_zaaktype']}; kies er een uit de {veld} van dat zaaktype.")  # fmt: skip
+            raise ZaaksysteemFout(
+                f"'{sleutel}' in config.toml ({cfg[sleutel]}) hoort niet bij het zaaktype {cfg['zgw_zaaktype']}; kies er een uit de {veld} van dat zaaktype."
+            )
     uit: dict[str, str] = {}
     statustypen = sorted((v.vraag("GET", u) for u in zt.get("statustypen") or []), key=lambda s: s["volgnummer"])
     gewoon = [s for s in statustypen if not s.get("isEindstatus")]

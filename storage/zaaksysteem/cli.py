@@ -84,8 +84,10 @@ def _ophalen(opslag: Opslag, cfg: dict[str, str], wat: str, wie: str) -> int:
         return 3
     finally:
         v.sluit()
-    print(f"Zaak {wat} is overgenomen als {zn}; u kunt haar hier offline verder behandelen. De volgende "
-          "'smi-tui sync' koppelt haar aan dezelfde zaak in het zaaksysteem.")  # fmt: skip
+    print(
+        f"Zaak {wat} is overgenomen als {zn}; u kunt haar hier offline verder behandelen. De volgende "
+        "'smi-tui sync' koppelt haar aan dezelfde zaak in het zaaksysteem."
+    )
     return 0
 
 
@@ -121,6 +123,8 @@ def _draai(opslag: Opslag, cfg: dict[str, str], alleen: str | None, wie: str) ->
         v.sluit()
     gelijk = sum(1 for u in uitkomsten if u.ongewijzigd)
     mis = [u for u in uitkomsten if u.fout or u.conflicten]
-    print(f"Sync klaar: {len(uitkomsten) - gelijk - len(mis)} zaak/zaken bijgewerkt, {gelijk} ongewijzigd "
-          f"(niets verstuurd), {len(mis)} met een fout of conflict; {v.aantal} verzoek(en) aan het zaaksysteem.")  # fmt: skip
+    print(
+        f"Sync klaar: {len(uitkomsten) - gelijk - len(mis)} zaak/zaken bijgewerkt, {gelijk} ongewijzigd "
+        f"(niets verstuurd), {len(mis)} met een fout of conflict; {v.aantal} verzoek(en) aan het zaaksysteem."
+    )
     return 1 if mis else 0

@@ -114,19 +114,38 @@ def maak_plan(
         )
         if not bsn:  # a rol of a natuurlijk persoon is identified by the BSN; the name alone is not sent
             continue
-        plan.append(Object(f"rol:ouder:{bsn}", "rol", {
-            "zaak": ref("zaak"), "roltype": cat(roltype), "betrokkeneType": "natuurlijk_persoon",
-            "roltoelichting": "Aanvrager" if i == 0 else "Partner van de aanvrager",
-            "betrokkeneIdentificatie": {"inpBsn": bsn},
-        }, zoek={"bsn": bsn}, alleen_met=None if i == 0 else roltype))  # fmt: skip
+        plan.append(
+            Object(
+                f"rol:ouder:{bsn}",
+                "rol",
+                {
+                    "zaak": ref("zaak"),
+                    "roltype": cat(roltype),
+                    "betrokkeneType": "natuurlijk_persoon",
+                    "roltoelichting": "Aanvrager" if i == 0 else "Partner van de aanvrager",
+                    "betrokkeneIdentificatie": {"inpBsn": bsn},
+                },
+                zoek={"bsn": bsn},
+                alleen_met=None if i == 0 else roltype,
+            )
+        )
     behandelaar = (zaak.get("behandelaar") or {}).get("naam") if isinstance(zaak.get("behandelaar"), dict) else None
     naam = str(behandelaar or zaak.get("consulent") or "")
     if naam:
-        plan.append(Object(f"rol:behandelaar:{_identificatie(naam)}", "rol", {
-            "zaak": ref("zaak"), "roltype": cat("roltype:behandelaar"), "betrokkeneType": "medewerker",
-            "roltoelichting": "Consulent (behandelaar)",
-            "betrokkeneIdentificatie": {"identificatie": _identificatie(naam), "achternaam": naam[:200]},
-        }, zoek={"medewerker": _identificatie(naam)}))  # fmt: skip
+        plan.append(
+            Object(
+                f"rol:behandelaar:{_identificatie(naam)}",
+                "rol",
+                {
+                    "zaak": ref("zaak"),
+                    "roltype": cat("roltype:behandelaar"),
+                    "betrokkeneType": "medewerker",
+                    "roltoelichting": "Consulent (behandelaar)",
+                    "betrokkeneIdentificatie": {"identificatie": _identificatie(naam), "achternaam": naam[:200]},
+                },
+                zoek={"medewerker": _identificatie(naam)},
+            )
+        )
 
     auteurs = {
         str(w.get("veld", "")).removeprefix("documenten."): str(e.get("consulent") or e.get("gebruiker") or "")
@@ -145,8 +164,13 @@ def maak_plan(
         eio.pop(weg)
     eio |= {"formaat": "application/json", "bestandsnaam": EXTENSIE, "titel": f"Dossier {zn} (smi-tui)"}
     plan.append(Object("dossier", "dossier", eio, wijzigbaar=True, inhoud=dossier, zoek={"identificatie": meta["id"]}))
-    plan.append(Object("zio:dossier", "zaakinformatieobject",
-                       {"zaak": ref("zaak"), "informatieobject": ref("dossier"), "titel": eio["titel"]}))  # fmt: skip
+    plan.append(
+        Object(
+            "zio:dossier",
+            "zaakinformatieobject",
+            {"zaak": ref("zaak"), "informatieobject": ref("dossier"), "titel": eio["titel"]},
+        )
+    )
 
     for d in docs:
         verzonden = besluit.get("verzonden_op") if d.get("soort") == "beschikking" else None
@@ -156,16 +180,38 @@ def maak_plan(
         eio = {k: v for k, v in eio.items() if v is not None}
         # changeable: the beschikking gets its verzenddatum when it is sent (its bytes never change: a letter made
         # again is a new document)
-        plan.append(Object(f"doc:{d['id']}", "document", eio, wijzigbaar=True, inhoud_van=str(d["id"]),
-                           zoek={"identificatie": d["id"]}))  # fmt: skip
-        plan.append(Object(f"zio:{d['id']}", "zaakinformatieobject",
-                           {"zaak": ref("zaak"), "informatieobject": ref(f"doc:{d['id']}"), "titel": eio["titel"]}))  # fmt: skip
+        plan.append(
+            Object(
+                f"doc:{d['id']}",
+                "document",
+                eio,
+                wijzigbaar=True,
+                inhoud_van=str(d["id"]),
+                zoek={"identificatie": d["id"]},
+            )
+        )
+        plan.append(
+            Object(
+                f"zio:{d['id']}",
+                "zaakinformatieobject",
+                {"zaak": ref("zaak"), "informatieobject": ref(f"doc:{d['id']}"), "titel": eio["titel"]},
+            )
+        )
 
     for stap, moment in stapmomenten(zaak, trail):
-        plan.append(Object(f"status:{stap}", "status", {
-            "zaak": ref("zaak"), "statustype": cat("statustype:1" if stap == "melding" else "statustype:2"),
-            "datumStatusGezet": moment, "statustoelichting": _STAP_TEKST[stap],
-        }, zoek={"moment": moment}))  # fmt: skip
+        plan.append(
+            Object(
+                f"status:{stap}",
+                "status",
+                {
+                    "zaak": ref("zaak"),
+                    "statustype": cat("statustype:1" if stap == "melding" else "statustype:2"),
+                    "datumStatusGezet": moment,
+                    "statustoelichting": _STAP_TEKST[stap],
+                },
+                zoek={"moment": moment},
+            )
+        )
 
     vandaag = date.today().isoformat()
     beschikkingen = [d["id"] for d in docs if d.get("soort") == "beschikking" and not d.get("vervangen_door")]
@@ -175,27 +221,55 @@ def maak_plan(
         # no medical details in the besluit's free text: the motivation is in the beschikking (vertrouwelijk)
         b["toelichting"] = b["toelichting"].split(":")[0].strip() + "; de motivering staat in de beschikking"
         b["zaak"] = ref("zaak")
-        plan.append(Object(f"besluit:{n}", "besluit", {k: v for k, v in b.items() if v is not None},
-                           wijzigbaar=True, zoek={"identificatie": b["identificatie"]}))  # fmt: skip
+        plan.append(
+            Object(
+                f"besluit:{n}",
+                "besluit",
+                {k: v for k, v in b.items() if v is not None},
+                wijzigbaar=True,
+                zoek={"identificatie": b["identificatie"]},
+            )
+        )
         if n == 1:
             for doc_id in beschikkingen:
-                plan.append(Object(f"bio:{n}:{doc_id}", "besluitinformatieobject",
-                                   {"besluit": ref(f"besluit:{n}"), "informatieobject": ref(f"doc:{doc_id}")}))  # fmt: skip
+                plan.append(
+                    Object(
+                        f"bio:{n}:{doc_id}",
+                        "besluitinformatieobject",
+                        {"besluit": ref(f"besluit:{n}"), "informatieobject": ref(f"doc:{doc_id}")},
+                    )
+                )
 
     if zaak.get("gesloten_op"):
         afgewezen = besluit.get("beslissing") == "afwijzen"
-        plan.append(Object("resultaat", "resultaat", {
-            "zaak": ref("zaak"), "resultaattype": cat("resultaattype:afgewezen" if afgewezen else "resultaattype:toegekend"),
-            "toelichting": "Afgewezen" if afgewezen else "Toegekend",
-        }))  # fmt: skip
+        plan.append(
+            Object(
+                "resultaat",
+                "resultaat",
+                {
+                    "zaak": ref("zaak"),
+                    "resultaattype": cat("resultaattype:afgewezen" if afgewezen else "resultaattype:toegekend"),
+                    "toelichting": "Afgewezen" if afgewezen else "Toegekend",
+                },
+            )
+        )
         # after the last step (statuses are ordered by their moment), on the day of closing at the earliest
         laatste = [_tijd(m) for _, m in stapmomenten(zaak, trail)]
         gesloten = datetime.fromisoformat(f"{zaak['gesloten_op']}T00:00:00+00:00")  # a date: the model checked it
         eind = max([gesloten, *[t + timedelta(seconds=1) for t in laatste if t]])
-        plan.append(Object("status:eind", "status", {
-            "zaak": ref("zaak"), "statustype": cat("statustype:eind"), "datumStatusGezet": eind.isoformat(timespec="seconds"),
-            "statustoelichting": "Dossier gesloten",
-        }, zoek={"eind": True}))  # fmt: skip
+        plan.append(
+            Object(
+                "status:eind",
+                "status",
+                {
+                    "zaak": ref("zaak"),
+                    "statustype": cat("statustype:eind"),
+                    "datumStatusGezet": eind.isoformat(timespec="seconds"),
+                    "statustoelichting": "Dossier gesloten",
+                },
+                zoek={"eind": True},
+            )
+        )
     return plan
 
 

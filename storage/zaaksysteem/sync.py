@@ -119,8 +119,13 @@ def _gelijk(remote: dict[str, Any], body: dict[str, Any]) -> bool:
 class Synchronisatie:
     """One sync run over an open store and one connection."""
 
-    def __init__(self, opslag: Opslag, v: Verbinding, cfg: dict[str, str],
-                 slot: contextlib.AbstractContextManager[Any] | None = None) -> None:  # fmt: skip
+    def __init__(
+        self,
+        opslag: Opslag,
+        v: Verbinding,
+        cfg: dict[str, str],
+        slot: contextlib.AbstractContextManager[Any] | None = None,
+    ) -> None:
         """``slot``: the app's store lock, held around each use of the store and never during a request (other
         threads read the store meanwhile); the CLI needs none."""
         self.opslag, self.v, self.cfg = opslag, v, cfg
@@ -144,7 +149,9 @@ class Synchronisatie:
             if set(waarde) == {"$cat"}:
                 url = self.catalogus().get(waarde["$cat"])
                 if not url:
-                    raise ZaaksysteemFout(f"Het zaaktype heeft geen {waarde['$cat'].replace(':', ' ')}; vraag de beheerder van de catalogus het toe te voegen.")  # fmt: skip
+                    raise ZaaksysteemFout(
+                        f"Het zaaktype heeft geen {waarde['$cat'].replace(':', ' ')}; vraag de beheerder van de catalogus het toe te voegen."
+                    )
                 return url
             return {k: self._los_op(v, rec) for k, v in waarde.items()}
         if isinstance(waarde, list):
@@ -196,8 +203,15 @@ class Synchronisatie:
             return lijst[0] if lijst else None
         if obj.soort == "status":  # one status per step, named in its toelichting (its moment may differ in a
             # store that took the case over: its audit trail has the takeover line)
-            return next((s for s in lijst if s.get("statustype") == body["statustype"]
-                         and s.get("statustoelichting") == body["statustoelichting"]), None)  # fmt: skip
+            return next(
+                (
+                    s
+                    for s in lijst
+                    if s.get("statustype") == body["statustype"]
+                    and s.get("statustoelichting") == body["statustoelichting"]
+                ),
+                None,
+            )
         ident = body["betrokkeneIdentificatie"]
         for r in lijst:
             bi = r.get("betrokkeneIdentificatie") or {}

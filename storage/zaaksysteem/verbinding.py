@@ -218,8 +218,15 @@ class Verbinding:
             )
         if status == 400:
             velden = _velden(data) or [_reden(data)]
-            codes = {str(p.get("name")): str(p.get("code")) for p in (data or {}).get("invalidParams") or []
-                     if isinstance(p, dict)} if isinstance(data, dict) else {}  # fmt: skip
+            codes = (
+                {
+                    str(p.get("name")): str(p.get("code"))
+                    for p in (data or {}).get("invalidParams") or []
+                    if isinstance(p, dict)
+                }
+                if isinstance(data, dict)
+                else {}
+            )
             raise Ongeldig(
                 f"Het zaaksysteem weigert de gegevens ({methode} {pad.split('?')[0]}): " + "; ".join(velden) + ".",
                 codes,

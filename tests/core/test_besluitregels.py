@@ -24,9 +24,12 @@ def _zaak(naam: str, **gesprek: Any) -> Zaak:
 
 
 def _besluit(zaak: Zaak, beslissing: str, clausule: bool = False) -> Zaak:
-    b = zaak.besluit.model_copy(update={"beslissing": Beslissing(beslissing),  # type: ignore[union-attr]
-                                        "hardheidsclausule": Hardheidsclausule(toegepast=clausule,
-                                                                               reden=REDEN if clausule else "")})  # fmt: skip
+    b = zaak.besluit.model_copy(
+        update={
+            "beslissing": Beslissing(beslissing),  # type: ignore[union-attr]
+            "hardheidsclausule": Hardheidsclausule(toegepast=clausule, reden=REDEN if clausule else ""),
+        }
+    )
     return zaak.model_copy(update={"besluit": b})
 
 
@@ -34,8 +37,9 @@ def _beoordeling(zaak: Zaak, zonder_clausule: bool = False) -> Beoordeling:
     b = beoordeel_zaak(zaak, Register.laad(), peildatum=zaak.melding.datum)
     if zonder_clausule:  # a regulation without a hardheidsclausule (none of the five: made here)
         r = b.regeling
-        b.regeling = r.model_copy(update={"hardheidsclausule": r.hardheidsclausule.model_copy(
-            update={"toegestaan": False})})  # fmt: skip
+        b.regeling = r.model_copy(
+            update={"hardheidsclausule": r.hardheidsclausule.model_copy(update={"toegestaan": False})}
+        )
     return b
 
 
@@ -69,8 +73,9 @@ MATRIX = [
 
 
 @pytest.mark.parametrize(("naam", "kot", "beslissing", "clausule", "geen", "voorstel", "veld"), MATRIX)
-def test_matrix(naam: str, kot: bool, beslissing: str, clausule: bool, geen: bool, voorstel: Voorstel,
-                veld: str | None) -> None:  # fmt: skip
+def test_matrix(
+    naam: str, kot: bool, beslissing: str, clausule: bool, geen: bool, voorstel: Voorstel, veld: str | None
+) -> None:
     zaak = _besluit(_zaak(naam, **({"recht_op_kinderopvangtoeslag": True} if kot else {})), beslissing, clausule)
     if naam.startswith("eemnes") and not kot:  # its own reason is what a refusal without grounds needs
         zaak = zaak.model_copy(update={"besluit": zaak.besluit.model_copy(update={"motivering": ""})})  # type: ignore[union-attr]
@@ -134,8 +139,13 @@ def test_definitief_en_wijziging_na_afdrukken() -> None:
     verzonden = markeer(vast, verzonden_op=date(2026, 3, 4))
     assert wijziging_geweigerd(vast, verzonden) is None  # recording the sending once is allowed
     assert wijziging_geweigerd(verzonden, markeer(vast, verzonden_op=date(2026, 3, 5))) is not None  # another date
-    weer_anders = verzonden.model_copy(update={"besluit": verzonden.besluit.model_copy(  # type: ignore[union-attr]
-        update={"verzonden_op": date(2026, 3, 9)})})  # fmt: skip
+    weer_anders = verzonden.model_copy(
+        update={
+            "besluit": verzonden.besluit.model_copy(  # type: ignore[union-attr]
+                update={"verzonden_op": date(2026, 3, 9)}
+            )
+        }
+    )
     assert wijziging_geweigerd(verzonden, weer_anders) is not None
     # drafts and records after the decision are not what it rests on
     assert wijziging_geweigerd(vast, vast.model_copy(update={"concepten": {"besluit": {"x": 1}}})) is None
@@ -144,5 +154,7 @@ def test_definitief_en_wijziging_na_afdrukken() -> None:
 def test_verzenddatum_niet_voor_besluit() -> None:
     zaak = _zaak("eemnes-toekenning")
     with pytest.raises(ValueError, match="vóór de besluitdatum"):
-        markeer(zaak.model_copy(update={"besluit": zaak.besluit.model_copy(update={"verzonden_op": None})}),  # type: ignore[union-attr]
-                verzonden_op=date(2020, 1, 1))  # fmt: skip
+        markeer(
+            zaak.model_copy(update={"besluit": zaak.besluit.model_copy(update={"verzonden_op": None})}),  # type: ignore[union-attr]
+            verzonden_op=date(2020, 1, 1),
+        )

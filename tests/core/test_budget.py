@@ -25,20 +25,36 @@ def toegekend_2026():  # 1 February - 31 July 2026: 6 months in 2026
 
 
 def jaaroverschrijdend():  # 1 October 2025 - 31 March 2026: crosses the year, 3 months in 2026
-    return zaak("albrandswaard-toekenning", {
-        "zaaknummer": "SMI-2025-0007", "melding.datum": "2025-09-01", "gesprek.datum": "2025-09-02",
-        "gesprek.advies.datum": "2025-09-05", "aanvraag.ontvangen_op": "2025-09-01", "aanvraag.compleet_op": "2025-09-08",
-        "aanvraag.stukken": [], "melding.kinderen.0.opvang.begindatum": "2025-10-01",
-        "melding.kinderen.0.opvang.lrk_gecontroleerd_op": "2025-09-05",
-        "besluit": {"datum": "2025-09-20", "beslissing": "gedeeltelijk", "verzonden_op": "2025-09-22"},
-    })  # fmt: skip
+    return zaak(
+        "albrandswaard-toekenning",
+        {
+            "zaaknummer": "SMI-2025-0007",
+            "melding.datum": "2025-09-01",
+            "gesprek.datum": "2025-09-02",
+            "gesprek.advies.datum": "2025-09-05",
+            "aanvraag.ontvangen_op": "2025-09-01",
+            "aanvraag.compleet_op": "2025-09-08",
+            "aanvraag.stukken": [],
+            "melding.kinderen.0.opvang.begindatum": "2025-10-01",
+            "melding.kinderen.0.opvang.lrk_gecontroleerd_op": "2025-09-05",
+            "besluit": {"datum": "2025-09-20", "beslissing": "gedeeltelijk", "verzonden_op": "2025-09-22"},
+        },
+    )
 
 
 def aanvraag(nummer: str, ontvangen: str, begin: str):  # pending: 6 months from ``begin``
-    return zaak("albrandswaard-toekenning", {
-        "zaaknummer": nummer, "besluit": None, "budget": None, "aanvraag.ontvangen_op": ontvangen,
-        "aanvraag.compleet_op": ontvangen, "aanvraag.stukken": [], "melding.kinderen.0.opvang.begindatum": begin,
-    })  # fmt: skip
+    return zaak(
+        "albrandswaard-toekenning",
+        {
+            "zaaknummer": nummer,
+            "besluit": None,
+            "budget": None,
+            "aanvraag.ontvangen_op": ontvangen,
+            "aanvraag.compleet_op": ontvangen,
+            "aanvraag.stukken": [],
+            "melding.kinderen.0.opvang.begindatum": begin,
+        },
+    )
 
 
 def zaken():
@@ -56,9 +72,11 @@ def test_overzicht_vastgelegd_gereserveerd_resterend() -> None:
     assert o.resterend_cent == 3000000 - 21 * MAAND
     # granted first (the cross-year one, art. 7 lid 4 a), then pending by date of receipt (art. 7 lid 4 b)
     assert [(x.zaaknummer, x.status) for x in o.rijen] == [
-        ("SMI-2025-0007", "vastgelegd"), ("SMI-2026-0001", "vastgelegd"),
-        ("SMI-2026-0005", "gereserveerd"), ("SMI-2026-0009", "gereserveerd"),
-    ]  # fmt: skip
+        ("SMI-2025-0007", "vastgelegd"),
+        ("SMI-2026-0001", "vastgelegd"),
+        ("SMI-2026-0005", "gereserveerd"),
+        ("SMI-2026-0009", "gereserveerd"),
+    ]
     d, c = o.rijen[2], o.rijen[3]
     assert (d.positie, d.resterend_voor_cent, d.past) == (1, 3000000 - 9 * MAAND, True)
     assert (c.positie, c.resterend_voor_cent, c.past) == (2, 3000000 - 15 * MAAND, False)
@@ -86,10 +104,14 @@ def test_volgorde_komt_uit_het_regelingbestand() -> None:
     wachtend = [x.zaaknummer for x in budgetoverzicht(r, 2026, alle, 3000000).rijen if x.status == "gereserveerd"]
     assert wachtend == ["SMI-2025-0007 (verlenging)", "SMI-2026-0005"]  # a: the running cross-year grant first
     t = r.toets(ToetsBudgetplafond)
-    alleen_datum = r.model_copy(update={"toetsen": [x if x is not t else t.model_copy(update={"volgorde":
-                                                    ["datum_ontvangst"]}) for x in r.toetsen]})  # fmt: skip
-    wachtend = [x.zaaknummer for x in budgetoverzicht(alleen_datum, 2026, alle, 3000000).rijen
-                if x.status == "gereserveerd"]  # fmt: skip
+    alleen_datum = r.model_copy(
+        update={
+            "toetsen": [x if x is not t else t.model_copy(update={"volgorde": ["datum_ontvangst"]}) for x in r.toetsen]
+        }
+    )
+    wachtend = [
+        x.zaaknummer for x in budgetoverzicht(alleen_datum, 2026, alle, 3000000).rijen if x.status == "gereserveerd"
+    ]
     assert wachtend == ["SMI-2026-0005", "SMI-2025-0007 (verlenging)"]
 
 

@@ -20,8 +20,9 @@ def test_balk_binnen_het_plafond() -> None:
     assert b is not None and (b.vastgelegd, b.gereserveerd, b.resterend, b.tekort) == (13, 9, 8, 0)
     assert b.tekst() == "█" * 13 + "▒" * 9 + "░" * 8
     # the figures beside it: resterend 3.000.000 - 2.207.370 = 792.630 ct
-    assert budgetregel(o) == ("█ vastgelegd € 13.244,22  ▒ gereserveerd € 8.829,48  ░ resterend € 7.926,30  — "
-                              "plafond 2026 € 30.000,00")  # fmt: skip
+    assert budgetregel(o) == (
+        "█ vastgelegd € 13.244,22  ▒ gereserveerd € 8.829,48  ░ resterend € 7.926,30  — plafond 2026 € 30.000,00"
+    )
 
 
 def test_balk_boven_het_plafond_toont_het_tekort() -> None:
@@ -36,8 +37,19 @@ def test_balk_boven_het_plafond_toont_het_tekort() -> None:
 
 
 def test_zonder_plafond_geen_balk_maar_de_melding() -> None:
-    o = Budgetoverzicht("albrandswaard-2025", 2027, None, "", 0, 0, None, [], [], "artikel 7 lid 4",
-                        melding="Geen budgetplafond bekend voor 2027; de functioneel beheerder vult het in.")  # fmt: skip
+    o = Budgetoverzicht(
+        "albrandswaard-2025",
+        2027,
+        None,
+        "",
+        0,
+        0,
+        None,
+        [],
+        [],
+        "artikel 7 lid 4",
+        melding="Geen budgetplafond bekend voor 2027; de functioneel beheerder vult het in.",
+    )
     assert budgetbalk(o) is None
     assert budgetregel(o).startswith("Geen budgetplafond bekend voor 2027")
 

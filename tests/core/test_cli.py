@@ -13,8 +13,9 @@ VOORBEELD_ZAKEN = sorted(p.name for p in VOORBEELDEN.glob("*.json"))
 
 
 def smi(*args: str, invoer: str | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "smi_tui", *args], capture_output=True, text=True, input=invoer,
-                          timeout=60)  # fmt: skip
+    return subprocess.run(
+        [sys.executable, "-m", "smi_tui", *args], capture_output=True, text=True, input=invoer, timeout=60
+    )
 
 
 @pytest.mark.parametrize("naam", VOORBEELD_ZAKEN)
@@ -29,8 +30,14 @@ def test_beoordeel_elk_voorbeeld_als_json(naam) -> None:
         assert t["uitkomst"] in ("voldaan", "niet voldaan", "ontbreekt")
     if data["uitkomst"] in ("toekennen", "gedeeltelijk"):
         b = data["berekening"]
-        assert {"kinderen", "tegemoetkoming_per_maand_cent", "eigen_bijdrage_per_maand_cent", "periode", "maanden",
-                "totaal_cent"} <= b.keys()  # fmt: skip
+        assert {
+            "kinderen",
+            "tegemoetkoming_per_maand_cent",
+            "eigen_bijdrage_per_maand_cent",
+            "periode",
+            "maanden",
+            "totaal_cent",
+        } <= b.keys()
         assert sum(m["tegemoetkoming_cent"] for m in b["maanden"]) == b["totaal_cent"]
         for k in b["kinderen"]:
             assert {
@@ -76,9 +83,13 @@ def test_ongeldige_zaak_exit_2_met_elk_fout_veld(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("inhoud", "melding"),
-    [(None, "bestaat niet"), ("{kapot", "geen geldige JSON"), ("[]", "moet een groep velden zijn"),
-     ('{"regeling": "eemnes"}', "melding: ontbreekt")],
-)  # fmt: skip
+    [
+        (None, "bestaat niet"),
+        ("{kapot", "geen geldige JSON"),
+        ("[]", "moet een groep velden zijn"),
+        ('{"regeling": "eemnes"}', "melding: ontbreekt"),
+    ],
+)
 def test_slechte_invoer(tmp_path: Path, inhoud, melding) -> None:
     pad = tmp_path / "zaak.json"
     if inhoud is not None:
@@ -109,8 +120,13 @@ def test_slechte_peildatum() -> None:
 def test_regelingen_json() -> None:
     uit = smi("regelingen", "--json")
     rijen = json.loads(uit.stdout)
-    assert {r["id"] for r in rijen} >= {"heemstede-2022", "albrandswaard-2025", "voerendaal-2022", "eemnes-2025",
-                                        "oude-ijsselstreek-2020"}  # fmt: skip
+    assert {r["id"] for r in rijen} >= {
+        "heemstede-2022",
+        "albrandswaard-2025",
+        "voerendaal-2022",
+        "eemnes-2025",
+        "oude-ijsselstreek-2020",
+    }
     assert all({"id", "gemeente", "titel", "geldig_vanaf", "geldig_tot"} <= r.keys() for r in rijen)
 
 
@@ -145,7 +161,14 @@ def test_argumentfouten_in_het_nederlands(args: list[str], melding: str) -> None
 def test_brief_na_het_besluit_via_de_cli(tmp_path: Path) -> None:
     """The letters after the decision are reachable from `smi-tui brief` (one list: letters.SOORTEN)."""
     uit = tmp_path / "w.pdf"
-    r = smi("brief", "wijzigingsbeschikking", str(VOORBEELDEN / "albrandswaard-herziening.json"), "-o", str(uit),
-            "--nummer", "1")  # fmt: skip
+    r = smi(
+        "brief",
+        "wijzigingsbeschikking",
+        str(VOORBEELDEN / "albrandswaard-herziening.json"),
+        "-o",
+        str(uit),
+        "--nummer",
+        "1",
+    )
     assert r.returncode == 0, r.stderr
     assert uit.read_bytes().startswith(b"%PDF")

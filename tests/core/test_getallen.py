@@ -123,15 +123,24 @@ def test_uren(tekst: str, waarde: Decimal) -> None:
     assert lees_uren(tekst) == waarde
 
 
-@pytest.mark.parametrize(("tekst", "deel"), [("2.5", "2,5 (twee komma vijf uur)"), ("2,125", "hoogstens twee"),
-                                             ("€ 5", "is geen aantal uren"), ("-2", "negatief")])  # fmt: skip
+@pytest.mark.parametrize(
+    ("tekst", "deel"),
+    [
+        ("2.5", "2,5 (twee komma vijf uur)"),
+        ("2,125", "hoogstens twee"),
+        ("€ 5", "is geen aantal uren"),
+        ("-2", "negatief"),
+    ],
+)
 def test_uren_geweigerd(tekst: str, deel: str) -> None:
     with pytest.raises(GetalFout, match=deel.replace("(", r"\(").replace(")", r"\)")):
         lees_uren(tekst)
 
 
-@pytest.mark.parametrize(("tekst", "waarde"), [("12,5%", Decimal("12.5")), ("12,5 %", Decimal("12.5")),
-                                               ("80 procent", Decimal(80)), ("100", Decimal(100))])  # fmt: skip
+@pytest.mark.parametrize(
+    ("tekst", "waarde"),
+    [("12,5%", Decimal("12.5")), ("12,5 %", Decimal("12.5")), ("80 procent", Decimal(80)), ("100", Decimal(100))],
+)
 def test_percentage(tekst: str, waarde: Decimal) -> None:
     assert lees_percentage(tekst) == waarde
 

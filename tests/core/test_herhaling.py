@@ -16,12 +16,22 @@ from tests.core.test_termijnen_nazorg import REG, zaak
 def eerder(besluit_op: str, beslissing: str = "afwijzen", **meer):
     # an earlier case of 2023: its gesprek, verslag and aanvraag before its besluit (a besluit follows them)
     stukken = [{"code": c, "ontvangen_op": "2023-07-10"} for c in ("aanvraagformulier", "inkomensgegevens")]
-    return zaak("eemnes-toekenning", {"zaaknummer": "SMI-2023-0004", "melding.datum": "2023-07-01",
-                                      "gesprek.datum": "2023-07-05", "verslag.ondertekend_op": "2023-07-10",
-                                      "aanvraag.ontvangen_op": "2023-07-10", "aanvraag.compleet_op": "2023-07-10",
-                                      "aanvraag.stukken": stukken,
-                                      "besluit.datum": besluit_op, "besluit.beslissing": beslissing,
-                                      "besluit.verzonden_op": None, **meer})  # fmt: skip
+    return zaak(
+        "eemnes-toekenning",
+        {
+            "zaaknummer": "SMI-2023-0004",
+            "melding.datum": "2023-07-01",
+            "gesprek.datum": "2023-07-05",
+            "verslag.ondertekend_op": "2023-07-10",
+            "aanvraag.ontvangen_op": "2023-07-10",
+            "aanvraag.compleet_op": "2023-07-10",
+            "aanvraag.stukken": stukken,
+            "besluit.datum": besluit_op,
+            "besluit.beslissing": beslissing,
+            "besluit.verzonden_op": None,
+            **meer,
+        },
+    )
 
 
 def nieuw(**meer):  # application received 24 February 2026
@@ -33,8 +43,9 @@ def test_eerdere_besluiten_op_bsn_van_een_ouder() -> None:
     ander_gezin = eerder("2023-08-24", **{"melding.ouders": [{"naam": "A. Ander", "bsn": "111222333"}]})
     zonder_besluit = eerder("2023-08-24", besluit=None, zaaknummer="SMI-2023-0005")
     # the partner's BSN alone is enough: same household
-    alleen_partner = eerder("2023-09-01", zaaknummer="SMI-2023-0006",
-                            **{"melding.ouders": [z.melding.ouders[1].model_dump(mode="json")]})  # fmt: skip
+    alleen_partner = eerder(
+        "2023-09-01", zaaknummer="SMI-2023-0006", **{"melding.ouders": [z.melding.ouders[1].model_dump(mode="json")]}
+    )
     zaken = [("SMI-2023-0004", eerder("2023-08-24", "toekennen")), ("SMI-2023-0009", ander_gezin),
              ("SMI-2023-0005", zonder_besluit), ("SMI-2023-0006", alleen_partner), ("SMI-2026-0002", z)]  # fmt: skip
     gevonden = eerdere_besluiten(z, zaken)

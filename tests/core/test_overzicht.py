@@ -24,9 +24,17 @@ def test_samenvatting_delen_en_geen_bsn() -> None:
     z = _zaak("albrandswaard-toekenning")
     b = beoordeel_zaak(z, peildatum=date(2026, 5, 4))
     delen = samenvatting(z, b, date(2026, 5, 4))
-    assert [d.titel for d in delen] == ["Ouders en kinderen", "Melding en gesprek", "Verslag",
-                                        "Voorliggende voorzieningen", "Toetsen", "Berekening per kind", "Besluit",
-                                        "Termijnen", "Documenten"]  # fmt: skip
+    assert [d.titel for d in delen] == [
+        "Ouders en kinderen",
+        "Melding en gesprek",
+        "Verslag",
+        "Voorliggende voorzieningen",
+        "Toetsen",
+        "Berekening per kind",
+        "Besluit",
+        "Termijnen",
+        "Documenten",
+    ]
     alles = " ".join(f"{label} {tekst}" for d in delen for label, tekst in d.regels)
     assert "Noor de Boer, 1 jaar" in alles  # born 1 June 2024: 1 year old on 4 May 2026
     assert all(p.bsn not in alles for p in [*z.melding.ouders, *z.melding.kinderen] if p.bsn)
@@ -43,8 +51,10 @@ def test_voorbeeld_van_het_besluit() -> None:
     b = beoordeel_zaak(z, peildatum=date(2026, 1, 27))
     regels = besluitvoorbeeld(z, b, date(2026, 1, 28))
     assert regels[0] == ("Besluit", "gedeeltelijk, besluitdatum 27 januari 2026")
-    assert ("Toegekend", "Noor de Boer: van 1 februari 2026 t/m 31 juli 2026, 136,50 uur dagopvang per volle maand, "
-            "totaal € 8.829,48") in regels  # fmt: skip
+    assert (
+        "Toegekend",
+        "Noor de Boer: van 1 februari 2026 t/m 31 juli 2026, 136,50 uur dagopvang per volle maand, totaal € 8.829,48",
+    ) in regels
     assert ("Afgewezen", "Maximum aantal uren (artikel 6 lid 2)") in regels
     # sent 28 January 2026: six weeks from the next day = Wednesday 11 March 2026 (Awb 6:7, 6:8)
     assert ("Bezwaar", "tot en met 11 maart 2026 bij verzending op 28 januari 2026 (artikel 6:7 en 6:8 Awb)") in regels

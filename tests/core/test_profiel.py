@@ -22,13 +22,30 @@ def _config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
-@pytest.mark.parametrize(("telefoon", "goed"), [
-    ("035 123 45 67", True), ("0351234567", True), ("035-1234567", True), ("06 12 34 56 78", True),
-    ("06-12345678", True), ("+31 35 123 45 67", True), ("+31 (0)35 123 45 67", False), ("0031 6 12345678", True),
-    ("14 035", True), ("140172", True), ("(035) 123 45 67", True), ("", True),
-    ("12345", False), ("035 123 45 6", False), ("035 123 45 678", False), ("06-1234567", False),
-    ("0035 123 45 67", False), ("telefoon", False), ("+32 2 123 45 67", False),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    ("telefoon", "goed"),
+    [
+        ("035 123 45 67", True),
+        ("0351234567", True),
+        ("035-1234567", True),
+        ("06 12 34 56 78", True),
+        ("06-12345678", True),
+        ("+31 35 123 45 67", True),
+        ("+31 (0)35 123 45 67", False),
+        ("0031 6 12345678", True),
+        ("14 035", True),
+        ("140172", True),
+        ("(035) 123 45 67", True),
+        ("", True),
+        ("12345", False),
+        ("035 123 45 6", False),
+        ("035 123 45 678", False),
+        ("06-1234567", False),
+        ("0035 123 45 67", False),
+        ("telefoon", False),
+        ("+32 2 123 45 67", False),
+    ],
+)
 def test_telefoon(telefoon: str, goed: bool) -> None:
     melding = profiel.fouten({"naam": "A. de Vries", "telefoon": telefoon}).get("telefoon", "")
     assert (melding == "") is goed, melding
@@ -36,11 +53,20 @@ def test_telefoon(telefoon: str, goed: bool) -> None:
         assert melding.startswith(f"Het telefoonnummer '{telefoon}' klopt niet") and "035 123 45 67" in melding
 
 
-@pytest.mark.parametrize(("email", "goed"), [
-    ("a.devries@eemnes.nl", True), ("a.de-vries+smi@gemeente.eemnes.nl", True), ("", True),
-    ("anna@", False), ("anna@eemnes", False), ("a devries@eemnes.nl", False), ("a@@eemnes.nl", False),
-    ("eemnes.nl", False), ("a@eemnes.n", False),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    ("email", "goed"),
+    [
+        ("a.devries@eemnes.nl", True),
+        ("a.de-vries+smi@gemeente.eemnes.nl", True),
+        ("", True),
+        ("anna@", False),
+        ("anna@eemnes", False),
+        ("a devries@eemnes.nl", False),
+        ("a@@eemnes.nl", False),
+        ("eemnes.nl", False),
+        ("a@eemnes.n", False),
+    ],
+)
 def test_email(email: str, goed: bool) -> None:
     melding = profiel.fouten({"naam": "A. de Vries", "email": email}).get("email", "")
     assert (melding == "") is goed, melding
@@ -56,8 +82,15 @@ def test_naam_verplicht_en_netjes() -> None:
 
 
 def test_bewaren_en_lezen_ook_met_lastige_tekens(_config: Path) -> None:
-    b = profiel.maak({"naam": 'Ö. "Olle" \\ Ünal', "functie": "consulent\tjeugd", "team": "Zuid/Oost",
-                      "telefoon": "035 123 45 67", "email": "o.unal@eemnes.nl"})  # fmt: skip
+    b = profiel.maak(
+        {
+            "naam": 'Ö. "Olle" \\ Ünal',
+            "functie": "consulent\tjeugd",
+            "team": "Zuid/Oost",
+            "telefoon": "035 123 45 67",
+            "email": "o.unal@eemnes.nl",
+        }
+    )
     pad = profiel.bewaar_profiel(b)
     assert pad == _config / "behandelaar.toml" == config.profiel_bestand()
     assert profiel.lees_profiel() == b

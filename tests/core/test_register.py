@@ -38,8 +38,11 @@ def _kopie(tmp_path: Path, naam: str, vervang: dict[str, str] | None = None) -> 
 
 def test_nieuwe_versie_in_extra_map_sluit_de_ingebouwde_af(tmp_path: Path) -> None:
     # a version without geldig_tot is in force until the next version of the same gemeente starts
-    _kopie(tmp_path, "eemnes-2027.toml", {'id = "eemnes-2025"': 'id = "eemnes-2027"',
-                                          "geldig_vanaf = 2025-12-24": "geldig_vanaf = 2027-01-01"})  # fmt: skip
+    _kopie(
+        tmp_path,
+        "eemnes-2027.toml",
+        {'id = "eemnes-2025"': 'id = "eemnes-2027"', "geldig_vanaf = 2025-12-24": "geldig_vanaf = 2027-01-01"},
+    )
     reg = Register.laad([tmp_path])
     assert reg.voor("eemnes", date(2026, 12, 31)).id == "eemnes-2025"
     assert reg.voor("eemnes", date(2027, 1, 1)).id == "eemnes-2027"
@@ -64,8 +67,15 @@ def test_overlap_binnen_eigen_map(tmp_path: Path) -> None:
             "geldig_vanaf = 2025-12-24": "geldig_vanaf = 2024-01-01\ngeldig_tot = 2025-06-30",
         },
     )
-    _kopie(tmp_path, "test-2025.toml", {'id = "eemnes-2025"': 'id = "test-2025"', 'gemeente_code = "eemnes"':
-           'gemeente_code = "test"', "geldig_vanaf = 2025-12-24": "geldig_vanaf = 2025-06-01"})  # fmt: skip
+    _kopie(
+        tmp_path,
+        "test-2025.toml",
+        {
+            'id = "eemnes-2025"': 'id = "test-2025"',
+            'gemeente_code = "eemnes"': 'gemeente_code = "test"',
+            "geldig_vanaf = 2025-12-24": "geldig_vanaf = 2025-06-01",
+        },
+    )
     reg = Register.laad([tmp_path])
     assert "'test-2024' en 'test-2025' van Eemnes overlappen" in " ".join(reg.waarschuwingen)
     assert reg.voor("test", date(2024, 6, 1)).id == "test-2024"  # the first stays, the overlapping one is skipped
@@ -81,8 +91,15 @@ def test_aansluitende_versies_kiezen_op_datum(tmp_path: Path) -> None:
             "geldig_vanaf = 2025-12-24": "geldig_vanaf = 2024-01-01\ngeldig_tot = 2025-05-31",
         },
     )
-    _kopie(tmp_path, "test-2025.toml", {'id = "eemnes-2025"': 'id = "test-2025"', 'gemeente_code = "eemnes"':
-           'gemeente_code = "test"', "geldig_vanaf = 2025-12-24": "geldig_vanaf = 2025-06-01"})  # fmt: skip
+    _kopie(
+        tmp_path,
+        "test-2025.toml",
+        {
+            'id = "eemnes-2025"': 'id = "test-2025"',
+            'gemeente_code = "eemnes"': 'gemeente_code = "test"',
+            "geldig_vanaf = 2025-12-24": "geldig_vanaf = 2025-06-01",
+        },
+    )
     reg = Register.laad([tmp_path])
     assert reg.voor("test", date(2025, 5, 31)).id == "test-2024"
     assert reg.voor("test", date(2025, 6, 1)).id == "test-2025"
@@ -167,6 +184,15 @@ def test_elke_regel_van_de_vijf_heeft_een_artikel() -> None:
     for r in Register.laad([]).regelingen:
         for t in r.toetsen:
             assert t.artikel.strip()
-        for regel in (r.berekening, r.periode, r.verlenging, r.beslistermijn, r.hardheidsclausule, r.betaling,
-                      *r.uren_maxima, *r.verplichtingen, *r.herzieningsgronden):  # fmt: skip
+        for regel in (
+            r.berekening,
+            r.periode,
+            r.verlenging,
+            r.beslistermijn,
+            r.hardheidsclausule,
+            r.betaling,
+            *r.uren_maxima,
+            *r.verplichtingen,
+            *r.herzieningsgronden,
+        ):
             assert regel.artikel.strip()

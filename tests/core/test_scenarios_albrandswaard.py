@@ -31,9 +31,15 @@ def test_precies_drie_dagen_van_elf_uur_is_volledig() -> None:
 
 
 def test_bso_maximaal_vijf_uur_per_dag() -> None:
-    b = beoordeel(Z, {"melding.kinderen.0.opvang.soort": "buitenschoolse_opvang",
-                      "melding.kinderen.0.opvang.dagen_per_week": 3, "melding.kinderen.0.opvang.uren_per_dag": 6,
-                      "melding.kinderen.0.opvang.uurprijs_cent": 950})  # fmt: skip
+    b = beoordeel(
+        Z,
+        {
+            "melding.kinderen.0.opvang.soort": "buitenschoolse_opvang",
+            "melding.kinderen.0.opvang.dagen_per_week": 3,
+            "melding.kinderen.0.opvang.uren_per_dag": 6,
+            "melding.kinderen.0.opvang.uurprijs_cent": 950,
+        },
+    )
     k = b.berekening.kinderen[0]
     assert float(k.uren_vergoed_per_maand) == 65  # 3 x 5 x 52 / 12
     assert b.uitkomst == "gedeeltelijk"
@@ -113,12 +119,24 @@ def test_dagmaximum_in_een_deelmaand_naar_rato() -> None:
 def test_tot_en_met_groep_8() -> None:
     # art. 1 lid 4 and art. 2 lid 1 onder a: children "tot en met groep 8 van het basisonderwijs": a 13-year-old in
     # groep 8 is covered; the grant stops the day before secondary school starts (1 September 2026 -> 31 August).
-    b = beoordeel(Z, {"melding.kinderen.0.geboortedatum": "2013-01-10", "melding.kinderen.0.basisschool_groep": 8,
-                      "melding.kinderen.0.voortgezet_onderwijs_vanaf": "2026-09-01"})  # fmt: skip
+    b = beoordeel(
+        Z,
+        {
+            "melding.kinderen.0.geboortedatum": "2013-01-10",
+            "melding.kinderen.0.basisschool_groep": 8,
+            "melding.kinderen.0.voortgezet_onderwijs_vanaf": "2026-09-01",
+        },
+    )
     assert uitkomsten(b, "school") == ["voldaan"]
     assert b.berekening.kinderen[0].eind.isoformat() == "2026-07-31"  # art. 5 lid 4: 6 months from 1 Feb end first
-    b = beoordeel(Z, {"melding.kinderen.0.geboortedatum": "2013-01-10", "melding.kinderen.0.basisschool_groep": 8,
-                      "melding.kinderen.0.voortgezet_onderwijs_vanaf": "2026-05-01"})  # fmt: skip
+    b = beoordeel(
+        Z,
+        {
+            "melding.kinderen.0.geboortedatum": "2013-01-10",
+            "melding.kinderen.0.basisschool_groep": 8,
+            "melding.kinderen.0.voortgezet_onderwijs_vanaf": "2026-05-01",
+        },
+    )
     r = next(r for r in b.toetsen if r.code == "school")
     assert r.beperkt and "30 april 2026" in r.toelichting
     assert b.berekening.eind.isoformat() == "2026-04-30"

@@ -51,9 +51,19 @@ def test_afwijzingsgronden(pad, waarde, artikel) -> None:
 
 @pytest.mark.parametrize(
     ("code", "sub"),
-    [("wet_kinderopvang", 1), ("wmo", 2), ("wlz", 3), ("werkgever", 4), ("mkd_vve", 5), ("uwv", 6),
-     ("participatiewet", 7), ("informele_opvang", 8), ("buitenhuisproject", 9), ("kostwinnerpeuters", 10)],
-)  # fmt: skip
+    [
+        ("wet_kinderopvang", 1),
+        ("wmo", 2),
+        ("wlz", 3),
+        ("werkgever", 4),
+        ("mkd_vve", 5),
+        ("uwv", 6),
+        ("participatiewet", 7),
+        ("informele_opvang", 8),
+        ("buitenhuisproject", 9),
+        ("kostwinnerpeuters", 10),
+    ],
+)
 def test_elke_voorliggende_voorziening_leidt_tot_afwijzing(code, sub) -> None:
     b = beoordeel(Z, {f"voorliggend.antwoorden.{code}.beschikbaar": True})
     assert b.uitkomst == "afwijzen"
@@ -105,8 +115,15 @@ def test_230_uur_per_maand() -> None:
 
 
 def test_precies_op_230_uur_is_geen_beperking() -> None:
-    b = beoordeel(Z, {"melding.kinderen.0.opvang.dagen_per_week": ..., "melding.kinderen.0.opvang.uren_per_dag": ...,
-                      "melding.kinderen.0.opvang.uren_per_week": 57.5, "melding.kinderen.0.opvang.weken_per_jaar": 48})  # fmt: skip
+    b = beoordeel(
+        Z,
+        {
+            "melding.kinderen.0.opvang.dagen_per_week": ...,
+            "melding.kinderen.0.opvang.uren_per_dag": ...,
+            "melding.kinderen.0.opvang.uren_per_week": 57.5,
+            "melding.kinderen.0.opvang.weken_per_jaar": 48,
+        },
+    )
     assert b.uitkomst == "toekennen"
     assert float(b.berekening.kinderen[0].uren_vergoed_per_maand) == 230
 
@@ -227,8 +244,14 @@ def test_kind_van_13_in_groep_8_valt_eronder_tot_de_maand_van_het_voortgezet_ond
     # laatste groep basisschool)" -> covered. Secondary school starts 24 August 2026: art. 1 onder f, kinderopvang
     # "tot de eerste dag van de maand waarin het voortgezet onderwijs ... begint" -> the last day is 31 July 2026.
     # July is a full month: 143 h x 11,23 x 96 % = 1.541,6544 -> € 1.541,65
-    b = beoordeel(Z, {"melding.kinderen.0.geboortedatum": "2013-01-10", "melding.kinderen.0.basisschool_groep": 8,
-                      "melding.kinderen.0.voortgezet_onderwijs_vanaf": "2026-08-24"})  # fmt: skip
+    b = beoordeel(
+        Z,
+        {
+            "melding.kinderen.0.geboortedatum": "2013-01-10",
+            "melding.kinderen.0.basisschool_groep": 8,
+            "melding.kinderen.0.voortgezet_onderwijs_vanaf": "2026-08-24",
+        },
+    )
     assert b.uitkomst == "gedeeltelijk"
     assert [r.uitkomst.value for r in b.toetsen if r.code in ("leeftijd", "school")] == ["voldaan", "voldaan"]
     school = next(r for r in b.toetsen if r.code == "school")

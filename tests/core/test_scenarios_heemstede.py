@@ -75,8 +75,9 @@ def test_geen_vergoeding_voor_de_aanvraag() -> None:
     # care asked from 1 April 2026, aanvraag received 14 April: the grant starts on 14 April (raadsvoorstel Ad. 2:
     # contract/offerte only after positive advice; no compensation before the aanvraag) and runs 12 months.
     # Yasmin in April: 17 of 30 days: 137,5 h x 17/30 = 77,92 h x 10,95 x 96 % = 2337,5/30 x 10,512 = 819,06
-    b = beoordeel(Z, {"melding.kinderen.0.opvang.begindatum": "2026-04-01",
-                      "melding.kinderen.1.opvang.begindatum": "2026-04-01"})  # fmt: skip
+    b = beoordeel(
+        Z, {"melding.kinderen.0.opvang.begindatum": "2026-04-01", "melding.kinderen.1.opvang.begindatum": "2026-04-01"}
+    )
     be = b.berekening
     assert (be.begin.isoformat(), be.eind.isoformat()) == ("2026-04-14", "2027-04-13")
     april = be.kinderen[0].maanden[0]

@@ -26,8 +26,11 @@ def test_afwijzing_beide_ouders_werken_en_inkomen() -> None:
     b = beoordeel("oude-ijsselstreek-afwijzing")
     assert b.uitkomst == "afwijzen"
     # both work: excluded (art. 3), and for the same reason a KOT target group (art. 3, first indent)
-    assert {r.code for r in b.afwijzingsgronden} == {"niet_alle_ouders_werken", "geen_kinderopvangtoeslag",
-                                                     "inkomensgrens"}  # fmt: skip
+    assert {r.code for r in b.afwijzingsgronden} == {
+        "niet_alle_ouders_werken",
+        "geen_kinderopvangtoeslag",
+        "inkomensgrens",
+    }
     assert b.berekening is None
 
 
@@ -123,8 +126,9 @@ def test_kind_wordt_13_tijdens_de_periode_eigen_einddatum() -> None:
 def test_geen_vergoeding_voor_de_aanvraag() -> None:
     # care from 1 March 2026, aanvraag 19 March (art. 8 lid 1; the contract follows the honoured aanvraag, art. 9):
     # the grant starts on 19 March and runs 6 months (art. 6) to 18 September 2026
-    b = beoordeel(Z, {"melding.kinderen.0.opvang.begindatum": "2026-03-01",
-                      "melding.kinderen.1.opvang.begindatum": "2026-03-01"})  # fmt: skip
+    b = beoordeel(
+        Z, {"melding.kinderen.0.opvang.begindatum": "2026-03-01", "melding.kinderen.1.opvang.begindatum": "2026-03-01"}
+    )
     assert (b.berekening.begin.isoformat(), b.berekening.eind.isoformat()) == ("2026-03-19", "2026-09-18")
     assert {r.artikel for r in b.toetsen if r.code == "ingang"} == {"artikel 8 lid 1 en artikel 9"}
 

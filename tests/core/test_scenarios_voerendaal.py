@@ -56,8 +56,13 @@ def test_weigeringsgronden(pad, waarde, artikel) -> None:
 
 
 def test_opvang_buiten_gemeente_met_noodzaak() -> None:
-    b = beoordeel(Z, {"melding.kinderen.0.opvang.vestigingsplaats": "Heerlen",
-                      "melding.kinderen.0.opvang.noodzaak_buiten_gemeente": "Alleen in Heerlen is een plek met zorg."})  # fmt: skip
+    b = beoordeel(
+        Z,
+        {
+            "melding.kinderen.0.opvang.vestigingsplaats": "Heerlen",
+            "melding.kinderen.0.opvang.noodzaak_buiten_gemeente": "Alleen in Heerlen is een plek met zorg.",
+        },
+    )
     assert uitkomsten(b, "opvang_in_gemeente") == ["voldaan"]
 
 

@@ -8,8 +8,10 @@ from smi_tui.atw import atw, atw_einde, besluit_bekend, feestdagen, laatste_beke
 from smi_tui.termijnen import bezwaartermijn_einde
 
 
-@pytest.mark.parametrize(("jaar", "paasdag"), [(2024, date(2024, 3, 31)), (2025, date(2025, 4, 20)),
-                                               (2026, date(2026, 4, 5)), (2027, date(2027, 3, 28))])  # fmt: skip
+@pytest.mark.parametrize(
+    ("jaar", "paasdag"),
+    [(2024, date(2024, 3, 31)), (2025, date(2025, 4, 20)), (2026, date(2026, 4, 5)), (2027, date(2027, 3, 28))],
+)
 def test_pasen(jaar, paasdag) -> None:
     assert pasen(jaar) == paasdag
 

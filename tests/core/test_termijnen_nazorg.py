@@ -141,8 +141,14 @@ def test_verdaging_langer_dan_de_regeling_toestaat() -> None:
 
 
 def test_verdaging_na_oorspronkelijk_einde_maar_binnen_opgeschorte_termijn() -> None:
-    z = zaak("eemnes-toekenning", {**ONBESLIST, "verdaging": verdaging("2026-04-28"),
-                                   "opschortingen": [opschorting("2026-03-02", "2026-03-16", "2026-03-12")]})  # fmt: skip
+    z = zaak(
+        "eemnes-toekenning",
+        {
+            **ONBESLIST,
+            "verdaging": verdaging("2026-04-28"),
+            "opschortingen": [opschorting("2026-03-02", "2026-03-16", "2026-03-12")],
+        },
+    )
     stand = beslistermijn(z, regeling(z))
     assert stand.einde == date(2026, 4, 30) and stand.verdaging_geldig
     assert stand.verdaagd_tot == date(2026, 6, 25)

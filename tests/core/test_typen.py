@@ -28,10 +28,23 @@ def _cache() -> Path:
 
 def _mypy(cwd: Path, *args: str, cache: Path | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "mypy", "--config-file", str(ROOT / "pyproject.toml"),
-         "--cache-dir", str(cache or _cache()), "--no-error-summary", "--hide-error-context", *args],
-        cwd=cwd, capture_output=True, text=True, timeout=240,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "mypy",
+            "--config-file",
+            str(ROOT / "pyproject.toml"),
+            "--cache-dir",
+            str(cache or _cache()),
+            "--no-error-summary",
+            "--hide-error-context",
+            *args,
+        ],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=240,
+    )
 
 
 def test_mypy_zonder_fouten() -> None:

@@ -124,8 +124,14 @@ def test_intrekken_tweemaal_of_onbekend_geweigerd() -> None:
 
 
 def test_ingetrokken_evaluatie_is_niet_gehouden() -> None:
-    z = zaak("albrandswaard-toekenning", {"evaluaties": [{"nummer": 1, "gehouden_op": "2026-04-28",
-                                                          "door": "casusregisseur", "uitkomst": "voortzetten"}]})  # fmt: skip
+    z = zaak(
+        "albrandswaard-toekenning",
+        {
+            "evaluaties": [
+                {"nummer": 1, "gehouden_op": "2026-04-28", "door": "casusregisseur", "uitkomst": "voortzetten"}
+            ]
+        },
+    )
     r = regeling(z)
     assert evaluatiemomenten(z, r)[0].verslag is not None
     with pytest.raises(RecordFout) as exc:
@@ -186,9 +192,15 @@ def test_herziening_zonder_besluitdatum_of_betaald_bedrag_niet_compleet() -> Non
 def test_beeindiging_ingetrokken_herstelt_de_periode() -> None:
     z = zaak("albrandswaard-toekenning")
     r = regeling(z)
-    w = Wijziging.model_validate({"soort": "beeindiging", "grond": "niet_meer_voldaan",
-                                  "ingangsdatum": date(2026, 6, 1), "betaald_cent": 0,
-                                  "besluit_datum": date(2026, 5, 4)})  # fmt: skip
+    w = Wijziging.model_validate(
+        {
+            "soort": "beeindiging",
+            "grond": "niet_meer_voldaan",
+            "ingangsdatum": date(2026, 6, 1),
+            "betaald_cent": 0,
+            "besluit_datum": date(2026, 5, 4),
+        }
+    )
     met = voeg_toe(z, r, w)
     assert toekenning(met, r).eind == date(2026, 5, 31)
     assert "bezwaartermijn_wijziging_1" in codes(met)

@@ -115,8 +115,12 @@ def test_wheel_bevat_licentie_gegevens_en_opmaak(gebouwd) -> None:
     # every file of the four packages ships: modules, the regulations with their README, the tables, the .tcss
     verwacht = {p.relative_to(bron).as_posix() for naam in PAKKETTEN for p in (bron / naam).rglob("*") if p.is_file()}
     assert verwacht - namen == set()
-    for nodig in ("smi_tui/regelingen/eemnes-2025.toml", "smi_tui/regelingen/README.md", "smi_tui/tabellen/kot_2026.json",
-                  "screens/app.tcss"):  # fmt: skip
+    for nodig in (
+        "smi_tui/regelingen/eemnes-2025.toml",
+        "smi_tui/regelingen/README.md",
+        "smi_tui/tabellen/kot_2026.json",
+        "screens/app.tcss",
+    ):
         assert nodig in namen
 
 

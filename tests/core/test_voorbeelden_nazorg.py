@@ -21,8 +21,11 @@ def test_voorbeeld_verlenging() -> None:
     assert u.toegestaan and (u.begin, u.eind) == (date(2026, 8, 1), date(2027, 1, 31))
     assert u.berekening.kinderen[0].maanden[0].tegemoetkoming_cent == 147158
     m = evaluatiemomenten(z, r)
-    assert [x.status(date(2026, 8, 20)) for x in m] == [EvaluatieStatus.GEHOUDEN, EvaluatieStatus.TE_LAAT,
-                                                         EvaluatieStatus.GEPLAND]  # fmt: skip
+    assert [x.status(date(2026, 8, 20)) for x in m] == [
+        EvaluatieStatus.GEHOUDEN,
+        EvaluatieStatus.TE_LAAT,
+        EvaluatieStatus.GEPLAND,
+    ]
     assert sluitdatum(z, r) == date(2027, 1, 31)
 
 

@@ -16,8 +16,9 @@ from tests.core.test_termijnen_nazorg import regeling, zaak
 
 
 def wijziging(z, **velden: Any) -> Wijziging:
-    return Wijziging.model_validate({"soort": "herziening", "grond": "minder_uren_nodig",
-                                     "ingangsdatum": date(2026, 5, 16), **velden})  # fmt: skip
+    return Wijziging.model_validate(
+        {"soort": "herziening", "grond": "minder_uren_nodig", "ingangsdatum": date(2026, 5, 16), **velden}
+    )
 
 
 def twee_dagen(z):
@@ -50,15 +51,17 @@ def test_terugvordering_te_veel_betaald() -> None:
     # paid only up to 31 May: less than the new entitlement -> nothing to recover, the rest is still to pay
     u = bereken_wijziging(z, regeling(z), wijziging(z, opvang={"0": twee_dagen(z)}, betaald_cent=75952))
     assert (u.terugvordering_cent, u.nabetaling_cent) == (0, 246845 - 75952)
-    u = bereken_wijziging(z, regeling(z), wijziging(z, opvang={"0": twee_dagen(z)}, betaald_cent=370268,
-                                                    terugvorderen=False))  # fmt: skip
+    u = bereken_wijziging(
+        z, regeling(z), wijziging(z, opvang={"0": twee_dagen(z)}, betaald_cent=370268, terugvorderen=False)
+    )
     assert u.terugvordering_cent == 0
 
 
 def test_beeindiging_vanaf_een_datum_art_10_lid_1() -> None:
     z = zaak("albrandswaard-toekenning")
-    u = bereken_wijziging(z, regeling(z), wijziging(z, soort="beeindiging", grond="niet_meer_voldaan",
-                                                    betaald_cent=75952 + 147158))  # fmt: skip
+    u = bereken_wijziging(
+        z, regeling(z), wijziging(z, soort="beeindiging", grond="niet_meer_voldaan", betaald_cent=75952 + 147158)
+    )
     assert u.nieuw_eind == date(2026, 5, 15) and u.nieuw_cent == 0
     assert u.oud_cent == 370268
     assert u.terugvordering_cent == 75952 + 147158
@@ -66,8 +69,13 @@ def test_beeindiging_vanaf_een_datum_art_10_lid_1() -> None:
 
 def test_intrekking_vanaf_het_begin_vordert_alles_terug_art_10_lid_5() -> None:
     z = zaak("albrandswaard-toekenning")
-    u = bereken_wijziging(z, regeling(z), wijziging(z, soort="intrekking", grond="onjuiste_gegevens",
-                                                    ingangsdatum=date(2026, 1, 1), betaald_cent=3 * 147158))  # fmt: skip
+    u = bereken_wijziging(
+        z,
+        regeling(z),
+        wijziging(
+            z, soort="intrekking", grond="onjuiste_gegevens", ingangsdatum=date(2026, 1, 1), betaald_cent=3 * 147158
+        ),
+    )
     assert u.ingangsdatum == date(2026, 2, 1) and any("vóór het begin" in m for m in u.meldingen)
     assert u.oud_cent == 6 * 147158 and u.nieuw_cent == 0
     assert u.terugvordering_cent == 3 * 147158
@@ -100,8 +108,9 @@ def test_eerdere_herziening_telt_mee_in_de_oude_bedragen() -> None:
     z = zaak("albrandswaard-toekenning")
     eerste = wijziging(z, opvang={"0": twee_dagen(z)}, besluit_datum=date(2026, 5, 10))
     z = z.model_copy(update={"wijzigingen": [eerste]})
-    u = bereken_wijziging(z, regeling(z), wijziging(z, soort="beeindiging", grond="niet_meer_voldaan",
-                                                    ingangsdatum=date(2026, 7, 1)))  # fmt: skip
+    u = bereken_wijziging(
+        z, regeling(z), wijziging(z, soort="beeindiging", grond="niet_meer_voldaan", ingangsdatum=date(2026, 7, 1))
+    )
     assert [(r.maand, r.oud_cent, r.nieuw_cent) for r in u.regels] == [(7, 98105, 0)]
 
 
@@ -118,10 +127,21 @@ def test_geen_terugvordering_zonder_grondslag_in_de_regeling() -> None:
     z = zaak("voerendaal-toekenning")
     r = regeling(z)
     assert r.terugvordering is None
-    eind = bereken_wijziging(z, r, Wijziging.model_validate({"soort": "beeindiging", "grond": r.herzieningsgronden[0].code,
-                                                             "ingangsdatum": date(2026, 9, 1)}))  # fmt: skip
-    w = Wijziging.model_validate({"soort": "beeindiging", "grond": r.herzieningsgronden[0].code,
-                                  "ingangsdatum": date(2026, 9, 1), "betaald_cent": eind.oud_cent})  # fmt: skip
+    eind = bereken_wijziging(
+        z,
+        r,
+        Wijziging.model_validate(
+            {"soort": "beeindiging", "grond": r.herzieningsgronden[0].code, "ingangsdatum": date(2026, 9, 1)}
+        ),
+    )
+    w = Wijziging.model_validate(
+        {
+            "soort": "beeindiging",
+            "grond": r.herzieningsgronden[0].code,
+            "ingangsdatum": date(2026, 9, 1),
+            "betaald_cent": eind.oud_cent,
+        }
+    )
     u = bereken_wijziging(z, r, w)
     assert u.oud_cent > 0 and u.nieuw_cent == 0
     assert u.terugvordering_cent == 0 and u.terugvordering_artikel == ""

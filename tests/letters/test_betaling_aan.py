@@ -28,9 +28,13 @@ def _met(naam: str, aan: BetalingAan | None, beslissing: Beslissing | None = Non
 
 def test_keuze_op_het_besluit_staat_in_de_beschikking() -> None:
     t = tekst(EEMNES, "beschikking")
-    bevat(t, "Wij betalen de tegemoetkoming elke maand rechtstreeks aan de opvangorganisatie",
-          "De regeling laat ons kiezen of wij aan u of aan de opvangorganisatie betalen (artikel 3.7 lid 1 en 2 van de "
-          "Verordening", "wij hebben gekozen voor betaling aan de opvangorganisatie.")  # fmt: skip
+    bevat(
+        t,
+        "Wij betalen de tegemoetkoming elke maand rechtstreeks aan de opvangorganisatie",
+        "De regeling laat ons kiezen of wij aan u of aan de opvangorganisatie betalen (artikel 3.7 lid 1 en 2 van de "
+        "Verordening",
+        "wij hebben gekozen voor betaling aan de opvangorganisatie.",
+    )
     t = tekst_van(letters.maak("beschikking", _met(EEMNES, BetalingAan.OUDER), beoordeling(EEMNES)))
     bevat(t, "Wij betalen de tegemoetkoming elke maand aan u", "wij hebben gekozen voor betaling aan u.")
     assert "rechtstreeks aan de opvangorganisatie" not in t

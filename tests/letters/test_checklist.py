@@ -42,8 +42,14 @@ def _bezwaar(t: str, naam: str) -> None:
 @pytest.mark.parametrize("naam", _met("beschikking"))
 def test_beschikking(naam: str) -> None:
     t, r = tekst(naam, "beschikking"), beoordeling(naam).regeling
-    bevat(t, "Ons besluit", "Waarom wij zo besluiten", "Op welke regels dit besluit rust", r.citeertitel,
-          "de procedure: de Algemene wet bestuursrecht")  # fmt: skip
+    bevat(
+        t,
+        "Ons besluit",
+        "Waarom wij zo besluiten",
+        "Op welke regels dit besluit rust",
+        r.citeertitel,
+        "de procedure: de Algemene wet bestuursrecht",
+    )
     _bezwaar(t, naam)
     if r.soort != "verordening":  # beleidsregels are no power of their own: what they rest on, or that none is named
         bevat(t, f"zijn vastgesteld op grond van {r.bevoegdheid}" if r.bevoegdheid else "noemen zelf niet op welke")
@@ -103,10 +109,12 @@ def test_gemeentelijke_teksten_uit_de_config(tmp_path: Path, monkeypatch: pytest
     from tests.letters.test_wijzigingsbeschikking import herziening
 
     cfg = tmp_path / "config.toml"
-    cfg.write_text('[brieven]\nprivacy_fg = "e-mail fg@voorbeeld.nl"\n'
-                   'terugbetalen = "Maak het over op NL00 TEST 0123 4567 89 ten name van de gemeente"\n'
-                   '[brieven."eemnes"]\nbetaling_aan = "ouder"\nprivacy_fg = "e-mail fg@eemnes.nl"\n',
-                   encoding="utf-8")  # fmt: skip
+    cfg.write_text(
+        '[brieven]\nprivacy_fg = "e-mail fg@voorbeeld.nl"\n'
+        'terugbetalen = "Maak het over op NL00 TEST 0123 4567 89 ten name van de gemeente"\n'
+        '[brieven."eemnes"]\nbetaling_aan = "ouder"\nprivacy_fg = "e-mail fg@eemnes.nl"\n',
+        encoding="utf-8",
+    )
     monkeypatch.setenv("SMI_TUI_CONFIG", str(cfg))
     naam = "eemnes-toekenning.json"
     t = tekst_van(letters.maak("ontvangstbevestiging", zaak(naam), beoordeling(naam)))
@@ -114,12 +122,18 @@ def test_gemeentelijke_teksten_uit_de_config(tmp_path: Path, monkeypatch: pytest
     z = zaak(naam)  # without a choice on the besluit, the municipality's standing choice counts
     z = z.model_copy(update={"besluit": z.besluit.model_copy(update={"betaling_aan": None})})
     t = tekst_van(letters.maak("beschikking", z, beoordeling(naam)))
-    bevat(t, "Wij betalen de tegemoetkoming elke maand aan u, nadat u ons de factuur",
-          "wij hebben gekozen voor betaling aan u")  # fmt: skip
+    bevat(
+        t,
+        "Wij betalen de tegemoetkoming elke maand aan u, nadat u ons de factuur",
+        "wij hebben gekozen voor betaling aan u",
+    )
     t = tekst_van(letters.maak("wijzigingsbeschikking", herziening()))
     bevat(t, "Maak het over op NL00 TEST 0123 4567 89 ten name van de gemeente.")
-    t = tekst_van(letters.maak("ontvangstbevestiging", zaak("heemstede-toekenning.json"),
-                               beoordeling("heemstede-toekenning.json")))  # fmt: skip
+    t = tekst_van(
+        letters.maak(
+            "ontvangstbevestiging", zaak("heemstede-toekenning.json"), beoordeling("heemstede-toekenning.json")
+        )
+    )
     bevat(t, "functionaris gegevensbescherming, e-mail fg@voorbeeld.nl")
     cfg.write_text('[brieven."eemnes"]\nbetaling_aan = "de buurman"\n', encoding="utf-8")
     with pytest.raises(BriefFout, match='Kies "ouder" of "opvangorganisatie"'):

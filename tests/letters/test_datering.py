@@ -37,8 +37,11 @@ def test_verslag_niet_gedateerd_voor_het_advies_dat_het_noemt() -> None:
 
 
 def test_gegeven_datum_voor_de_feiten_wordt_geweigerd() -> None:
-    with pytest.raises(BriefFout, match=r"kan niet op 10 februari 2026 gedateerd worden: hij noemt het advies van .* "
-                                        r"van 20 februari 2026\. Kies een datum op of na 20 februari 2026\."):  # fmt: skip
+    with pytest.raises(
+        BriefFout,
+        match=r"kan niet op 10 februari 2026 gedateerd worden: hij noemt het advies van .* "
+        r"van 20 februari 2026\. Kies een datum op of na 20 februari 2026\.",
+    ):
         letters.maak("verslag", zaak(EEMNES), beoordeling(EEMNES), datum=date(2026, 2, 10))
     assert letters.maak("verslag", zaak(EEMNES), beoordeling(EEMNES), datum=date(2026, 2, 20))
 

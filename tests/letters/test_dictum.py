@@ -73,8 +73,9 @@ def test_toekennen_met_hardheidsclausule() -> None:
     """Oude IJsselstreek, toekennen above the artikel 6 cap with artikel 7: a full grant (127,50 h for Fenna), the
     cap set aside is named in the motivation, nothing is said to be refused."""
     z = zaak("oude-ijsselstreek-toekenning.json")
-    besluit = z.besluit.model_copy(update={"beslissing": Beslissing.TOEKENNEN,
-                                           "hardheidsclausule": Hardheidsclausule(toegepast=True, reden=REDEN)})  # fmt: skip
+    besluit = z.besluit.model_copy(
+        update={"beslissing": Beslissing.TOEKENNEN, "hardheidsclausule": Hardheidsclausule(toegepast=True, reden=REDEN)}
+    )
     t = _tekst(z.model_copy(update={"besluit": besluit}))
     d = _dictum(t)
     assert "Wij kennen uw aanvraag toe." in d and "gedeeltelijk" not in d and "Wij wijzen" not in d

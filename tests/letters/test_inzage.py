@@ -81,21 +81,44 @@ def test_alle_persoonsgegevens_leesbaar(pdf: bytes) -> None:
         bevat(t, o.naam, o.bsn)
     bevat(t, "Dorpsdijk 100, 3161 KD Rhoon", "Kees de Boer Dorpsdijk 100 3161 KD Rhoon")  # data and address window
     for k in z.melding.kinderen:
-        bevat(t, k.naam, k.bsn, nl_datum(k.geboortedatum), k.opvang.aanbieder, k.opvang.lrk_nummer,
-              euro(k.opvang.uurprijs_cent), "10,5")  # fmt: skip
+        bevat(
+            t,
+            k.naam,
+            k.bsn,
+            nl_datum(k.geboortedatum),
+            k.opvang.aanbieder,
+            k.opvang.lrk_nummer,
+            euro(k.opvang.uurprijs_cent),
+            "10,5",
+        )
     gs = z.gesprek
-    bevat(t, gs.problematiek, gs.netwerk, gs.eigen_kracht, euro(gs.inkomen.toetsingsinkomen_jaar_cent),
-          gs.advies.adviseur, *z.verslag.doelen, *(a.wat for a in z.verslag.acties), z.besluit.motivering,
-          nl_datum(z.besluit.datum), "werkt niet", "Opgenomen geweest in verband met een psychose")  # fmt: skip
+    bevat(
+        t,
+        gs.problematiek,
+        gs.netwerk,
+        gs.eigen_kracht,
+        euro(gs.inkomen.toetsingsinkomen_jaar_cent),
+        gs.advies.adviseur,
+        *z.verslag.doelen,
+        *(a.wat for a in z.verslag.acties),
+        z.besluit.motivering,
+        nl_datum(z.besluit.datum),
+        "werkt niet",
+        "Opgenomen geweest in verband met een psychose",
+    )
     assert '"' not in t and "{" not in t and "_cent" not in t  # no raw JSON
 
 
 def test_documenten_en_audit(pdf: bytes) -> None:
     t = tekst_van(pdf)
     bevat(t, "offerte-rhoon.pdf", "23 januari 2026", "120,6 kB", "01234567 89abcdef")
-    bevat(t, "12 januari 2026 09:30:12 · R. Kok · gegevens gewijzigd (stap melding)",
-          "Melding – omschrijving Moeder herstelt van een psychose.", "Besluit – beslissing toekennen gedeeltelijk",
-          "Gegeven Was Wordt")  # fmt: skip
+    bevat(
+        t,
+        "12 januari 2026 09:30:12 · R. Kok · gegevens gewijzigd (stap melding)",
+        "Melding – omschrijving Moeder herstelt van een psychose.",
+        "Besluit – beslissing toekennen gedeeltelijk",
+        "Gegeven Was Wordt",
+    )
     assert "rkok" not in t  # the consulent by name, never the computer's login name (issue 11)
     assert "melding.omschrijving" not in t and "besluit.beslissing" not in t  # no field paths
     bevat(t, "Bij deze zaak zijn geen documenten opgeslagen", "geen wijzigingen vastgelegd")
@@ -119,16 +142,32 @@ def test_soepel_bij_ontbrekende_sleutels() -> None:
     kaal = maak_inzage({"bsn": "111222333", "gemaakt_op": "2026-05-04"})
     t = tekst_van(kaal)
     bevat(t, "111222333", "geen gegevens over u gevonden", "Aantal zaken 0")
-    half = maak_inzage({"bsn": "999", "gemaakt_op": "2026-05-04",
-                        "zaken": [{"zaak": {"consulent": "A. Bos", "melding": {"datum": "2026-02-03"}},
-                                   "audit": [{"tijd": "2026-02-03T10:00:00", "nieuw": {"a": 1}}]}]})  # fmt: skip
+    half = maak_inzage(
+        {
+            "bsn": "999",
+            "gemaakt_op": "2026-05-04",
+            "zaken": [
+                {
+                    "zaak": {"consulent": "A. Bos", "melding": {"datum": "2026-02-03"}},
+                    "audit": [{"tijd": "2026-02-03T10:00:00", "nieuw": {"a": 1}}],
+                }
+            ],
+        }
+    )
     bevat(tekst_van(half), "A. Bos", "3 februari 2026", "medewerker", "a: 1")
 
 
 def test_lange_teksten_breken_over_paginas() -> None:
     g = _gegevens()
     g["zaken"][0]["zaak"]["besluit"]["motivering"] = "Zeer lange motivering. " * 360  # 8.000 tekens
-    g["zaken"][0]["audit"].append({"tijd": "2026-02-01T08:00:00", "gebruiker": "rkok", "stap": "verslag",
-                                   "veld": "verslag", "nieuw": {"notities": "Lange notitie. " * 500}})  # fmt: skip
+    g["zaken"][0]["audit"].append(
+        {
+            "tijd": "2026-02-01T08:00:00",
+            "gebruiker": "rkok",
+            "stap": "verslag",
+            "veld": "verslag",
+            "nieuw": {"notities": "Lange notitie. " * 500},
+        }
+    )
     t = tekst_van(maak_inzage(g))
     assert t.count("Zeer lange motivering.") == 360

@@ -45,8 +45,15 @@ def test_de_telling_ziet_een_eenzame_handtekening() -> None:
 
     z = zaak("eemnes-toekenning.json")
     r = beoordeling("eemnes-toekenning.json").regeling
-    kop = bp.Briefkop(r, titel="t", onderwerp="o", datum=z.melding.datum, kenmerk="SMI-1", aan=["A", "B"],
-                      behandelaar=None)  # fmt: skip
-    data = bp.bouw_pdf(kop, [h.p("Een alinea."), PageBreak(),
-                             h.ondertekening(["Met vriendelijke groet,", "namens het college,"], None, "consulent")])  # fmt: skip
+    kop = bp.Briefkop(
+        r, titel="t", onderwerp="o", datum=z.melding.datum, kenmerk="SMI-1", aan=["A", "B"], behandelaar=None
+    )
+    data = bp.bouw_pdf(
+        kop,
+        [
+            h.p("Een alinea."),
+            PageBreak(),
+            h.ondertekening(["Met vriendelijke groet,", "namens het college,"], None, "consulent"),
+        ],
+    )
     assert len(tekstregels_laatste_pagina(data, z)) < 4

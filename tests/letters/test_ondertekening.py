@@ -18,8 +18,13 @@ from letters import BriefFout
 from smi_tui.profiel import Behandelaar
 from tests.letters.conftest import EXTRA, ROOT, beoordeling, tekst_van, zaak
 
-ANNA = Behandelaar(naam="Anna de Vries", functie="consulent sociaal domein", team="Jeugd en Gezin",
-                   telefoon="035 123 45 67", email="a.devries@eemnes.nl")  # fmt: skip
+ANNA = Behandelaar(
+    naam="Anna de Vries",
+    functie="consulent sociaal domein",
+    team="Jeugd en Gezin",
+    telefoon="035 123 45 67",
+    email="a.devries@eemnes.nl",
+)
 VOORBEELD = "eemnes-toekenning.json"
 
 
@@ -34,17 +39,23 @@ def test_beschikking_noemt_behandelaar_met_functie_team_telefoon_en_email() -> N
     assert "Telefoon 035 123 45 67" in t.replace("\xa0", " ")
     assert "E-mail a.devries@eemnes.nl" in t
     # the signature: the name, their own function and the team under the college's closing words
-    assert "namens het college van burgemeester en wethouders van Eemnes, Anna de Vries consulent sociaal " \
-           "domein team Jeugd en Gezin" in t  # fmt: skip
+    assert (
+        "namens het college van burgemeester en wethouders van Eemnes, Anna de Vries consulent sociaal "
+        "domein team Jeugd en Gezin" in t
+    )
     assert "avries01" not in t
-    assert ("Heeft u vragen over deze brief? Neem dan contact op met uw consulent Anna de Vries, telefoon "
-            "035 123 45 67 of e-mail a.devries@eemnes.nl. Samen kijken we") in t.replace("\xa0", " ")  # fmt: skip
+    assert (
+        "Heeft u vragen over deze brief? Neem dan contact op met uw consulent Anna de Vries, telefoon "
+        "035 123 45 67 of e-mail a.devries@eemnes.nl. Samen kijken we"
+    ) in t.replace("\xa0", " ")
 
 
 def test_ontvangstbevestiging_vragen_met_eigen_telefoon_en_email() -> None:
     t = brief("ontvangstbevestiging", ANNA).replace("\xa0", " ")
-    assert ("Heeft u vragen? Neem dan contact op met uw consulent Anna de Vries, telefoon 035 123 45 67 of "
-            "e-mail a.devries@eemnes.nl.") in t  # fmt: skip
+    assert (
+        "Heeft u vragen? Neem dan contact op met uw consulent Anna de Vries, telefoon 035 123 45 67 of "
+        "e-mail a.devries@eemnes.nl."
+    ) in t
 
 
 def test_zonder_eigen_telefoon_het_nummer_van_de_gemeente_en_de_functie_uit_de_regeling() -> None:
@@ -93,8 +104,13 @@ def test_opdrachtregel_zonder_naam_zegt_hoe_en_met_consulent_in_config(tmp_path:
     env.update(SMI_TUI_CONFIG=str(config), SMI_TUI_REGELINGEN=str(EXTRA), PYTHONPATH=str(ROOT))
 
     def brief_cli() -> subprocess.CompletedProcess[str]:
-        return subprocess.run([sys.executable, "-m", "smi_tui", "brief", "beschikking", str(bestand), "-o",
-                               str(tmp_path / "b.pdf")], capture_output=True, text=True, env=env, timeout=60)  # fmt: skip
+        return subprocess.run(
+            [sys.executable, "-m", "smi_tui", "brief", "beschikking", str(bestand), "-o", str(tmp_path / "b.pdf")],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=60,
+        )
 
     r = brief_cli()
     assert r.returncode == 2 and "De naam van de consulent ontbreekt" in r.stderr and str(config) in r.stderr

@@ -120,8 +120,9 @@ def test_hardheidsclausule_met_reden_en_artikel() -> None:
 
     z = zaak("oude-ijsselstreek-toekenning.json")
     reden = "De moeder is net bevallen en kan de zorg voor twee kinderen tijdelijk niet dragen."
-    besluit = z.besluit.model_copy(update={"beslissing": Beslissing.TOEKENNEN,
-                                           "hardheidsclausule": Hardheidsclausule(toegepast=True, reden=reden)})  # fmt: skip
+    besluit = z.besluit.model_copy(
+        update={"beslissing": Beslissing.TOEKENNEN, "hardheidsclausule": Hardheidsclausule(toegepast=True, reden=reden)}
+    )
     data = letters.maak("beschikking", z.model_copy(update={"besluit": besluit}))
     from pypdf import PdfReader as R
 

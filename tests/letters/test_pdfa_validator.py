@@ -84,9 +84,13 @@ def test_stream_die_op_cr_eindigt_krijgt_een_juiste_lengte() -> None:
     import datetime as dt
 
     inhoud = b"q 0 0 m Q % eindigt op CR\r"
-    data = maak_pdfa(_pdf_met_stream(inhoud), datum=dt.date(2026, 3, 2),
-                     metadata=xmp(titel="t", auteur="a", onderwerp="o", producent="p", maker="m",
-                                  datum=dt.date(2026, 3, 2), taal="nl-NL"))  # fmt: skip
+    data = maak_pdfa(
+        _pdf_met_stream(inhoud),
+        datum=dt.date(2026, 3, 2),
+        metadata=xmp(
+            titel="t", auteur="a", onderwerp="o", producent="p", maker="m", datum=dt.date(2026, 3, 2), taal="nl-NL"
+        ),
+    )
     with pikepdf.open(io.BytesIO(data)) as doc:
         stream = doc.pages[0].Contents
         assert not stream.read_raw_bytes().endswith(b"\r")

@@ -20,19 +20,26 @@ VERORDENING = "van de Verordening Sociaal-medische indicatie, SMI, gemeente Eemn
 
 
 def test_beschikking_stelt_het_plan_vast() -> None:
-    bevat(tekst(EEMNES, "beschikking"), f"Wij stellen ook het plan van aanpak vast (artikel 3.3 lid 3 {VERORDENING}).",
-          "Het plan van aanpak van 2 maart 2026 is onderdeel van dit besluit en zit als bijlage bij deze brief.",
-          "kunt u daartegen bezwaar maken")  # fmt: skip
+    bevat(
+        tekst(EEMNES, "beschikking"),
+        f"Wij stellen ook het plan van aanpak vast (artikel 3.3 lid 3 {VERORDENING}).",
+        "Het plan van aanpak van 2 maart 2026 is onderdeel van dit besluit en zit als bijlage bij deze brief.",
+        "kunt u daartegen bezwaar maken",
+    )
 
 
 def test_plan_met_vaststelling_ingangsdatum_en_betaling() -> None:
     t = tekst(EEMNES, "plan-van-aanpak")
-    bevat(t, "vastgesteld als onderdeel van het besluit van 2 maart 2026 met kenmerk SMI-2026-9005 (artikel 3.3 lid 3",
-          # the plan's start date (verslag.plan_ingangsdatum 9 March 2026), 12 months: to 8 March 2027 (art. 3.5 lid 1)
-          f"De tegemoetkoming gaat in op 9 maart 2026, de ingangsdatum van dit plan van aanpak (artikel 3.5 lid 2 "
-          f"{VERORDENING}).", "Zij loopt tot en met 8 maart 2027.",
-          "Wij betalen de tegemoetkoming elke maand rechtstreeks aan de opvangorganisatie",
-          f"(artikel 3.7 lid 1 en 2 {VERORDENING}); wij hebben gekozen voor betaling aan de opvangorganisatie.")  # fmt: skip
+    bevat(
+        t,
+        "vastgesteld als onderdeel van het besluit van 2 maart 2026 met kenmerk SMI-2026-9005 (artikel 3.3 lid 3",
+        # the plan's start date (verslag.plan_ingangsdatum 9 March 2026), 12 months: to 8 March 2027 (art. 3.5 lid 1)
+        f"De tegemoetkoming gaat in op 9 maart 2026, de ingangsdatum van dit plan van aanpak (artikel 3.5 lid 2 "
+        f"{VERORDENING}).",
+        "Zij loopt tot en met 8 maart 2027.",
+        "Wij betalen de tegemoetkoming elke maand rechtstreeks aan de opvangorganisatie",
+        f"(artikel 3.7 lid 1 en 2 {VERORDENING}); wij hebben gekozen voor betaling aan de opvangorganisatie.",
+    )
 
 
 def _eemnes(**besluit: object) -> Zaak:
@@ -53,8 +60,11 @@ def test_latere_start_van_de_opvang() -> None:
 def test_plan_voor_het_besluit_belooft_de_vaststelling() -> None:
     z = zaak(EEMNES).model_copy(update={"besluit": None})
     t = tekst_van(letters.maak("plan-van-aanpak", z, beoordeling(EEMNES)))
-    bevat(t, "Het college stelt dit plan van aanpak vast in het besluit op uw aanvraag (artikel 3.3 lid 3",
-          "beslist het college in de beschikking")  # fmt: skip
+    bevat(
+        t,
+        "Het college stelt dit plan van aanpak vast in het besluit op uw aanvraag (artikel 3.3 lid 3",
+        "beslist het college in de beschikking",
+    )
     assert "vastgesteld als onderdeel van het besluit van" not in t
 
 

@@ -93,17 +93,19 @@ def test_geen_standaardprinter(brief: Path, nep_pad: Path) -> None:
 @pytest.mark.parametrize(
     ("cups_zegt", "draait", "verwacht"),
     [
-        ("lp: Error - The printer or class does not exist.", True,
-         "Die printer bestaat niet. Deze printers zijn er: Kantoor_2, A4-lade."),
+        (
+            "lp: Error - The printer or class does not exist.",
+            True,
+            "Die printer bestaat niet. Deze printers zijn er: Kantoor_2, A4-lade.",
+        ),
         ("lp: Error - The printer or class does not exist.", False, "De printservice (CUPS) draait niet"),
         ("lp: Error - No default destination.", False, "De printservice (CUPS) draait niet"),
         ('lp: Destination "Kantoor_2" is not accepting jobs.', True, "neemt nu geen opdrachten aan"),
         ("lp: Error - Forbidden", True, "U mag niet afdrukken op deze printer"),
         ("lp: something new..", True, "Afdrukken is mislukt (foutcode 1: 'lp: something new')"),
     ],
-)  # fmt: skip
-def test_cups_fouten_in_het_nederlands(brief: Path, nep_pad: Path, cups_zegt: str, draait: bool,
-                                       verwacht: str) -> None:  # fmt: skip
+)
+def test_cups_fouten_in_het_nederlands(brief: Path, nep_pad: Path, cups_zegt: str, draait: bool, verwacht: str) -> None:
     _nep_lp(nep_pad, uitvoer=cups_zegt, code=1)
     _nep_lpstat(nep_pad, draait=draait)
     with pytest.raises(PrintFout) as exc:
@@ -123,8 +125,9 @@ def test_gepauzeerde_printer_geeft_een_waarschuwing(brief: Path, nep_pad: Path) 
 
 
 @pytest.mark.skipif(os.name == "nt", reason="sh-script als printcommando")
-def test_printcommando_als_lijst_met_spaties_in_het_pad(brief: Path, tmp_path: Path,
-                                                        monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+def test_printcommando_als_lijst_met_spaties_in_het_pad(
+    brief: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     map_ = tmp_path / "Program Files" / "Print Tool"
     map_.mkdir(parents=True)
     log = _nep_lp(map_)
@@ -136,8 +139,9 @@ def test_printcommando_als_lijst_met_spaties_in_het_pad(brief: Path, tmp_path: P
     assert log.read_text().splitlines() == ["-P", "Kantoor 2", str(brief)]
 
 
-def test_printcommando_als_lijst_met_iets_anders_dan_tekst(brief: Path, tmp_path: Path,
-                                                           monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+def test_printcommando_als_lijst_met_iets_anders_dan_tekst(
+    brief: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     cfg = tmp_path / "config.toml"
     cfg.write_text("printcommando = ['lpr', 3]\n")
     monkeypatch.setenv("SMI_TUI_CONFIG", str(cfg))

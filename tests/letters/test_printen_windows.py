@@ -102,8 +102,9 @@ def test_een_volgende_afdruk_ruimt_oude_kopieen_op(windows: tuple[_Verb, _Timers
     assert tweede.exists()  # not old enough yet: its reader may still be opening it
 
 
-def test_mislukte_afdruk_nl_melding_en_geen_kopie(windows: tuple[_Verb, _Timers], tmp_path: Path,
-                                                   monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+def test_mislukte_afdruk_nl_melding_en_geen_kopie(
+    windows: tuple[_Verb, _Timers], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     def geen_lezer(pad: str, werkwoord: str = "open") -> None:
         raise OSError(1155, "No application is associated with the specified file for this operation")
 
@@ -133,5 +134,8 @@ def test_printcommando_als_tekst_zoals_windows_het_splitst(monkeypatch: pytest.M
     pad = tmp_path / "brief.pdf"
     sjabloon = r'"C:\Program Files\SumatraPDF\SumatraPDF.exe" -print-to "{printer}" {bestand}'
     assert printen._opdracht(sjabloon, pad, "Kantoor 2") == [
-        r"C:\Program Files\SumatraPDF\SumatraPDF.exe", "-print-to", "Kantoor 2", str(pad),
-    ]  # fmt: skip
+        r"C:\Program Files\SumatraPDF\SumatraPDF.exe",
+        "-print-to",
+        "Kantoor 2",
+        str(pad),
+    ]

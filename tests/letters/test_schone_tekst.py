@@ -49,8 +49,11 @@ def test_geen_interne_notities_in_de_termijnbrieven() -> None:
     from tests.letters.test_termijnbrieven import eemnes
     from tests.letters.test_wijzigingsbeschikking import herziening
 
-    for soort, zaak in (("verzoek-aanvulling", eemnes()), ("verdaging", eemnes()),
-                        ("wijzigingsbeschikking", herziening())):  # fmt: skip
+    for soort, zaak in (
+        ("verzoek-aanvulling", eemnes()),
+        ("verdaging", eemnes()),
+        ("wijzigingsbeschikking", herziening()),
+    ):
         assert overtredingen(tekst_van(letters.maak(soort, zaak))) == [], soort
 
 

@@ -150,8 +150,11 @@ def _eigen_bezwaartekst(bron: str) -> str:
     ],
 )
 def test_besluit_zonder_verplicht_blok_wordt_geweigerd(beheer: Path, wijzig, melding: str) -> None:
-    for soort, maak in (("wijzigingsbeschikking", herziening), ("verlengingsbeschikking", albrandswaard),
-                        ("beschikking", lambda: zaak(EEMNES))):  # fmt: skip
+    for soort, maak in (
+        ("wijzigingsbeschikking", herziening),
+        ("verlengingsbeschikking", albrandswaard),
+        ("beschikking", lambda: zaak(EEMNES)),
+    ):
         bron = (SJABLONEN / f"{soort}.txt").read_text(encoding="utf-8")
         assert wijzig(bron) != bron
         (beheer / f"{soort}.txt").write_text(wijzig(bron), encoding="utf-8")
@@ -313,7 +316,10 @@ def test_register_van_de_controle_klopt_met_de_brief(soort: str, monkeypatch: py
     letters.maak(soort, OMGEZET[soort]())
     brief = BRIEVEN[soort]
     assert (gevangen["waarden"], gevangen["blokken"], gevangen["verplicht"]) == (
-        brief.variabelen, brief.blokken, brief.verplicht)  # fmt: skip
+        brief.variabelen,
+        brief.blokken,
+        brief.verplicht,
+    )
 
 
 def _controleer(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
@@ -344,8 +350,12 @@ def test_smi_tui_sjablonen_controleer(beheer: Path, capsys: pytest.CaptureFixtur
     regel = next(i for i, r in enumerate(privacy.splitlines(), 1) if "{{ fg_contact }}" in r)
     assert f"{beheer / 'eemnes' / 'privacy.txt'}, regel {regel}, gebruikt 'fg'" in uit
     assert uit.count("gebruikt 'fg'") == 1  # only Eemnes includes that file
-    assert uit.count(f"In het briefsjabloon {beheer / 'verlengingsbeschikking.txt'} ontbreekt het verplichte blok "
-                     "'dictum'") == 6  # fmt: skip
+    assert (
+        uit.count(
+            f"In het briefsjabloon {beheer / 'verlengingsbeschikking.txt'} ontbreekt het verplichte blok 'dictum'"
+        )
+        == 6
+    )
     assert f"Het logo {beheer / 'voerendaal' / 'logo.png'} is beschadigd" in uit
     rc, uit = _controleer(capsys, "--gemeente", "heemstede")
     assert rc == 2 and "voerendaal" not in uit and uit.count("ontbreekt het verplichte blok 'dictum'") == 1
@@ -361,8 +371,11 @@ def test_ondertekenaar_uit_het_mandaat(beheer: Path) -> None:
     """The mandate names a team leader: the decision is signed by them, while 'Behandeld door' and the contact
     sentence keep naming the consulent (only Albrandswaard; the other municipalities keep the consulent's signature)."""
     config = beheer.parent / "config.toml"
-    config.write_text(config.read_text() + '[brieven."albrandswaard"]\nondertekenaar = "drs. P. Tuinman"\n'
-                      'ondertekenaar_functie = "teamleider Jeugd en Gezin"\n', encoding="utf-8")  # fmt: skip
+    config.write_text(
+        config.read_text() + '[brieven."albrandswaard"]\nondertekenaar = "drs. P. Tuinman"\n'
+        'ondertekenaar_functie = "teamleider Jeugd en Gezin"\n',
+        encoding="utf-8",
+    )
     z = albrandswaard()
     t = tekst_van(letters.maak("verlengingsbeschikking", z))
     bevat(
@@ -401,8 +414,11 @@ def test_rechtbank_uit_config(beheer: Path) -> None:
     t = tekst_van(letters.maak("wijzigingsbeschikking", herziening()))
     bevat(t, "de voorzieningenrechter van de rechtbank vragen")
     config.write_text(config.read_text() + '[brieven."albrandswaard"]\nrechtbank = "rechtbank Rotterdam"\n', "utf-8")
-    for soort, maak in (("wijzigingsbeschikking", herziening), ("verlengingsbeschikking", albrandswaard),
-                        ("beschikking", lambda: zaak("albrandswaard-toekenning.json"))):  # fmt: skip
+    for soort, maak in (
+        ("wijzigingsbeschikking", herziening),
+        ("verlengingsbeschikking", albrandswaard),
+        ("beschikking", lambda: zaak("albrandswaard-toekenning.json")),
+    ):
         bevat(tekst_van(letters.maak(soort, maak())), "de voorzieningenrechter van de rechtbank Rotterdam vragen")
 
 
@@ -410,14 +426,25 @@ def test_tekstblok_is_een_eigen_alinea(beheer: Path) -> None:
     """A text block never runs into the paragraph before or after it (nor swallows the blank lines around it)."""
     from reportlab.platypus import Paragraph
 
-    (beheer / "verdaging.txt").write_text("Beste {{ namen }},\n\n[[plek:na_aanhef]]\n\nSlot.\nNog slot.\n"
-                                          "[[plek:voor_ondertekening]]\nNa.\n", encoding="utf-8")  # fmt: skip
+    (beheer / "verdaging.txt").write_text(
+        "Beste {{ namen }},\n\n[[plek:na_aanhef]]\n\nSlot.\nNog slot.\n[[plek:voor_ondertekening]]\nNa.\n",
+        encoding="utf-8",
+    )
     config = beheer.parent / "config.toml"
-    config.write_text(config.read_text() + '[tekstblokken.verdaging]\nna_aanhef = "Eerste.\\n\\nTweede & **vet**."\n'
-                      'voor_ondertekening = "Midden."\n', encoding="utf-8")  # fmt: skip
+    config.write_text(
+        config.read_text() + '[tekstblokken.verdaging]\nna_aanhef = "Eerste.\\n\\nTweede & **vet**."\n'
+        'voor_ondertekening = "Midden."\n',
+        encoding="utf-8",
+    )
     inhoud = sjabloon.vul_in("verdaging", "eemnes", {"namen": "A & B"}, {})
     assert [x.text for x in inhoud if isinstance(x, Paragraph)] == [
-        "Beste A &amp; B,", "Eerste.", "Tweede &amp; <b>vet</b>.", "Slot. Nog slot.", "Midden.", "Na."]  # fmt: skip
+        "Beste A &amp; B,",
+        "Eerste.",
+        "Tweede &amp; <b>vet</b>.",
+        "Slot. Nog slot.",
+        "Midden.",
+        "Na.",
+    ]
 
 
 def test_kladblok_utf8_met_bom_en_windows_regeleinden(beheer: Path, capsys: pytest.CaptureFixture[str]) -> None:

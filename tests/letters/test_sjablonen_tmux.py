@@ -26,8 +26,9 @@ SOCKET = "sjabloon-logo-test"
 
 
 def _toets(sessie: str, *toetsen: str, letterlijk: bool = False) -> None:
-    subprocess.run(["tmux", "-L", SOCKET, "send-keys", "-t", sessie, *(["-l"] if letterlijk else []), *toetsen],
-                   check=True)  # fmt: skip
+    subprocess.run(
+        ["tmux", "-L", SOCKET, "send-keys", "-t", sessie, *(["-l"] if letterlijk else []), *toetsen], check=True
+    )
 
 
 def test_kapot_logo_in_het_echte_programma(tmp_path: Path) -> None:
@@ -41,11 +42,15 @@ def test_kapot_logo_in_het_echte_programma(tmp_path: Path) -> None:
     logo.write_bytes(b"dit is een JPEG, geen PNG")
     (tmp_path / "config.toml").write_text('consulent = "J. Visser"\nsjablonen_map = "sjablonen"\n', encoding="utf-8")
     sessie = "logo"
-    env = (f"SMI_TUI_DATA={tmp_path / 'data'} SMI_TUI_CONFIG={tmp_path / 'config.toml'} SMI_TUI_SCRYPT_N=1024 "
-           f"TERM=xterm-256color")  # fmt: skip
+    env = (
+        f"SMI_TUI_DATA={tmp_path / 'data'} SMI_TUI_CONFIG={tmp_path / 'config.toml'} SMI_TUI_SCRYPT_N=1024 "
+        f"TERM=xterm-256color"
+    )
     printen = f"cp {{bestand}} {tmp_path / 'print'}/"
-    opdracht = (f"cd {ROOT} && env {env} SMI_TUI_PRINTCOMMANDO={json.dumps(printen)} {sys.executable} -m smi_tui; "
-                "echo KLAAR-$?; sleep 5")  # fmt: skip
+    opdracht = (
+        f"cd {ROOT} && env {env} SMI_TUI_PRINTCOMMANDO={json.dumps(printen)} {sys.executable} -m smi_tui; "
+        "echo KLAAR-$?; sleep 5"
+    )
     start_sessie(SOCKET, sessie, 80, 24, opdracht)
     try:
         wacht_op(SOCKET, sessie, "Wachtzin", 30)
@@ -94,11 +99,15 @@ def test_kapot_sjabloon_in_het_echte_programma(tmp_path: Path) -> None:
     eigen.write_text(goed.replace("{{ kinderen }}", "{{ kindren }}"), encoding="utf-8")
     (tmp_path / "config.toml").write_text('consulent = "J. Visser"\nsjablonen_map = "sjablonen"\n', encoding="utf-8")
     sessie = "sjabloon"
-    env = (f"SMI_TUI_DATA={tmp_path / 'data'} SMI_TUI_CONFIG={tmp_path / 'config.toml'} SMI_TUI_SCRYPT_N=1024 "
-           f"TERM=xterm-256color")  # fmt: skip
+    env = (
+        f"SMI_TUI_DATA={tmp_path / 'data'} SMI_TUI_CONFIG={tmp_path / 'config.toml'} SMI_TUI_SCRYPT_N=1024 "
+        f"TERM=xterm-256color"
+    )
     printen = f"cp {{bestand}} {tmp_path / 'print'}/"
-    opdracht = (f"cd {ROOT} && env {env} SMI_TUI_PRINTCOMMANDO={json.dumps(printen)} {sys.executable} -m smi_tui; "
-                "echo KLAAR-$?; sleep 5")  # fmt: skip
+    opdracht = (
+        f"cd {ROOT} && env {env} SMI_TUI_PRINTCOMMANDO={json.dumps(printen)} {sys.executable} -m smi_tui; "
+        "echo KLAAR-$?; sleep 5"
+    )
     start_sessie(SOCKET, sessie, 120, 35, opdracht)
     try:
         wacht_op(SOCKET, sessie, "Wachtzin", 30)

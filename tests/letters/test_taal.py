@@ -41,9 +41,17 @@ def fouten(t: str) -> list[str]:
 
 
 def test_de_patronen_vinden_de_fouten() -> None:
-    for zin in ("…voorliggende voorzieningen zijn zijn.", "(beslistermijn (8 weken)).", "beëindigen als er zijn voor",
-                "per 2026-01-01.", "code minder_uren_nodig.", "Ouder(s): A.", "Kind(eren): B.", "€ -253,17.",
-                "wordt éénmalig verlengd."):  # fmt: skip
+    for zin in (
+        "…voorliggende voorzieningen zijn zijn.",
+        "(beslistermijn (8 weken)).",
+        "beëindigen als er zijn voor",
+        "per 2026-01-01.",
+        "code minder_uren_nodig.",
+        "Ouder(s): A.",
+        "Kind(eren): B.",
+        "€ -253,17.",
+        "wordt éénmalig verlengd.",
+    ):
         assert fouten(zin), zin
     assert fouten("In artikel 5 staat: “kan éénmalig worden verlengd”. Ouders: A en B. € 253,17 minder.") == []
 

@@ -89,10 +89,12 @@ def test_kot_volgt_de_werksituatie(naam: str) -> None:
         ouders = [o.model_copy(update={"werksituatie": s}) for o, s in zip(z.melding.ouders, situaties, strict=True)]
         for antwoord in (True, False, None):
             gesprek = z.gesprek.model_copy(update={"recht_op_kinderopvangtoeslag": antwoord}) if z.gesprek else None
-            variant = z.model_copy(update={"melding": z.melding.model_copy(update={"ouders": ouders}),
-                                           "gesprek": gesprek})  # fmt: skip
-            uit = {x.code: x.uitkomst for x in beoordeel_zaak(variant, Register.laad(),
-                                                               peildatum=z.melding.datum).toetsen}  # fmt: skip
+            variant = z.model_copy(
+                update={"melding": z.melding.model_copy(update={"ouders": ouders}), "gesprek": gesprek}
+            )
+            uit = {
+                x.code: x.uitkomst for x in beoordeel_zaak(variant, Register.laad(), peildatum=z.melding.datum).toetsen
+            }
             if "geen_kinderopvangtoeslag" not in uit:
                 continue
             kot = uit["geen_kinderopvangtoeslag"]

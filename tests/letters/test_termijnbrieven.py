@@ -56,8 +56,15 @@ def test_verzoek_aanvulling_inhoud() -> None:
     bevat(t, f"uiterlijk op {nl_datum(o.termijn_tot)}", "kunnen wij besluiten uw aanvraag niet te behandelen")
     # suspended from the day after the letter (3 March) until supplemented, at most until 16 March (14 days):
     # 21 April + 14 days = 5 May (Bevrijdingsdag) -> 6 May; the letter shows the state on the day it was sent
-    bevat(t, "vanaf 3 maart 2026", "tot en met 16 maart 2026", "artikel 4:15 lid 1 onder a", "uiterlijk op 21 april 2026",
-          "uiterlijk op 6 mei 2026", "artikel 3.3 lid 4")  # fmt: skip
+    bevat(
+        t,
+        "vanaf 3 maart 2026",
+        "tot en met 16 maart 2026",
+        "artikel 4:15 lid 1 onder a",
+        "uiterlijk op 21 april 2026",
+        "uiterlijk op 6 mei 2026",
+        "artikel 3.3 lid 4",
+    )
     toen = z.model_copy(update={"opschortingen": [o.model_copy(update={"aangevuld_op": None})], "verdaging": None})
     assert beslistermijn(toen, r).uiterste == date(2026, 5, 6)
     bevat(t, z.consulent, r.ondertekening.functie, f"namens {r.ondertekening.namens}", "telefoon 14 035")
@@ -65,16 +72,25 @@ def test_verzoek_aanvulling_inhoud() -> None:
 
 def test_verzoek_aanvulling_zonder_lijst_vraagt_ontbrekende_stukken_van_de_regeling() -> None:
     z = zaak("albrandswaard-onvolledig.json")
-    z = z.model_copy(update={"opschortingen": [Opschorting(verzocht_op=date(2026, 1, 26), termijn_tot=date(2026, 2, 9))],
-                             "consulent": "R. Kok"})  # fmt: skip
+    z = z.model_copy(
+        update={
+            "opschortingen": [Opschorting(verzocht_op=date(2026, 1, 26), termijn_tot=date(2026, 2, 9))],
+            "consulent": "R. Kok",
+        }
+    )
     t = tekst_van(letters.maak("verzoek-aanvulling", z))
     bevat(t, "inkomensverklaring van de Belastingdienst van elke ouder", "(artikel 5 lid 2 onder a)", "9 februari 2026")
     assert "offerte of plaatsingsovereenkomst" not in t  # received on 23 January
     # Albrandswaard's beleidsregels cannot move the statutory term (Awb 4:13): it runs from receipt, 12 January 2026,
     # 12-01 + 56 days = 9 March 2026; the request of 26 January suspends it from 27 January through 9 February
     # (14 days, Awb 4:15 lid 1 onder a), so 9 March + 14 days = 23 March 2026
-    bevat(t, "Zonder dit verzoek was dat uiterlijk op 9 maart 2026", "staat de termijn stil tot en met 9 februari 2026",
-          "uiterlijk op 23 maart 2026", "artikel 3 lid 4")  # fmt: skip
+    bevat(
+        t,
+        "Zonder dit verzoek was dat uiterlijk op 9 maart 2026",
+        "staat de termijn stil tot en met 9 februari 2026",
+        "uiterlijk op 23 maart 2026",
+        "artikel 3 lid 4",
+    )
 
 
 def test_verzoek_aanvulling_kies_nummer() -> None:
@@ -97,9 +113,21 @@ def test_verdaging_inhoud() -> None:
     t = tekst_van(letters.maak("verdaging", z))
     # 24 February + 8 weeks = 21 April, + 7 days suspended (3..9 March, supplemented on 10 March) = 28 April;
     # + 6 weeks = 9 June 2026
-    bevat(t, "Wij hebben meer tijd nodig voor ons besluit", "20 april 2026", "uiterlijk op 28 april 2026",
-          "7 dagen opschorting", "met 6 weken", "uiterlijk op 9 juni 2026", "artikel 4:14", REDEN,
-          "ten hoogste 8 weken", "artikel 3.3 lid 4", "artikel 4:17", "geen bezwaar")  # fmt: skip
+    bevat(
+        t,
+        "Wij hebben meer tijd nodig voor ons besluit",
+        "20 april 2026",
+        "uiterlijk op 28 april 2026",
+        "7 dagen opschorting",
+        "met 6 weken",
+        "uiterlijk op 9 juni 2026",
+        "artikel 4:14",
+        REDEN,
+        "ten hoogste 8 weken",
+        "artikel 3.3 lid 4",
+        "artikel 4:17",
+        "geen bezwaar",
+    )
     stand = beslistermijn(z, r)
     assert (stand.einde, stand.verdaagd_tot) == (date(2026, 4, 28), date(2026, 6, 9))
     bevat(t, z.consulent, f"namens {r.ondertekening.namens}")
@@ -110,8 +138,13 @@ def test_verdaging_voerendaal_vanaf_melding() -> None:
     z = z.model_copy(update={"besluit": None, "verdaging": Verdaging(op=date(2026, 6, 1), weken=4, reden=REDEN)})
     t = tekst_van(letters.maak("verdaging", z))
     # 4 May (melding) + 8 weeks = 29 June 2026; + 4 weeks = 27 July 2026
-    bevat(t, "Op 4 mei 2026 hebben wij uw melding ontvangen", "uiterlijk op 29 juni 2026", "27 juli 2026",
-          "artikel 3 lid 9")  # fmt: skip
+    bevat(
+        t,
+        "Op 4 mei 2026 hebben wij uw melding ontvangen",
+        "uiterlijk op 29 juni 2026",
+        "27 juli 2026",
+        "artikel 3 lid 9",
+    )
     assert "ten hoogste" not in t  # Voerendaal sets no maximum
 
 

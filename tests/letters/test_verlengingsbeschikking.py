@@ -30,9 +30,17 @@ def met_verlenging(naam: str, **velden):
 
 
 def albrandswaard(**velden):
-    return met_verlenging(ALBRANDSWAARD, **{"onderbouwing": ONDERBOUWING, "voorwaarde_vervuld": True,
-                                            "besluit_datum": date(2026, 7, 1), "beslissing": "toekennen",
-                                            "verzonden_op": date(2026, 7, 2), **velden})  # fmt: skip
+    return met_verlenging(
+        ALBRANDSWAARD,
+        **{
+            "onderbouwing": ONDERBOUWING,
+            "voorwaarde_vervuld": True,
+            "besluit_datum": date(2026, 7, 1),
+            "beslissing": "toekennen",
+            "verzonden_op": date(2026, 7, 2),
+            **velden,
+        },
+    )
 
 
 def test_toekenning_met_bedragen_per_kind_per_maand() -> None:
@@ -41,9 +49,16 @@ def test_toekenning_met_bedragen_per_kind_per_maand() -> None:
     u = beoordeel_verlenging(z, r, z.verlengingen[0])
     assert u.toegestaan and u.berekening is not None
     t = tekst_van(letters.maak("verlengingsbeschikking", z))
-    bevat(t, "1 juli 2026", "15 juni 2026", "Wij verlengen de tegemoetkoming met 6 maanden",
-          f"van {nl_datum(u.begin)} tot en met {nl_datum(u.eind)}", "tot en met 31 juli 2026",
-          "1 augustus 2026", "31 januari 2027")  # fmt: skip
+    bevat(
+        t,
+        "1 juli 2026",
+        "15 juni 2026",
+        "Wij verlengen de tegemoetkoming met 6 maanden",
+        f"van {nl_datum(u.begin)} tot en met {nl_datum(u.eind)}",
+        "tot en met 31 juli 2026",
+        "1 augustus 2026",
+        "31 januari 2027",
+    )
     # motivation: the regulation's article, words and condition, and each check of the core
     bevat(t, r.verlenging.artikel, r.verlenging.tekst, r.verlenging.voorwaarde, ONDERBOUWING.rstrip("."))
     for res in u.toetsen:
@@ -52,8 +67,14 @@ def test_toekenning_met_bedragen_per_kind_per_maand() -> None:
     per_maand, eigen = b.typische_maand()
     bevat(t, euro(per_maand), euro(eigen), euro(b.totaal_cent), r.berekening.artikel, r.betaling.omschrijving)
     for k in b.kinderen:
-        bevat(t, k.naam, k.opvang.aanbieder, f"LRK {k.opvang.lrk_nummer}", uren(k.uren_vergoed_per_maand),
-              euro(k.vergoede_uurprijs_cent))  # fmt: skip
+        bevat(
+            t,
+            k.naam,
+            k.opvang.aanbieder,
+            f"LRK {k.opvang.lrk_nummer}",
+            uren(k.uren_vergoed_per_maand),
+            euro(k.vergoede_uurprijs_cent),
+        )
         for m in k.maanden:  # appendix, to the cent
             bevat(t, euro(m.tegemoetkoming_cent), euro(m.eigen_bijdrage_cent))
     for v in r.verplichtingen:
@@ -64,24 +85,50 @@ def test_toekenning_met_bedragen_per_kind_per_maand() -> None:
 
 
 def test_voerendaal_kent_geen_verlenging_nieuwe_melding() -> None:
-    z = met_verlenging("voerendaal-toekenning.json", aangevraagd_op=date(2026, 9, 1), besluit_datum=date(2026, 9, 10),
-                       beslissing="afwijzen")  # fmt: skip
+    z = met_verlenging(
+        "voerendaal-toekenning.json",
+        aangevraagd_op=date(2026, 9, 1),
+        besluit_datum=date(2026, 9, 10),
+        beslissing="afwijzen",
+    )
     r = beoordeling("voerendaal-toekenning.json").regeling
     t = tekst_van(letters.maak("verlengingsbeschikking", z))
-    bevat(t, "Wij wijzen uw aanvraag om verlenging af", "kent geen verlenging", "nieuwe melding", "artikel 7 lid 2",
-          r.verlenging.tekst, nl_datum(bezwaartermijn_einde(date(2026, 9, 10))), r.bezwaar.indienen_bij)  # fmt: skip
+    bevat(
+        t,
+        "Wij wijzen uw aanvraag om verlenging af",
+        "kent geen verlenging",
+        "nieuwe melding",
+        "artikel 7 lid 2",
+        r.verlenging.tekst,
+        nl_datum(bezwaartermijn_einde(date(2026, 9, 10))),
+        r.bezwaar.indienen_bij,
+    )
     assert "Bijlage" not in t and "€" not in t
     with pytest.raises(BriefFout, match="niet worden toegekend"):
-        letters.maak("verlengingsbeschikking", z.model_copy(update={"verlengingen": [
-            z.verlengingen[0].model_copy(update={"beslissing": "toekennen"})]}))  # fmt: skip
+        letters.maak(
+            "verlengingsbeschikking",
+            z.model_copy(update={"verlengingen": [z.verlengingen[0].model_copy(update={"beslissing": "toekennen"})]}),
+        )
 
 
 def test_te_lange_verlenging_afgewezen_met_artikel() -> None:
-    z = met_verlenging("eemnes-toekenning.json", aangevraagd_op=date(2026, 5, 1), maanden=9, voorwaarde_vervuld=True,
-                       besluit_datum=date(2026, 5, 20), beslissing="afwijzen")  # fmt: skip
+    z = met_verlenging(
+        "eemnes-toekenning.json",
+        aangevraagd_op=date(2026, 5, 1),
+        maanden=9,
+        voorwaarde_vervuld=True,
+        besluit_datum=date(2026, 5, 20),
+        beslissing="afwijzen",
+    )
     t = tekst_van(letters.maak("verlengingsbeschikking", z))
-    bevat(t, "Wij wijzen uw aanvraag om verlenging af", "Gevraagd: 9 maanden", "ten hoogste 6 maanden",
-          "artikel 3.5 lid 3", "zwaarwegende redenen")  # fmt: skip
+    bevat(
+        t,
+        "Wij wijzen uw aanvraag om verlenging af",
+        "Gevraagd: 9 maanden",
+        "ten hoogste 6 maanden",
+        "artikel 3.5 lid 3",
+        "zwaarwegende redenen",
+    )
 
 
 def test_fouten_en_nummer() -> None:

@@ -29,10 +29,20 @@ def herziening(betaald: int | None = 500000, **velden):
     """Albrandswaard (dagopvang 1 February - 31 July 2026): from 15 April two days a week instead of three."""
     z = zaak(ALBRANDSWAARD)
     o = z.melding.kinderen[0].opvang.model_copy(update={"dagen_per_week": 2})
-    w = Wijziging(**{"soort": "herziening", "grond": "minder_uren_nodig", "ingangsdatum": date(2026, 4, 15),
-                     "gemeld_op": date(2026, 4, 10), "toelichting": TOELICHTING, "opvang": {"0": o},
-                     "betaald_cent": betaald, "besluit_datum": date(2026, 5, 4), "verzonden_op": date(2026, 5, 5),
-                     **velden})  # fmt: skip
+    w = Wijziging(
+        **{
+            "soort": "herziening",
+            "grond": "minder_uren_nodig",
+            "ingangsdatum": date(2026, 4, 15),
+            "gemeld_op": date(2026, 4, 10),
+            "toelichting": TOELICHTING,
+            "opvang": {"0": o},
+            "betaald_cent": betaald,
+            "besluit_datum": date(2026, 5, 4),
+            "verzonden_op": date(2026, 5, 5),
+            **velden,
+        }
+    )
     return z.model_copy(update={"wijzigingen": [w]})
 
 
@@ -42,8 +52,15 @@ def test_herziening_oud_en_nieuw_per_maand_en_terugvordering() -> None:
     u = bereken_wijziging(z, r, z.wijzigingen[0])
     assert u.terugvordering_cent == 500000 - u.nieuw_cent > 0
     t = tekst_van(letters.maak("wijzigingsbeschikking", z))
-    bevat(t, "Wij herzien uw tegemoetkoming", "4 mei 2026", "met ingang van 15 april 2026", "10 april 2026",
-          "27 januari 2026", TOELICHTING)  # fmt: skip
+    bevat(
+        t,
+        "Wij herzien uw tegemoetkoming",
+        "4 mei 2026",
+        "met ingang van 15 april 2026",
+        "10 april 2026",
+        "27 januari 2026",
+        TOELICHTING,
+    )
     grond = next(x for x in r.herzieningsgronden if x.code == "minder_uren_nodig")
     bevat(t, f"{grond.artikel} van de {r.citeertitel}", grond.tekst, "artikel 10 lid 3")
     assert u.regels
@@ -56,8 +73,14 @@ def test_herziening_oud_en_nieuw_per_maand_en_terugvordering() -> None:
     bevat(t, euro(500000), f"{euro(u.terugvordering_cent)} te veel betaald")
     # who, on which basis (Awb 4:57 and Albrandswaard art. 10), by when (4:87: six weeks after it was made known,
     # sent 5 May 2026 -> 16 June 2026, a Tuesday) and how
-    bevat(t, f"Wij vorderen dit bedrag terug van {z.aanvrager.naam}", "artikel 4:57 Awb en artikel 10 van de",
-          "uiterlijk op 16 juni 2026 (artikel 4:87 Awb)", "vermeld het kenmerk", "6:16 Awb")  # fmt: skip
+    bevat(
+        t,
+        f"Wij vorderen dit bedrag terug van {z.aanvrager.naam}",
+        "artikel 4:57 Awb en artikel 10 van de",
+        "uiterlijk op 16 juni 2026 (artikel 4:87 Awb)",
+        "vermeld het kenmerk",
+        "6:16 Awb",
+    )
     bevat(t, euro(u.nieuw[0].kinderen[0].maanden[-1].tegemoetkoming_cent), "Kinderopvang Rhoon")
     einde = bezwaartermijn_einde(date(2026, 5, 5))
     bevat(t, "zes weken", nl_datum(einde), "6:7", "6:8", r.bezwaar.indienen_bij, *r.bezwaar.adres)
@@ -67,24 +90,40 @@ def test_herziening_oud_en_nieuw_per_maand_en_terugvordering() -> None:
 
 def test_beeindiging_eemnes() -> None:
     z = zaak("eemnes-toekenning.json")
-    w = Wijziging(soort="beeindiging", grond="verhuisd", ingangsdatum=date(2026, 6, 1), betaald_cent=0,
-                  besluit_datum=date(2026, 5, 25))  # fmt: skip
+    w = Wijziging(
+        soort="beeindiging",
+        grond="verhuisd",
+        ingangsdatum=date(2026, 6, 1),
+        betaald_cent=0,
+        besluit_datum=date(2026, 5, 25),
+    )
     z = z.model_copy(update={"wijzigingen": [w]})
     r = beoordeling("eemnes-toekenning.json").regeling
     u = bereken_wijziging(z, r, w)
     assert u.nieuw_cent == 0 and u.terugvordering_cent == 0
     t = tekst_van(letters.maak("wijzigingsbeschikking", z))
-    bevat(t, "Wij beëindigen de tegemoetkoming met ingang van 1 juni 2026", "artikel 3.8 lid 2 onder c",
-          "niet meer in de gemeente Eemnes", euro(u.oud_cent), "u hoeft niets terug te betalen",
-          nl_datum(bezwaartermijn_einde(date(2026, 5, 25))))  # fmt: skip
+    bevat(
+        t,
+        "Wij beëindigen de tegemoetkoming met ingang van 1 juni 2026",
+        "artikel 3.8 lid 2 onder c",
+        "niet meer in de gemeente Eemnes",
+        euro(u.oud_cent),
+        "u hoeft niets terug te betalen",
+        nl_datum(bezwaartermijn_einde(date(2026, 5, 25))),
+    )
 
 
 def test_intrekking_vanaf_het_begin() -> None:
-    z = herziening(betaald=300000, soort="intrekking", grond="onjuiste_gegevens", ingangsdatum=date(2026, 2, 1),
-                   opvang={})  # fmt: skip
+    z = herziening(
+        betaald=300000, soort="intrekking", grond="onjuiste_gegevens", ingangsdatum=date(2026, 2, 1), opvang={}
+    )
     t = tekst_van(letters.maak("wijzigingsbeschikking", z))
-    bevat(t, "Wij trekken ons besluit van 27 januari 2026 in met ingang van 1 februari 2026", "artikel 10 lid 5",
-          f"{euro(300000)} te veel betaald")  # fmt: skip
+    bevat(
+        t,
+        "Wij trekken ons besluit van 27 januari 2026 in met ingang van 1 februari 2026",
+        "artikel 10 lid 5",
+        f"{euro(300000)} te veel betaald",
+    )
 
 
 @pytest.mark.parametrize(
@@ -132,5 +171,9 @@ def test_voorbeelden_van_de_kern() -> None:
     z = zaak("albrandswaard-verlenging.json")
     v = beoordeel_verlenging(z, beoordeling("albrandswaard-verlenging.json").regeling, z.verlengingen[-1])
     t = tekst_van(letters.maak("verlengingsbeschikking", z))
-    bevat(t, nl_datum(v.begin), nl_datum(v.eind), *(euro(m.tegemoetkoming_cent) for k in v.berekening.kinderen
-                                                      for m in k.maanden))  # fmt: skip
+    bevat(
+        t,
+        nl_datum(v.begin),
+        nl_datum(v.eind),
+        *(euro(m.tegemoetkoming_cent) for k in v.berekening.kinderen for m in k.maanden),
+    )

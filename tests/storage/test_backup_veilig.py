@@ -65,9 +65,20 @@ def test_backup_volgt_geen_symlink(opslag: Opslag, tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     "naam",
-    ["C:dossiers/x.smi", "C:/x.smi", "c:\\x.smi", "//server/deel/x.smi", "\\\\server\\deel\\x.smi", "/abs/x.smi",
-     "../x.smi", "dossiers/../../x.smi", "dossiers/x\n.smi", "dossiers/x.json", "dossiers\\x.smi"],
-)  # fmt: skip
+    [
+        "C:dossiers/x.smi",
+        "C:/x.smi",
+        "c:\\x.smi",
+        "//server/deel/x.smi",
+        "\\\\server\\deel\\x.smi",
+        "/abs/x.smi",
+        "../x.smi",
+        "dossiers/../../x.smi",
+        "dossiers/x\n.smi",
+        "dossiers/x.json",
+        "dossiers\\x.smi",
+    ],
+)
 def test_archiefnaam_buiten_de_map_geweigerd_ook_voor_windows(naam: str) -> None:
     from storage.backup import _veilig
 

@@ -23,9 +23,14 @@ posix = pytest.mark.skipif(not hasattr(os, "fork"), reason="modes, fork and SIGK
 
 @pytest.mark.parametrize(
     ("inhoud", "soort"),
-    [(PDF, "PDF"), (b"\x89PNG\r\n\x1a\n....", "PNG"), (b"\xff\xd8\xff\xe0JFIF", "JPEG"), (b"II*\x00....", "TIFF"),
-     (b"MM\x00*....", "TIFF")],
-)  # fmt: skip
+    [
+        (PDF, "PDF"),
+        (b"\x89PNG\r\n\x1a\n....", "PNG"),
+        (b"\xff\xd8\xff\xe0JFIF", "JPEG"),
+        (b"II*\x00....", "TIFF"),
+        (b"MM\x00*....", "TIFF"),
+    ],
+)
 def test_soort_naar_inhoud(tmp_path: Path, inhoud: bytes, soort: str) -> None:
     pad = tmp_path / "scan.bin"  # the name says nothing: the content decides
     pad.write_bytes(inhoud)
@@ -80,8 +85,9 @@ def test_onleesbaar(tmp_path: Path) -> None:
 
 def test_ontvangen_stuk_versleuteld_met_datum_en_afdruk_vastgelegd(opslag: Opslag, map_: Path) -> None:
     zn = opslag.nieuwe_zaak(zaak(), consulent="J. Visser")
-    doc_id = opslag.voeg_document_toe(zn, "advies GGD.pdf", "advies", PDF, consulent="J. Visser",
-                                      ontvangen_op="2026-05-20")  # fmt: skip
+    doc_id = opslag.voeg_document_toe(
+        zn, "advies GGD.pdf", "advies", PDF, consulent="J. Visser", ontvangen_op="2026-05-20"
+    )
     (meta,) = opslag.documenten(zn)
     assert (meta["naam"], meta["soort"], meta["ontvangen_op"]) == ("advies GGD.pdf", "advies", "2026-05-20")
     assert b"% scan" not in (map_ / "documenten" / zn / f"{doc_id}.smi").read_bytes()
@@ -143,6 +149,11 @@ def test_bij_het_einde_van_het_proces_weg() -> None:
     import subprocess
 
     code = "from storage.documenten import Kopie; k = Kopie(b'%PDF x'); print(k.pad, flush=True)"
-    res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                         cwd=Path(__file__).resolve().parents[2])  # fmt: skip
+    res = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=Path(__file__).resolve().parents[2],
+    )
     assert not Path(res.stdout.strip()).exists()  # removed at the interpreter's exit (atexit)

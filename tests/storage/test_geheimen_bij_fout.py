@@ -37,9 +37,15 @@ sys.exit(main(sys.argv[2:]))
 
 def _env(tmp_path: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("SMI_TUI_")}
-    env.update(PYTHONPATH=str(ROOT), SMI_TUI_SCRYPT_N="1024", SMI_TUI_CONFIG=str(tmp_path / "geen.toml"),
-               SMI_TUI_LOGMAP=str(tmp_path / "logs"), SMI_TUI_WACHTWOORD=WW, SMI_TUI_DATA=str(tmp_path / "data"),
-               TERM="xterm-256color")  # fmt: skip
+    env.update(
+        PYTHONPATH=str(ROOT),
+        SMI_TUI_SCRYPT_N="1024",
+        SMI_TUI_CONFIG=str(tmp_path / "geen.toml"),
+        SMI_TUI_LOGMAP=str(tmp_path / "logs"),
+        SMI_TUI_WACHTWOORD=WW,
+        SMI_TUI_DATA=str(tmp_path / "data"),
+        TERM="xterm-256color",
+    )
     return env
 
 
@@ -68,8 +74,11 @@ def test_cli_onverwachte_fout_nl_melding_zonder_geheimen(tmp_path: Path) -> None
     sleutel, sleutelpad = _store(tmp_path)
     res = subprocess.run(
         [sys.executable, "-c", _INJECTIE.format(ww=WW, bsn=BSN), str(sleutelpad), "zaken"],
-        capture_output=True, text=True, env=_env(tmp_path), timeout=60,
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+        env=_env(tmp_path),
+        timeout=60,
+    )
     assert res.returncode == 1
     assert "Traceback" not in res.stderr
     assert "onverwachts" in res.stderr and "foutnummer F-" in res.stderr
@@ -94,8 +103,9 @@ def test_tui_onverwachte_fout_bij_ontgrendelen_in_tmux(tmp_path: Path) -> None:
         eind, scherm = time.monotonic() + 30, ""
         while time.monotonic() < eind and "foutrapport" not in scherm:
             time.sleep(0.3)
-            scherm = subprocess.run([*tmux, "capture-pane", "-J", "-t", sessie, "-p"], capture_output=True,
-                                    text=True).stdout  # fmt: skip
+            scherm = subprocess.run(
+                [*tmux, "capture-pane", "-J", "-t", sessie, "-p"], capture_output=True, text=True
+            ).stdout
         assert "onverwachts" in scherm and "foutnummer" in scherm, scherm  # wrapped over lines: -J joins them
         assert "Wachtzin" in scherm  # still on the unlock screen: the consulent can try again
         _geen_geheim(scherm, sleutel)
@@ -103,8 +113,9 @@ def test_tui_onverwachte_fout_bij_ontgrendelen_in_tmux(tmp_path: Path) -> None:
         eind, na = time.monotonic() + 20, ""
         while time.monotonic() < eind and "KLAAR-" not in na:
             time.sleep(0.3)
-            na = subprocess.run([*tmux, "capture-pane", "-J", "-S", "-200", "-t", sessie, "-p"], capture_output=True,
-                                text=True).stdout  # fmt: skip
+            na = subprocess.run(
+                [*tmux, "capture-pane", "-J", "-S", "-200", "-t", sessie, "-p"], capture_output=True, text=True
+            ).stdout
         assert "KLAAR-0" in na, na
         _geen_geheim(na, sleutel)
     finally:

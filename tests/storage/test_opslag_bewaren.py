@@ -55,9 +55,21 @@ def test_opschonen_vernietigt_alleen_wat_aan_de_beurt_is(winkel, map_, cli):
         assert o.zaken_met_bsn("111222333") == []
         (entry,) = [e for e in o.logboek() if e["actie"] == "vernietigd"]
         assert set(entry) == {
-            "nr", "tijd", "gebruiker", "actie", "zaaknummer", "sluitdatum", "vernietigingsdatum", "consulent",
-            "aantal_documenten", "regeling", "bewaartermijn_jaren", "vorige", "hash", "mac",
-        }  # fmt: skip
+            "nr",
+            "tijd",
+            "gebruiker",
+            "actie",
+            "zaaknummer",
+            "sluitdatum",
+            "vernietigingsdatum",
+            "consulent",
+            "aantal_documenten",
+            "regeling",
+            "bewaartermijn_jaren",
+            "vorige",
+            "hash",
+            "mac",
+        }
         assert entry["zaaknummer"] == a and entry["aantal_documenten"] == 2 and entry["consulent"] == "F. Beheerder"
         assert entry["sluitdatum"] == "2015-01-10" and entry["vernietigingsdatum"] == "2022-01-10"
         assert entry["regeling"].startswith("eemnes") and entry["bewaartermijn_jaren"] == 7

@@ -11,8 +11,9 @@ def test_vervangt_markeert_alleen_dezelfde_soort(opslag) -> None:
     zn = opslag.nieuwe_zaak(zaak(), consulent="J. Visser")
     eerste = opslag.voeg_document_toe(zn, "beschikking.pdf", "beschikking", b"%PDF-1 een", consulent="J. Visser")
     plan = opslag.voeg_document_toe(zn, "plan.pdf", "plan-van-aanpak", b"%PDF-1 plan", consulent="J. Visser")
-    tweede = opslag.voeg_document_toe(zn, "beschikking.pdf", "beschikking", b"%PDF-1 twee", consulent="J. Visser",
-                                      vervangt=True)  # fmt: skip
+    tweede = opslag.voeg_document_toe(
+        zn, "beschikking.pdf", "beschikking", b"%PDF-1 twee", consulent="J. Visser", vervangt=True
+    )
     docs = {d["id"]: d for d in opslag.documenten(zn)}
     assert docs[eerste]["vervangen_door"] == tweede and docs[eerste]["vervangen_op"]
     assert "vervangen_door" not in docs[tweede] and "vervangen_door" not in docs[plan]

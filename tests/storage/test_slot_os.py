@@ -52,8 +52,10 @@ def test_race_van_processen_precies_een_houder(tmp_path: Path, aantal: int) -> N
     ctx = multiprocessing.get_context("fork")
     start, eind = ctx.Barrier(aantal + 1), ctx.Barrier(aantal + 1)
     houders, fouten = ctx.Value("i", 0), ctx.Value("i", 0)
-    procs = [ctx.Process(target=_deelnemer, args=(str(tmp_path), RONDES, start, eind, houders, fouten))
-             for _ in range(aantal)]  # fmt: skip
+    procs = [
+        ctx.Process(target=_deelnemer, args=(str(tmp_path), RONDES, start, eind, houders, fouten))
+        for _ in range(aantal)
+    ]
     for p in procs:
         p.start()
     try:

@@ -15,8 +15,14 @@ def test_geen_importcycli_in_storage() -> None:
     lint = shutil.which("lint-imports", path=str(ROOT / ".venv" / "bin")) or shutil.which("lint-imports")
     if lint is None:
         pytest.skip("import-linter ontbreekt (pip install -e '.[test]')")
-    res = subprocess.run([lint], cwd=ROOT, capture_output=True, text=True, timeout=120,
-                         env={"PATH": str(ROOT / ".venv" / "bin"), "PYTHONPATH": str(ROOT)})  # fmt: skip
+    res = subprocess.run(
+        [lint],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={"PATH": str(ROOT / ".venv" / "bin"), "PYTHONPATH": str(ROOT)},
+    )
     uit = res.stdout + res.stderr
     assert res.returncode == 0 and "no module imports a module that imports it back KEPT" in uit, uit[-3000:]
 
@@ -32,8 +38,12 @@ def test_alleen_type_imports_worden_genegeerd() -> None:
     for regel in contract["ignore_imports"]:
         bron, doel = (d.strip() for d in regel.split("->"))
         boom = ast.parse((ROOT / f"{bron.replace('.', '/')}.py").read_text("utf-8"))
-        type_only = {id(n) for node in ast.walk(boom) if isinstance(node, ast.If)
-                     and getattr(node.test, "id", "") == "TYPE_CHECKING" for n in ast.walk(node)}  # fmt: skip
+        type_only = {
+            id(n)
+            for node in ast.walk(boom)
+            if isinstance(node, ast.If) and getattr(node.test, "id", "") == "TYPE_CHECKING"
+            for n in ast.walk(node)
+        }
         runtime = [
             n for n in ast.walk(boom) if isinstance(n, ast.ImportFrom) and n.module == doel and id(n) not in type_only
         ]
@@ -50,6 +60,7 @@ def test_geen_module_van_storage_boven_400_regels() -> None:
 def test_opslag_laadt_zonder_cyclus() -> None:
     """Each module can be imported first, on its own (an import cycle would show as an ImportError here)."""
     for p in sorted((ROOT / "storage").glob("*.py")):
-        res = subprocess.run([sys.executable, "-c", f"import storage.{p.stem}"], cwd=ROOT, capture_output=True,
-                             text=True, timeout=60)  # fmt: skip
+        res = subprocess.run(
+            [sys.executable, "-c", f"import storage.{p.stem}"], cwd=ROOT, capture_output=True, text=True, timeout=60
+        )
         assert res.returncode == 0, (p.name, res.stderr[-1000:])

@@ -29,8 +29,11 @@ def test_vijandige_invoer_nl_melding_exit_2(
     voor = hashes(map_)
     bestand = tmp_path / f"{soort}.json"
     bestand.write_text(VIJANDIG[soort], encoding="utf-8")
-    args = {"import": ("import", bestand), "beoordeel": ("beoordeel", bestand),
-            "brief": ("brief", "ontvangstbevestiging", bestand, "-o", tmp_path / "b.pdf")}[opdracht]  # fmt: skip
+    args = {
+        "import": ("import", bestand),
+        "beoordeel": ("beoordeel", bestand),
+        "brief": ("brief", "ontvangstbevestiging", bestand, "-o", tmp_path / "b.pdf"),
+    }[opdracht]
     code, _, err = cli(*args)
     assert code == 2, (code, err)
     assert "Traceback" not in err and "onverwachts" not in err and "should" not in err, err

@@ -58,10 +58,21 @@ def _vul(map_: Path) -> None:
 
 def _smi(*args: object, data: Path, **extra: str) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("SMI_TUI_")}
-    env.update(PYTHONPATH=str(ROOT), SMI_TUI_SCRYPT_N=str(TEST_N), SMI_TUI_WACHTWOORD=WW,
-               SMI_TUI_CONFIG=str(data.parent / "config.toml"), SMI_TUI_LOGMAP=str(data.parent / "logs"), **extra)  # fmt: skip
-    return subprocess.run([sys.executable, "-m", "smi_tui", "--data-dir", str(data), *map(str, args)],
-                          capture_output=True, text=True, env=env, timeout=120)  # fmt: skip
+    env.update(
+        PYTHONPATH=str(ROOT),
+        SMI_TUI_SCRYPT_N=str(TEST_N),
+        SMI_TUI_WACHTWOORD=WW,
+        SMI_TUI_CONFIG=str(data.parent / "config.toml"),
+        SMI_TUI_LOGMAP=str(data.parent / "logs"),
+        **extra,
+    )
+    return subprocess.run(
+        [sys.executable, "-m", "smi_tui", "--data-dir", str(data), *map(str, args)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
 
 
 def _opdrachten(data: Path, zn: str, zaakbestand: Path) -> list[tuple[object, ...]]:

@@ -136,8 +136,14 @@ def test_geen_core_dumps() -> None:
         "print(resource.getrlimit(resource.RLIMIT_CORE))\n"
         "print(ctypes.CDLL(None).prctl(3, 0, 0, 0, 0) if sys.platform.startswith('linux') else 0)\n"
     )
-    res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60,
-                         env={**os.environ, "PYTHONPATH": str(ROOT)})  # fmt: skip
+    res = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
     assert res.stdout.split("\n")[:2] == ["(0, 0)", "0"], res.stderr
 
 

@@ -195,11 +195,21 @@ def test_kill_9_midden_in_de_sync_laat_geen_dubbele_objecten(oz, map_, tmp_path,
         zn = _zaak_met_documenten(opslag)
         Register(opslag).zet_geheim(OZ["OZ_CLIENT_ID"], OZ["OZ_CLIENT_SECRET"])
     env = {**os.environ, "SMI_TUI_WACHTWOORD": WW, "PYTHONPATH": str(ROOT)}
-    r = subprocess.run([sys.executable, "-c", _KILLER, "POST", str(na_post), "--data-dir", str(map_), "sync"],
-                       env=env, capture_output=True, text=True, timeout=120)  # fmt: skip
+    r = subprocess.run(
+        [sys.executable, "-c", _KILLER, "POST", str(na_post), "--data-dir", str(map_), "sync"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert r.returncode == -9, r.stderr
-    r = subprocess.run([sys.executable, "-m", "smi_tui", "--data-dir", str(map_), "sync"],
-                       env=env, capture_output=True, text=True, timeout=120)  # fmt: skip
+    r = subprocess.run(
+        [sys.executable, "-m", "smi_tui", "--data-dir", str(map_), "sync"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert r.returncode == 0, r.stderr
     assert "al in het zaaksysteem gevonden" in r.stdout
     api = _api()
@@ -220,8 +230,13 @@ def test_kill_9_midden_in_het_bijwerken_geeft_geen_vals_conflict(oz, map_, na) -
         data = opslag.laad(zn)
         data["stap"] = "afgerond"
         opslag.bewaar(zn, data, "J. Visser")
-    r = subprocess.run([sys.executable, "-c", _KILLER, *map(str, na), "--data-dir", str(map_), "sync"],
-                       env=env, capture_output=True, text=True, timeout=120)  # fmt: skip
+    r = subprocess.run(
+        [sys.executable, "-c", _KILLER, *map(str, na), "--data-dir", str(map_), "sync"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert r.returncode == -9, r.stderr
     r = subprocess.run(sync, env=env, capture_output=True, text=True, timeout=120)
     assert r.returncode == 0, r.stderr
@@ -295,8 +310,16 @@ def test_ongeldig_rsin_noemt_het_veld(oz, opslag) -> None:
 
     api = _api()
     with pytest.raises(Ongeldig, match="veld 'bronorganisatie'"):
-        api.vraag("POST", "zaken/api/v1/zaken", {"zaaktype": OZ["OZ_ZAAKTYPE_URL"], "bronorganisatie": "123456789",
-                  "verantwoordelijkeOrganisatie": OZ["OZ_RSIN"], "startdatum": "2026-01-05"})  # fmt: skip
+        api.vraag(
+            "POST",
+            "zaken/api/v1/zaken",
+            {
+                "zaaktype": OZ["OZ_ZAAKTYPE_URL"],
+                "bronorganisatie": "123456789",
+                "verantwoordelijkeOrganisatie": OZ["OZ_RSIN"],
+                "startdatum": "2026-01-05",
+            },
+        )
 
 
 def test_onbereikbare_server_geeft_een_nederlandse_melding() -> None:

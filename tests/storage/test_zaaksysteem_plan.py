@@ -39,8 +39,13 @@ def test_jwt_is_hs256_met_client_id_iat_en_de_consulent() -> None:
     token = maak_jwt("smi-tui", "geheim", "J. Visser", nu=1_790_000_000)
     kop, claims, handtekening = token.split(".")
     assert json.loads(_b64(kop)) == {"alg": "HS256", "typ": "JWT"}
-    assert json.loads(_b64(claims)) == {"iss": "smi-tui", "iat": 1_790_000_000, "client_id": "smi-tui",
-                                        "user_id": "J. Visser", "user_representation": "J. Visser"}  # fmt: skip
+    assert json.loads(_b64(claims)) == {
+        "iss": "smi-tui",
+        "iat": 1_790_000_000,
+        "client_id": "smi-tui",
+        "user_id": "J. Visser",
+        "user_representation": "J. Visser",
+    }
     # RFC 7515 §5.1: the signature is HMAC-SHA-256 over "<kop>.<claims>" with the shared secret
     assert _b64(handtekening) == hmac.new(b"geheim", f"{kop}.{claims}".encode(), hashlib.sha256).digest()
 
@@ -102,8 +107,12 @@ def test_sluiten_geeft_resultaat_voor_de_eindstatus() -> None:
 def test_stapmomenten_liggen_nooit_na_de_laatste_auditregel() -> None:
     alles_tegelijk = [{"tijd": "2026-03-01T12:00:00+00:00", "stap": "import"}]
     momenten = [m for _, m in stapmomenten({"stap": "besluit"}, alles_tegelijk)]
-    assert momenten == ["2026-03-01T11:59:57+00:00", "2026-03-01T11:59:58+00:00", "2026-03-01T11:59:59+00:00",
-                        "2026-03-01T12:00:00+00:00"]  # fmt: skip
+    assert momenten == [
+        "2026-03-01T11:59:57+00:00",
+        "2026-03-01T11:59:58+00:00",
+        "2026-03-01T11:59:59+00:00",
+        "2026-03-01T12:00:00+00:00",
+    ]
 
 
 def test_vingerafdruk_verandert_alleen_als_er_iets_te_sturen_is() -> None:

@@ -80,8 +80,11 @@ class NepVerbinding:
         volledig = url if url.startswith("http") else f"{BASIS}/{url}"
         s.verzoeken.append((methode, volledig))
         if methode == "GET" and params is not None:
-            return [o for u, o in s.objecten.items() if u.startswith(volledig + "/")
-                    and all(str(o.get(k)) == str(w) for k, w in params.items())]  # fmt: skip
+            return [
+                o
+                for u, o in s.objecten.items()
+                if u.startswith(volledig + "/") and all(str(o.get(k)) == str(w) for k, w in params.items())
+            ]
         if methode == "GET":
             return dict(s.objecten[volledig])
         if methode == "POST" and volledig.endswith(("/lock", "/unlock")):
@@ -89,8 +92,11 @@ class NepVerbinding:
         if methode == "POST":
             for deel, veld in s.weiger.items():
                 if deel in volledig:
-                    raise Ongeldig(f"Het zaaksysteem weigert de gegevens (POST /{deel}): veld '{veld}': Dit veld is "
-                                   "vereist. (required).", {veld: "required"})  # fmt: skip
+                    raise Ongeldig(
+                        f"Het zaaksysteem weigert de gegevens (POST /{deel}): veld '{veld}': Dit veld is "
+                        "vereist. (required).",
+                        {veld: "required"},
+                    )
             if "zaken/api/v1/zaken" in volledig and any(
                 o.get("identificatie") == body.get("identificatie") for o in s.van_soort("zaken/api/v1/zaken")
             ):

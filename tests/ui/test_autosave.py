@@ -178,8 +178,9 @@ async def test_weer_open_bij_de_stap_en_het_veld_van_toen(maak_app: Any, zaaien:
         await ontgrendel(pilot)
         await pilot.press("enter")
         await wacht_op(pilot, lambda: isinstance(app2.screen, GesprekScherm) and app2.screen.opgebouwd)
-        await wacht_op(pilot, lambda: app2.screen.focused is not None
-                       and app2.screen.focused.id == "v-gesprek-betrokken_hulp")  # fmt: skip
+        await wacht_op(
+            pilot, lambda: app2.screen.focused is not None and app2.screen.focused.id == "v-gesprek-betrokken_hulp"
+        )
         assert app2.screen.focused.text == "Jeugdteam sinds maart"
         assert app2.screen.bewaard_tekst.startswith("bewaard ")
 
@@ -204,8 +205,9 @@ async def test_noodstop_bewaart_wat_net_getypt_is_en_sluit_de_opslag(
         assert opslag.laad(zn)["concepten"]["gesprek"]["v-gesprek-plaats"] == "Op kantoor"
 
 
-async def test_noodstop_van_een_andere_thread(maak_app: Any, zaaien: Any, tmp_path: Path,
-                                             monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+async def test_noodstop_van_een_andere_thread(
+    maak_app: Any, zaaien: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Windows calls the console handler on a thread of its own: the form is still read on the App's thread."""
     [zn] = zaaien(["heemstede-toekenning"])
     monkeypatch.setattr(stapconcept, "BEWAAR_NA", 600.0)

@@ -86,8 +86,9 @@ async def test_annuleren_bewaart_en_drukt_niets(maak_app: Any, zaai: Any, afgedr
             assert any("geen beschikking gemaakt" in n.message for n in app._notifications)
 
 
-async def test_proefdruk_en_daarna_definitief(maak_app: Any, zaai: Any, afgedrukt: list[Any],
-                                             monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+async def test_proefdruk_en_daarna_definitief(
+    maak_app: Any, zaai: Any, afgedrukt: list[Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
     """p opens a proof marked on every page (nothing stored); its temp copy is removed when the dialog closes;
     Enter on "Definitief maken en afdrukken" then makes, stores and prints both letters."""
     getoond: list[tuple[Path, bytes]] = []

@@ -147,8 +147,11 @@ async def test_toekennen_op_gedeeltelijk_voorstel_geweigerd(maak_app: Any, zaai:
         assert _opgeslagen(app, zn)[0].model_copy(update=zonder_concept) == voor.model_copy(update=zonder_concept)
         # with the clause and a reason it may be taken
         scherm.query_one("#v-besluit-hardheidsclausule-toegepast", Checkbox).value = True
-        await typ(pilot, "#v-besluit-hardheidsclausule-reden",
-                  "De moeder herstelt van een operatie en kan het kind de hele week niet verzorgen.")  # fmt: skip
+        await typ(
+            pilot,
+            "#v-besluit-hardheidsclausule-reden",
+            "De moeder herstelt van een operatie en kan het kind de hele week niet verzorgen.",
+        )
         await pilot.press("ctrl+s")
         await wacht_op(pilot, lambda: _opgeslagen(app, zn)[0].besluit.beslissing.value == "toekennen")  # type: ignore[union-attr]
         assert str(scherm.query_one("#f-besluit-beslissing").render()) == ""

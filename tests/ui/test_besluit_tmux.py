@@ -43,11 +43,15 @@ def test_afgedrukte_beschikking_staat_vast(tmp_path: Path) -> None:
     (tmp_path / "print").mkdir()
     (tmp_path / "config.toml").write_text('consulent = "J. Visser"\n', encoding="utf-8")
     sessie = "besluit"
-    env = (f"SMI_TUI_DATA={tmp_path / 'data'} SMI_TUI_CONFIG={tmp_path / 'config.toml'} SMI_TUI_SCRYPT_N=1024 "
-           f"TERM=xterm-256color")  # fmt: skip
+    env = (
+        f"SMI_TUI_DATA={tmp_path / 'data'} SMI_TUI_CONFIG={tmp_path / 'config.toml'} SMI_TUI_SCRYPT_N=1024 "
+        f"TERM=xterm-256color"
+    )
     printen = f"cp {{bestand}} {tmp_path / 'print'}/"
-    opdracht = (f"cd {ROOT} && env {env} SMI_TUI_PRINTCOMMANDO={json.dumps(printen)} {sys.executable} -m smi_tui; "
-                "echo KLAAR-$?; sleep 5")  # fmt: skip
+    opdracht = (
+        f"cd {ROOT} && env {env} SMI_TUI_PRINTCOMMANDO={json.dumps(printen)} {sys.executable} -m smi_tui; "
+        "echo KLAAR-$?; sleep 5"
+    )
     start_sessie(SOCKET, sessie, 80, 24, opdracht)
     try:
         _wacht(sessie, "Wachtzin")

@@ -48,8 +48,9 @@ def _meldingen(app: Any) -> str:
 async def _open_documenten(maak_app: Any, tmp_path: Path, zaak: dict[str, Any]) -> tuple[Any, Any, str, Any]:
     with Opslag.maak(tmp_path / "data", WACHTWOORD, scrypt_n=1024) as o:
         [zn] = o.nieuwe_zaken([zaak], consulent="J. Visser")
-        brief = o.voeg_document_toe(zn, f"verslag-{zn}.pdf", "verslag", b"%PDF-1.4\n% verslag\n%%EOF\n",
-                                    consulent="J. Visser")  # fmt: skip
+        brief = o.voeg_document_toe(
+            zn, f"verslag-{zn}.pdf", "verslag", b"%PDF-1.4\n% verslag\n%%EOF\n", consulent="J. Visser"
+        )
         o.markeer_afgedrukt(zn, brief, consulent="J. Visser")
     app = maak_app(vandaag=lambda: VANDAAG)
     context = app.run_test(size=(80, 24))
@@ -112,8 +113,13 @@ async def test_verslag_en_advies_bijvoegen_brief_opnieuw_afdrukken(maak_app, tmp
 
         # the signed verslag, its path in quotes with ~ (as a terminal pastes a dropped file)
         await _bijvoegen(pilot, "'~/scan verslag.pdf'", VERSLAG, "19-05-2026")
-        await wacht_op(pilot, lambda: len(_in_store(app, zn)[1]) == aantal_docs + 1 and "Bijgevoegd" in str(
-            [n.title for n in app._notifications]))  # fmt: skip
+        await wacht_op(
+            pilot,
+            lambda: (
+                len(_in_store(app, zn)[1]) == aantal_docs + 1
+                and "Bijgevoegd" in str([n.title for n in app._notifications])
+            ),
+        )
         zaak, docs, audit = _in_store(app, zn)
         scan = docs[-1]
         assert (scan["naam"], scan["soort"], scan["ontvangen_op"]) == ("scan verslag.pdf", VERSLAG, "2026-05-19")

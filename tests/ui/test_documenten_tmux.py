@@ -77,10 +77,12 @@ def test_verslag_en_advies_bijvoegen_bekijken_en_opnieuw_afdrukken(tmp_path: Pat
     bekijker = tmp_path / "bekijk.sh"
     bekijker.write_text(BEKIJKER)
     bekijker.chmod(0o755)
-    env = (f"SMI_TUI_DATA={tmp_path / 'data'} SMI_TUI_CONFIG={tmp_path / 'config.toml'} SMI_TUI_SCRYPT_N=1024 "
-           f"TERM=xterm-256color TMPDIR={tijdelijk} "
-           f"SMI_TUI_PRINTCOMMANDO={json.dumps(f'cp {{bestand}} {printmap}/')} "
-           f"SMI_TUI_BEKIJKCOMMANDO={json.dumps(f'{bekijker} {{bestand}} {log}')}")  # fmt: skip
+    env = (
+        f"SMI_TUI_DATA={tmp_path / 'data'} SMI_TUI_CONFIG={tmp_path / 'config.toml'} SMI_TUI_SCRYPT_N=1024 "
+        f"TERM=xterm-256color TMPDIR={tijdelijk} "
+        f"SMI_TUI_PRINTCOMMANDO={json.dumps(f'cp {{bestand}} {printmap}/')} "
+        f"SMI_TUI_BEKIJKCOMMANDO={json.dumps(f'{bekijker} {{bestand}} {log}')}"
+    )
     start_sessie(SOCKET, SESSIE, 80, 24, f"cd {ROOT} && env {env} {sys.executable} -m smi_tui; echo KLAAR-$?; sleep 5")
     try:
         _wacht("Wachtzin")
@@ -142,10 +144,15 @@ def test_verslag_en_advies_bijvoegen_bekijken_en_opnieuw_afdrukken(tmp_path: Pat
         zaak = Zaak.model_validate(opslag.laad(zn))
         docs = opslag.documenten(zn)
     assert [(d["soort"], d.get("ontvangen_op")) for d in docs] == [
-        ("verslag", None), ("ondertekend_verslag", "2026-05-19"), ("advies", "2026-05-20")]  # fmt: skip
+        ("verslag", None),
+        ("ondertekend_verslag", "2026-05-19"),
+        ("advies", "2026-05-20"),
+    ]
     assert docs[0]["afgedrukt"] == 2
     # Voerendaal art. 3 lid 6: the signed verslag is the aanvraag, on the date it came in
     assert zaak.verslag is not None and zaak.verslag.ondertekend_op == date(2026, 5, 19)
     assert {(s.code, s.ontvangen_op) for s in zaak.aanvraag.stukken} == {
-        ("ondertekend_verslag", date(2026, 5, 19)), ("advies", date(2026, 5, 20))}  # fmt: skip
+        ("ondertekend_verslag", date(2026, 5, 19)),
+        ("advies", date(2026, 5, 20)),
+    }
     assert scherm(SOCKET, SESSIE) == ""

@@ -48,9 +48,15 @@ async def test_foute_invoer_geeft_meldingen_en_wordt_niet_bewaard(maak_app: Any,
         await pilot.press("escape")
         await open_eerste_zaak(pilot)
         await kies(pilot, "#v-opvang-k0-soort", "dagopvang")
-        for veld, waarde in [("aanbieder", "Het Groenhof"), ("lrk_nummer", "234567891"), ("uurprijs_cent", "10,95"),
-                             ("uren_per_week", "40"), ("weken_per_jaar", "50"), ("begindatum", "2026-05-01"),
-                             ("einddatum", "2026-04-01")]:  # fmt: skip
+        for veld, waarde in [
+            ("aanbieder", "Het Groenhof"),
+            ("lrk_nummer", "234567891"),
+            ("uurprijs_cent", "10,95"),
+            ("uren_per_week", "40"),
+            ("weken_per_jaar", "50"),
+            ("begindatum", "2026-05-01"),
+            ("einddatum", "2026-04-01"),
+        ]:
             await typ(pilot, f"#v-opvang-k0-{veld}", waarde)
         await pilot.pause(0.3)
         assert "einddatum van de opvang ligt vóór de begindatum" in tekst(pilot, "#f-opvang-k0")

@@ -56,8 +56,10 @@ def test_jaarinkomen_in_tmux(tmp_path: Path, zaaien: Any) -> None:
     sessie = "getallen"
     # a consulent is known, so the first start does not ask for the profile (tests/ui/test_profiel_tmux.py does)
     (tmp_path / "config.toml").write_text('consulent = "J. Visser"\n', encoding="utf-8")
-    env = (f"SMI_TUI_DATA={tmp_path / 'data'} SMI_TUI_CONFIG={tmp_path / 'config.toml'} SMI_TUI_SCRYPT_N=1024 "
-           f"TERM=xterm-256color")  # fmt: skip
+    env = (
+        f"SMI_TUI_DATA={tmp_path / 'data'} SMI_TUI_CONFIG={tmp_path / 'config.toml'} SMI_TUI_SCRYPT_N=1024 "
+        f"TERM=xterm-256color"
+    )
     opdracht = f"cd {ROOT} && env {env} {sys.executable} -m smi_tui; echo KLAAR-$?; sleep 5"
     start_sessie(SOCKET, sessie, 80, 24, opdracht)
     try:

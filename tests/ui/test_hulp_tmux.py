@@ -35,8 +35,10 @@ def _toets(sessie: str, *toetsen: str, letterlijk: bool = False) -> None:
 def test_hulp_en_nederlands_op_80x24(tmp_path: Path) -> None:
     sessie = f"smi-hulp-{tmp_path.name}"[:40]
     (tmp_path / "config.toml").write_text('consulent = "J. Visser"\n', encoding="utf-8")
-    env = (f"SMI_TUI_DATA={tmp_path / 'data'} SMI_TUI_CONFIG={tmp_path / 'config.toml'} SMI_TUI_SCRYPT_N=1024 "
-           f"TERM=xterm-256color")  # fmt: skip
+    env = (
+        f"SMI_TUI_DATA={tmp_path / 'data'} SMI_TUI_CONFIG={tmp_path / 'config.toml'} SMI_TUI_SCRYPT_N=1024 "
+        f"TERM=xterm-256color"
+    )
     opdracht = f"cd {ROOT} && env {env} {sys.executable} -m smi_tui; echo KLAAR-$?; sleep 5"
     start_sessie(SOCKET[1], sessie, 80, 24, opdracht)
     try:

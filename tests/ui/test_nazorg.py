@@ -220,8 +220,9 @@ async def test_beoordeling_in_de_app_krijgt_de_andere_zaken_uit_de_opslag(maak_a
 
     eemnes, albrandswaard = voorbeeld("eemnes-toekenning"), voorbeeld("albrandswaard-toekenning")
     with Opslag.maak(tmp_path / "data", WACHTWOORD, scrypt_n=1024) as o:
-        eerder, nu, ander, a1, a2 = o.nieuwe_zaken([eemnes, eemnes, voorbeeld("voerendaal-toekenning"),
-                                                     albrandswaard, albrandswaard], consulent="J. Visser")  # fmt: skip
+        eerder, nu, ander, a1, a2 = o.nieuwe_zaken(
+            [eemnes, eemnes, voorbeeld("voerendaal-toekenning"), albrandswaard, albrandswaard], consulent="J. Visser"
+        )
     app = maak_app()
     async with app.run_test(size=(110, 40)) as pilot:
         await ontgrendel(pilot)

@@ -49,8 +49,11 @@ def opgeslagen(app: Any, zn: str) -> tuple[dict[str, Any], list[str], int]:
     the open form's draft (autosaved by design half a second after a change; a draft is no record)."""
     with app.slot:
         zaak = {k: v for k, v in app.opslag.laad(zn).items() if k != "concepten"}
-        audit = [e for e in app.opslag.audit(zn)
-                 if not all(str(w.get("veld", "")).startswith("concepten.") for w in e.get("wijzigingen") or [{}])]  # fmt: skip
+        audit = [
+            e
+            for e in app.opslag.audit(zn)
+            if not all(str(w.get("veld", "")).startswith("concepten.") for w in e.get("wijzigingen") or [{}])
+        ]
         return zaak, [d["soort"] for d in app.opslag.documenten(zn)], len(audit)
 
 
@@ -91,9 +94,9 @@ def invoer(app: Any, velden: list[tuple[str, Any]]) -> list[Any]:
 
 
 @pytest.mark.parametrize(("toets", "velden", "veld", "reden"), FORMULIEREN, ids=[f[2] for f in FORMULIEREN])
-async def test_geweigerd_formulier_bewaart_niets_en_houdt_de_invoer(maak_app: Any, tmp_path: Path, toets: str,
-                                                                    velden: list[tuple[str, Any]], veld: str,
-                                                                    reden: str) -> None:  # fmt: skip
+async def test_geweigerd_formulier_bewaart_niets_en_houdt_de_invoer(
+    maak_app: Any, tmp_path: Path, toets: str, velden: list[tuple[str, Any]], veld: str, reden: str
+) -> None:
     async with dossier(maak_app, tmp_path, voorbeeld("albrandswaard-toekenning")) as (app, pilot, zn):
         voor = opgeslagen(app, zn)
         await toetsen(pilot, toets)
@@ -122,9 +125,15 @@ BRIEF = [  # key, fields of a record the core accepts, the letter it makes
 
 
 @pytest.mark.parametrize(("toets", "velden", "brief"), BRIEF, ids=[b[2] for b in BRIEF])
-async def test_brief_mislukt_dan_niets_bewaard(maak_app: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                               afgedrukt: list[Path], toets: str, velden: list[tuple[str, Any]],
-                                               brief: str) -> None:  # fmt: skip
+async def test_brief_mislukt_dan_niets_bewaard(
+    maak_app: Any,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    afgedrukt: list[Path],
+    toets: str,
+    velden: list[tuple[str, Any]],
+    brief: str,
+) -> None:
     """The record is valid, but its letter cannot be made (then: cannot be stored): the store keeps nothing of it,
     the form stays with the reason and the input, and once the letter works the same ctrl+s stores it once."""
     from letters import BriefFout
@@ -184,8 +193,14 @@ async def test_tweede_verlenging_geweigerd_met_artikel(maak_app: Any, tmp_path: 
     async with dossier(maak_app, tmp_path, zaak, date(2026, 12, 1)) as (app, pilot, zn):
         voor = opgeslagen(app, zn)
         await toetsen(pilot, "v")
-        await vul_in(pilot, [("#v-verlenging-maanden", "3"), ("#v-verlenging-voorwaarde_vervuld", True),
-                             ("#v-verlenging-beslissing", "toekennen")])  # fmt: skip
+        await vul_in(
+            pilot,
+            [
+                ("#v-verlenging-maanden", "3"),
+                ("#v-verlenging-voorwaarde_vervuld", True),
+                ("#v-verlenging-beslissing", "toekennen"),
+            ],
+        )
         await toetsen(pilot, "ctrl+s")
         await pilot.pause(0.3)
         assert isinstance(app.screen, VastleggenScherm)

@@ -63,8 +63,13 @@ async def test_eerste_start_vraagt_gegevens_met_nederlandse_meldingen(maak_app: 
         await wacht_op(pilot, lambda: app.screen.id == "werkvoorraad")
         assert app.consulent == "Anna de Vries"
         opgeslagen = tomllib.loads(config.profiel_bestand().read_text(encoding="utf-8"))
-        assert opgeslagen == {"naam": "Anna de Vries", "functie": "consulent sociaal domein", "team": "Jeugd en Gezin",
-                              "telefoon": "035 123 45 67", "email": "a.devries@eemnes.nl"}  # fmt: skip
+        assert opgeslagen == {
+            "naam": "Anna de Vries",
+            "functie": "consulent sociaal domein",
+            "team": "Jeugd en Gezin",
+            "telefoon": "035 123 45 67",
+            "email": "a.devries@eemnes.nl",
+        }
         if hasattr(Path, "owner"):
             assert config.profiel_bestand().stat().st_mode & 0o077 == 0  # for its owner only
 

@@ -19,8 +19,10 @@ pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux ontbr
 
 
 def _start(tmp_path: Path, sessie: str) -> None:
-    env = (f"SMI_TUI_DATA={tmp_path / 'data'} SMI_TUI_CONFIG={tmp_path / 'config.toml'} SMI_TUI_SCRYPT_N=1024 "
-           "TERM=xterm-256color")  # fmt: skip
+    env = (
+        f"SMI_TUI_DATA={tmp_path / 'data'} SMI_TUI_CONFIG={tmp_path / 'config.toml'} SMI_TUI_SCRYPT_N=1024 "
+        "TERM=xterm-256color"
+    )
     opdracht = f"cd {ROOT} && env {env} {sys.executable} -m smi_tui; echo KLAAR-$?; sleep 5"
     start_sessie(SOCKET, sessie, 80, 24, opdracht)
 
@@ -77,12 +79,30 @@ def test_snel_getypt_met_enter_komt_alles_in_het_goede_veld(tmp_path: Path) -> N
         _wacht(sessie, "Nieuwe wachtzin")
         _tmux("send-keys", "-t", sessie, WACHTWOORD, "Enter", WACHTWOORD, "Enter")
         _wacht(sessie, "wie werkt hier?")
-        _tmux("send-keys", "-t", sessie, "Anna de Vries", "Enter", "consulent sociaal domein", "Enter",
-              "Jeugd en Gezin", "Enter", "035 123 45 67", "Enter", "a.devries@eemnes.nl", "Enter")  # fmt: skip
+        _tmux(
+            "send-keys",
+            "-t",
+            sessie,
+            "Anna de Vries",
+            "Enter",
+            "consulent sociaal domein",
+            "Enter",
+            "Jeugd en Gezin",
+            "Enter",
+            "035 123 45 67",
+            "Enter",
+            "a.devries@eemnes.nl",
+            "Enter",
+        )
         _wacht(sessie, "Werkvoorraad")
         profiel = tomllib.loads((tmp_path / "behandelaar.toml").read_text(encoding="utf-8"))
-        assert profiel == {"naam": "Anna de Vries", "functie": "consulent sociaal domein", "team": "Jeugd en Gezin",
-                           "telefoon": "035 123 45 67", "email": "a.devries@eemnes.nl"}  # fmt: skip
+        assert profiel == {
+            "naam": "Anna de Vries",
+            "functie": "consulent sociaal domein",
+            "team": "Jeugd en Gezin",
+            "telefoon": "035 123 45 67",
+            "email": "a.devries@eemnes.nl",
+        }
         _tmux("send-keys", "-t", sessie, "C-q")
         _wacht(sessie, "KLAAR-0")
     finally:

@@ -63,8 +63,17 @@ async def test_samenvatting_80x24_en_interne_notitie(maak_app: Any, zaaien: Any)
         await wacht_op(pilot, lambda: isinstance(app.screen, SamenvattingScherm))
         await vergelijk(pilot, "80x24-samenvatting")
         tekst = _tekst(app)
-        for kop in ("Ouders en kinderen", "Melding en gesprek", "Verslag", "Voorliggende voorzieningen", "Toetsen",
-                    "Berekening per kind", "Besluit", "Termijnen", "Documenten"):  # fmt: skip
+        for kop in (
+            "Ouders en kinderen",
+            "Melding en gesprek",
+            "Verslag",
+            "Voorliggende voorzieningen",
+            "Toetsen",
+            "Berekening per kind",
+            "Besluit",
+            "Termijnen",
+            "Documenten",
+        ):
             assert kop in tekst
         data = voorbeeld("heemstede-toekenning")
         assert "Yasmin El Amrani" in tekst and "Registratie van de opvang (LRK)" in tekst
@@ -91,8 +100,9 @@ async def test_samenvatting_80x24_en_interne_notitie(maak_app: Any, zaaien: Any)
     assert "INTERNE NOTITIE — NIET VERZENDEN" in tekst_van(pdf) and zn in tekst_van(pdf)
 
 
-async def test_besluit_toont_budget_als_balk(maak_app: Any, zaaien: Any, tmp_path: Path,
-                                            monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+async def test_besluit_toont_budget_als_balk(
+    maak_app: Any, zaaien: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Albrandswaard's example application, not decided yet (1 February - 31 July 2026): 6 x € 1.471,58 =
     € 8.829,48 reserved in 2026 against the ceiling of € 30.000,00 (artikel 7 lid 4; the 2025 figure of the
     beleidsregels, configured for 2026); remaining 3.000.000 - 882.948 = 2.117.052 ct."""

@@ -70,10 +70,12 @@ def test_f5_stuurt_de_zaak_en_zonder_server_verandert_er_niets(tmp_path: Path) -
     # zaaknummers are counted per store and the server outlives the test: a prefix of its own (as per laptop)
     voorvoegsel = f"T{random.randint(10**8, 10**9 - 1)}"
     config = tmp_path / "config.toml"
-    instellingen = (f'consulent = "J. Visser"\nrsin = "{oz["OZ_RSIN"]}"\nzgw_zaaktype = "{oz["OZ_ZAAKTYPE_URL"]}"\n'
-                    f'zgw_besluittype = "{oz["OZ_BESLUITTYPE_URL"]}"\n'
-                    f'zgw_informatieobjecttype = "{oz["OZ_INFORMATIEOBJECTTYPE_URL"]}"\n'
-                    f'zaaksysteem_client_id = "{oz["OZ_CLIENT_ID"]}"\nzaaksysteem_voorvoegsel = "{voorvoegsel}"\n')  # fmt: skip
+    instellingen = (
+        f'consulent = "J. Visser"\nrsin = "{oz["OZ_RSIN"]}"\nzgw_zaaktype = "{oz["OZ_ZAAKTYPE_URL"]}"\n'
+        f'zgw_besluittype = "{oz["OZ_BESLUITTYPE_URL"]}"\n'
+        f'zgw_informatieobjecttype = "{oz["OZ_INFORMATIEOBJECTTYPE_URL"]}"\n'
+        f'zaaksysteem_client_id = "{oz["OZ_CLIENT_ID"]}"\nzaaksysteem_voorvoegsel = "{voorvoegsel}"\n'
+    )
     config.write_text(instellingen + f'zaaksysteem_url = "{oz["OZ_BASE_URL"]}"\n', encoding="utf-8")
     with Opslag.maak(tmp_path / "data", WACHTWOORD, scrypt_n=1024) as opslag:
         zn = opslag.nieuwe_zaak(voorbeeld("eemnes-toekenning"), consulent="J. Visser")

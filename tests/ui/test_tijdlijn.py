@@ -34,8 +34,14 @@ def test_lijn_met_vandaag_en_nummers() -> None:
     assert len(nummers) == len(lijn) == len(onder) == 61
     # 9 and 10 March share column 0: '+' above, an open mark wins over a done one
     assert {k: nummers[k] for k in range(61) if nummers[k] != " "} == {0: "+", 10: "3", 16: "4", 26: "5", 60: "6"}
-    assert {k: lijn[k] for k in range(61) if lijn[k] != "─"} == {0: OPEN, 10: OPEN, 16: OPEN, 21: VANDAAG,
-                                                                 26: OPEN, 60: OPEN}  # fmt: skip
+    assert {k: lijn[k] for k in range(61) if lijn[k] != "─"} == {
+        0: OPEN,
+        10: OPEN,
+        16: OPEN,
+        21: VANDAAG,
+        26: OPEN,
+        60: OPEN,
+    }
     assert onder.rstrip() == " " * 21 + "▲ vandaag, 1 juli 2026"
 
 

@@ -31,8 +31,10 @@ def _wacht(sessie: str, tekst: str, tijd: float = 20.0) -> str:
 def test_start_ontgrendel_werkvoorraad_afsluiten(tmp_path: Path) -> None:
     sessie = f"smi-test-{tmp_path.name}"[:40]
     (tmp_path / "config.toml").write_text('consulent = "J. Visser"\n', encoding="utf-8")  # no first-start form
-    env = (f"SMI_TUI_DATA={tmp_path / 'data'} SMI_TUI_CONFIG={tmp_path / 'config.toml'} SMI_TUI_SCRYPT_N=1024 "
-           f"TERM=xterm-256color")  # fmt: skip
+    env = (
+        f"SMI_TUI_DATA={tmp_path / 'data'} SMI_TUI_CONFIG={tmp_path / 'config.toml'} SMI_TUI_SCRYPT_N=1024 "
+        f"TERM=xterm-256color"
+    )
     opdracht = f"cd {ROOT} && env {env} {sys.executable} -m smi_tui; echo KLAAR-$?; sleep 5"
     start_sessie(SOCKET[1], sessie, 100, 30, opdracht)
     try:

@@ -42,8 +42,10 @@ class Terminal:
     def start(self) -> None:
         # a consulent is known, so the first start does not ask for the profile (tests/ui/test_profiel_tmux.py does)
         (self.tmp / "config.toml").write_text('consulent = "J. Visser"\n', encoding="utf-8")
-        env = (f"SMI_TUI_DATA={self.tmp / 'data'} SMI_TUI_CONFIG={self.tmp / 'config.toml'} SMI_TUI_SCRYPT_N=1024 "
-               f"TERM=xterm-256color")  # fmt: skip
+        env = (
+            f"SMI_TUI_DATA={self.tmp / 'data'} SMI_TUI_CONFIG={self.tmp / 'config.toml'} SMI_TUI_SCRYPT_N=1024 "
+            f"TERM=xterm-256color"
+        )
         opdracht = f"cd {ROOT} && env {env} {sys.executable} -m smi_tui; echo KLAAR-$?; sleep 30"
         start_sessie(self.socket, self.sessie, 80, 24, opdracht)
 

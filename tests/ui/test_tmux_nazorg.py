@@ -68,8 +68,7 @@ def test_verlenging_zonder_besluit_en_tweede_verlenging_geweigerd(tmp_path: Path
         eemnes, albrandswaard = o.nieuwe_zaken(zaken, consulent="J. Visser")
     voor = _opgeslagen(data, eemnes, albrandswaard)
     (tmp_path / "config.toml").write_text('consulent = "J. Visser"\n', encoding="utf-8")
-    env = (f"SMI_TUI_DATA={data} SMI_TUI_CONFIG={tmp_path / 'config.toml'} SMI_TUI_SCRYPT_N=1024 "
-           f"TERM=xterm-256color")  # fmt: skip
+    env = f"SMI_TUI_DATA={data} SMI_TUI_CONFIG={tmp_path / 'config.toml'} SMI_TUI_SCRYPT_N=1024 TERM=xterm-256color"
     tmux = Tmux(tmp_path.name)
     opdracht = f"cd {ROOT} && env {env} {sys.executable} -m smi_tui; echo KLAAR-$?; sleep 5"
     start_sessie(tmux.socket, "app", 80, 24, opdracht)

@@ -53,8 +53,10 @@ def _start(tmp_path: Path, breedte: int, hoogte: int, minuten: str) -> str:
     config = tmp_path / "config.toml"
     config.write_text(f"consulent = {json.dumps('J. Visser')}\n", encoding="utf-8")
     sessie = f"slot-{breedte}-{tmp_path.name}"[:40]
-    env = (f"SMI_TUI_DATA={map_} SMI_TUI_CONFIG={config} SMI_TUI_SCRYPT_N=1024 SMI_TUI_VERGRENDEL_MINUTEN={minuten} "
-           "TERM=xterm-256color")  # fmt: skip
+    env = (
+        f"SMI_TUI_DATA={map_} SMI_TUI_CONFIG={config} SMI_TUI_SCRYPT_N=1024 SMI_TUI_VERGRENDEL_MINUTEN={minuten} "
+        "TERM=xterm-256color"
+    )
     opdracht = f"cd {ROOT} && env {env} {sys.executable} -m smi_tui; echo KLAAR-$?; sleep 5"
     start_sessie(SOCKET, sessie, breedte, hoogte, opdracht)
     _wacht(sessie, "Wachtzin")

@@ -20,9 +20,14 @@ from tests.ui.hulp import WACHTWOORD, ontgrendel, toetsen, typ, wacht_op
 
 
 def _rij(zn: str, termijnen: tuple[dict[str, Any], ...] = (), **kw: Any) -> Any:
-    return SimpleNamespace(zaaknummer=zn, termijnen=termijnen, concepten=kw.get("concepten", ()),
-                           verslag_open=kw.get("verslag_open", False), status=kw.get("status"),
-                           gemeente=kw.get("gemeente"))  # fmt: skip
+    return SimpleNamespace(
+        zaaknummer=zn,
+        termijnen=termijnen,
+        concepten=kw.get("concepten", ()),
+        verslag_open=kw.get("verslag_open", False),
+        status=kw.get("status"),
+        gemeente=kw.get("gemeente"),
+    )
 
 
 def test_termijnen_per_kalenderweek_en_in_woorden() -> None:
@@ -49,11 +54,18 @@ def test_wat_een_filter_verbergt_en_de_aandachtspunten() -> None:
     filters = {"stap": ("stap Gesprek", lambda r: r.status == "gesprek"),
                "gemeente": ("gemeente Heemstede", lambda r: r.gemeente == "heemstede")}  # fmt: skip
     assert verborgen_door(rijen, filters) == ["stap Gesprek verbergt 1 zaak", "gemeente Heemstede verbergt 1 zaak"]
-    rij = _rij("a", ({"code": "aanvulling_1", "datum": "2026-12-11"}, {"code": "evaluatie_1", "datum": "2026-11-01"}),
-               concepten=({"stap": "gesprek", "bewaard": "2026-11-28T14:03:12"},), verslag_open=True)  # fmt: skip
+    rij = _rij(
+        "a",
+        ({"code": "aanvulling_1", "datum": "2026-12-11"}, {"code": "evaluatie_1", "datum": "2026-11-01"}),
+        concepten=({"stap": "gesprek", "bewaard": "2026-11-28T14:03:12"},),
+        verslag_open=True,
+    )
     assert aandachtspunten(rij, date(2026, 11, 29)) == [
-        "concept Gesprek (bewaard 28-11 14:03)", "verslag nog niet ondertekend terug",
-        "aanvullen uiterlijk 11-12-2026", "evaluatie 01-11-2026 (verstreken)"]  # fmt: skip
+        "concept Gesprek (bewaard 28-11 14:03)",
+        "verslag nog niet ondertekend terug",
+        "aanvullen uiterlijk 11-12-2026",
+        "evaluatie 01-11-2026 (verstreken)",
+    ]
     ouder = _rij("b", concepten=({"stap": "verslag", "bewaard": "2026-11-27T09:00:00"},))
     nieuwste = nieuwste_concept([ouder, rij, _rij("c")])
     assert nieuwste is not None and nieuwste[0] is rij

@@ -31,8 +31,10 @@ class WerkvoorraadTerminal(Terminal):
 
     def start(self) -> None:
         (self.tmp / "config.toml").write_text('consulent = "J. Visser"\n', encoding="utf-8")
-        env = (f"SMI_TUI_DATA={self.tmp / 'data'} SMI_TUI_CONFIG={self.tmp / 'config.toml'} SMI_TUI_SCRYPT_N=1024 "
-               f"TERM=xterm-256color")  # fmt: skip
+        env = (
+            f"SMI_TUI_DATA={self.tmp / 'data'} SMI_TUI_CONFIG={self.tmp / 'config.toml'} SMI_TUI_SCRYPT_N=1024 "
+            f"TERM=xterm-256color"
+        )
         # without COLUMNS/LINES from the test process (shutil.get_terminal_size would take them over the pane's size)
         opdracht = f"cd {ROOT} && env -u COLUMNS -u LINES {env} {sys.executable} -m smi_tui; echo KLAAR-$?; sleep 30"
         start_sessie(self.socket, self.sessie, *self.maat, opdracht)

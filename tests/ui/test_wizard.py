@@ -30,8 +30,10 @@ def stapdata(zaak: dict[str, Any]) -> dict[Stap, dict[str, Any]]:
         if o:
             opvang[f"k{i}"] = o
     aanvraag = {k: v for k, v in zaak.get("aanvraag", {}).items() if k != "stukken"}
-    stukken = {s["code"]: {"ontvangen": True, "ontvangen_op": s["ontvangen_op"]}
-               for s in zaak.get("aanvraag", {}).get("stukken", [])}  # fmt: skip
+    stukken = {
+        s["code"]: {"ontvangen": True, "ontvangen_op": s["ontvangen_op"]}
+        for s in zaak.get("aanvraag", {}).get("stukken", [])
+    }
     return {
         Stap.MELDING: {"regeling": zaak["regeling"], "melding": melding},
         Stap.GESPREK: {"gesprek": zaak["gesprek"], "opvang": opvang},

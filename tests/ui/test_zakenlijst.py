@@ -19,8 +19,10 @@ class LijstApp(App[None]):
         yield ZakenLijst(id="lijst")
 
     def on_mount(self) -> None:
-        rijen = [Rij(f"Z{i:04d}", (f"Z{i:04d}", "TE LAAT" if i == 3 else "", str(i)), "laat" if i == 3 else "")
-                 for i in range(self.aantal)]  # fmt: skip
+        rijen = [
+            Rij(f"Z{i:04d}", (f"Z{i:04d}", "TE LAAT" if i == 3 else "", str(i)), "laat" if i == 3 else "")
+            for i in range(self.aantal)
+        ]
         self.query_one(ZakenLijst).zet(KOLOMMEN, rijen)
         self.query_one(ZakenLijst).focus()
 

@@ -17,11 +17,16 @@ def start_sessie(socket: str, sessie: str, breedte: int, hoogte: int, opdracht: 
     eind = time.monotonic() + tijd
     fout = ""
     while True:
-        nieuw = subprocess.run(["tmux", "-L", socket, "new-session", "-d", "-s", sessie, "-x", str(breedte), "-y",
-                                str(hoogte), opdracht], capture_output=True, text=True)  # fmt: skip
+        nieuw = subprocess.run(
+            ["tmux", "-L", socket, "new-session", "-d", "-s", sessie, "-x", str(breedte), "-y", str(hoogte), opdracht],
+            capture_output=True,
+            text=True,
+        )
         time.sleep(0.1)
-        if nieuw.returncode == 0 and subprocess.run(["tmux", "-L", socket, "has-session", "-t", sessie],
-                                                    capture_output=True).returncode == 0:  # fmt: skip
+        if (
+            nieuw.returncode == 0
+            and subprocess.run(["tmux", "-L", socket, "has-session", "-t", sessie], capture_output=True).returncode == 0
+        ):
             return
         fout = nieuw.stderr.strip()
         if "duplicate session" in fout:  # left by a test that failed before it could clean up
@@ -33,8 +38,9 @@ def start_sessie(socket: str, sessie: str, breedte: int, hoogte: int, opdracht: 
 
 def scherm(socket: str, sessie: str) -> str:
     """What the terminal of ``sessie`` shows now (``capture-pane -p``); '' when it is gone."""
-    return subprocess.run(["tmux", "-L", socket, "capture-pane", "-t", sessie, "-p"], capture_output=True,
-                          text=True).stdout  # fmt: skip
+    return subprocess.run(
+        ["tmux", "-L", socket, "capture-pane", "-t", sessie, "-p"], capture_output=True, text=True
+    ).stdout
 
 
 def wacht_op(socket: str, sessie: str, tekst: str, tijd: float = 20.0) -> str:
