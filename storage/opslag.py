@@ -145,8 +145,7 @@ class Opslag(IndexMixin, DocumentenMixin, LogboekMixin, SleutelMixin, ImportMixi
         """Write the index parts that changed (write-behind). Called by :meth:`sluit`, checks and backups.
 
         Dossiers are always written at once; the index is derived from them. After a crash the next open
-        rebuilds the rows of every dossier written since the crashed session started, so nothing is lost.
-        """
+        rebuilds the rows of every dossier written since the crashed session started, so nothing is lost."""
         for db in self._index.values():
             storage_van(db).flush()
         self._manifest.schrijf()
@@ -360,15 +359,13 @@ class Opslag(IndexMixin, DocumentenMixin, LogboekMixin, SleutelMixin, ImportMixi
         return [dict(e) for e in self._dossier(zaaknummer).table("audit").all()]
 
     def verwijder_zaak(self, zaaknummer: str, consulent: str) -> dict[str, Any]:
-        """Delete a case for which no letter was sent, with its documents and drafts; refused (OpslagFout, in Dutch:
-        why, and intrekken instead) once one was. Logged without personal data; the zaaknummer is never handed out
-        again. Returns the log entry (see :mod:`storage.verwijderen`)."""
+        """Delete a case for which no letter was sent, with its documents and drafts (else OpslagFout: why, and
+        intrekken instead); logged without personal data, the zaaknummer never reused (:mod:`storage.verwijderen`)."""
         from storage.verwijderen import verwijder
 
         self._dossier(zaaknummer)
         return verwijder(self, zaaknummer, consulent)
 
-    # --- maintenance ---
     def controleer(self) -> Any:
         """Verify every dossier, audit chain, document and the index; returns a ``controle.Rapport``."""
         from storage.controle import controleer
