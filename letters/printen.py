@@ -33,20 +33,11 @@ class PrintFout(SmiFout):
 
 
 def _printcommando() -> str | list[str] | None:
-    env = os.environ.get(ENV_PRINTCOMMANDO)
-    if env:
-        return env
-    from smi_tui.config import lees_config
+    from smi_tui.config import commando
 
-    waarde = lees_config().get("printcommando")
-    if isinstance(waarde, list):
-        if not waarde or not all(isinstance(d, str) and d for d in waarde):
-            raise PrintFout(
-                "'printcommando' in config.toml moet een lijst van teksten zijn, bijvoorbeeld "
-                "printcommando = ['lpr', '-P', 'kantoor', '{bestand}']."
-            )
-        return waarde
-    return str(waarde) if waarde else None
+    return commando(
+        "printcommando", ENV_PRINTCOMMANDO, "printcommando = ['lpr', '-P', 'kantoor', '{bestand}']", PrintFout
+    )
 
 
 def _opdracht(sjabloon: str | list[str], pad: Path, printer: str | None) -> list[str]:

@@ -29,20 +29,9 @@ BEWAAR_SECONDEN = 30.0
 
 
 def _sjabloon() -> str | list[str] | None:
-    env = os.environ.get(ENV_BEKIJKCOMMANDO)
-    if env:
-        return env
-    from smi_tui.config import lees_config
+    from smi_tui.config import commando
 
-    waarde = lees_config().get("bekijkcommando")
-    if isinstance(waarde, list):
-        if not waarde or not all(isinstance(d, str) and d for d in waarde):
-            raise SmiFout(
-                "'bekijkcommando' in config.toml moet een lijst van teksten zijn, bijvoorbeeld "
-                "bekijkcommando = ['evince', '{bestand}']."
-            )
-        return waarde
-    return str(waarde) if waarde else None
+    return commando("bekijkcommando", ENV_BEKIJKCOMMANDO, "bekijkcommando = ['evince', '{bestand}']")
 
 
 def opdracht(pad: Path) -> tuple[list[str] | None, bool]:

@@ -139,6 +139,21 @@ def activeer(args: Any) -> None:
     _data_dir = getattr(args, "data_dir", None)
 
 
+def commando(sleutel: str, omgeving: str, voorbeeld: str, fout: type[SmiFout] = SmiFout) -> str | list[str] | None:
+    """An external command from the environment variable ``omgeving`` or config.toml's ``sleutel``: a TOML list (one
+    argument per element, so a Windows path with spaces needs no quotes) or a string; None when neither is set.
+    A list that is empty or holds something else than text raises ``fout`` with ``voorbeeld`` as the example."""
+    env = os.environ.get(omgeving)
+    if env:
+        return env
+    waarde = lees_config().get(sleutel)
+    if isinstance(waarde, list):
+        if not waarde or not all(isinstance(d, str) and d for d in waarde):
+            raise fout(f"'{sleutel}' in config.toml moet een lijst van teksten zijn, bijvoorbeeld {voorbeeld}.")
+        return waarde
+    return str(waarde) if waarde else None
+
+
 def extra_regelingmappen() -> list[Path]:
     """Extra regulation folders: command line first, then ``SMI_TUI_REGELINGEN``, then ``config.toml``."""
     mappen: list[Path] = list(_extra_regelingen)

@@ -22,8 +22,11 @@ def _configuratie() -> str:
 
 
 def _gelezen_sleutels() -> set[str]:
-    """config.toml keys as the code reads them: lees_config().get("x"), cfg["x"], cfg.get("x"), CONFIG_SLEUTEL."""
-    patroon = re.compile(r"""(?:lees_config\(\)\.get|cfg\.get|cfg\[|CONFIG_SLEUTEL\s*=\s*)\(?\s*["']([a-z_]+)["']""")
+    """config.toml keys as the code reads them: lees_config().get("x"), cfg["x"], cfg.get("x"), CONFIG_SLEUTEL,
+    config.commando("x", ...)."""
+    patroon = re.compile(
+        r"""(?:lees_config\(\)\.get|cfg\.get|cfg\[|CONFIG_SLEUTEL\s*=\s*|\bcommando)\(?\s*["']([a-z_]+)["']"""
+    )
     uit: set[str] = set()
     for p in CODE:
         if "tests" not in p.parts:
