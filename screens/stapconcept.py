@@ -13,7 +13,8 @@ from datetime import date, datetime
 from typing import Any
 
 from textual.widget import Widget
-from textual.widgets import Static
+from textual.widgets import Input, Static
+from textual.widgets.input import Selection
 
 from screens.apptypen import StapBasis
 from screens.berichten import ConceptGewijzigd
@@ -131,6 +132,7 @@ class StapConcept(StapBasis):
             return False
         self._focus_wacht = None
         self.set_focus(veld, scroll_visible=self.is_active)
+        _cursor_aan_eind(veld)
         return True
 
     def _focus_na_opbouw(self) -> None:
@@ -142,4 +144,13 @@ class StapConcept(StapBasis):
             veld = next((w for w in self._invoer() if w.id == self._focus_wacht), None)
             if veld is not None and veld.focusable:
                 self.call_after_refresh(self.set_focus, veld)
+                self.call_after_refresh(_cursor_aan_eind, veld)
         self._focus_wacht = None
+
+
+def _cursor_aan_eind(veld: Widget) -> None:
+    """The cursor after the text of a field given back its focus from a draft, nothing selected: an Input selects
+    all its text when focused, so the consulent's next key replaced what they had typed before the restart. Queued
+    on the field itself, so it runs after the field's focus event."""
+    if isinstance(veld, Input):
+        veld.call_later(lambda: setattr(veld, "selection", Selection.cursor(len(veld.value))))

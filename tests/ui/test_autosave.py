@@ -159,6 +159,27 @@ async def test_verlaten_na_typen_bewaart_het_concept(
         assert "Huisbezoek in Heemstede" in _concepten(app, zn)["gesprek"].values()
 
 
+async def test_weer_open_typen_vult_aan_en_vervangt_niet(maak_app: Any, zaaien: Any) -> None:
+    """Found in tmux: reopened after a restart, the cursor was back in the field with all its text selected (an
+    Input selects on focus), so the next key replaced what had been typed. Now the cursor stands after the text."""
+    [zn] = zaaien(["heemstede-toekenning"])
+    app = maak_app()
+    async with app.run_test() as pilot:
+        await ontgrendel(pilot)
+        await open_eerste_zaak(pilot)
+        await typ(pilot, "#v-gesprek-plaats", "Huisbezoek")
+        await wacht_op(pilot, lambda: "Huisbezoek" in str(_concepten(app, zn).get("gesprek")))
+    app.sluit()
+    app2 = maak_app()
+    async with app2.run_test() as pilot:
+        await ontgrendel(pilot)
+        await pilot.press("enter")
+        await wacht_op(pilot, lambda: getattr(app2.screen.focused, "id", None) == "v-gesprek-plaats")
+        await pilot.pause(0.2)
+        await pilot.press(*" Rhoon")
+        assert app2.screen.query_one("#v-gesprek-plaats", Input).value.endswith("Huisbezoek Rhoon")
+
+
 async def test_weer_open_bij_de_stap_en_het_veld_van_toen(maak_app: Any, zaaien: Any) -> None:
     """Gone back from the verslag to the gesprek and typed far down its form: opening the case again shows the
     gesprek (not the verslag the case reached), with the cursor in that field and the text in it."""
